@@ -1,0 +1,5 @@
+// What server and dashboard share besides the SDL (schema.graphql beside this package's root).
+
+/** Languages the product speaks: UI, e-mail templates and a person's preferred language. */
+export const SUPPORTED_LANGUAGES = ['sv', 'en'] as const;
+export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];

@@ -1,0 +1,59 @@
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+const tempDir = () => mkdtemp(path.join(tmpdir(), 'sitecare-config-'));
+
+describe('configuration', () => {
+  it('refuses to start in production without a database, secrets and public URL, naming each variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['DATABASE_URL', 'SESSION_SECRET', 'CREDENTIALS_KEY', 'PUBLIC_URL']) {
+      expect(message).toContain(`${name}: is required in production`);
+    }
+  });
+
+  it('names the variable of a malformed value', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT:/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(() => loadConfig({ CREDENTIALS_KEY: 'c2hvcnQ=' })).toThrow(/CREDENTIALS_KEY: must be 32 bytes/);
+    expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV:/);
+  });
+
+  it('accepts a complete production configuration and listens on all interfaces', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://app:secret@db:5432/sitecare',
+      SESSION_SECRET: 'x'.repeat(40),
+      CREDENTIALS_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PUBLIC_URL: 'https://care.example.com',
+      PORT: '8080',
+    });
+    expect(config).toMatchObject({ isProduction: true, port: 8080, host: '0.0.0.0', loadDemoData: false });
+    expect(config.secrets.credentialsKey).toHaveLength(32);
+  });
+
+  it('generates development secrets once, privately, under the data folder', async () => {
+    const dir = await tempDir();
+    const first = loadConfig({ SITECARE_DATA_DIR: dir });
+    const second = loadConfig({ SITECARE_DATA_DIR: dir });
+    expect(first.host).toBe('127.0.0.1');
+    expect(first.loadDemoData).toBe(true);
+    expect(first.secrets.session.length).toBeGreaterThanOrEqual(32);
+    expect(second.secrets).toEqual(first.secrets);
+    const file = path.join(dir, 'secrets.json');
+    expect((await stat(file)).mode & 0o077).toBe(0);
+    expect(JSON.parse(await readFile(file, 'utf8')).session).toBe(first.secrets.session);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', SITECARE_DATA_DIR: tmpdir() + '/sitecare-empty' }).port).toBe(4000);
+  });
+});

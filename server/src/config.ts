@@ -1,0 +1,163 @@
+// One typed, validated configuration object, read from the environment once at boot.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root when running from source or from server/dist. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+const optionalUrl = z.url().optional();
+const optionalString = z.string().min(1).optional();
+const base64Key = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
+
+/** Those that production requires (development fills them in). */
+export const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'SESSION_SECRET', 'CREDENTIALS_KEY', 'PUBLIC_URL'] as const;
+
+const envShape = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: optionalString,
+  PUBLIC_URL: optionalUrl,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  SITECARE_DATA_DIR: optionalString,
+  SITECARE_DEMO: booleanFlag,
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CREDENTIALS_KEY: base64Key.optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Sitecare <no-reply@sitecare.example.com>'),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_BASE: optionalUrl,
+  MOLLIE_API_KEY: optionalString,
+  MOLLIE_API_BASE: optionalUrl,
+  PAYPAL_CLIENT_ID: optionalString,
+  PAYPAL_CLIENT_SECRET: optionalString,
+  PAYPAL_WEBHOOK_ID: optionalString,
+  PAYPAL_API_BASE: optionalUrl,
+});
+
+const envSchema = envShape.superRefine((env, ctx) => {
+  if (env.NODE_ENV !== 'production') return;
+  // Production never invents secrets or a database: each must be given.
+  for (const key of REQUIRED_IN_PRODUCTION) {
+    if (!env[key])
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: 'is required in production',
+      });
+  }
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Every environment variable Sitecare reads. */
+export const CONFIG_VARIABLES = Object.keys(envShape.shape) as ReadonlyArray<keyof Env>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  dataDir: string;
+  /** Undefined means: start the embedded PostgreSQL in `dataDir/postgres`. */
+  databaseUrl: string | undefined;
+  databasePoolMax: number;
+  loadDemoData: boolean;
+  secrets: { session: string; credentialsKey: Buffer };
+  mail: { smtpUrl: string | undefined; from: string };
+  payments: {
+    stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
+    mollie: { apiKey?: string; apiBase?: string };
+    paypal: {
+      clientId?: string;
+      clientSecret?: string;
+      webhookId?: string;
+      apiBase?: string;
+    };
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Development secrets live in the data folder so that the first start needs no setup. */
+function localSecrets(dataDir: string): {
+  session: string;
+  credentialsKey: string;
+} {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = {
+    session: randomBytes(32).toString('base64url'),
+    credentialsKey: randomBytes(32).toString('base64'),
+  };
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+  return secrets;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === 'production';
+  const dataDir = path.resolve(env.SITECARE_DATA_DIR ?? path.join(REPO_ROOT, '.data'));
+  const generated =
+    env.SESSION_SECRET && env.CREDENTIALS_KEY
+      ? undefined
+      : localSecrets(dataDir); /* never reached in production: required above */
+
+  return {
+    env: env.NODE_ENV,
+    isProduction,
+    port: env.PORT,
+    host: env.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
+    publicUrl: env.PUBLIC_URL,
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolMax: env.DATABASE_POOL_MAX,
+    loadDemoData: env.SITECARE_DEMO ?? !isProduction,
+    secrets: {
+      session: env.SESSION_SECRET ?? generated!.session,
+      credentialsKey: Buffer.from(env.CREDENTIALS_KEY ?? generated!.credentialsKey, 'base64'),
+    },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    payments: {
+      stripe: {
+        secretKey: env.STRIPE_SECRET_KEY,
+        webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+        apiBase: env.STRIPE_API_BASE,
+      },
+      mollie: { apiKey: env.MOLLIE_API_KEY, apiBase: env.MOLLIE_API_BASE },
+      paypal: {
+        clientId: env.PAYPAL_CLIENT_ID,
+        clientSecret: env.PAYPAL_CLIENT_SECRET,
+        webhookId: env.PAYPAL_WEBHOOK_ID,
+        apiBase: env.PAYPAL_API_BASE,
+      },
+    },
+  };
+}

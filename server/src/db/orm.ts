@@ -1,0 +1,45 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
+import { ReflectMetadataProvider } from '@mikro-orm/core';
+import path from 'node:path';
+import { entities } from './entities';
+
+/** True when running TypeScript sources directly (jest with swc), false from dist/. */
+const runningFromSource = __filename.endsWith('.ts');
+
+export function ormConfig(url: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl: url,
+    driver: PostgreSqlDriver,
+    entities,
+    metadataProvider: ReflectMetadataProvider,
+    discovery: { disableDynamicFileAccess: true },
+    extensions: [Migrator],
+    preferTs: runningFromSource,
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: path.join(__dirname, 'migrations'),
+      pathTs: path.join(__dirname, '..', '..', 'src', 'db', 'migrations'),
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+      snapshot: false,
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
+    },
+    pool: { min: 0, max: 10, acquireTimeoutMillis: 10_000 },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: false,
+    ...overrides,
+  });
+}
+
+export async function initOrm(url: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(url, overrides));
+}
+
+export async function migrateUp(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { resolvers } from './resolvers';
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The schema is built once per process: type-graphql's metadata is global. */
+export function buildSitecareSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers, validate: { forbidUnknownValues: true }, emitSchemaFile: false });
+  return built;
+}
+
+/** The SDL as committed in schema/schema.graphql: sorted, so diffs show only real changes. */
+export async function printSitecareSchema(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await buildSitecareSchema())) + '\n';
+}

@@ -1,0 +1,94 @@
+// The HTTP surface: /graphql (Apollo), /healthz, and the built dashboard at /.
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Express } from 'express';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import type { Config } from './config';
+import { REPO_ROOT } from './config';
+import { createApolloServer } from './graphql/apollo';
+import type { RequestContext } from './graphql/context';
+import { buildSitecareSchema } from './graphql/schema';
+import type { Logger } from './logger';
+import { checkDatabase } from './modules/health/health.service';
+
+export const DASHBOARD_DIST = path.join(REPO_ROOT, 'dashboard', 'dist');
+
+export interface HttpApp {
+  app: Express;
+  httpServer: Server;
+  /** Stops accepting connections and waits for in-flight requests. */
+  close(): Promise<void>;
+}
+
+function requestIdOf(req: express.Request): string {
+  const given = req.header('x-request-id');
+  return given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
+export async function createHttpApp(opts: { config: Config; orm: MikroORM; logger: Logger }): Promise<HttpApp> {
+  const { config, orm, logger } = opts;
+  const app = express();
+  const httpServer = createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.isProduction ? 'loopback, linklocal, uniquelocal' : false);
+
+  app.use((req, res, next) => {
+    const id = requestIdOf(req);
+    res.locals.requestId = id;
+    res.setHeader('x-request-id', id);
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    const ok = await checkDatabase(orm.em.fork());
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'ok' : 'unavailable' });
+  });
+
+  const apollo = createApolloServer({
+    schema: await buildSitecareSchema(),
+    httpServer,
+    logger,
+    isProduction: config.isProduction,
+  });
+  await apollo.start();
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const requestId = String(res.locals.requestId);
+        return {
+          requestId,
+          em: orm.em.fork(),
+          logger: logger.child({ requestId }),
+          ip: req.ip,
+          userAgent: req.header('user-agent'),
+        };
+      },
+    }),
+  );
+
+  if (existsSync(path.join(DASHBOARD_DIST, 'index.html'))) {
+    app.use(express.static(DASHBOARD_DIST, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET that accepts HTML gets the app shell.
+    app.get(/^\/(?!graphql|healthz|webhooks).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(path.join(DASHBOARD_DIST, 'index.html'));
+    });
+  } else {
+    logger.warn({ dir: DASHBOARD_DIST }, 'dashboard is not built; run `pnpm build`');
+  }
+
+  return {
+    app,
+    httpServer,
+    close: async () => {
+      await apollo.stop(); // drains the HTTP server through its plugin
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { createTestDatabase, type TestDatabase } from '../../server/src/testing/database';
+import { runSitecare, startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
+
+describe('boot over real HTTP (server/dist/main.js on DATABASE_URL)', () => {
+  let db: TestDatabase;
+  let app: SitecareProcess;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrated: false });
+    app = await startSitecareProcess({ DATABASE_URL: db.url, NODE_ENV: 'development', SITECARE_DEMO: 'true' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await db?.drop();
+  });
+
+  it('migrates the empty database and loads the demo data, saying so in the banner', () => {
+    expect(app.output()).toMatch(/Migrations applied: Migration\d+_initial/);
+    expect(app.output()).toContain('JJ Media (demo)');
+  });
+
+  it('answers /healthz with 200 and the database status', async () => {
+    const res = await fetch(`${app.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('answers a GraphQL query', async () => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ health { status database version } }' }),
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toEqual({
+      data: { health: { status: 'ok', database: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) } },
+    });
+    expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+  });
+
+  it('serves the dashboard at / and at client-side routes', async () => {
+    for (const route of ['/', '/some/client/route']) {
+      const res = await fetch(`${app.url}${route}`, { headers: { accept: 'text/html' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      const html = await res.text();
+      expect(html).toContain('<div id="root"');
+      const script = /<script[^>]+src="([^"]+\.js)"/.exec(html);
+      expect(script).not.toBeNull();
+      const js = await fetch(`${app.url}${script![1]}`);
+      expect(js.status).toBe(200);
+      expect(js.headers.get('content-type')).toContain('javascript');
+    }
+  });
+
+  it('shuts down cleanly on SIGTERM (exit code 0)', async () => {
+    const second = await startSitecareProcess({ DATABASE_URL: db.url, SITECARE_DEMO: 'true' });
+    expect(second.output()).not.toContain('Demo data loaded');
+    expect(second.output()).not.toContain('Migrations applied');
+    expect(await second.stop('SIGTERM')).toBe(0);
+    expect(second.output()).toContain('"msg":"shutting down"');
+  });
+});
+
+describe('a production start with missing configuration', () => {
+  it('stops at boot with a message naming each missing variable', async () => {
+    const run = runSitecare({ NODE_ENV: 'production' });
+    expect(await run.exited).toBe(78);
+    for (const name of ['DATABASE_URL', 'SESSION_SECRET', 'CREDENTIALS_KEY', 'PUBLIC_URL']) {
+      expect(run.output()).toContain(`${name}: is required in production`);
+    }
+  });
+});

@@ -1,0 +1,51 @@
+// Debian's chromium driven by playwright-core: never a downloaded browser. Playwright gives each
+// launch a fresh, temporary profile.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from './sitecare-process';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
+
+export interface BrowserSession {
+  browser: Browser;
+  newPage(options?: { locale?: string; colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<BrowserSession> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    newPage: async (options = {}) => {
+      const context = await browser.newContext({ locale: options.locale ?? 'en-GB', colorScheme: options.colorScheme });
+      contexts.push(context);
+      return context.newPage();
+    },
+    close: async () => {
+      await browser.close();
+    },
+  };
+}
+
+/** Screenshots are test artifacts, never committed (test-artifacts/ is ignored). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
