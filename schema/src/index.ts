@@ -1,4 +1,5 @@
 // What server and dashboard share besides the SDL (schema.graphql beside this package's root).
+export * from './permissions';
 
 /** Languages the product speaks: UI, e-mail templates and a person's preferred language. */
 export const SUPPORTED_LANGUAGES = ['sv', 'en'] as const;

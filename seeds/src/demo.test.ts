@@ -1,4 +1,4 @@
-import { demoTenants } from './demo';
+import { DEMO_PASSWORD, demoLogins, demoTenants } from './demo';
 
 describe('demo data', () => {
   it('uses only reserved example domains, so no demo mail can reach a real person', () => {
@@ -9,5 +9,17 @@ describe('demo data', () => {
 
   it('has two agencies with distinct slugs', () => {
     expect(new Set(demoTenants.map((t) => t.slug)).size).toBe(2);
+  });
+});
+
+describe('demo logins', () => {
+  it('has one login per role per agency, each unique within its agency', () => {
+    const logins = demoLogins();
+    expect(logins).toHaveLength(demoTenants.length * 4);
+    for (const t of demoTenants) {
+      const emails = t.users.map((u) => u.email.toLowerCase());
+      expect(new Set(emails).size).toBe(emails.length);
+    }
+    expect(DEMO_PASSWORD.length).toBeGreaterThanOrEqual(12);
   });
 });

@@ -11,11 +11,12 @@ import { createLogger } from './logger';
 
 const program = new Command('sitecare').description('Sitecare operator commands');
 
-async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+/** Runs `work` with the owner's connection (migrations and operator work are the system path). */
+async function withDatabase<T>(work: (ownerUrl: string) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await resolveDatabase(config, createLogger(config.logLevel));
   try {
-    return await work(database.url);
+    return await work(database.ownerUrl);
   } finally {
     await database.embedded?.stop();
   }

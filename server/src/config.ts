@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 const optionalUrl = z.url().optional();
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
 const optionalString = z.string().min(1).optional();
 const base64Key = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
 const booleanFlag = z
@@ -24,13 +25,24 @@ const envShape = z.object({
   HOST: optionalString,
   PUBLIC_URL: optionalUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  /** The tables' owner, for migrations; defaults to DATABASE_URL (allowed outside production only). */
+  DATABASE_MIGRATION_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   SITECARE_DATA_DIR: optionalString,
   SITECARE_DEMO: booleanFlag,
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(8),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CREDENTIALS_KEY: base64Key.optional(),
   SMTP_URL: z
@@ -77,9 +89,11 @@ export interface Config {
   dataDir: string;
   /** Undefined means: start the embedded PostgreSQL in `dataDir/postgres`. */
   databaseUrl: string | undefined;
+  databaseMigrationUrl: string | undefined;
   databasePoolMax: number;
   loadDemoData: boolean;
   secrets: { session: string; credentialsKey: Buffer };
+  sessions: { idleMs: number; absoluteMs: number; secureCookie: boolean };
   mail: { smtpUrl: string | undefined; from: string };
   payments: {
     stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
@@ -134,15 +148,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     isProduction,
     port: env.PORT,
     host: env.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
-    publicUrl: env.PUBLIC_URL,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,
     dataDir,
     databaseUrl: env.DATABASE_URL,
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL,
     databasePoolMax: env.DATABASE_POOL_MAX,
     loadDemoData: env.SITECARE_DEMO ?? !isProduction,
     secrets: {
       session: env.SESSION_SECRET ?? generated!.session,
       credentialsKey: Buffer.from(env.CREDENTIALS_KEY ?? generated!.credentialsKey, 'base64'),
+    },
+    sessions: {
+      idleMs: env.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      // Secure outside local development and tests, which run over plain http on loopback.
+      secureCookie: isProduction,
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     payments: {

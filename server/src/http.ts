@@ -6,10 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import helmet from 'helmet';
+import { Pool } from 'pg';
+import { LoginThrottle } from './auth/throttle';
 import type { Config } from './config';
 import { REPO_ROOT } from './config';
 import { createApolloServer } from './graphql/apollo';
-import type { RequestContext } from './graphql/context';
+import type { AppServices, RequestContext } from './graphql/context';
 import { buildSitecareSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { checkDatabase } from './modules/health/health.service';
@@ -28,13 +31,30 @@ function requestIdOf(req: express.Request): string {
   return given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
 }
 
-export async function createHttpApp(opts: { config: Config; orm: MikroORM; logger: Logger }): Promise<HttpApp> {
+export async function createHttpApp(opts: {
+  config: Config;
+  orm: MikroORM;
+  logger: Logger;
+  appUrl: string;
+}): Promise<HttpApp> {
   const { config, orm, logger } = opts;
+  // Throttling state is written outside the request's transaction, so it survives a rolled-back request.
+  const throttlePool = new Pool({ connectionString: opts.appUrl, max: 4 });
+  const services: AppServices = { config, logger, throttle: new LoginThrottle(throttlePool) };
   const app = express();
   const httpServer = createServer(app);
   app.disable('x-powered-by');
   app.set('trust proxy', config.isProduction ? 'loopback, linklocal, uniquelocal' : false);
 
+  app.use(
+    helmet({
+      // The dashboard is a same-origin SPA; Apollo's landing page is only served outside production.
+      contentSecurityPolicy: config.isProduction
+        ? { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } }
+        : false,
+      strictTransportSecurity: config.isProduction,
+    }),
+  );
   app.use((req, res, next) => {
     const id = requestIdOf(req);
     res.locals.requestId = id;
@@ -66,6 +86,9 @@ export async function createHttpApp(opts: { config: Config; orm: MikroORM; logge
           logger: logger.child({ requestId }),
           ip: req.ip,
           userAgent: req.header('user-agent'),
+          req,
+          res,
+          app: services,
         };
       },
     }),
@@ -89,6 +112,7 @@ export async function createHttpApp(opts: { config: Config; orm: MikroORM; logge
     close: async () => {
       await apollo.stop(); // drains the HTTP server through its plugin
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await services.throttle.close();
     },
   };
 }

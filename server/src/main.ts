@@ -1,5 +1,6 @@
 // `pnpm start`: boots Sitecare and prints where to find it.
 import 'reflect-metadata';
+import { DEMO_PASSWORD, demoLogins } from '@sitecare/seeds';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startSitecare } from './server';
@@ -30,7 +31,12 @@ async function main(): Promise<void> {
   if (sitecare.migrationsApplied.length) lines.push(`  Migrations applied: ${sitecare.migrationsApplied.join(', ')}`);
   if (sitecare.demo) {
     lines.push('  Demo data loaded:');
-    for (const t of sitecare.demo.tenants) lines.push(`    ${t.name} (${t.slug})`);
+    for (const t of sitecare.demo.tenants) lines.push(`    ${t.name} (${t.slug}): ${t.users} users`);
+  }
+  if (config.loadDemoData) {
+    lines.push(`  Demo logins (password: ${DEMO_PASSWORD}):`);
+    for (const login of demoLogins())
+      lines.push(`    ${login.tenant.padEnd(24)} ${login.role.padEnd(11)} ${login.email}`);
   }
   lines.push('  Stop with Ctrl-C.', '');
   process.stdout.write(lines.join('\n') + '\n');

@@ -1,10 +1,12 @@
-// Boot: config → database (embedded or DATABASE_URL) → migrations → demo data → HTTP.
+// Boot: config → database (embedded or DATABASE_URL) → migrations as the owner → demo data →
+// the application role's pool → HTTP.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
 import { resolveDatabase, type DatabaseTarget } from './db/database';
 import { withMigrationLock } from './db/migrate';
 import { initOrm, migrateUp } from './db/orm';
+import { grantApplicationRole, roleFacts } from './db/roles';
 import { seedDemoIfEmpty, type DemoSummary } from './db/seed';
 import { createHttpApp } from './http';
 import type { Logger } from './logger';
@@ -20,18 +22,50 @@ export interface RunningSitecare {
   stop(): Promise<void>;
 }
 
+/** Migrations, grants and demo data run as the tables' owner, one process at a time. */
+async function prepareSchema(config: Config, database: DatabaseTarget, logger: Logger) {
+  const owner = await initOrm(database.ownerUrl, { logger: (message) => logger.debug({ orm: message }) });
+  try {
+    return await withMigrationLock(database.ownerUrl, async () => {
+      const migrationsApplied = await migrateUp(owner);
+      const appRole = decodeURIComponent(new URL(database.appUrl).username);
+      const ownerRole = decodeURIComponent(new URL(database.ownerUrl).username);
+      if (appRole !== ownerRole) await grantApplicationRole(database.ownerUrl, appRole);
+      const demo = config.loadDemoData ? await seedDemoIfEmpty(owner) : undefined;
+      return { migrationsApplied, demo };
+    });
+  } finally {
+    await owner.close(true);
+  }
+}
+
+/** S10: row-level security only holds if the application role cannot bypass it. */
+async function checkApplicationRole(config: Config, database: DatabaseTarget, logger: Logger): Promise<void> {
+  const facts = await roleFacts(database.appUrl);
+  const problems = [
+    facts.superuser && 'is a superuser',
+    facts.bypassRls && 'has BYPASSRLS',
+    facts.ownedTables > 0 && `owns ${facts.ownedTables} tables`,
+  ].filter(Boolean);
+  if (!problems.length) return;
+  const message =
+    `DATABASE_URL connects as "${facts.role}", which ${problems.join(' and ')}: tenant isolation by ` +
+    'row-level security would not hold. Connect DATABASE_URL as an application role and set ' +
+    "DATABASE_MIGRATION_URL to the tables' owner (`pnpm sitecare db:provision` creates both).";
+  if (config.isProduction) throw new ConfigError(message);
+  logger.warn(message);
+}
+
 export async function startSitecare(config: Config, logger: Logger): Promise<RunningSitecare> {
   const database = await resolveDatabase(config, logger);
-  const orm = await initOrm(database.url, {
-    pool: { min: 0, max: config.databasePoolMax },
+  const { migrationsApplied, demo } = await prepareSchema(config, database, logger);
+  await checkApplicationRole(config, database, logger);
+  const orm = await initOrm(database.appUrl, {
+    pool: { min: 0, max: config.databasePoolMax, acquireTimeoutMillis: 10_000 },
     logger: (message) => logger.debug({ orm: message }),
   });
-  const { migrationsApplied, demo } = await withMigrationLock(database.url, async () => ({
-    migrationsApplied: await migrateUp(orm),
-    demo: config.loadDemoData ? await seedDemoIfEmpty(orm) : undefined,
-  }));
 
-  const http = await createHttpApp({ config, orm, logger });
+  const http = await createHttpApp({ config, orm, logger, appUrl: database.appUrl });
   await new Promise<void>((resolve, reject) => {
     http.httpServer.once('error', reject);
     http.httpServer.listen(config.port, config.host, () => resolve());

@@ -7,7 +7,7 @@ describe('boot over real HTTP (server/dist/main.js on DATABASE_URL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ migrated: false });
-    app = await startSitecareProcess({ DATABASE_URL: db.url, NODE_ENV: 'development', SITECARE_DEMO: 'true' });
+    app = await startSitecareProcess({ ...db.env, NODE_ENV: 'development', SITECARE_DEMO: 'true' });
   });
   afterAll(async () => {
     await app?.stop();
@@ -55,7 +55,7 @@ describe('boot over real HTTP (server/dist/main.js on DATABASE_URL)', () => {
   });
 
   it('shuts down cleanly on SIGTERM (exit code 0)', async () => {
-    const second = await startSitecareProcess({ DATABASE_URL: db.url, SITECARE_DEMO: 'true' });
+    const second = await startSitecareProcess({ ...db.env, SITECARE_DEMO: 'true' });
     expect(second.output()).not.toContain('Demo data loaded');
     expect(second.output()).not.toContain('Migrations applied');
     expect(await second.stop('SIGTERM')).toBe(0);

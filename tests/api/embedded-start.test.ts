@@ -40,7 +40,7 @@ describe('pnpm start on the embedded default (no DATABASE_URL)', () => {
     try {
       expect(app.output()).not.toContain('Demo data loaded');
       expect(app.output()).not.toContain('Migrations applied');
-      const password = (await readFile(path.join(dataDir, 'postgres.password'), 'utf8')).trim();
+      const { superuser: password } = JSON.parse(await readFile(path.join(dataDir, 'postgres.json'), 'utf8'));
       const client = new Client({
         host: '127.0.0.1',
         port: embeddedPort(app.output()),

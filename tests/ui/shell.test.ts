@@ -9,7 +9,7 @@ describe('dashboard shell in Chromium, served by the server', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await startSitecareProcess({ DATABASE_URL: db.url, SITECARE_DEMO: 'false' });
+    app = await startSitecareProcess({ ...db.env, SITECARE_DEMO: 'false' });
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

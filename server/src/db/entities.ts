@@ -1,4 +1,12 @@
 // The one list of entities the ORM knows: explicit, so the build needs no folder scanning.
+import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { AuthToken } from '../modules/auth/auth-token.entity';
+import { Session } from '../modules/auth/session.entity';
+import { OutboxMessage } from '../modules/mail/outbox-message.entity';
 import { Tenant } from '../modules/tenants/tenant.entity';
+import { User } from '../modules/users/user.entity';
 
-export const entities = [Tenant];
+/** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
+export const tenantOwnedEntities = [User, Session, AuthToken, AuditEvent, OutboxMessage];
+
+export const entities = [Tenant, ...tenantOwnedEntities];

@@ -9,7 +9,7 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ migrated: false });
-    orm = await initOrm(db.url, { logger: () => undefined });
+    orm = await initOrm(db.ownerUrl, { logger: () => undefined });
   });
   afterAll(async () => {
     await orm?.close(true);

@@ -2,10 +2,15 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import { ReflectMetadataProvider } from '@mikro-orm/core';
 import path from 'node:path';
-import { entities } from './entities';
+import { entities, tenantOwnedEntities } from './entities';
 
 /** True when running TypeScript sources directly (jest with swc), false from dist/. */
 const runningFromSource = __filename.endsWith('.ts');
+
+function requireTenant(args: { tenantId?: string }): string {
+  if (!args.tenantId) throw new Error('tenant filter used without a tenant: scope the request first');
+  return args.tenantId;
+}
 
 export function ormConfig(url: string, overrides: Partial<Options> = {}): Options {
   return defineConfig({
@@ -27,6 +32,26 @@ export function ormConfig(url: string, overrides: Partial<Options> = {}): Option
       snapshot: false,
       fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
     },
+    // Tenant isolation, wall one: every query on a tenant-owned entity is scoped to the request's
+    // tenant. Without a `tenantId` parameter the filter throws, so a forgotten context fails closed.
+    filters: {
+      tenant: {
+        name: 'tenant',
+        cond: (args: { tenantId?: string }) => ({ tenant: requireTenant(args) }),
+        entity: tenantOwnedEntities.map((e) => e.name),
+        default: true,
+        args: true,
+      },
+      ownTenant: {
+        name: 'ownTenant',
+        cond: (args: { tenantId?: string }) => ({ id: requireTenant(args) }),
+        entity: ['Tenant'],
+        default: true,
+        args: true,
+      },
+    },
+    // Tables made by migrations for libraries, not entities (rate-limiter-flexible's store).
+    schemaGenerator: { skipTables: ['rate_limits'] },
     pool: { min: 0, max: 10, acquireTimeoutMillis: 10_000 },
     forceUtcTimezone: true,
     allowGlobalContext: false,

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { Logger } from '../logger';
 import type { RequestContext } from './context';
 import { ErrorCode, PUBLIC_ERROR_CODES } from './errors';
+import { transactionPlugin } from './transaction';
 
 function errorPolicyPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
   return {
@@ -33,9 +34,38 @@ function errorPolicyPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
   };
 }
 
+interface ClassValidatorError {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ClassValidatorError[];
+}
+
+function flattenValidation(errors: ClassValidatorError[], prefix = ''): Array<{ field: string; message: string }> {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flattenValidation(e.children ?? [], field)];
+  });
+}
+
+/** type-graphql's argument validation: name each field; never echo the submitted value back. */
+function formatValidationErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const fields = flattenValidation(formatted.extensions!.validationErrors as ClassValidatorError[]);
+  const first = fields[0];
+  return {
+    message: first ? `Invalid ${first.field}: ${first.message}` : 'Invalid input',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.field, fields },
+  };
+}
+
 /** No SQL, stack trace or internal message reaches a client. */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? '');
+  if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.validationErrors) {
+    return formatValidationErrors(formatted);
+  }
   if (PUBLIC_ERROR_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions } };
@@ -63,6 +93,10 @@ export function createApolloServer(opts: {
     // We stop Apollo ourselves, in order: HTTP, then the pool, then (embedded) PostgreSQL.
     stopOnTerminationSignals: false,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }), errorPolicyPlugin(opts.logger)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }),
+      errorPolicyPlugin(opts.logger),
+      transactionPlugin(),
+    ],
   });
 }

@@ -1,11 +1,54 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Role } from '@sitecare/schema';
+import type { Request, Response } from 'express';
+import type { LoginThrottle } from '../auth/throttle';
+import type { Config } from '../config';
 import type { Logger } from '../logger';
+
+/** Who is asking: set only from a valid session (never from a header or an argument). */
+export interface Viewer {
+  userId: string;
+  tenantId: string;
+  role: Role;
+  sessionId: string;
+}
+
+/** Process-wide services, made once at boot. */
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  throttle: LoginThrottle;
+}
 
 /** What every resolver and service receives first: the request's own EntityManager and identity. */
 export interface RequestContext {
   requestId: string;
+  /** Forked per request; its transaction carries the tenant setting for row-level security. */
   em: EntityManager;
   logger: Logger;
   ip: string | undefined;
   userAgent: string | undefined;
+  req: Request;
+  res: Response;
+  app: AppServices;
+  viewer?: Viewer;
+  /** The tenant every query of this request is scoped to (both walls); set with `useTenant`. */
+  tenantId?: string;
+}
+
+/**
+ * Scopes the request to a tenant: the ORM filter's parameter and PostgreSQL's `app.tenant_id` for
+ * the current transaction only (`set_config(..., true)`). `undefined` clears both (fails closed).
+ */
+export async function useTenant(ctx: RequestContext, tenantId: string | undefined): Promise<void> {
+  ctx.tenantId = tenantId;
+  // An empty parameter set makes the filters throw (db/orm.ts): no tenant, no tenant rows.
+  ctx.em.setFilterParams('tenant', { tenantId });
+  ctx.em.setFilterParams('ownTenant', { tenantId });
+  await ctx.em.execute("select set_config('app.tenant_id', ?, true)", [tenantId ?? '']);
+}
+
+export function requireViewer(ctx: RequestContext): Viewer {
+  if (!ctx.viewer) throw new Error('requireViewer called on an anonymous request: the permission matrix is wrong');
+  return ctx.viewer;
 }

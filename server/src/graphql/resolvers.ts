@@ -1,5 +1,17 @@
 // Every resolver class of the API; a module adds its resolver here.
 import type { NonEmptyArray } from 'type-graphql';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { AuthResolver } from '../modules/auth/auth.resolver';
 import { HealthResolver } from '../modules/health/health.resolver';
+import { OutboxResolver } from '../modules/mail/outbox.resolver';
+import { TenantResolver } from '../modules/tenants/tenant.resolver';
+import { UserResolver } from '../modules/users/user.resolver';
 
-export const resolvers: NonEmptyArray<Function> = [HealthResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  HealthResolver,
+  AuthResolver,
+  TenantResolver,
+  UserResolver,
+  AuditResolver,
+  OutboxResolver,
+];

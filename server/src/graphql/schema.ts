@@ -1,13 +1,19 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authorize } from './authorization';
 import { resolvers } from './resolvers';
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function buildSitecareSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers, validate: { forbidUnknownValues: true }, emitSchemaFile: false });
+  built ??= buildSchema({
+    resolvers,
+    validate: { forbidUnknownValues: true },
+    globalMiddlewares: [authorize],
+    emitSchemaFile: false,
+  });
   return built;
 }
 

@@ -1,12 +1,19 @@
 // One database per test file, cloned from the migrated template that globalSetup made.
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { withDatabase } from '../db/database';
-import { TEMPLATE_DATABASE, TEST_ENV } from './env';
+import { APP_ROLE, OWNER_ROLE, provisionRoles, withCredentials, withDatabaseName } from '../db/roles';
+import { TEMPLATE_DATABASE, TEST_ENV, TEST_PASSWORDS } from './env';
 
 export interface TestDatabase {
   name: string;
-  url: string;
+  /** The application role (row-level security applies). */
+  appUrl: string;
+  /** The tables' owner (migrations, seeding). */
+  ownerUrl: string;
+  /** The superuser, for inspecting what the roles cannot see. */
+  superuserUrl: string;
+  /** Environment for a server process on this database. */
+  env: { DATABASE_URL: string; DATABASE_MIGRATION_URL: string };
   drop(): Promise<void>;
 }
 
@@ -17,8 +24,12 @@ export function adminUrl(): string {
   return url;
 }
 
-export async function adminQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: adminUrl() });
+export async function queryAs<T = Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return (await client.query(sql, params)).rows as T[];
@@ -27,14 +38,24 @@ export async function adminQuery<T = Record<string, unknown>>(sql: string, param
   }
 }
 
+export const adminQuery = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+  queryAs<T>(adminUrl(), sql, params);
+
 /** `migrated: false` gives an empty database, for testing the migrations themselves. */
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const template = options.migrated === false ? 'template0' : TEMPLATE_DATABASE;
   await adminQuery(`create database ${name} template ${template}`);
+  await provisionRoles(adminUrl(), name, TEST_PASSWORDS);
+  const superuserUrl = withDatabaseName(adminUrl(), name);
+  const appUrl = withCredentials(superuserUrl, APP_ROLE, TEST_PASSWORDS.app);
+  const ownerUrl = withCredentials(superuserUrl, OWNER_ROLE, TEST_PASSWORDS.owner);
   return {
     name,
-    url: withDatabase(adminUrl(), name),
+    appUrl,
+    ownerUrl,
+    superuserUrl,
+    env: { DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: ownerUrl },
     drop: async () => void (await adminQuery(`drop database if exists ${name} with (force)`)),
   };
 }

@@ -1,35 +1,55 @@
-import { Entity, Property, Unique } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { SupportedLanguage } from '@sitecare/schema';
-import { BaseEntity } from '../../db/base.entity';
+import { Field, ID, ObjectType } from 'type-graphql';
 
 /** An agency: every tenant-owned row belongs to exactly one. */
+@ObjectType({ description: 'An agency (tenant).' })
 @Entity({ tableName: 'tenants' })
-export class Tenant extends BaseEntity<'country' | 'defaultLanguage' | 'timezone'> {
+export class Tenant {
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'country' | 'defaultLanguage' | 'timezone';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field()
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Field()
   @Property({ type: 'text' })
   name!: string;
 
+  @Field()
   @Property({ type: 'text' })
   @Unique()
   slug!: string;
 
-  /** ISO 3166-1 alpha-2. */
+  @Field({ description: 'ISO 3166-1 alpha-2.' })
   @Property({ type: 'character', length: 2 })
   country: string = 'SE';
 
+  @Field(() => String, { description: 'sv or en.' })
   @Property({ type: 'text' })
   defaultLanguage: SupportedLanguage = 'sv';
 
-  /** P34: the address for privacy questions, shown in the portal and in every privacy e-mail. */
+  @Field({ description: 'P34: the address for privacy questions, shown in the portal and in every privacy e-mail.' })
   @Property({ type: 'text' })
   privacyContactEmail!: string;
 
-  /** P28: where a person may complain (Sweden: IMY). */
+  @Field({ description: 'P28: where a person may complain (Sweden: IMY).' })
   @Property({ type: 'text' })
   supervisoryAuthorityName!: string;
 
+  @Field()
   @Property({ type: 'text' })
   supervisoryAuthorityUrl!: string;
 
+  @Field({ description: 'IANA time zone, e.g. Europe/Stockholm.' })
   @Property({ type: 'text' })
   timezone: string = 'Europe/Stockholm';
 }

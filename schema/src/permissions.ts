@@ -1,0 +1,66 @@
+// The permission matrix: who may call every GraphQL operation, and the row-level rule that the
+// server's services apply on top. One declared source for the server (which enforces it) and the
+// dashboard (which hides what a role cannot do). An operation missing here is denied to everyone.
+
+export const ROLES = ['ADMIN', 'EMPLOYEE', 'CONTRACTOR', 'CUSTOMER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who can reach an operation: everyone (no login), any logged-in user, or the listed roles. */
+export type Audience = 'PUBLIC' | 'AUTHENTICATED' | readonly Role[];
+
+/** The row rule the service applies after the role check. */
+export type RowRule =
+  | 'none' // no rows involved (health, login)
+  | 'self' // the viewer's own record
+  | 'tenant' // any row of the viewer's agency
+  | 'assigned' // contractors: only rows of sites assigned to them now
+  | 'own-customer'; // customers: only rows of their own customer record
+
+export interface Permission {
+  audience: Audience;
+  rule: RowRule;
+}
+
+const STAFF = ['ADMIN', 'EMPLOYEE'] as const;
+const ADMIN = ['ADMIN'] as const;
+
+export const PERMISSIONS = {
+  'Query.health': { audience: 'PUBLIC', rule: 'none' },
+  'Query.me': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Query.tenant': { audience: 'AUTHENTICATED', rule: 'tenant' },
+  'Query.users': { audience: STAFF, rule: 'tenant' },
+  'Query.user': { audience: STAFF, rule: 'tenant' },
+  'Query.auditEvents': { audience: ADMIN, rule: 'tenant' },
+  'Query.auditEvent': { audience: ADMIN, rule: 'tenant' },
+  'Query.outboxMessages': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.login': { audience: 'PUBLIC', rule: 'none' },
+  'Mutation.logout': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.passwordResetRequest': { audience: 'PUBLIC', rule: 'none' },
+  'Mutation.passwordReset': { audience: 'PUBLIC', rule: 'none' },
+  'Mutation.invitationAccept': { audience: 'PUBLIC', rule: 'none' },
+  'Mutation.passwordChange': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.profileUpdate': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.userInvite': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.userUpdate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.userDisable': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.userEnable': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.tenantUpdate': { audience: ADMIN, rule: 'tenant' },
+} as const satisfies Record<string, Permission>;
+
+export type OperationName = keyof typeof PERMISSIONS;
+
+/** Restricted fields: reachable only by these roles even where the parent object is visible. */
+export const FIELD_PERMISSIONS = {
+  'User.lastLoginAt': STAFF,
+} as const satisfies Record<string, readonly Role[]>;
+
+export function permissionOf(coordinate: string): Permission | undefined {
+  return (PERMISSIONS as Record<string, Permission>)[coordinate];
+}
+
+export function mayReach(audience: Audience, role: Role | undefined): boolean {
+  if (audience === 'PUBLIC') return true;
+  if (!role) return false;
+  if (audience === 'AUTHENTICATED') return true;
+  return audience.includes(role);
+}

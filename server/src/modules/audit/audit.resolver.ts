@@ -1,0 +1,66 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { IsEnum, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { Arg, Args, ArgsType, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import { notFound } from '../../graphql/errors';
+import { ListOf, PageInput } from '../../graphql/pagination';
+import { UUID } from '../../graphql/scalars';
+import { AuditEvent, AuditOutcome } from './audit-event.entity';
+
+const AuditEventList = ListOf(AuditEvent, 'AuditEvent');
+type AuditEventList = InstanceType<typeof AuditEventList>;
+
+@InputType()
+class AuditEventFilter {
+  @Field({ nullable: true, description: 'Exact action, e.g. auth.login.' })
+  @IsOptional()
+  @MaxLength(100)
+  action?: string;
+
+  @Field(() => AuditOutcome, { nullable: true })
+  @IsOptional()
+  @IsEnum(AuditOutcome)
+  outcome?: AuditOutcome;
+
+  @Field(() => UUID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  entityId?: string;
+
+  @Field(() => UUID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  actorUserId?: string;
+}
+
+@ArgsType()
+class AuditEventListArgs {
+  @Field(() => AuditEventFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: AuditEventFilter;
+
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  page?: PageInput;
+}
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => AuditEventList, { description: 'The audit log, newest first.' })
+  async auditEvents(@Args() { filter = {}, page = new PageInput() }: AuditEventListArgs, @Ctx() ctx: RequestContext) {
+    const where: FilterQuery<AuditEvent> = { ...filter };
+    const [nodes, totalCount] = await ctx.em.findAndCount(AuditEvent, where, {
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      limit: page.take,
+      offset: page.skip,
+    });
+    return { nodes, totalCount };
+  }
+
+  @Query(() => AuditEvent)
+  async auditEvent(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<AuditEvent> {
+    return (await ctx.em.findOne(AuditEvent, { id })) ?? Promise.reject(notFound('Audit event'));
+  }
+}

@@ -1,0 +1,33 @@
+// Writes audit events in the caller's transaction: the record and the change commit together.
+import type { RequestContext } from '../../graphql/context';
+import { Tenant } from '../tenants/tenant.entity';
+import { AuditActorType, AuditEvent, AuditOutcome } from './audit-event.entity';
+
+export interface AuditInput {
+  action: string;
+  outcome?: AuditOutcome;
+  entityType?: string;
+  entityId?: string;
+  detail?: Record<string, unknown>;
+  /** Defaults to the request's tenant. */
+  tenantId?: string;
+}
+
+export async function audit(ctx: RequestContext, input: AuditInput): Promise<AuditEvent> {
+  const tenantId = input.tenantId ?? ctx.tenantId;
+  if (!tenantId) throw new Error(`audit(${input.action}) without a tenant`);
+  const event = ctx.em.create(AuditEvent, {
+    tenant: ctx.em.getReference(Tenant, tenantId),
+    actorType: ctx.viewer ? AuditActorType.USER : AuditActorType.ANONYMOUS,
+    actorUserId: ctx.viewer?.userId ?? null,
+    action: input.action,
+    entityType: input.entityType ?? null,
+    entityId: input.entityId ?? null,
+    outcome: input.outcome ?? AuditOutcome.ALLOWED,
+    requestId: ctx.requestId,
+    ip: ctx.ip ?? null,
+    detail: input.detail ?? {},
+  });
+  await ctx.em.flush();
+  return event;
+}

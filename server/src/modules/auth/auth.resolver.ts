@@ -1,0 +1,57 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import { AuthTokenPurpose } from './auth-token.entity';
+import {
+  LoginInput,
+  PasswordChangeInput,
+  PasswordResetRequestInput,
+  ProfileUpdateInput,
+  TokenPasswordInput,
+} from './auth.inputs';
+import * as auth from './auth.service';
+import { updateProfile } from '../users/user.service';
+import { ViewerInfo } from './viewer.type';
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => ViewerInfo, { description: 'The logged-in viewer.' })
+  me(@Ctx() ctx: RequestContext): Promise<ViewerInfo> {
+    return auth.viewerInfo(ctx);
+  }
+
+  @Mutation(() => ViewerInfo, { description: 'Logs in and sets the session cookie.' })
+  login(@Arg('input') input: LoginInput, @Ctx() ctx: RequestContext): Promise<ViewerInfo> {
+    return auth.login(ctx, input.email, input.password);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session.' })
+  logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return auth.logout(ctx);
+  }
+
+  @Mutation(() => Boolean, { description: 'Mails a reset link if the address has an account; always answers true.' })
+  passwordResetRequest(@Arg('input') input: PasswordResetRequestInput, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return auth.requestPasswordReset(ctx, input.email);
+  }
+
+  @Mutation(() => ViewerInfo, { description: 'Sets a new password with a reset token and logs in.' })
+  passwordReset(@Arg('input') input: TokenPasswordInput, @Ctx() ctx: RequestContext): Promise<ViewerInfo> {
+    return auth.redeemToken(ctx, AuthTokenPurpose.PASSWORD_RESET, input.token, input.password);
+  }
+
+  @Mutation(() => ViewerInfo, { description: 'Accepts an invitation: sets the password and logs in.' })
+  invitationAccept(@Arg('input') input: TokenPasswordInput, @Ctx() ctx: RequestContext): Promise<ViewerInfo> {
+    return auth.redeemToken(ctx, AuthTokenPurpose.INVITATION, input.token, input.password);
+  }
+
+  @Mutation(() => Boolean, { description: 'Changes the password; every other session ends.' })
+  passwordChange(@Arg('input') input: PasswordChangeInput, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return auth.changePassword(ctx, input.currentPassword, input.newPassword);
+  }
+
+  @Mutation(() => ViewerInfo, { description: "Updates the viewer's own name and language." })
+  async profileUpdate(@Arg('input') input: ProfileUpdateInput, @Ctx() ctx: RequestContext): Promise<ViewerInfo> {
+    await updateProfile(ctx, input);
+    return auth.viewerInfo(ctx);
+  }
+}

@@ -1,0 +1,28 @@
+// Queues mail in the outbox, in the caller's transaction (sent later by the mail worker).
+import type { SupportedLanguage } from '@sitecare/schema';
+import type { RequestContext } from '../../graphql/context';
+import { Tenant } from '../tenants/tenant.entity';
+import { OutboxMessage } from './outbox-message.entity';
+import { renderSubject, type MailTemplate } from './templates';
+
+export async function enqueueMail(
+  ctx: RequestContext,
+  mail: {
+    tenantId: string;
+    to: string;
+    template: MailTemplate;
+    language: SupportedLanguage;
+    payload: Record<string, unknown>;
+  },
+): Promise<OutboxMessage> {
+  const message = ctx.em.create(OutboxMessage, {
+    tenant: ctx.em.getReference(Tenant, mail.tenantId),
+    recipient: mail.to,
+    template: mail.template,
+    language: mail.language,
+    subject: renderSubject(mail.template, mail.language, mail.payload),
+    payload: mail.payload,
+  });
+  await ctx.em.flush();
+  return message;
+}

@@ -1,0 +1,50 @@
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { ROLES, type Role, SUPPORTED_LANGUAGES, type SupportedLanguage } from '@sitecare/schema';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { TenantOwned } from '../../db/base.entity';
+
+export const UserRole = Object.fromEntries(ROLES.map((r) => [r, r])) as { [R in Role]: R };
+registerEnumType(UserRole, { name: 'UserRole' });
+
+export enum UserStatus {
+  INVITED = 'INVITED',
+  ACTIVE = 'ACTIVE',
+  DISABLED = 'DISABLED',
+}
+registerEnumType(UserStatus, { name: 'UserStatus' });
+
+@ObjectType({ description: 'A person who can log in to one agency.' })
+@Entity({ tableName: 'users' })
+@Index({
+  name: 'users_tenant_email_unique',
+  expression: 'create unique index users_tenant_email_unique on users (tenant_id, lower(email))',
+})
+export class User extends TenantOwned<'status' | 'preferredLanguage' | 'passwordHash' | 'lastLoginAt'> {
+  @Field()
+  @Property({ type: 'text' })
+  email!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String)
+  @Enum({ items: () => [...SUPPORTED_LANGUAGES] })
+  preferredLanguage: SupportedLanguage = 'sv';
+
+  @Field(() => UserRole)
+  @Enum({ items: () => [...ROLES] })
+  role!: Role;
+
+  @Field(() => UserStatus)
+  @Enum({ items: () => UserStatus })
+  status: UserStatus = UserStatus.INVITED;
+
+  /** argon2id PHC string; null until the invitation is accepted. Never exposed. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
+  passwordHash: string | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  lastLoginAt: Date | null = null;
+}

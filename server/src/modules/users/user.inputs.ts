@@ -1,0 +1,83 @@
+import { IsEmail, IsEnum, IsIn, IsOptional, Length, MaxLength } from 'class-validator';
+import { ROLES, type Role, SUPPORTED_LANGUAGES, type SupportedLanguage } from '@sitecare/schema';
+import { SortOrder } from '../../graphql/pagination';
+import { UserRole, UserStatus } from './user.entity';
+import { Field, InputType, registerEnumType } from 'type-graphql';
+
+export enum UserSortField {
+  name = 'name',
+  email = 'email',
+  role = 'role',
+  status = 'status',
+  createdAt = 'createdAt',
+  lastLoginAt = 'lastLoginAt',
+}
+registerEnumType(UserSortField, { name: 'UserSortField' });
+
+@InputType()
+export class UserFilter {
+  @Field({ nullable: true, description: 'Matches name or e-mail, case-insensitively.' })
+  @IsOptional()
+  @MaxLength(200)
+  q?: string;
+
+  @Field(() => UserRole, { nullable: true })
+  @IsOptional()
+  @IsIn([...ROLES])
+  role?: Role;
+
+  @Field(() => UserStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(UserStatus)
+  status?: UserStatus;
+}
+
+@InputType()
+export class UserSort {
+  @Field(() => UserSortField, { defaultValue: UserSortField.name })
+  @IsEnum(UserSortField)
+  field: UserSortField = UserSortField.name;
+
+  @Field(() => SortOrder, { defaultValue: SortOrder.ASC })
+  @IsEnum(SortOrder)
+  order: SortOrder = SortOrder.ASC;
+}
+
+@InputType()
+export class UserInviteInput {
+  @Field()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(320)
+  email!: string;
+
+  @Field()
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => UserRole)
+  @IsIn([...ROLES])
+  role!: Role;
+
+  @Field(() => String, { nullable: true, description: 'sv or en; defaults to the agency language.' })
+  @IsOptional()
+  @IsIn([...SUPPORTED_LANGUAGES], { message: `must be one of ${SUPPORTED_LANGUAGES.join(', ')}` })
+  preferredLanguage?: SupportedLanguage;
+}
+
+@InputType()
+export class UserUpdateInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  name?: string;
+
+  @Field(() => UserRole, { nullable: true })
+  @IsOptional()
+  @IsIn([...ROLES])
+  role?: Role;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIn([...SUPPORTED_LANGUAGES], { message: `must be one of ${SUPPORTED_LANGUAGES.join(', ')}` })
+  preferredLanguage?: SupportedLanguage;
+}

@@ -1,0 +1,66 @@
+import { IsOptional, ValidateNested } from 'class-validator';
+import { Arg, Args, ArgsType, Ctx, Field, Mutation, Query, Resolver } from 'type-graphql';
+import { UUID } from '../../graphql/scalars';
+import type { RequestContext } from '../../graphql/context';
+import { ListOf, PageInput } from '../../graphql/pagination';
+import { User } from './user.entity';
+import { UserFilter, UserInviteInput, UserSort, UserUpdateInput } from './user.inputs';
+import * as users from './user.service';
+
+const UserList = ListOf(User, 'User');
+type UserList = InstanceType<typeof UserList>;
+
+@ArgsType()
+class UserListArgs {
+  @Field(() => UserFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: UserFilter;
+
+  @Field(() => UserSort, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  sort?: UserSort;
+
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  page?: PageInput;
+}
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => UserList, { description: "The agency's users." })
+  users(@Args() args: UserListArgs, @Ctx() ctx: RequestContext): Promise<UserList> {
+    return users.listUsers(ctx, args.filter, args.sort ?? new UserSort(), args.page ?? new PageInput());
+  }
+
+  @Query(() => User)
+  user(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
+    return users.getUser(ctx, id);
+  }
+
+  @Mutation(() => User, { description: 'Creates an invited user and mails the invitation link.' })
+  userInvite(@Arg('input') input: UserInviteInput, @Ctx() ctx: RequestContext): Promise<User> {
+    return users.inviteUser(ctx, input);
+  }
+
+  @Mutation(() => User, { description: "Changes a user's name, language or role." })
+  userUpdate(
+    @Arg('id', () => UUID) id: string,
+    @Arg('input') input: UserUpdateInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<User> {
+    return users.updateUser(ctx, id, input);
+  }
+
+  @Mutation(() => User, { description: 'Disables a user and ends all their sessions.' })
+  userDisable(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
+    return users.setUserEnabled(ctx, id, false);
+  }
+
+  @Mutation(() => User)
+  userEnable(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
+    return users.setUserEnabled(ctx, id, true);
+  }
+}
