@@ -1,25 +1,46 @@
 // `pnpm sitecare <command>`: operator commands against the embedded default or DATABASE_URL.
 import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { Command } from 'commander';
+import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { loadConfig } from './config';
-import { resolveDatabase } from './db/database';
+import { Pool } from 'pg';
+import { z } from 'zod';
+import { LoginThrottle } from './auth/throttle';
+import { loadConfig, type Config } from './config';
+import { ensureDatabase, resolveDatabase } from './db/database';
 import { withMigrationLock } from './db/migrate';
 import { initOrm, migrateUp } from './db/orm';
+import { APP_ROLE, OWNER_ROLE, provisionRoles, withCredentials, withDatabaseName } from './db/roles';
+import { systemContext, useTenant } from './graphql/context';
 import { printSitecareSchema } from './graphql/schema';
 import { createLogger } from './logger';
+import { audit } from './modules/audit/audit.service';
+import { sendInvitation } from './modules/auth/auth.service';
+import { Tenant } from './modules/tenants/tenant.entity';
+import { createTenant } from './modules/tenants/tenant.service';
+import { User } from './modules/users/user.entity';
 
 const program = new Command('sitecare').description('Sitecare operator commands');
 
-/** Runs `work` with the owner's connection (migrations and operator work are the system path). */
-async function withDatabase<T>(work: (ownerUrl: string) => Promise<T>): Promise<T> {
+/** Runs `work` as the tables' owner, migrated (operator work is the explicit system path). */
+async function withOwnerOrm<T>(work: (orm: MikroORM, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await resolveDatabase(config, createLogger(config.logLevel));
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const database = await resolveDatabase(config, logger);
+  const orm = await initOrm(database.ownerUrl, { logger: () => undefined });
   try {
-    return await work(database.ownerUrl);
+    await withMigrationLock(database.ownerUrl, () => migrateUp(orm));
+    return await work(orm, config);
   } finally {
+    await orm.close(true);
     await database.embedded?.stop();
   }
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
 }
 
 program
@@ -34,28 +55,17 @@ program
 program
   .command('migrate')
   .description('apply pending migrations')
-  .action(() =>
-    withDatabase(async (url) => {
-      const orm = await initOrm(url);
-      try {
-        const applied = await withMigrationLock(url, () => migrateUp(orm));
-        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
-      } finally {
-        await orm.close(true);
-      }
-    }),
-  );
+  .action(() => withOwnerOrm(async () => console.log('migrations are up to date')));
 
 program
   .command('migration:create')
   .argument('[name]', 'a short name for the migration')
   .description('write a migration for the difference between the entities and the migrated database')
   .action((name?: string) =>
-    withDatabase(async (url) => {
-      const migrated = await initOrm(url);
-      await withMigrationLock(url, () => migrateUp(migrated)).finally(() => migrated.close(true));
+    withOwnerOrm(async (_migrated, config) => {
+      const database = await resolveDatabase(config, createLogger('warn'));
       // A second ORM that resolves migration paths to the TypeScript sources, where the new file belongs.
-      const orm = await initOrm(url, { preferTs: true });
+      const orm = await initOrm(database.ownerUrl, { preferTs: true, logger: () => undefined });
       try {
         const result = await orm.getMigrator().createMigration(undefined, false, false, name);
         console.log(result.diff.up.length ? `wrote ${result.fileName}` : 'no changes: nothing written');
@@ -64,6 +74,107 @@ program
       }
     }),
   );
+
+const KNOWN_AUTHORITIES: Record<string, { name: string; url: string }> = {
+  SE: { name: 'Integritetsskyddsmyndigheten (IMY)', url: 'https://www.imy.se' },
+};
+
+const tenantOptions = z.object({
+  name: z.string().trim().min(1, '--name is required'),
+  adminEmail: z.email('--admin-email must be an e-mail address'),
+  adminName: z.string().trim().min(1).default('Administrator'),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '--slug may hold lower-case letters, digits and single dashes')
+    .optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, '--country must be an ISO 3166-1 alpha-2 code, e.g. SE')
+    .default('SE'),
+  language: z.enum(['sv', 'en'], { message: '--language must be sv or en' }).default('sv'),
+  privacyEmail: z.email('--privacy-email must be an e-mail address').optional(),
+  authorityName: z.string().min(1).optional(),
+  authorityUrl: z.url('--authority-url must be a URL').optional(),
+});
+
+const slugify = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+program
+  .command('tenant:create')
+  .description("onboard an agency: creates the tenant and its first admin, and prints the admin's invitation link")
+  .requiredOption('--name <name>', "the agency's name")
+  .requiredOption('--admin-email <email>', 'e-mail of the first admin')
+  .option('--admin-name <name>', 'name of the first admin')
+  .option('--slug <slug>', 'short unique name (default: from the name)')
+  .option('--country <code>', 'ISO 3166-1 alpha-2 country (default SE)')
+  .option('--language <sv|en>', 'default language (default sv)')
+  .option('--privacy-email <email>', 'privacy contact (default: the admin e-mail)')
+  .option('--authority-name <name>', 'supervisory authority (default for SE: IMY)')
+  .option('--authority-url <url>', "supervisory authority's web address")
+  .action(async (raw: Record<string, string>) => {
+    const parsed = tenantOptions.safeParse(raw);
+    if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join('\n'));
+    const o = parsed.data;
+    const country = o.country.toUpperCase();
+    const authority =
+      o.authorityName && o.authorityUrl
+        ? { name: o.authorityName, url: o.authorityUrl }
+        : (KNOWN_AUTHORITIES[country] ?? fail(`--authority-name and --authority-url are required for ${country}`));
+    const slug = o.slug ?? slugify(o.name);
+    if (!slug) fail('--slug is required: the name gives no usable slug');
+
+    await withOwnerOrm(async (orm, config) => {
+      if (await orm.em.fork().count(Tenant, { slug }, { filters: false })) fail(`a tenant with slug "${slug}" exists`);
+      const app = { config, logger: createLogger('warn'), throttle: new LoginThrottle(new Pool({ max: 1 })) };
+      const link = await orm.em.fork().transactional(async (em) => {
+        const ctx = systemContext(em, app, 'cli:tenant:create');
+        const tenant = createTenant(em, {
+          name: o.name,
+          slug,
+          country,
+          defaultLanguage: o.language,
+          privacyContactEmail: o.privacyEmail ?? o.adminEmail,
+          supervisoryAuthorityName: authority.name,
+          supervisoryAuthorityUrl: authority.url,
+        });
+        await em.flush();
+        await useTenant(ctx, tenant.id);
+        const admin = em.create(User, {
+          tenant,
+          email: o.adminEmail,
+          name: o.adminName,
+          role: 'ADMIN',
+          preferredLanguage: o.language,
+        });
+        await em.flush();
+        const invitation = await sendInvitation(ctx, admin);
+        await audit(ctx, { action: 'tenant.create', entityType: 'Tenant', entityId: tenant.id, detail: { slug } });
+        return invitation;
+      });
+      await app.throttle.close();
+      console.log(`Created "${o.name}" (${slug}). Invitation for ${o.adminEmail} (valid 7 days):\n${link}`);
+    });
+  });
+
+program
+  .command('db:provision')
+  .description('as a superuser: create the owner and application roles for an external PostgreSQL database')
+  .requiredOption('--superuser-url <url>', 'a superuser connection to the server')
+  .requiredOption('--database <name>', 'the database (created if missing)')
+  .action(async (o: { superuserUrl: string; database: string }) => {
+    await ensureDatabase(o.superuserUrl, o.database);
+    const passwords = { owner: randomBytes(24).toString('base64url'), app: randomBytes(24).toString('base64url') };
+    await provisionRoles(o.superuserUrl, o.database, passwords);
+    const url = withDatabaseName(o.superuserUrl, o.database);
+    console.log(`DATABASE_URL=${withCredentials(url, APP_ROLE, passwords.app)}`);
+    console.log(`DATABASE_MIGRATION_URL=${withCredentials(url, OWNER_ROLE, passwords.owner)}`);
+  });
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

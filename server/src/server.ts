@@ -71,6 +71,7 @@ export async function startSitecare(config: Config, logger: Logger): Promise<Run
     http.httpServer.listen(config.port, config.host, () => resolve());
   });
   const { port } = http.httpServer.address() as AddressInfo;
+  logger.info({ host: config.host, port }, 'listening');
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 
   let stopping: Promise<void> | undefined;

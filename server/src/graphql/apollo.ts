@@ -5,6 +5,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from '../logger';
 import type { RequestContext } from './context';
+import { armorProtection, costLimitPlugin } from './armor';
 import { ErrorCode, PUBLIC_ERROR_CODES } from './errors';
 import { transactionPlugin } from './transaction';
 
@@ -84,7 +85,9 @@ export function createApolloServer(opts: {
   logger: Logger;
   isProduction: boolean;
 }): ApolloServer<RequestContext> {
+  const armor = armorProtection();
   return new ApolloServer<RequestContext>({
+    ...armor,
     schema: opts.schema,
     introspection: !opts.isProduction,
     includeStacktraceInErrorResponses: false,
@@ -93,7 +96,11 @@ export function createApolloServer(opts: {
     // We stop Apollo ourselves, in order: HTTP, then the pool, then (embedded) PostgreSQL.
     stopOnTerminationSignals: false,
     formatError,
+    validationRules: [...armor.validationRules],
+    allowBatchedHttpRequests: false,
     plugins: [
+      ...armor.plugins,
+      costLimitPlugin(opts.schema),
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }),
       errorPolicyPlugin(opts.logger),
       transactionPlugin(),

@@ -28,8 +28,11 @@ export interface RequestContext {
   logger: Logger;
   ip: string | undefined;
   userAgent: string | undefined;
-  req: Request;
-  res: Response;
+  /** Absent on the system path (CLI, jobs). */
+  req?: Request;
+  res?: Response;
+  /** Set on the system path: audit events name this actor as SYSTEM. */
+  system?: { actor: string };
   app: AppServices;
   viewer?: Viewer;
   /** The tenant every query of this request is scoped to (both walls); set with `useTenant`. */
@@ -46,6 +49,19 @@ export async function useTenant(ctx: RequestContext, tenantId: string | undefine
   ctx.em.setFilterParams('tenant', { tenantId });
   ctx.em.setFilterParams('ownTenant', { tenantId });
   await ctx.em.execute("select set_config('app.tenant_id', ?, true)", [tenantId ?? '']);
+}
+
+/** A context for platform work outside HTTP (CLI, jobs): the owner's connection, audited as SYSTEM. */
+export function systemContext(em: EntityManager, app: AppServices, actor: string): RequestContext {
+  return {
+    requestId: `${actor}-${Date.now()}`,
+    em,
+    logger: app.logger,
+    ip: undefined,
+    userAgent: undefined,
+    app,
+    system: { actor },
+  };
 }
 
 export function requireViewer(ctx: RequestContext): Viewer {

@@ -1,9 +1,10 @@
 // Offset pagination with a bounded page size (S6), and the list shape the dashboard's data provider reads.
 import { Max, Min } from 'class-validator';
 import type { ClassType } from 'type-graphql';
+import { LIMITS } from './limits';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-export const MAX_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = LIMITS.maxPageSize;
 
 @InputType({ description: `A page of a list: take 1–${MAX_PAGE_SIZE} rows after skipping some.` })
 export class PageInput {

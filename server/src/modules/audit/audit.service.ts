@@ -18,7 +18,7 @@ export async function audit(ctx: RequestContext, input: AuditInput): Promise<Aud
   if (!tenantId) throw new Error(`audit(${input.action}) without a tenant`);
   const event = ctx.em.create(AuditEvent, {
     tenant: ctx.em.getReference(Tenant, tenantId),
-    actorType: ctx.viewer ? AuditActorType.USER : AuditActorType.ANONYMOUS,
+    actorType: ctx.viewer ? AuditActorType.USER : ctx.system ? AuditActorType.SYSTEM : AuditActorType.ANONYMOUS,
     actorUserId: ctx.viewer?.userId ?? null,
     action: input.action,
     entityType: input.entityType ?? null,
@@ -26,7 +26,7 @@ export async function audit(ctx: RequestContext, input: AuditInput): Promise<Aud
     outcome: input.outcome ?? AuditOutcome.ALLOWED,
     requestId: ctx.requestId,
     ip: ctx.ip ?? null,
-    detail: input.detail ?? {},
+    detail: ctx.system ? { actor: ctx.system.actor, ...input.detail } : (input.detail ?? {}),
   });
   await ctx.em.flush();
   return event;

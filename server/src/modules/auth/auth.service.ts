@@ -120,7 +120,9 @@ export async function issueToken(
 }
 
 export function appLink(ctx: RequestContext, route: string): string {
-  const base = ctx.app.config.publicUrl ?? `${ctx.req.protocol}://${ctx.req.get('host')}`;
+  const { config } = ctx.app;
+  const base =
+    config.publicUrl ?? (ctx.req ? `${ctx.req.protocol}://${ctx.req.get('host')}` : `http://localhost:${config.port}`);
   return `${base}/#${route}`;
 }
 
