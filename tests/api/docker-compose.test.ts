@@ -27,14 +27,23 @@ describe('docker-compose.yml', () => {
     expect(server.healthcheck.test.join(' ')).toContain('/healthz');
   });
 
-  it('wires DATABASE_URL to the postgres service and gives every variable production requires', () => {
+  it('wires DATABASE_URL to an application role and migrations to the owner, and gives every variable production requires', () => {
     const env = compose.services.server.environment;
     const pg = compose.services.postgres.environment;
     expect(env.NODE_ENV).toBe('production');
-    expect(env.DATABASE_URL).toBe(
+    expect(env.DATABASE_URL).toBe(`postgres://sitecare_app:\${APP_DB_PASSWORD}@postgres:5432/${pg.POSTGRES_DB}`);
+    expect(env.DATABASE_MIGRATION_URL).toBe(
       `postgres://${pg.POSTGRES_USER}:\${POSTGRES_PASSWORD}@postgres:5432/${pg.POSTGRES_DB}`,
     );
     for (const name of REQUIRED_IN_PRODUCTION) expect(env[name]).toBeTruthy();
+  });
+
+  it('S10: creates the application role without superuser, BYPASSRLS or ownership when the volume is new', () => {
+    const pg = compose.services.postgres;
+    expect(pg.volumes).toContain('./docker/postgres-init:/docker-entrypoint-initdb.d:ro');
+    const script = readFileSync(path.join(REPO_ROOT, 'docker', 'postgres-init', '10-app-role.sh'), 'utf8');
+    expect(script).toMatch(/create role sitecare_app with login nosuperuser nobypassrls/);
+    expect(pg.environment.APP_DB_PASSWORD).toContain('APP_DB_PASSWORD');
   });
 
   it('sets only variables the server reads', () => {
