@@ -1,9 +1,43 @@
-import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-// The server owns these paths; in development Vite forwards them to it.
-const API_ORIGIN = 'http://localhost:4000';
+import react from '@vitejs/plugin-react';
+import { buildSchema, introspectionFromSchema } from 'graphql';
+import { defineConfig, type Plugin } from 'vite';
+
+// The server owns these paths; in development Vite forwards them to it (SITECARE_API_ORIGIN
+// points the dashboard at another running server, e.g. http://localhost:4300).
+const API_ORIGIN = process.env.SITECARE_API_ORIGIN ?? 'http://localhost:4000';
 const proxied = ['/graphql', '/healthz', '/webhooks'];
+
+const SCHEMA_SOURCE = fileURLToPath(new URL('../schema/src/index.ts', import.meta.url));
+const SCHEMA_SDL = fileURLToPath(new URL('../schema/schema.graphql', import.meta.url));
+
+/**
+ * `virtual:sitecare-schema`: the API contract (schema/schema.graphql) as an introspection result,
+ * made at build time. Production disables introspection, so the data provider reads the committed
+ * SDL instead of asking the server.
+ */
+function sitecareSchema(): Plugin {
+  const id = 'virtual:sitecare-schema';
+  const resolved = `\0${id}`;
+  return {
+    name: 'sitecare-schema',
+    resolveId: (source) => (source === id ? resolved : undefined),
+    load(loadId) {
+      if (loadId !== resolved) return undefined;
+      this.addWatchFile(SCHEMA_SDL);
+      const { __schema } = introspectionFromSchema(buildSchema(readFileSync(SCHEMA_SDL, 'utf8')), {
+        descriptions: false,
+        specifiedByUrl: false,
+        directiveIsRepeatable: false,
+        schemaDescription: false,
+      });
+      // Directives are of no use to the client.
+      return `export default ${JSON.stringify({ ...__schema, directives: [] })};`;
+    },
+  };
+}
 
 // Vendor groups, highest priority first, so that no single chunk carries the whole app and
 // a library upgrade only invalidates its own chunk. Pages are split by React.lazy.
@@ -22,7 +56,12 @@ const vendorGroups: { name: string; test: RegExp }[] = [
 ];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), sitecareSchema()],
+  resolve: {
+    // The shared contract from its TypeScript source: ES modules the bundler can tree-shake, and no
+    // need to build schema/ first.
+    alias: { '@sitecare/schema': SCHEMA_SOURCE },
+  },
   server: {
     proxy: Object.fromEntries(proxied.map((path) => [path, { target: API_ORIGIN, changeOrigin: false }])),
   },

@@ -1,33 +1,87 @@
-import { lazy } from 'react';
-import { Admin, CustomRoutes, reactRouterProvider } from 'react-admin';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Admin, CustomRoutes, Loading, reactRouterProvider, Resource } from 'react-admin';
 
+import { LoginPage } from './auth/LoginPage';
 import { Layout } from './layout/Layout';
-import { dataProvider } from './providers/dataProvider';
+import { authProvider } from './providers/authProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import { dataProvider } from './providers/lazyDataProvider';
+import { store } from './providers/store';
+import auditEvents from './resources/audit-events';
+import outboxMessages from './resources/outbox-messages';
+import users from './resources/users';
 import { darkTheme, lightTheme } from './theme';
 
 // Pages load on first visit, so the shell stays small (react-admin's layout provides the Suspense).
 const HomePage = lazy(() => import('./pages/HomePage'));
-const SystemStatusPage = lazy(() => import('./pages/SystemStatusPage'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+const StatusRoute = lazy(() => import('./pages/StatusRoute'));
+const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage'));
+const InvitationPage = lazy(() => import('./auth/SetPasswordPage').then((m) => ({ default: m.InvitationPage })));
+const PasswordResetPage = lazy(() => import('./auth/SetPasswordPage').then((m) => ({ default: m.PasswordResetPage })));
 
 // react-admin's own react-router, so the dashboard needs no direct react-router-dom dependency.
 const { Route } = reactRouterProvider;
 
-// No authProvider yet: login arrives with authentication, then <Admin requireAuth authProvider>.
+// Routes without the layout have no Suspense boundary of their own.
+const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
+
+// Every resource is declared for every role: canAccess (the permission matrix) decides what shows.
 export const App = () => (
   <Admin
     title="Sitecare"
     dashboard={HomePage}
     layout={Layout}
+    loginPage={LoginPage}
+    authProvider={authProvider}
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
+    store={store}
     theme={lightTheme}
     darkTheme={darkTheme}
+    requireAuth
     disableTelemetry
   >
-    {/* One <Resource {...noun} /> per folder in src/resources/. */}
+    <Resource name="users" {...users} />
+    <Resource name="auditEvents" {...auditEvents} />
+    <Resource name="outboxMessages" {...outboxMessages} />
+    {/* Without login: links from e-mails, the forgotten-password form, and the system status. */}
+    <CustomRoutes noLayout>
+      <Route
+        path="/invitation/:token"
+        element={
+          <Lazy>
+            <InvitationPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/password-reset/:token"
+        element={
+          <Lazy>
+            <PasswordResetPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/forgot-password"
+        element={
+          <Lazy>
+            <ForgotPasswordPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/status"
+        element={
+          <Lazy>
+            <StatusRoute />
+          </Lazy>
+        }
+      />
+    </CustomRoutes>
     <CustomRoutes>
-      <Route path="/status" element={<SystemStatusPage />} />
+      <Route path="/profile" element={<ProfilePage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -19,6 +19,21 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const sitecare = await startSitecare(config, logger);
+  // Before the banner: whoever reads "ready" may signal at once.
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    // With the embedded database, its own exit hook calls the same (memoised) stop; exiting here
+    // first turns the signal into a clean exit code 0 once PostgreSQL is down.
+    sitecare.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
   const lines = [
@@ -40,21 +55,6 @@ async function main(): Promise<void> {
   }
   lines.push('  Stop with Ctrl-C.', '');
   process.stdout.write(lines.join('\n') + '\n');
-
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    // With the embedded database, its own exit hook calls the same (memoised) stop; exiting here
-    // first turns the signal into a clean exit code 0 once PostgreSQL is down.
-    sitecare.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

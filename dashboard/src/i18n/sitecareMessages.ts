@@ -1,8 +1,115 @@
-// Sitecare's own messages (`sitecare.*`). English is the reference; the Swedish object must have
-// exactly the same shape, which the `Messages` type checks at compile time.
+// Sitecare's own messages (`sitecare.*`) and the resources' names and field labels (`resources.*`).
+// English is the reference; the Swedish object must have exactly the same shape, which the
+// `Messages` type checks at compile time.
 
 export const sitecareEnglish = {
   sitecare: {
+    common: {
+      empty: 'Nothing here',
+    },
+    roles: {
+      ADMIN: 'Administrator',
+      EMPLOYEE: 'Employee',
+      CONTRACTOR: 'Contractor',
+      CUSTOMER: 'Customer',
+    },
+    user_status: {
+      ACTIVE: 'Active',
+      INVITED: 'Invited',
+      DISABLED: 'Disabled',
+    },
+    languages: {
+      sv: 'Swedish',
+      en: 'English',
+    },
+    audit_outcome: {
+      ALLOWED: 'Allowed',
+      DENIED: 'Denied',
+      FAILED: 'Failed',
+    },
+    actor_type: {
+      USER: 'User',
+      SYSTEM: 'System',
+      ANONYMOUS: 'Not logged in',
+    },
+    entity_type: {
+      User: 'User',
+      Tenant: 'Agency',
+    },
+    outbox_status: {
+      PENDING: 'Waiting',
+      SENT: 'Sent',
+      FAILED: 'Failed',
+    },
+    auth: {
+      email: 'E-mail address',
+      language: 'Language',
+      forgot_password_link: 'Forgot your password?',
+      errors: {
+        invalid_credentials: 'Wrong e-mail address or password.',
+        rate_limited:
+          'Too many attempts. Try again in 1 second. |||| Too many attempts. Try again in %{smart_count} seconds.',
+        invalid_input: 'Check the e-mail address and the password.',
+        invalid_token: 'This link is invalid or has expired.',
+        unavailable: 'The server could not be reached. Try again in a moment.',
+      },
+    },
+    forgot: {
+      title: 'Forgot your password?',
+      intro: 'Enter your e-mail address and we will send you a link to choose a new password.',
+      submit: 'Send link',
+      done: 'If there is an account for that address, a link to choose a new password is on its way. The link is valid for one hour.',
+      back_to_login: 'Back to login',
+    },
+    invitation: {
+      title: 'Welcome to Sitecare',
+      intro: 'Choose a password to activate your account.',
+      submit: 'Activate account',
+    },
+    password_reset: {
+      title: 'Choose a new password',
+      intro: 'Choose a new password for your account.',
+      submit: 'Save password',
+    },
+    password: {
+      current: 'Current password',
+      new: 'New password',
+      confirm: 'Repeat the new password',
+      hint: 'At least %{min} characters',
+      mismatch: 'The passwords do not match',
+      request_new_link: 'Request a new link',
+    },
+    profile: {
+      title: 'My profile',
+      summary: '%{email} · %{role} at %{agency}',
+      details: 'Your details',
+      saved: 'Your profile has been saved',
+      password_title: 'Change password',
+      change_password: 'Change password',
+      password_changed: 'Your password has been changed. Your other sessions have been logged out.',
+    },
+    users: {
+      search: 'Search name or e-mail',
+      invite: 'Invite',
+      invite_title: 'Invite a user',
+      send_invitation: 'Send invitation',
+      invited: 'An invitation has been sent to %{email}',
+      email_fixed: 'The e-mail address cannot be changed',
+      own_role: 'You cannot change your own role',
+      language_help: 'Of the invitation and the user interface',
+      disable: 'Disable',
+      enable: 'Enable',
+      disable_title: 'Disable %{name}?',
+      disable_content:
+        '%{name} will be logged out everywhere and can no longer log in. You can enable the account again later.',
+      enable_title: 'Enable %{name}?',
+      enable_content: '%{name} will be able to log in again.',
+      disabled: '%{name} has been disabled',
+      enabled: '%{name} has been enabled',
+    },
+    audit: {
+      action_help: 'Exact action, e.g. auth.login',
+    },
     home: {
       title: 'Welcome to Sitecare',
       intro: "Sitecare is where your agency looks after its clients' websites.",
@@ -16,6 +123,7 @@ export const sitecareEnglish = {
       database: 'Database',
       version: 'Version',
       refresh: 'Check again',
+      login_link: 'Log in to Sitecare',
       error_title: 'The API could not be reached',
       error_hint: 'Check that the server is running, then try again.',
       error_details: 'Details: %{message}',
@@ -30,12 +138,163 @@ export const sitecareEnglish = {
       },
     },
   },
+  resources: {
+    users: {
+      name: 'User |||| Users',
+      fields: {
+        name: 'Name',
+        email: 'E-mail address',
+        role: 'Role',
+        status: 'Status',
+        preferredLanguage: 'Language',
+        lastLoginAt: 'Last login',
+        createdAt: 'Created',
+        q: 'Search',
+      },
+    },
+    auditEvents: {
+      name: 'Audit event |||| Audit log',
+      empty: 'Nothing has been logged yet.',
+      fields: {
+        createdAt: 'Time',
+        action: 'Action',
+        outcome: 'Outcome',
+        actorUserId: 'Done by',
+        actorType: 'Actor',
+        entityType: 'Concerns',
+        entityId: 'Record id',
+        ip: 'IP address',
+        requestId: 'Request id',
+        detail: 'Details',
+      },
+    },
+    outboxMessages: {
+      name: 'Sent mail |||| Sent mail',
+      empty: 'No mail has been sent yet.',
+      fields: {
+        createdAt: 'Queued',
+        recipient: 'Recipient',
+        subject: 'Subject',
+        template: 'Template',
+        language: 'Language',
+        status: 'Status',
+        attempts: 'Attempts',
+        sentAt: 'Sent',
+        payload: 'Contents',
+      },
+    },
+  },
 } as const;
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   sitecare: {
+    common: {
+      empty: 'Inget här',
+    },
+    roles: {
+      ADMIN: 'Administratör',
+      EMPLOYEE: 'Anställd',
+      CONTRACTOR: 'Underkonsult',
+      CUSTOMER: 'Kund',
+    },
+    user_status: {
+      ACTIVE: 'Aktiv',
+      INVITED: 'Inbjuden',
+      DISABLED: 'Avstängd',
+    },
+    languages: {
+      sv: 'Svenska',
+      en: 'Engelska',
+    },
+    audit_outcome: {
+      ALLOWED: 'Tillåten',
+      DENIED: 'Nekad',
+      FAILED: 'Misslyckad',
+    },
+    actor_type: {
+      USER: 'Användare',
+      SYSTEM: 'Systemet',
+      ANONYMOUS: 'Ej inloggad',
+    },
+    entity_type: {
+      User: 'Användare',
+      Tenant: 'Byrå',
+    },
+    outbox_status: {
+      PENDING: 'Väntar',
+      SENT: 'Skickad',
+      FAILED: 'Misslyckad',
+    },
+    auth: {
+      email: 'E-postadress',
+      language: 'Språk',
+      forgot_password_link: 'Glömt lösenordet?',
+      errors: {
+        invalid_credentials: 'Fel e-postadress eller lösenord.',
+        rate_limited:
+          'För många försök. Försök igen om 1 sekund. |||| För många försök. Försök igen om %{smart_count} sekunder.',
+        invalid_input: 'Kontrollera e-postadressen och lösenordet.',
+        invalid_token: 'Länken är ogiltig eller har gått ut.',
+        unavailable: 'Det gick inte att nå servern. Försök igen om en stund.',
+      },
+    },
+    forgot: {
+      title: 'Glömt lösenordet?',
+      intro: 'Ange din e-postadress så skickar vi en länk där du kan välja ett nytt lösenord.',
+      submit: 'Skicka länk',
+      done: 'Om det finns ett konto för adressen är en länk för att välja nytt lösenord på väg. Länken gäller i en timme.',
+      back_to_login: 'Tillbaka till inloggningen',
+    },
+    invitation: {
+      title: 'Välkommen till Sitecare',
+      intro: 'Välj ett lösenord för att aktivera ditt konto.',
+      submit: 'Aktivera kontot',
+    },
+    password_reset: {
+      title: 'Välj ett nytt lösenord',
+      intro: 'Välj ett nytt lösenord för ditt konto.',
+      submit: 'Spara lösenordet',
+    },
+    password: {
+      current: 'Nuvarande lösenord',
+      new: 'Nytt lösenord',
+      confirm: 'Upprepa det nya lösenordet',
+      hint: 'Minst %{min} tecken',
+      mismatch: 'Lösenorden stämmer inte överens',
+      request_new_link: 'Begär en ny länk',
+    },
+    profile: {
+      title: 'Min profil',
+      summary: '%{email} · %{role} hos %{agency}',
+      details: 'Dina uppgifter',
+      saved: 'Din profil har sparats',
+      password_title: 'Byt lösenord',
+      change_password: 'Byt lösenord',
+      password_changed: 'Ditt lösenord har bytts. Dina andra sessioner har loggats ut.',
+    },
+    users: {
+      search: 'Sök namn eller e-post',
+      invite: 'Bjud in',
+      invite_title: 'Bjud in en användare',
+      send_invitation: 'Skicka inbjudan',
+      invited: 'En inbjudan har skickats till %{email}',
+      email_fixed: 'E-postadressen kan inte ändras',
+      own_role: 'Du kan inte ändra din egen roll',
+      language_help: 'För inbjudan och användargränssnittet',
+      disable: 'Stäng av',
+      enable: 'Aktivera',
+      disable_title: 'Stänga av %{name}?',
+      disable_content: '%{name} loggas ut överallt och kan inte längre logga in. Du kan aktivera kontot igen senare.',
+      enable_title: 'Aktivera %{name}?',
+      enable_content: '%{name} kommer att kunna logga in igen.',
+      disabled: '%{name} har stängts av',
+      enabled: '%{name} har aktiverats',
+    },
+    audit: {
+      action_help: 'Exakt händelse, t.ex. auth.login',
+    },
     home: {
       title: 'Välkommen till Sitecare',
       intro: 'I Sitecare tar er byrå hand om kundernas webbplatser.',
@@ -49,6 +308,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
       database: 'Databas',
       version: 'Version',
       refresh: 'Kontrollera igen',
+      login_link: 'Logga in i Sitecare',
       error_title: 'Det gick inte att nå API:et',
       error_hint: 'Kontrollera att servern är igång och försök sedan igen.',
       error_details: 'Detaljer: %{message}',
@@ -60,6 +320,52 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
         degraded: 'Begränsad',
         unavailable: 'Ej tillgänglig',
         unknown: 'Okänd',
+      },
+    },
+  },
+  resources: {
+    users: {
+      name: 'Användare |||| Användare',
+      fields: {
+        name: 'Namn',
+        email: 'E-postadress',
+        role: 'Roll',
+        status: 'Status',
+        preferredLanguage: 'Språk',
+        lastLoginAt: 'Senast inloggad',
+        createdAt: 'Skapad',
+        q: 'Sök',
+      },
+    },
+    auditEvents: {
+      name: 'Granskningshändelse |||| Granskningslogg',
+      empty: 'Inget har loggats ännu.',
+      fields: {
+        createdAt: 'Tid',
+        action: 'Händelse',
+        outcome: 'Utfall',
+        actorUserId: 'Utförd av',
+        actorType: 'Aktör',
+        entityType: 'Gäller',
+        entityId: 'Post-id',
+        ip: 'IP-adress',
+        requestId: 'Förfrågnings-id',
+        detail: 'Detaljer',
+      },
+    },
+    outboxMessages: {
+      name: 'Skickad e-post |||| Skickad e-post',
+      empty: 'Ingen e-post har skickats ännu.',
+      fields: {
+        createdAt: 'Köad',
+        recipient: 'Mottagare',
+        subject: 'Ämne',
+        template: 'Mall',
+        language: 'Språk',
+        status: 'Status',
+        attempts: 'Försök',
+        sentAt: 'Skickad',
+        payload: 'Innehåll',
       },
     },
   },

@@ -1,6 +1,20 @@
 import type { ReactNode } from 'react';
-import { Layout as RaLayout } from 'react-admin';
+import { AppBar, Layout as RaLayout, Logout, UserMenu } from 'react-admin';
 
 import { Menu } from './Menu';
+import { ProfileMenuItem } from './ProfileMenuItem';
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout menu={Menu}>{children}</RaLayout>;
+const SitecareUserMenu = () => (
+  <UserMenu>
+    <ProfileMenuItem />
+    <Logout />
+  </UserMenu>
+);
+
+const SitecareAppBar = () => <AppBar userMenu={<SitecareUserMenu />} />;
+
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout menu={Menu} appBar={SitecareAppBar}>
+    {children}
+  </RaLayout>
+);

@@ -1,11 +1,13 @@
 // "System status": asks the API for its health through Apollo Client and shows what it answers.
-import { gql, type TypedDocumentNode, useQuery } from '@apollo/client';
+import { ApolloProvider, gql, type TypedDocumentNode, useQuery } from '@apollo/client';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { Alert, AlertTitle, Box, Card, CardContent, Chip, CircularProgress, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Button, Title, useTranslate } from 'react-admin';
+
+import { apolloClient } from '../providers/apolloClient';
 
 interface HealthQuery {
   health: { status: string; database: string; version: string };
@@ -48,7 +50,17 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   </Box>
 );
 
+// The Apollo provider lives here rather than around the app, so Apollo loads only with the pages
+// that use it, not with the login page.
 export default function SystemStatusPage() {
+  return (
+    <ApolloProvider client={apolloClient}>
+      <SystemStatus />
+    </ApolloProvider>
+  );
+}
+
+function SystemStatus() {
   const translate = useTranslate();
   const { data, loading, error, refetch } = useQuery(HEALTH_QUERY, {
     fetchPolicy: 'network-only',

@@ -1,25 +1,46 @@
 // react-admin's data provider, built on ra-data-graphql with the shared Apollo Client.
 //
-// Production disables GraphQL introspection, so the provider never introspects
-// (`introspection: false`). Instead each resource writes its own operations: its folder exports
-// a `ResourceQueries` object, registered in `resourceQueries` below, e.g.
-//   import { customerQueries } from '../resources/customers/queries';
-//   const resourceQueries: Record<string, ResourceQueries> = { customers: customerQueries };
+// One set of conventions serves every resource (see conventions.ts): the `users` resource lists
+// with `users(filter, sort, page) { nodes totalCount }`, reads with `user(id)`, creates with
+// `userCreate`/`userInvite(input)`, edits with `userUpdate(id, input)`, and runs record actions
+// such as `userDisable(id)` through `update` with `meta: { action: 'disable' }`. Argument types,
+// filter fields, sortable fields and the fields to select come from the committed SDL
+// (schema/schema.graphql, compiled in at build time by vite.config.ts), because production
+// disables introspection. Fields the viewer's role may not read (FIELD_PERMISSIONS) are left out.
+//
+// A resource that does not follow the conventions registers its own operations in
+// `resourceQueries` below (see ../resources/README.md).
+import { FIELD_PERMISSIONS, type Role } from '@sitecare/schema';
+import {
+  type IntrospectionField,
+  type IntrospectionInputObjectType,
+  type IntrospectionInputTypeRef,
+  type IntrospectionObjectType,
+  type IntrospectionOutputTypeRef,
+  type IntrospectionType,
+  parse,
+} from 'graphql';
 import buildGraphQLProvider, { type BuildQueryFactory, type BuildQueryResult } from 'ra-data-graphql';
-import type {
-  CreateParams,
-  DataProvider,
-  DeleteManyParams,
-  DeleteParams,
-  GetListParams,
-  GetManyParams,
-  GetManyReferenceParams,
-  GetOneParams,
-  UpdateManyParams,
-  UpdateParams,
+import {
+  type CreateParams,
+  type DataProvider,
+  type DeleteManyParams,
+  type DeleteParams,
+  type GetListParams,
+  type GetManyParams,
+  type GetManyReferenceParams,
+  type GetOneParams,
+  HttpError,
+  type UpdateManyParams,
+  type UpdateParams,
 } from 'react-admin';
+import schema from 'virtual:sitecare-schema';
 
 import { apolloClient } from './apolloClient';
+import { currentViewer } from './authProvider';
+import { roleCanAccess } from './canAccess';
+import { singularOf } from './conventions';
+import { type ApiErrorExtensions, fieldErrorsOf } from './graphqlRequest';
 
 /** The parameters react-admin passes, per fetch method (as ra-data-graphql names them). */
 interface FetchParams {
@@ -36,9 +57,8 @@ interface FetchParams {
 export type FetchMethod = keyof FetchParams;
 
 /**
- * The operations one resource supports: each builds a query or mutation and its
- * `parseResponse`, which returns what react-admin expects (`{ data, total }`, `{ data }`, …).
- * A method left out fails with a clear error.
+ * Operations written by hand for a resource that does not follow the conventions: each builds a
+ * query or mutation and its `parseResponse`, which returns what react-admin expects.
  */
 export type ResourceQueries = {
   [M in FetchMethod]?: (params: FetchParams[M]) => BuildQueryResult;
@@ -46,17 +66,295 @@ export type ResourceQueries = {
 
 const resourceQueries: Record<string, ResourceQueries> = {};
 
-const buildQuery: BuildQueryFactory = () => (fetchMethod, resource, params) => {
-  const build = resourceQueries[resource]?.[fetchMethod as FetchMethod] as
-    ((params: unknown) => BuildQueryResult) | undefined;
-  if (!build) {
-    throw new Error(`No GraphQL operation for ${fetchMethod} on resource "${resource}"`);
-  }
-  return build(params);
+// ---- the schema, indexed ----
+
+const types = new Map<string, IntrospectionType>(schema.types.map((type) => [type.name, type]));
+const rootFields = (typeName: string | undefined) =>
+  new Map(((typeName && (types.get(typeName) as IntrospectionObjectType)?.fields) || []).map((f) => [f.name, f]));
+const queries = rootFields(schema.queryType?.name);
+const mutations = rootFields(schema.mutationType?.name);
+
+type TypeRef = IntrospectionInputTypeRef | IntrospectionOutputTypeRef;
+
+const namedType = (ref: TypeRef): { kind: string; name: string } =>
+  ref.kind === 'NON_NULL' || ref.kind === 'LIST' ? namedType(ref.ofType as TypeRef) : ref;
+
+const typeString = (ref: TypeRef): string => {
+  if (ref.kind === 'NON_NULL') return `${typeString(ref.ofType as TypeRef)}!`;
+  if (ref.kind === 'LIST') return `[${typeString(ref.ofType as TypeRef)}]`;
+  return ref.name;
 };
 
-export const dataProvider: DataProvider = buildGraphQLProvider({
+function objectType(name: string): IntrospectionObjectType {
+  const type = types.get(name);
+  if (type?.kind !== 'OBJECT') throw new Error(`The API schema has no object type ${name}`);
+  return type;
+}
+
+function inputFieldNames(ref: TypeRef): Set<string> {
+  const type = types.get(namedType(ref).name) as IntrospectionInputObjectType | undefined;
+  return new Set(type?.kind === 'INPUT_OBJECT' ? type.inputFields.map((field) => field.name) : []);
+}
+
+/** The scalar and enum fields of a type that `role` may read, as a selection set. */
+function selectionOf(typeName: string, role: Role | undefined): string {
+  const restricted = FIELD_PERMISSIONS as Record<string, readonly Role[]>;
+  return objectType(typeName)
+    .fields.filter((field) => ['SCALAR', 'ENUM'].includes(namedType(field.type).kind))
+    .filter((field) => {
+      const roles = restricted[`${typeName}.${field.name}`];
+      return !roles || (role !== undefined && roles.includes(role));
+    })
+    .map((field) => field.name)
+    .join(' ');
+}
+
+const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+function requireField(fields: Map<string, IntrospectionField>, names: string[], what: string): IntrospectionField {
+  const field = names.map((name) => fields.get(name)).find(Boolean);
+  if (!field) throw new Error(`The API has no ${what} (looked for ${names.join(', ')})`);
+  return field;
+}
+
+/** One operation calling `field` with the given arguments (undefined ones left out), its result as `data`. */
+function operation(
+  kind: 'query' | 'mutation',
+  field: IntrospectionField,
+  args: Record<string, unknown>,
+  selection: string,
+): Pick<BuildQueryResult, 'query' | 'variables'> {
+  const used = field.args.filter((arg) => args[arg.name] !== undefined);
+  const missing = field.args.find(
+    (arg) => arg.type.kind === 'NON_NULL' && arg.defaultValue == null && args[arg.name] === undefined,
+  );
+  if (missing) throw new Error(`${field.name} needs the argument ${missing.name}`);
+  const definitions = used.map((arg) => `$${arg.name}: ${typeString(arg.type)}`).join(', ');
+  const call = used.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+  const source = `${kind} ${capitalize(field.name)}${definitions ? `(${definitions})` : ''} {
+    data: ${field.name}${call ? `(${call})` : ''}${selection ? ` { ${selection} }` : ''}
+  }`;
+  return { query: parse(source), variables: Object.fromEntries(used.map((arg) => [arg.name, args[arg.name]])) };
+}
+
+const argOf = (field: IntrospectionField, name: string) => field.args.find((arg) => arg.name === name);
+
+/** The values of `data` that are fields of the input type of argument `argName`. */
+function inputOf(field: IntrospectionField, data: Record<string, unknown>, argName = 'input') {
+  const arg = argOf(field, argName);
+  if (!arg) return undefined;
+  const names = inputFieldNames(arg.type);
+  return Object.fromEntries(Object.entries(data).filter(([key, value]) => names.has(key) && value !== undefined));
+}
+
+// ---- the conventions ----
+
+function buildList(resource: string, params: GetListParams): BuildQueryResult {
+  const field = requireField(queries, [resource], `list query for ${resource}`);
+  const listType = objectType(namedType(field.type).name);
+  const nodes = listType.fields.find((f) => f.name === 'nodes');
+  if (!nodes) throw new Error(`${field.name} does not return { nodes, totalCount }`);
+  const role = currentViewer()?.role;
+
+  const args: Record<string, unknown> = {};
+  const filterArg = argOf(field, 'filter');
+  const filter = Object.entries(params.filter ?? {}).filter(([, value]) => value !== '' && value != null);
+  if (filter.length) {
+    const allowed = filterArg ? inputFieldNames(filterArg.type) : new Set<string>();
+    const unknown = filter.find(([key]) => !allowed.has(key));
+    if (unknown) throw new Error(`The ${resource} list cannot be filtered by ${unknown[0]}`);
+    args.filter = Object.fromEntries(filter);
+  }
+  const sortArg = argOf(field, 'sort');
+  if (sortArg && params.sort?.field) {
+    const sortType = types.get(namedType(sortArg.type).name) as IntrospectionInputObjectType | undefined;
+    const sortField = sortType?.inputFields.find((f) => f.name === 'field');
+    const sortEnum = sortField && types.get(namedType(sortField.type).name);
+    const sortable = sortEnum?.kind === 'ENUM' ? sortEnum.enumValues.map((v) => v.name) : [];
+    if (sortable.includes(params.sort.field)) {
+      args.sort = { field: params.sort.field, order: params.sort.order === 'DESC' ? 'DESC' : 'ASC' };
+    }
+  }
+  if (argOf(field, 'page') && params.pagination) {
+    const { page, perPage } = params.pagination;
+    args.page = { take: Math.min(Math.max(perPage, 1), 100), skip: Math.max(page - 1, 0) * perPage };
+  }
+  return {
+    ...operation('query', field, args, `nodes { ${selectionOf(namedType(nodes.type).name, role)} } totalCount`),
+    parseResponse: ({ data }) => ({ data: data.data.nodes, total: data.data.totalCount }),
+  };
+}
+
+function buildOne(resource: string, params: GetOneParams): BuildQueryResult {
+  const field = requireField(queries, [singularOf(resource)], `query for one ${resource} record`);
+  return {
+    ...operation('query', field, { id: params.id }, selectionOf(namedType(field.type).name, currentViewer()?.role)),
+    parseResponse: ({ data }) => ({ data: data.data }),
+  };
+}
+
+function buildCreate(resource: string, params: CreateParams): BuildQueryResult {
+  const singular = singularOf(resource);
+  const field = requireField(mutations, [`${singular}Create`, `${singular}Invite`], `create mutation for ${resource}`);
+  return {
+    ...operation(
+      'mutation',
+      field,
+      { input: inputOf(field, params.data ?? {}) },
+      selectionOf(namedType(field.type).name, currentViewer()?.role),
+    ),
+    parseResponse: ({ data }) => ({ data: data.data }),
+  };
+}
+
+function buildUpdate(resource: string, params: UpdateParams): BuildQueryResult {
+  const singular = singularOf(resource);
+  const action = typeof params.meta?.action === 'string' ? params.meta.action : undefined;
+  const names = action ? [`${singular}${capitalize(action)}`] : [`${singular}Update`];
+  const field = requireField(mutations, names, `${action ?? 'update'} mutation for ${resource}`);
+  // Send only what changed, so an untouched field never trips a rule (e.g. your own role).
+  const previous = (params.previousData ?? {}) as Record<string, unknown>;
+  const changed = Object.fromEntries(
+    Object.entries(params.data ?? {}).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previous[key])),
+  );
+  return {
+    ...operation(
+      'mutation',
+      field,
+      { id: params.id, input: inputOf(field, changed) },
+      selectionOf(namedType(field.type).name, currentViewer()?.role),
+    ),
+    parseResponse: ({ data }) => ({ data: data.data }),
+  };
+}
+
+function buildDelete(resource: string, params: DeleteParams): BuildQueryResult {
+  const field = requireField(mutations, [`${singularOf(resource)}Delete`], `delete mutation for ${resource}`);
+  const leaf = ['SCALAR', 'ENUM'].includes(namedType(field.type).kind);
+  return {
+    ...operation(
+      'mutation',
+      field,
+      { id: params.id },
+      leaf ? '' : selectionOf(namedType(field.type).name, currentViewer()?.role),
+    ),
+    parseResponse: ({ data }) => ({ data: leaf ? params.previousData : data.data }),
+  };
+}
+
+const buildQuery: BuildQueryFactory = () => (fetchMethod, resource, params) => {
+  const custom = resourceQueries[resource]?.[fetchMethod as FetchMethod] as
+    ((params: unknown) => BuildQueryResult) | undefined;
+  if (custom) return custom(params);
+  switch (fetchMethod as FetchMethod) {
+    case 'GET_LIST':
+      return buildList(resource, params);
+    case 'GET_MANY_REFERENCE': {
+      const { target, id, ...rest } = params as GetManyReferenceParams;
+      return buildList(resource, { ...rest, filter: { ...rest.filter, [target]: id } });
+    }
+    case 'GET_ONE':
+      return buildOne(resource, params);
+    case 'CREATE':
+      return buildCreate(resource, params);
+    case 'UPDATE':
+      return buildUpdate(resource, params);
+    case 'DELETE':
+      return buildDelete(resource, params);
+    default:
+      throw new Error(`No GraphQL operation for ${fetchMethod} on resource "${resource}"`);
+  }
+};
+
+// ---- errors: the API's codes as HTTP statuses, its field messages where forms show them ----
+
+const STATUS_OF_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+interface GraphQLErrorLike {
+  message: string;
+  extensions?: ApiErrorExtensions;
+}
+
+/**
+ * ra-data-graphql rejects with HttpError(message, status, apolloError). Rethrow with the API's code
+ * as the status (401 logs out, see authProvider.checkError) and, for BAD_USER_INPUT naming a
+ * field, `body.errors: { field: message }`, which react-admin's forms show under that input.
+ */
+export function toHttpError(error: unknown): unknown {
+  const body = (error as { body?: { graphQLErrors?: GraphQLErrorLike[] } } | undefined)?.body;
+  const first = body?.graphQLErrors?.[0];
+  if (!first) return error;
+  const extensions = first.extensions ?? {};
+  const code = extensions.code ?? 'INTERNAL_SERVER_ERROR';
+  const errors = code === 'BAD_USER_INPUT' ? fieldErrorsOf(first.message, extensions) : {};
+  return new HttpError(first.message, STATUS_OF_CODE[code] ?? 500, {
+    code,
+    extensions,
+    ...(Object.keys(errors).length ? { errors } : {}),
+  });
+}
+
+const graphqlProvider = buildGraphQLProvider({
   client: apolloClient,
   introspection: false,
   buildQuery,
 });
+
+/**
+ * Wraps a method: a call the viewer's role may not make fails here (react-admin starts a list's
+ * query even when canAccess said no and it is redirecting away), and API errors become HttpErrors.
+ */
+const guarded =
+  <P, R>(action: (params: P) => string, method: (resource: string, params: P) => Promise<R>) =>
+  async (resource: string, params: P): Promise<R> => {
+    const viewer = currentViewer();
+    if (viewer && !roleCanAccess(viewer.role, resource, action(params))) {
+      throw new HttpError('ra.notification.not_authorized', 403, { code: 'FORBIDDEN' });
+    }
+    try {
+      return await method(resource, params);
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  };
+
+const always = (action: string) => () => action;
+
+export const dataProvider: DataProvider = {
+  getList: guarded(always('list'), graphqlProvider.getList),
+  getOne: guarded(always('show'), graphqlProvider.getOne),
+  // No batch query by id in the API: one `<singular>(id)` per id, in parallel; ids that no longer
+  // resolve are left out rather than failing the whole page.
+  getMany: guarded(always('show'), async (resource, params: GetManyParams) => {
+    const found = await Promise.all(
+      params.ids.map((id) =>
+        graphqlProvider.getOne(resource, { id, signal: params.signal }).then(
+          ({ data }) => data,
+          (error: unknown) => {
+            const converted = toHttpError(error);
+            if (converted instanceof HttpError && converted.status === 404) return undefined;
+            throw error;
+          },
+        ),
+      ),
+    );
+    return { data: found.filter((record) => record !== undefined) };
+  }),
+  getManyReference: guarded(always('list'), graphqlProvider.getManyReference),
+  create: guarded(always('create'), graphqlProvider.create),
+  update: guarded(
+    (params: UpdateParams) => (typeof params.meta?.action === 'string' ? params.meta.action : 'edit'),
+    graphqlProvider.update,
+  ),
+  updateMany: guarded(always('edit'), graphqlProvider.updateMany),
+  delete: guarded(always('delete'), graphqlProvider.delete),
+  deleteMany: guarded(always('delete'), graphqlProvider.deleteMany),
+};

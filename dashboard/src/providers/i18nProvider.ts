@@ -1,10 +1,11 @@
-// Swedish or English. The first visit follows the browser; after that react-admin's store
-// remembers the choice made with the language menu in the app bar (it shows because
-// getLocales() returns both).
+// Swedish or English. The first visit follows the browser; after login, the person's preferred
+// language; a language picked with a language menu wins over both and is remembered in this
+// browser (see store.ts). The app bar's language menu shows because getLocales() returns both.
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { I18nProvider } from 'react-admin';
 
 import { type Locale, locales, messages } from '../i18n/messages';
+import { chosenLocale } from './store';
 
 const browserLocale = (): Locale =>
   typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('sv') ? 'sv' : 'en';
@@ -18,7 +19,7 @@ const setDocumentLanguage = (locale: string) => {
 
 const polyglot = polyglotI18nProvider(
   (locale) => messages[isLocale(locale) ? locale : 'en'],
-  browserLocale(),
+  chosenLocale() ?? browserLocale(),
   locales,
   { allowMissing: true },
 );

@@ -1,0 +1,166 @@
+// "My profile", for every role: your name and language, and a new password.
+import { Box, Card, CardContent, Typography } from '@mui/material';
+import { type ReactNode, useState } from 'react';
+import {
+  Loading,
+  PasswordInput,
+  required,
+  SaveButton,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  Title,
+  Toolbar,
+  useGetIdentity,
+  useLocaleState,
+  useNotify,
+  useTranslate,
+} from 'react-admin';
+
+import { MIN_PASSWORD_LENGTH, sameAs, validateNewPassword } from '../auth/passwordRules';
+import { currentViewer, setViewer, VIEWER_FIELDS, type Viewer } from '../providers/authProvider';
+import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
+import { languageChoices } from '../resources/choices';
+
+const PROFILE_UPDATE = `mutation ProfileUpdate($input: ProfileUpdateInput!) {
+  profileUpdate(input: $input) { ${VIEWER_FIELDS} }
+}`;
+const PASSWORD_CHANGE = `mutation PasswordChange($input: PasswordChangeInput!) { passwordChange(input: $input) }`;
+
+interface PasswordValues {
+  currentPassword?: string;
+  newPassword?: string;
+  confirmation?: string;
+}
+
+/** What a failed call means for the form: field messages, or a notification. */
+function useFailure() {
+  const notify = useNotify();
+  return (error: unknown) => {
+    const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
+    if (Object.keys(fieldErrors).length) return fieldErrors;
+    notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+    return undefined;
+  };
+}
+
+const SaveOnly = ({ label }: { label?: string }) => (
+  <Toolbar>
+    <SaveButton label={label} />
+  </Toolbar>
+);
+
+const Section = ({ id, title, children }: { id: string; title: string; children: ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" component="section" aria-labelledby={id} sx={{ mb: 3 }}>
+      <CardContent sx={{ pb: 0 }}>
+        <Typography id={id} component="h2" variant="h6">
+          {translate(title)}
+        </Typography>
+      </CardContent>
+      {children}
+    </Card>
+  );
+};
+
+export default function ProfilePage() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const failure = useFailure();
+  const { refetch: refetchIdentity } = useGetIdentity();
+  const [, setLocale] = useLocaleState();
+  const [viewer, setLocalViewer] = useState<Viewer | undefined>(currentViewer());
+  const [passwordFormKey, setPasswordFormKey] = useState(0);
+
+  if (!viewer) return <Loading />;
+
+  const saveDetails = async (values: { name?: string; preferredLanguage?: string }) => {
+    try {
+      const { profileUpdate } = await graphqlRequest<{ profileUpdate: Viewer }>(PROFILE_UPDATE, {
+        input: { name: values.name?.trim(), preferredLanguage: values.preferredLanguage },
+      });
+      const languageChanged = profileUpdate.user.preferredLanguage !== viewer.user.preferredLanguage;
+      setViewer(profileUpdate);
+      setLocalViewer(profileUpdate);
+      void refetchIdentity();
+      if (languageChanged) setLocale(profileUpdate.user.preferredLanguage);
+      notify('sitecare.profile.saved', { type: 'success' });
+    } catch (error) {
+      return failure(error);
+    }
+  };
+
+  const changePassword = async (values: PasswordValues) => {
+    try {
+      await graphqlRequest(PASSWORD_CHANGE, {
+        input: { currentPassword: values.currentPassword ?? '', newPassword: values.newPassword ?? '' },
+      });
+      setPasswordFormKey((key) => key + 1); // an empty form again
+      notify('sitecare.profile.password_changed', { type: 'success' });
+    } catch (error) {
+      return failure(error);
+    }
+  };
+
+  const { user, tenant } = viewer;
+  return (
+    <Box sx={{ mt: 2, maxWidth: 640 }}>
+      <Title title="sitecare.profile.title" />
+      <Typography variant="h4" component="h1" gutterBottom>
+        {translate('sitecare.profile.title')}
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        {translate('sitecare.profile.summary', {
+          email: user.email,
+          role: translate(`sitecare.roles.${user.role}`),
+          agency: tenant.name,
+        })}
+      </Typography>
+
+      <Section id="profile-details" title="sitecare.profile.details">
+        <SimpleForm
+          record={{ name: user.name, preferredLanguage: user.preferredLanguage }}
+          onSubmit={saveDetails}
+          toolbar={<SaveOnly />}
+        >
+          <TextInput source="name" label="resources.users.fields.name" autoComplete="name" validate={required()} />
+          <SelectInput
+            source="preferredLanguage"
+            label="resources.users.fields.preferredLanguage"
+            choices={languageChoices}
+            validate={required()}
+          />
+        </SimpleForm>
+      </Section>
+
+      <Section id="profile-password" title="sitecare.profile.password_title">
+        <SimpleForm
+          key={passwordFormKey}
+          onSubmit={changePassword}
+          toolbar={<SaveOnly label="sitecare.profile.change_password" />}
+        >
+          <PasswordInput
+            source="currentPassword"
+            label="sitecare.password.current"
+            autoComplete="current-password"
+            validate={required()}
+          />
+          <PasswordInput
+            source="newPassword"
+            label="sitecare.password.new"
+            autoComplete="new-password"
+            helperText={translate('sitecare.password.hint', { min: MIN_PASSWORD_LENGTH })}
+            validate={validateNewPassword}
+          />
+          <PasswordInput
+            source="confirmation"
+            label="sitecare.password.confirm"
+            autoComplete="new-password"
+            validate={[required(), sameAs('newPassword')]}
+          />
+        </SimpleForm>
+      </Section>
+    </Box>
+  );
+}

@@ -1,0 +1,37 @@
+// /status answers without login (monitoring, and people who cannot log in want to know whether the
+// API is up): inside the usual layout for a logged-in person, in a plain frame otherwise.
+import { Box, Link } from '@mui/material';
+import { lazy, Suspense } from 'react';
+import { LinkBase, Loading, useAuthState, useTranslate } from 'react-admin';
+
+import { LanguageButtons } from '../auth/PublicFrame';
+import { Layout } from '../layout/Layout';
+
+const SystemStatusPage = lazy(() => import('./SystemStatusPage'));
+
+export default function StatusRoute() {
+  const translate = useTranslate();
+  // `false`: not being logged in is fine here, so no redirect to the login page.
+  const { authenticated, isPending } = useAuthState(undefined, false);
+  if (isPending) return <Loading />;
+  if (authenticated) {
+    return (
+      <Layout>
+        <SystemStatusPage />
+      </Layout>
+    );
+  }
+  return (
+    <Box component="main" sx={{ minHeight: '100vh', bgcolor: 'background.default', px: 3, py: 2 }}>
+      <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 2 }}>
+        <Link component={LinkBase} to="/login">
+          {translate('sitecare.status.login_link')}
+        </Link>
+        <LanguageButtons />
+      </Box>
+      <Suspense fallback={<Loading />}>
+        <SystemStatusPage />
+      </Suspense>
+    </Box>
+  );
+}

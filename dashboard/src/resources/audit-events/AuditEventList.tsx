@@ -1,0 +1,90 @@
+// The audit log, newest first (the API's order; it offers no other sort). Read-only.
+import {
+  AutocompleteInput,
+  DataTable,
+  DateField,
+  Labeled,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+
+import { auditOutcomeChoices } from '../choices';
+import { EnumChipField } from '../EnumChipField';
+import { JsonDetails } from '../JsonDetails';
+
+const filters = [
+  <TextInput key="action" source="action" helperText="sitecare.audit.action_help" alwaysOn resettable />,
+  <SelectInput key="outcome" source="outcome" choices={auditOutcomeChoices} alwaysOn />,
+  <ReferenceInput key="actorUserId" source="actorUserId" reference="users" alwaysOn>
+    <AutocompleteInput label="resources.auditEvents.fields.actorUserId" optionText="name" />
+  </ReferenceInput>,
+  <TextInput key="entityId" source="entityId" alwaysOn resettable />,
+];
+
+const OutcomeField = () => (
+  <EnumChipField
+    source="outcome"
+    prefix="sitecare.audit_outcome"
+    colors={{ ALLOWED: 'success', DENIED: 'warning', FAILED: 'error' }}
+  />
+);
+
+/** The person who acted, or what kind of actor it was (system, anonymous). */
+const ActorField = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (record?.actorUserId) {
+    return (
+      <ReferenceField source="actorUserId" reference="users" link="show">
+        <TextField source="name" />
+      </ReferenceField>
+    );
+  }
+  return <>{translate(`sitecare.actor_type.${record?.actorType}`, { _: record?.actorType ?? '' })}</>;
+};
+
+const EntityField = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record?.entityType) return null;
+  return (
+    <span>
+      {translate(`sitecare.entity_type.${record.entityType}`, { _: record.entityType })}
+      {record.entityId ? (
+        <TextField source="entityId" variant="caption" sx={{ display: 'block', fontFamily: 'monospace' }} />
+      ) : null}
+    </span>
+  );
+};
+
+const AuditEventDetails = () => (
+  <>
+    <JsonDetails source="detail" label="resources.auditEvents.fields.detail" />
+    <Labeled source="requestId" sx={{ px: 2, pb: 1 }}>
+      <TextField source="requestId" emptyText="–" sx={{ fontFamily: 'monospace' }} />
+    </Labeled>
+  </>
+);
+
+export default function AuditEventList() {
+  return (
+    <List filters={filters} actions={false} perPage={25} sort={{ field: 'createdAt', order: 'DESC' }}>
+      <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditEventDetails />}>
+        <DataTable.Col source="createdAt" disableSort>
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="action" disableSort />
+        <DataTable.Col source="outcome" field={OutcomeField} disableSort />
+        <DataTable.Col source="actorUserId" field={ActorField} disableSort />
+        <DataTable.Col source="entityType" field={EntityField} disableSort />
+        <DataTable.Col source="ip" disableSort />
+      </DataTable>
+    </List>
+  );
+}
