@@ -23,6 +23,10 @@ export interface Permission {
 
 const STAFF = ['ADMIN', 'EMPLOYEE'] as const;
 const ADMIN = ['ADMIN'] as const;
+const WORKERS = ['ADMIN', 'EMPLOYEE', 'CONTRACTOR'] as const;
+const ALL = ['ADMIN', 'EMPLOYEE', 'CONTRACTOR', 'CUSTOMER'] as const;
+/** Staff and the customer the data is about. */
+const OWNERS = ['ADMIN', 'EMPLOYEE', 'CUSTOMER'] as const;
 
 export const PERMISSIONS = {
   'Query.health': { audience: 'PUBLIC', rule: 'none' },
@@ -45,6 +49,27 @@ export const PERMISSIONS = {
   'Mutation.userDisable': { audience: ADMIN, rule: 'tenant' },
   'Mutation.userEnable': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantUpdate': { audience: ADMIN, rule: 'tenant' },
+  // Care domain (P18): staff manage; contractors see assigned sites; customers their own.
+  'Query.customers': { audience: STAFF, rule: 'tenant' },
+  'Query.customer': { audience: ALL, rule: 'assigned' },
+  'Query.contact': { audience: ALL, rule: 'assigned' },
+  'Mutation.customerCreate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.customerUpdate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.customerDelete': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.contactCreate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.contactUpdate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.contactDelete': { audience: STAFF, rule: 'tenant' },
+  'Query.sites': { audience: ALL, rule: 'assigned' },
+  'Query.site': { audience: ALL, rule: 'assigned' },
+  'Mutation.siteCreate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.siteUpdate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.siteDelete': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.siteAssignmentCreate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.siteAssignmentEnd': { audience: STAFF, rule: 'tenant' },
+  'Mutation.siteCredentialCreate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.siteCredentialUpdate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.siteCredentialDelete': { audience: STAFF, rule: 'tenant' },
+  'Mutation.siteCredentialReveal': { audience: WORKERS, rule: 'assigned' },
 } as const satisfies Record<string, Permission>;
 
 export type OperationName = keyof typeof PERMISSIONS;
@@ -52,6 +77,16 @@ export type OperationName = keyof typeof PERMISSIONS;
 /** Restricted fields: reachable only by these roles even where the parent object is visible. */
 export const FIELD_PERMISSIONS = {
   'User.lastLoginAt': STAFF,
+  // A contractor sees a customer's name and its contacts' name, e-mail and phone: what the work needs.
+  'Customer.organisationNumber': OWNERS,
+  'Customer.notes': STAFF,
+  'Contact.postalCode': OWNERS,
+  'Contact.country': OWNERS,
+  'Contact.socialIdentities': OWNERS,
+  'Contact.notes': STAFF,
+  'Site.assignments': STAFF,
+  'Site.credentials': WORKERS,
+  'SiteCredential.notes': WORKERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export function permissionOf(coordinate: string): Permission | undefined {

@@ -21,6 +21,41 @@ export interface DemoUser {
 /** Every demo login shares this password; `pnpm start` prints it with the logins. */
 export const DEMO_PASSWORD = 'sitecare-demo-2026';
 
+export interface DemoCredential {
+  kind: 'CMS_ADMIN' | 'SFTP' | 'SSH' | 'HOSTING_PANEL' | 'DNS' | 'DATABASE' | 'OTHER';
+  label: string;
+  url?: string;
+  username?: string;
+  secret: string;
+}
+
+export interface DemoSite {
+  domain: string;
+  platform: 'WORDPRESS' | 'WOOCOMMERCE' | 'WEBFLOW' | 'STATIC' | 'OTHER';
+  status?: 'ACTIVE' | 'PAUSED' | 'ENDED';
+  credentials: DemoCredential[];
+  /** Daily backups for this many days, the oldest already expired (P10). */
+  backupDays: number;
+  /** Demo users (by e-mail) assigned to the site; `ended` assignments gave access in the past only. */
+  assignments: Array<{ email: string; ended?: boolean; reason: string }>;
+}
+
+export interface DemoCustomer {
+  name: string;
+  organisationNumber?: string;
+  billingCountry: string;
+  contacts: Array<{
+    name: string;
+    email: string;
+    phone?: string;
+    postalCode?: string;
+    country?: string;
+    preferredLanguage: 'sv' | 'en';
+    socialIdentities?: Array<{ provider: string; externalId: string }>;
+  }>;
+  sites: DemoSite[];
+}
+
 export interface DemoTenant {
   slug: string;
   name: string;
@@ -30,6 +65,7 @@ export interface DemoTenant {
   supervisoryAuthority: { name: string; url: string };
   timezone: string;
   users: DemoUser[];
+  customers: DemoCustomer[];
 }
 
 export const IMY = {
@@ -53,6 +89,99 @@ export const demoTenants: readonly DemoTenant[] = [
       { email: 'kontraktor@freelance.example.com', name: 'Mikael Berg', role: 'CONTRACTOR', preferredLanguage: 'sv' },
       { email: 'anna@bageriet.example.com', name: 'Anna Ek', role: 'CUSTOMER', preferredLanguage: 'sv' },
     ],
+    customers: [
+      {
+        name: 'Bageriet Ek AB',
+        organisationNumber: '556677-8899',
+        billingCountry: 'SE',
+        contacts: [
+          {
+            name: 'Anna Ek',
+            email: 'anna@bageriet.example.com',
+            phone: '+46701234567',
+            postalCode: '114 51',
+            country: 'SE',
+            preferredLanguage: 'sv',
+            socialIdentities: [{ provider: 'facebook', externalId: 'anna.ek.bageriet' }],
+          },
+          {
+            name: 'Olof Ek',
+            email: 'olof@bageriet.example.com',
+            phone: '+46731112233',
+            postalCode: '114 51',
+            country: 'SE',
+            preferredLanguage: 'sv',
+          },
+        ],
+        sites: [
+          {
+            domain: 'bageriet-ek.example.com',
+            platform: 'WOOCOMMERCE',
+            backupDays: 35,
+            credentials: [
+              {
+                kind: 'CMS_ADMIN',
+                label: 'WordPress admin',
+                url: 'https://bageriet-ek.example.com/wp-admin',
+                username: 'jjmedia',
+                secret: 'demo-Wp!bageriet-2026',
+              },
+              {
+                kind: 'SFTP',
+                label: 'SFTP',
+                url: 'sftp://sftp.bageriet-ek.example.com',
+                username: 'bageriet',
+                secret: 'demo-sftp-7f3k9q',
+              },
+            ],
+            assignments: [
+              { email: 'kontraktor@freelance.example.com', reason: 'Plugin updates and shop maintenance' },
+              { email: 'erik@jj-media.example.com', reason: 'Account manager' },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'Fjällbacka Bryggeri',
+        billingCountry: 'SE',
+        contacts: [
+          {
+            name: 'Maja Strand',
+            email: 'maja@fjallbryggeri.example.com',
+            phone: '+46705556677',
+            country: 'SE',
+            preferredLanguage: 'en',
+          },
+        ],
+        sites: [
+          {
+            domain: 'fjallbryggeri.example.com',
+            platform: 'WORDPRESS',
+            backupDays: 10,
+            credentials: [
+              {
+                kind: 'HOSTING_PANEL',
+                label: 'Hosting panel',
+                url: 'https://panel.host.example.com',
+                username: 'fjall',
+                secret: 'demo-panel-Qx81',
+              },
+            ],
+            assignments: [
+              { email: 'kontraktor@freelance.example.com', ended: true, reason: 'Theme migration (finished)' },
+            ],
+          },
+          {
+            domain: 'shop.fjallbryggeri.example.com',
+            platform: 'WEBFLOW',
+            status: 'PAUSED',
+            backupDays: 3,
+            credentials: [],
+            assignments: [],
+          },
+        ],
+      },
+    ],
   },
   {
     slug: 'nordvik-webbyra',
@@ -67,6 +196,62 @@ export const demoTenants: readonly DemoTenant[] = [
       { email: 'oskar@nordvik.example.com', name: 'Oskar Holm', role: 'EMPLOYEE', preferredLanguage: 'sv' },
       { email: 'dev@contractor.example.com', name: 'Priya Shah', role: 'CONTRACTOR', preferredLanguage: 'en' },
       { email: 'lars@fjallstuga.example.com', name: 'Lars Fjäll', role: 'CUSTOMER', preferredLanguage: 'sv' },
+    ],
+    customers: [
+      {
+        name: 'Fjällstuga Uthyrning',
+        organisationNumber: '559900-1122',
+        billingCountry: 'SE',
+        contacts: [
+          {
+            name: 'Lars Fjäll',
+            email: 'lars@fjallstuga.example.com',
+            phone: '+46709998877',
+            postalCode: '837 52',
+            country: 'SE',
+            preferredLanguage: 'sv',
+          },
+        ],
+        sites: [
+          {
+            domain: 'fjallstuga.example.com',
+            platform: 'WORDPRESS',
+            backupDays: 14,
+            credentials: [
+              {
+                kind: 'CMS_ADMIN',
+                label: 'WordPress admin',
+                url: 'https://fjallstuga.example.com/wp-admin',
+                username: 'nordvik',
+                secret: 'demo-stuga-Wp-55',
+              },
+            ],
+            assignments: [{ email: 'dev@contractor.example.com', reason: 'Booking plugin' }],
+          },
+        ],
+      },
+      {
+        name: 'Harbour Design Ltd',
+        billingCountry: 'GB',
+        contacts: [
+          {
+            name: 'Emily Clarke',
+            email: 'emily@harbourdesign.example.com',
+            phone: '+447700900123',
+            country: 'GB',
+            preferredLanguage: 'en',
+          },
+        ],
+        sites: [
+          {
+            domain: 'harbourdesign.example.com',
+            platform: 'STATIC',
+            backupDays: 5,
+            credentials: [{ kind: 'DNS', label: 'DNS provider', username: 'harbour', secret: 'demo-dns-token-9' }],
+            assignments: [],
+          },
+        ],
+      },
     ],
   },
 ];

@@ -15,6 +15,8 @@ import { APP_ROLE, OWNER_ROLE, provisionRoles, withCredentials, withDatabaseName
 import { systemContext, useTenant } from './graphql/context';
 import { printSitecareSchema } from './graphql/schema';
 import { createLogger } from './logger';
+import { rewrapAll } from './modules/credentials/credential.service';
+import { Keyring } from './secrets/keyring';
 import { audit } from './modules/audit/audit.service';
 import { sendInvitation } from './modules/auth/auth.service';
 import { Tenant } from './modules/tenants/tenant.entity';
@@ -131,7 +133,12 @@ program
 
     await withOwnerOrm(async (orm, config) => {
       if (await orm.em.fork().count(Tenant, { slug }, { filters: false })) fail(`a tenant with slug "${slug}" exists`);
-      const app = { config, logger: createLogger('warn'), throttle: new LoginThrottle(new Pool({ max: 1 })) };
+      const app = {
+        config,
+        logger: createLogger('warn'),
+        throttle: new LoginThrottle(new Pool({ max: 1 })),
+        keyring: new Keyring(config.keyring),
+      };
       const link = await orm.em.fork().transactional(async (em) => {
         const ctx = systemContext(em, app, 'cli:tenant:create');
         const tenant = createTenant(em, {
@@ -161,6 +168,17 @@ program
       console.log(`Created "${o.name}" (${slug}). Invitation for ${o.adminEmail} (valid 7 days):\n${link}`);
     });
   });
+
+program
+  .command('rotate-keys')
+  .description('re-encrypt every site credential under the current CREDENTIALS_KEY (then retire the previous keys)')
+  .action(() =>
+    withOwnerOrm(async (orm, config) => {
+      const keyring = new Keyring(config.keyring);
+      const count = await orm.em.fork().transactional((em) => rewrapAll(em, keyring));
+      console.log(`rewrapped ${count} secrets under key version ${keyring.currentVersion}`);
+    }),
+  );
 
 program
   .command('db:provision')

@@ -25,6 +25,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
     expect(() => loadConfig({ CREDENTIALS_KEY: 'c2hvcnQ=' })).toThrow(/CREDENTIALS_KEY: must be 32 bytes/);
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV:/);
+    expect(() => loadConfig({ SITECARE_DATA_DIR: tmpdir(), CREDENTIALS_PREVIOUS_KEYS: 'x' })).toThrow(
+      /CREDENTIALS_PREVIOUS_KEYS/,
+    );
   });
 
   it('accepts a complete production configuration and listens on all interfaces', () => {
@@ -37,7 +40,7 @@ describe('configuration', () => {
       PORT: '8080',
     });
     expect(config).toMatchObject({ isProduction: true, port: 8080, host: '0.0.0.0', loadDemoData: false });
-    expect(config.secrets.credentialsKey).toHaveLength(32);
+    expect(config.keyring.current).toEqual({ version: 1, key: Buffer.alloc(32, 7) });
   });
 
   it('generates development secrets once, privately, under the data folder', async () => {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseKeyringFromEnv, type KeyringConfig } from './secrets/keyring';
 
 /** The repository root when running from source or from server/dist. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -45,6 +46,10 @@ const envShape = z.object({
     .default(8),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CREDENTIALS_KEY: base64Key.optional(),
+  /** The version of CREDENTIALS_KEY (default 1); raise it when rotating. */
+  CREDENTIALS_KEY_VERSION: z.string().regex(/^\d+$/, 'must be a positive integer').optional(),
+  /** Retired keys still needed to read old secrets until `sitecare rotate-keys` rewraps them: `1:base64,...`. */
+  CREDENTIALS_PREVIOUS_KEYS: z.string().optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -92,7 +97,9 @@ export interface Config {
   databaseMigrationUrl: string | undefined;
   databasePoolMax: number;
   loadDemoData: boolean;
-  secrets: { session: string; credentialsKey: Buffer };
+  secrets: { session: string };
+  /** Versioned keys for site credentials (S16, S17). */
+  keyring: KeyringConfig;
   sessions: { idleMs: number; absoluteMs: number; secureCookie: boolean };
   mail: { smtpUrl: string | undefined; from: string };
   payments: {
@@ -127,6 +134,14 @@ function localSecrets(dataDir: string): {
   return secrets;
 }
 
+function keyringFrom(current: string, env: Env): KeyringConfig {
+  try {
+    return parseKeyringFromEnv(current, env.CREDENTIALS_KEY_VERSION, env.CREDENTIALS_PREVIOUS_KEYS);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${(error as Error).message}`);
+  }
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings count as unset, as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -155,10 +170,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL,
     databasePoolMax: env.DATABASE_POOL_MAX,
     loadDemoData: env.SITECARE_DEMO ?? !isProduction,
-    secrets: {
-      session: env.SESSION_SECRET ?? generated!.session,
-      credentialsKey: Buffer.from(env.CREDENTIALS_KEY ?? generated!.credentialsKey, 'base64'),
-    },
+    secrets: { session: env.SESSION_SECRET ?? generated!.session },
+    keyring: keyringFrom(env.CREDENTIALS_KEY ?? generated!.credentialsKey, env),
     sessions: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,

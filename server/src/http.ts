@@ -9,6 +9,7 @@ import path from 'node:path';
 import helmet from 'helmet';
 import { Pool } from 'pg';
 import { LoginThrottle } from './auth/throttle';
+import { Keyring } from './secrets/keyring';
 import type { Config } from './config';
 import { REPO_ROOT } from './config';
 import { createApolloServer } from './graphql/apollo';
@@ -40,7 +41,12 @@ export async function createHttpApp(opts: {
   const { config, orm, logger } = opts;
   // Throttling state is written outside the request's transaction, so it survives a rolled-back request.
   const throttlePool = new Pool({ connectionString: opts.appUrl, max: 4 });
-  const services: AppServices = { config, logger, throttle: new LoginThrottle(throttlePool) };
+  const services: AppServices = {
+    config,
+    logger,
+    throttle: new LoginThrottle(throttlePool),
+    keyring: new Keyring(config.keyring),
+  };
   const app = express();
   const httpServer = createServer(app);
   app.disable('x-powered-by');

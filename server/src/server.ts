@@ -8,6 +8,7 @@ import { withMigrationLock } from './db/migrate';
 import { initOrm, migrateUp } from './db/orm';
 import { grantApplicationRole, roleFacts } from './db/roles';
 import { seedDemoIfEmpty, type DemoSummary } from './db/seed';
+import { Keyring } from './secrets/keyring';
 import { createHttpApp } from './http';
 import type { Logger } from './logger';
 
@@ -31,7 +32,7 @@ async function prepareSchema(config: Config, database: DatabaseTarget, logger: L
       const appRole = decodeURIComponent(new URL(database.appUrl).username);
       const ownerRole = decodeURIComponent(new URL(database.ownerUrl).username);
       if (appRole !== ownerRole) await grantApplicationRole(database.ownerUrl, appRole);
-      const demo = config.loadDemoData ? await seedDemoIfEmpty(owner) : undefined;
+      const demo = config.loadDemoData ? await seedDemoIfEmpty(owner, new Keyring(config.keyring)) : undefined;
       return { migrationsApplied, demo };
     });
   } finally {

@@ -33,7 +33,8 @@ try {
   const orm = await initOrm(ownerUrl, { logger: () => undefined });
   await migrateUp(orm);
   await roles.grantApplicationRole(ownerUrl, roles.APP_ROLE);
-  await seedDemoIfEmpty(orm);
+  const { Keyring } = require(`${dist}/secrets/keyring.js`);
+  await seedDemoIfEmpty(orm, new Keyring({ current: { version: 1, key: Buffer.alloc(32, 1) } }));
   await orm.close(true);
 
   const owner = new Client({ connectionString: ownerUrl });

@@ -29,19 +29,30 @@ export const operations: Operation[] = (['query', 'mutation'] as const).flatMap(
   return Object.values(type.getFields()).map((field) => ({ kind, field, coordinate: `${type.name}.${field.name}` }));
 });
 
+/** Strings that pass validation, by the name of the field they fill. */
+function sampleString(name: string): string {
+  if (/domain$/i.test(name)) return 'probe.example.com';
+  if (/url$/i.test(name)) return 'https://probe.example.com';
+  if (/email$/i.test(name)) return 'nobody@example.com';
+  if (/country$/i.test(name)) return 'SE';
+  if (/language$/i.test(name)) return 'en';
+  return 'probe';
+}
+
 /** A well-formed placeholder for a required argument (required input fields filled in, recursively). */
-export function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
+export function sample(type: GraphQLInputType, name = ''): unknown {
+  if (isNonNullType(type)) return sample(type.ofType, name);
   const named = getNamedType(type);
   if (isInputObjectType(named)) {
     return Object.fromEntries(
       Object.values(named.getFields())
         .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
-        .map((f) => [f.name, sample(f.type)]),
+        .map((f) => [f.name, sample(f.type, f.name)]),
     );
   }
   if (isScalarType(named)) {
-    return { UUID: ABSENT_ID, ID: ABSENT_ID, Int: 1, Float: 1, Boolean: false }[named.name] ?? 'nobody@example.com';
+    const fixed: Record<string, unknown> = { UUID: ABSENT_ID, ID: ABSENT_ID, Int: 1, Float: 1, Boolean: false };
+    return named.name in fixed ? fixed[named.name] : sampleString(name);
   }
   return isEnumType(named) ? named.getValues()[0].value : null;
 }
@@ -54,7 +65,7 @@ export function callFor({ kind, field }: Operation, overrides: Record<string, un
   return {
     query: `${kind}${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`,
     variables: Object.fromEntries(
-      field.args.map((a) => [a.name, a.name in overrides ? overrides[a.name] : sample(a.type)]),
+      field.args.map((a) => [a.name, a.name in overrides ? overrides[a.name] : sample(a.type, a.name)]),
     ),
   };
 }

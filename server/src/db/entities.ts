@@ -5,8 +5,26 @@ import { Session } from '../modules/auth/session.entity';
 import { OutboxMessage } from '../modules/mail/outbox-message.entity';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { User } from '../modules/users/user.entity';
+import { Contact } from '../modules/customers/contact.entity';
+import { Customer } from '../modules/customers/customer.entity';
+import { SiteCredential } from '../modules/credentials/site-credential.entity';
+import { SiteAssignment } from '../modules/sites/site-assignment.entity';
+import { SiteBackup } from '../modules/sites/site-backup.entity';
+import { Site } from '../modules/sites/site.entity';
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
-export const tenantOwnedEntities = [User, Session, AuthToken, AuditEvent, OutboxMessage];
+export const tenantOwnedEntities = [
+  User,
+  Session,
+  AuthToken,
+  AuditEvent,
+  OutboxMessage,
+  Customer,
+  Contact,
+  Site,
+  SiteAssignment,
+  SiteBackup,
+  SiteCredential,
+];
 
 export const entities = [Tenant, ...tenantOwnedEntities];

@@ -9,6 +9,7 @@ import { User } from '../modules/users/user.entity';
 import { createTestDatabase, type TestDatabase } from '../testing/database';
 import { initOrm } from './orm';
 import { seedDemoIfEmpty } from './seed';
+import { testKeyring } from '../testing/env';
 
 describe('the ORM tenant filter (wall one)', () => {
   let db: TestDatabase;
@@ -17,7 +18,7 @@ describe('the ORM tenant filter (wall one)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     orm = await initOrm(db.ownerUrl, { logger: () => undefined });
-    await seedDemoIfEmpty(orm);
+    await seedDemoIfEmpty(orm, testKeyring());
   });
   afterAll(async () => {
     await orm?.close(true);
@@ -47,7 +48,7 @@ describe('the ORM tenant filter (wall one)', () => {
   });
 
   it('the demo seed is idempotent and its users share the demo password hash parameters', async () => {
-    expect(await seedDemoIfEmpty(orm)).toBeUndefined();
+    expect(await seedDemoIfEmpty(orm, testKeyring())).toBeUndefined();
     const hashes = await orm.em.fork().find(User, {}, { filters: false });
     expect(hashes.every((u) => u.passwordHash?.startsWith('$argon2id$'))).toBe(true);
     expect(DEMO_PASSWORD).toBeTruthy();

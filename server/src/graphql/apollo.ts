@@ -41,8 +41,10 @@ interface ClassValidatorError {
   children?: ClassValidatorError[];
 }
 
+/** Fields are named as the form knows them: `input.` (the mutation's input argument) is left out. */
 function flattenValidation(errors: ClassValidatorError[], prefix = ''): Array<{ field: string; message: string }> {
   return errors.flatMap((e) => {
+    if (!prefix && e.property === 'input' && e.children?.length) return flattenValidation(e.children);
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flattenValidation(e.children ?? [], field)];

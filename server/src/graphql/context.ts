@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '@sitecare/schema';
 import type { Request, Response } from 'express';
 import type { LoginThrottle } from '../auth/throttle';
+import type { Keyring } from '../secrets/keyring';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 
@@ -18,6 +19,7 @@ export interface AppServices {
   config: Config;
   logger: Logger;
   throttle: LoginThrottle;
+  keyring: Keyring;
 }
 
 /** What every resolver and service receives first: the request's own EntityManager and identity. */
@@ -37,6 +39,11 @@ export interface RequestContext {
   viewer?: Viewer;
   /** The tenant every query of this request is scoped to (both walls); set with `useTenant`. */
   tenantId?: string;
+  /** Per-request DataLoaders and memoised scopes (graphql/loaders.ts). */
+  loaders?: Map<string, unknown>;
+  memo?: Map<string, Promise<unknown>>;
+  /** The tail of this request's serial query queue (graphql/loaders.ts). */
+  queue?: Promise<unknown>;
 }
 
 /**

@@ -6,6 +6,9 @@ import { HealthResolver } from '../modules/health/health.resolver';
 import { OutboxResolver } from '../modules/mail/outbox.resolver';
 import { TenantResolver } from '../modules/tenants/tenant.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { SiteCredentialResolver } from '../modules/credentials/credential.resolver';
+import { ContactResolver, CustomerResolver } from '../modules/customers/customer.resolver';
+import { SiteAssignmentResolver, SiteResolver } from '../modules/sites/site.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
@@ -14,4 +17,9 @@ export const resolvers: NonEmptyArray<Function> = [
   UserResolver,
   AuditResolver,
   OutboxResolver,
+  CustomerResolver,
+  ContactResolver,
+  SiteResolver,
+  SiteAssignmentResolver,
+  SiteCredentialResolver,
 ];

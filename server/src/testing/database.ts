@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { APP_ROLE, OWNER_ROLE, provisionRoles, withCredentials, withDatabaseName } from '../db/roles';
-import { TEMPLATE_DATABASE, TEST_ENV, TEST_PASSWORDS } from './env';
+import { TEMPLATE_DATABASE, TEST_CREDENTIALS_KEY, TEST_ENV, TEST_PASSWORDS } from './env';
 
 export interface TestDatabase {
   name: string;
@@ -13,7 +13,7 @@ export interface TestDatabase {
   /** The superuser, for inspecting what the roles cannot see. */
   superuserUrl: string;
   /** Environment for a server process on this database. */
-  env: { DATABASE_URL: string; DATABASE_MIGRATION_URL: string };
+  env: { DATABASE_URL: string; DATABASE_MIGRATION_URL: string; CREDENTIALS_KEY: string };
   drop(): Promise<void>;
 }
 
@@ -55,7 +55,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     appUrl,
     ownerUrl,
     superuserUrl,
-    env: { DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: ownerUrl },
+    env: { DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: ownerUrl, CREDENTIALS_KEY: TEST_CREDENTIALS_KEY },
     drop: async () => void (await adminQuery(`drop database if exists ${name} with (force)`)),
   };
 }

@@ -1,4 +1,10 @@
+import { Keyring } from '../secrets/keyring';
 export const TEMPLATE_DATABASE = 'sitecare_template';
 export const TEST_ENV = { adminUrl: 'SITECARE_TEST_ADMIN_URL' } as const;
 /** Test clusters are throwaway: fixed role passwords are fine there. */
 export const TEST_PASSWORDS = { superuser: 'sitecare-test', owner: 'owner-test', app: 'app-test' } as const;
+
+/** The credentials keyring of test servers (CREDENTIALS_KEY in their environment). */
+export const TEST_CREDENTIALS_KEY = Buffer.alloc(32, 0x5c).toString('base64');
+export const testKeyring = () =>
+  new Keyring({ current: { version: 1, key: Buffer.from(TEST_CREDENTIALS_KEY, 'base64') } });

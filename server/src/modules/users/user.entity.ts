@@ -1,7 +1,8 @@
-import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { ROLES, type Role, SUPPORTED_LANGUAGES, type SupportedLanguage } from '@sitecare/schema';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../../db/base.entity';
+import { Contact } from '../customers/contact.entity';
 
 export const UserRole = Object.fromEntries(ROLES.map((r) => [r, r])) as { [R in Role]: R };
 registerEnumType(UserRole, { name: 'UserRole' });
@@ -19,7 +20,7 @@ registerEnumType(UserStatus, { name: 'UserStatus' });
   name: 'users_tenant_email_unique',
   expression: 'create unique index users_tenant_email_unique on users (tenant_id, lower(email))',
 })
-export class User extends TenantOwned<'status' | 'preferredLanguage' | 'passwordHash' | 'lastLoginAt'> {
+export class User extends TenantOwned<'status' | 'preferredLanguage' | 'passwordHash' | 'lastLoginAt' | 'contact'> {
   @Field()
   @Property({ type: 'text' })
   email!: string;
@@ -47,4 +48,8 @@ export class User extends TenantOwned<'status' | 'preferredLanguage' | 'password
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null = null;
+
+  /** A CUSTOMER user is the login of one contact; through it, of one customer. */
+  @ManyToOne(() => Contact, { nullable: true, deleteRule: 'set null', index: true })
+  contact: Contact | null = null;
 }

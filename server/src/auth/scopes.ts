@@ -1,0 +1,69 @@
+// Row rules of the permission matrix (P18), applied by services on top of the tenant walls:
+// staff see their agency; contractors what their active assignments cover; customers their own.
+import type { FilterQuery } from '@mikro-orm/core';
+import type { RequestContext } from '../graphql/context';
+import { memo } from '../graphql/loaders';
+import type { Customer } from '../modules/customers/customer.entity';
+import type { Site } from '../modules/sites/site.entity';
+
+export const isStaff = (ctx: RequestContext) => ctx.viewer?.role === 'ADMIN' || ctx.viewer?.role === 'EMPLOYEE';
+
+/** Sites a contractor is assigned to right now. */
+export function assignedSiteIds(ctx: RequestContext): Promise<string[]> {
+  return memo(ctx, 'assignedSiteIds', async () => {
+    const rows = await ctx.em.execute<{ site_id: string }[]>(
+      `select distinct site_id from site_assignments
+        where user_id = ? and starts_at <= now() and (ends_at is null or ends_at > now())`,
+      [ctx.viewer!.userId],
+    );
+    return rows.map((r) => r.site_id);
+  });
+}
+
+/** The customer a CUSTOMER user is a contact of (none: sees nothing). */
+export function ownCustomerId(ctx: RequestContext): Promise<string | null> {
+  return memo(ctx, 'ownCustomerId', async () => {
+    const [row] = await ctx.em.execute<{ customer_id: string }[]>(
+      'select c.customer_id from users u join contacts c on c.id = u.contact_id where u.id = ?',
+      [ctx.viewer!.userId],
+    );
+    return row?.customer_id ?? null;
+  });
+}
+
+const NOTHING = '00000000-0000-0000-0000-000000000000';
+
+export async function siteScope(ctx: RequestContext): Promise<FilterQuery<Site>> {
+  switch (ctx.viewer?.role) {
+    case 'ADMIN':
+    case 'EMPLOYEE':
+      return {};
+    case 'CONTRACTOR':
+      return { id: { $in: await assignedSiteIds(ctx) } };
+    case 'CUSTOMER':
+      return { customer: (await ownCustomerId(ctx)) ?? NOTHING };
+    default:
+      return { id: NOTHING };
+  }
+}
+
+export async function customerScope(ctx: RequestContext): Promise<FilterQuery<Customer>> {
+  switch (ctx.viewer?.role) {
+    case 'ADMIN':
+    case 'EMPLOYEE':
+      return {};
+    case 'CONTRACTOR': {
+      const sites = await assignedSiteIds(ctx);
+      if (!sites.length) return { id: NOTHING };
+      const rows = await ctx.em.execute<{ customer_id: string }[]>(
+        `select distinct customer_id from sites where id in (${sites.map(() => '?').join(',')})`,
+        sites,
+      );
+      return { id: { $in: rows.map((r) => r.customer_id) } };
+    }
+    case 'CUSTOMER':
+      return { id: (await ownCustomerId(ctx)) ?? NOTHING };
+    default:
+      return { id: NOTHING };
+  }
+}

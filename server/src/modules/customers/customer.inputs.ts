@@ -1,0 +1,176 @@
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { SUPPORTED_LANGUAGES } from '@sitecare/schema';
+import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { PageInput, SortOrder } from '../../graphql/pagination';
+import { UUID } from '../../graphql/scalars';
+import { IsCountryCode, IsPhoneNumber } from '../../graphql/validators';
+
+const languageMessage = { message: `must be one of ${SUPPORTED_LANGUAGES.join(', ')}` };
+
+@InputType()
+export class CustomerInput {
+  @Field()
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(40)
+  organisationNumber?: string | null;
+
+  @Field({ description: 'ISO 3166-1 alpha-2, e.g. SE.' })
+  @IsCountryCode()
+  billingCountry!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(10_000)
+  notes?: string | null;
+}
+
+@InputType()
+export class CustomerUpdateInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(40)
+  organisationNumber?: string | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsCountryCode()
+  billingCountry?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(10_000)
+  notes?: string | null;
+}
+
+@InputType()
+export class SocialIdentityInput {
+  @Field()
+  @Length(1, 40)
+  provider!: string;
+
+  @Field()
+  @Length(1, 200)
+  externalId!: string;
+}
+
+@InputType()
+export class ContactInput {
+  @Field()
+  @Length(1, 200)
+  name!: string;
+
+  @Field()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(320)
+  email!: string;
+
+  @Field(() => String, { nullable: true, description: 'Any common format; stored as E.164.' })
+  @IsOptional()
+  @IsPhoneNumber()
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(20)
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
+  @IsOptional()
+  @IsCountryCode()
+  country?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'sv or en (BCP 47).' })
+  @IsOptional()
+  @IsIn([...SUPPORTED_LANGUAGES], languageMessage)
+  preferredLanguage?: string;
+
+  @Field(() => [SocialIdentityInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  socialIdentities?: SocialIdentityInput[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(10_000)
+  notes?: string | null;
+}
+
+export enum CustomerSortField {
+  name = 'name',
+  createdAt = 'createdAt',
+  billingCountry = 'billingCountry',
+}
+registerEnumType(CustomerSortField, { name: 'CustomerSortField' });
+
+@InputType()
+export class CustomerFilter {
+  @Field({ nullable: true, description: 'Matches the name or organisation number.' })
+  @IsOptional()
+  @MaxLength(200)
+  q?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsCountryCode()
+  billingCountry?: string;
+}
+
+@InputType()
+export class CustomerSort {
+  @Field(() => CustomerSortField, { defaultValue: CustomerSortField.name })
+  @IsEnum(CustomerSortField)
+  field: CustomerSortField = CustomerSortField.name;
+
+  @Field(() => SortOrder, { defaultValue: SortOrder.ASC })
+  @IsEnum(SortOrder)
+  order: SortOrder = SortOrder.ASC;
+}
+
+@ArgsType()
+export class CustomerListArgs {
+  @Field(() => CustomerFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: CustomerFilter;
+
+  @Field(() => CustomerSort, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  sort?: CustomerSort;
+
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  page?: PageInput;
+}
+
+@ArgsType()
+export class ContactCreateArgs {
+  @Field(() => UUID)
+  @IsUUID()
+  customerId!: string;
+
+  @Field(() => ContactInput)
+  @ValidateNested()
+  input!: ContactInput;
+}

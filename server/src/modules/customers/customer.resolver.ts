@@ -1,0 +1,90 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import { ListOf, PageInput } from '../../graphql/pagination';
+import { UUID } from '../../graphql/scalars';
+import { Site } from '../sites/site.entity';
+import { sitesByCustomer } from '../sites/site.loaders';
+import { Contact } from './contact.entity';
+import { Customer } from './customer.entity';
+import {
+  ContactCreateArgs,
+  ContactInput,
+  CustomerInput,
+  CustomerListArgs,
+  CustomerSort,
+  CustomerUpdateInput,
+} from './customer.inputs';
+import { contactsByCustomer } from './customer.loaders';
+import * as customers from './customer.service';
+
+const CustomerList = ListOf(Customer, 'Customer');
+type CustomerList = InstanceType<typeof CustomerList>;
+
+@Resolver(() => Customer)
+export class CustomerResolver {
+  @Query(() => CustomerList, { description: "The agency's customers (staff)." })
+  customers(@Args() args: CustomerListArgs, @Ctx() ctx: RequestContext): Promise<CustomerList> {
+    return customers.listCustomers(ctx, args.filter, args.sort ?? new CustomerSort(), args.page ?? new PageInput());
+  }
+
+  @Query(() => Customer, { description: "A customer in the viewer's scope." })
+  customer(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Customer> {
+    return customers.getCustomer(ctx, id);
+  }
+
+  @FieldResolver(() => [Contact])
+  contacts(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Contact[]> {
+    return contactsByCustomer(ctx).load(customer.id);
+  }
+
+  @FieldResolver(() => [Site], { description: 'Sites of this customer that the viewer may see.' })
+  sites(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Site[]> {
+    return sitesByCustomer(ctx).load(customer.id);
+  }
+
+  @Mutation(() => Customer)
+  customerCreate(@Arg('input') input: CustomerInput, @Ctx() ctx: RequestContext): Promise<Customer> {
+    return customers.createCustomer(ctx, input);
+  }
+
+  @Mutation(() => Customer)
+  customerUpdate(
+    @Arg('id', () => UUID) id: string,
+    @Arg('input') input: CustomerUpdateInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Customer> {
+    return customers.updateCustomer(ctx, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a customer with its contacts and sites.' })
+  customerDelete(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return customers.deleteCustomer(ctx, id);
+  }
+}
+
+@Resolver(() => Contact)
+export class ContactResolver {
+  @Query(() => Contact)
+  contact(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Contact> {
+    return customers.getContact(ctx, id);
+  }
+
+  @Mutation(() => Contact)
+  contactCreate(@Args() { customerId, input }: ContactCreateArgs, @Ctx() ctx: RequestContext): Promise<Contact> {
+    return customers.createContact(ctx, customerId, input);
+  }
+
+  @Mutation(() => Contact)
+  contactUpdate(
+    @Arg('id', () => UUID) id: string,
+    @Arg('input') input: ContactInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Contact> {
+    return customers.updateContact(ctx, id, input);
+  }
+
+  @Mutation(() => Boolean)
+  contactDelete(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return customers.deleteContact(ctx, id);
+  }
+}

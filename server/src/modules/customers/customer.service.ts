@@ -1,0 +1,141 @@
+// Customers and their contacts. Staff manage them; contractors and customers read within their scope.
+import type { FilterQuery } from '@mikro-orm/core';
+import { customerScope } from '../../auth/scopes';
+import type { RequestContext } from '../../graphql/context';
+import { badInput, notFound } from '../../graphql/errors';
+import type { Page, PageInput } from '../../graphql/pagination';
+import { inTransaction } from '../../graphql/transaction';
+import { normalisePhone } from '../../graphql/validators';
+import { redactForStorage } from '../../privacy/redaction';
+import { audit } from '../audit/audit.service';
+import { Tenant } from '../tenants/tenant.entity';
+import { Contact } from './contact.entity';
+import { Customer } from './customer.entity';
+import type { ContactInput, CustomerFilter, CustomerInput, CustomerSort, CustomerUpdateInput } from './customer.inputs';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Free text is stored only after card numbers and IBANs are masked (P4, P31). */
+const clean = (text: string | null | undefined) => (text ? redactForStorage(text).text : (text ?? null));
+
+export async function listCustomers(
+  ctx: RequestContext,
+  filter: CustomerFilter = {},
+  sort: CustomerSort,
+  page: PageInput,
+): Promise<Page<Customer>> {
+  const where: FilterQuery<Customer> = { $and: [await customerScope(ctx)] };
+  if (filter.billingCountry) where.billingCountry = filter.billingCountry.toUpperCase();
+  if (filter.q) {
+    const like = `%${escapeLike(filter.q)}%`;
+    where.$or = [{ name: { $ilike: like } }, { organisationNumber: { $ilike: like } }];
+  }
+  const [nodes, totalCount] = await ctx.em.findAndCount(Customer, where, {
+    orderBy: { [sort.field]: sort.order.toLowerCase(), id: 'asc' },
+    limit: page.take,
+    offset: page.skip,
+  });
+  return { nodes, totalCount };
+}
+
+/** Out of scope answers exactly like absent (and so does another tenant's id). */
+export async function getCustomer(ctx: RequestContext, id: string): Promise<Customer> {
+  const customer = await ctx.em.findOne(Customer, { $and: [{ id }, await customerScope(ctx)] });
+  if (!customer) throw notFound('Customer');
+  return customer;
+}
+
+export function createCustomer(ctx: RequestContext, input: CustomerInput): Promise<Customer> {
+  return inTransaction(ctx, async () => {
+    const customer = ctx.em.create(Customer, {
+      tenant: ctx.em.getReference(Tenant, ctx.tenantId!),
+      name: input.name.trim(),
+      organisationNumber: input.organisationNumber?.trim() || null,
+      billingCountry: input.billingCountry.toUpperCase(),
+      notes: clean(input.notes),
+    });
+    await ctx.em.flush();
+    await audit(ctx, { action: 'customer.create', entityType: 'Customer', entityId: customer.id });
+    return customer;
+  });
+}
+
+export function updateCustomer(ctx: RequestContext, id: string, input: CustomerUpdateInput): Promise<Customer> {
+  return inTransaction(ctx, async () => {
+    const customer = await getCustomer(ctx, id);
+    if (input.name !== undefined) customer.name = input.name.trim();
+    if (input.organisationNumber !== undefined) customer.organisationNumber = input.organisationNumber?.trim() || null;
+    if (input.billingCountry !== undefined) customer.billingCountry = input.billingCountry.toUpperCase();
+    if (input.notes !== undefined) customer.notes = clean(input.notes);
+    await ctx.em.flush();
+    await audit(ctx, {
+      action: 'customer.update',
+      entityType: 'Customer',
+      entityId: id,
+      detail: { fields: Object.keys(input) },
+    });
+    return customer;
+  });
+}
+
+export function deleteCustomer(ctx: RequestContext, id: string): Promise<boolean> {
+  return inTransaction(ctx, async () => {
+    const customer = await getCustomer(ctx, id);
+    ctx.em.remove(customer);
+    await ctx.em.flush();
+    await audit(ctx, { action: 'customer.delete', entityType: 'Customer', entityId: id });
+    return true;
+  });
+}
+
+function contactFields(input: ContactInput) {
+  const phone = input.phone ? normalisePhone(input.phone) : null;
+  if (input.phone && !phone) throw badInput('phone', 'must be a phone number in international form');
+  return {
+    name: input.name.trim(),
+    email: input.email.trim(),
+    phone,
+    postalCode: input.postalCode?.trim() || null,
+    country: input.country?.toUpperCase() ?? null,
+    preferredLanguage: input.preferredLanguage ?? 'sv',
+    socialIdentities: (input.socialIdentities ?? []).map(({ provider, externalId }) => ({
+      provider: provider.trim().toLowerCase(),
+      externalId: externalId.trim(),
+    })),
+    notes: clean(input.notes),
+  };
+}
+
+export function createContact(ctx: RequestContext, customerId: string, input: ContactInput): Promise<Contact> {
+  return inTransaction(ctx, async () => {
+    const customer = await getCustomer(ctx, customerId);
+    const contact = ctx.em.create(Contact, { tenant: customer.tenant, customer, ...contactFields(input) });
+    await ctx.em.flush();
+    await audit(ctx, { action: 'contact.create', entityType: 'Contact', entityId: contact.id });
+    return contact;
+  });
+}
+
+export async function getContact(ctx: RequestContext, id: string): Promise<Contact> {
+  const contact = await ctx.em.findOne(Contact, { id, customer: await customerScope(ctx) });
+  if (!contact) throw notFound('Contact');
+  return contact;
+}
+
+export function updateContact(ctx: RequestContext, id: string, input: ContactInput): Promise<Contact> {
+  return inTransaction(ctx, async () => {
+    const contact = await getContact(ctx, id);
+    Object.assign(contact, contactFields(input));
+    await ctx.em.flush();
+    await audit(ctx, { action: 'contact.update', entityType: 'Contact', entityId: id });
+    return contact;
+  });
+}
+
+export function deleteContact(ctx: RequestContext, id: string): Promise<boolean> {
+  return inTransaction(ctx, async () => {
+    ctx.em.remove(await getContact(ctx, id));
+    await ctx.em.flush();
+    await audit(ctx, { action: 'contact.delete', entityType: 'Contact', entityId: id });
+    return true;
+  });
+}

@@ -1,0 +1,54 @@
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { TenantOwned } from '../../db/base.entity';
+import { Customer } from '../customers/customer.entity';
+import { SiteAssignment } from './site-assignment.entity';
+
+export enum SitePlatform {
+  WORDPRESS = 'WORDPRESS',
+  WOOCOMMERCE = 'WOOCOMMERCE',
+  WEBFLOW = 'WEBFLOW',
+  STATIC = 'STATIC',
+  OTHER = 'OTHER',
+}
+registerEnumType(SitePlatform, { name: 'SitePlatform' });
+
+export enum SiteStatus {
+  ACTIVE = 'ACTIVE',
+  PAUSED = 'PAUSED',
+  ENDED = 'ENDED',
+}
+registerEnumType(SiteStatus, { name: 'SiteStatus' });
+
+/** A website under the agency's care. */
+@ObjectType({ description: 'A website under care.' })
+@Entity({ tableName: 'sites' })
+@Unique({ properties: ['tenant', 'domain'] })
+@Index({ properties: ['tenant', 'customer'] })
+export class Site extends TenantOwned<'status' | 'stagingUrl'> {
+  @ManyToOne(() => Customer, { deleteRule: 'cascade' })
+  customer!: Customer;
+
+  @Field({ description: 'Lower-case host name, e.g. bageriet.se.' })
+  @Property({ type: 'text' })
+  domain!: string;
+
+  @Field(() => SitePlatform)
+  @Enum({ items: () => SitePlatform })
+  platform!: SitePlatform;
+
+  @Field()
+  @Property({ type: 'text' })
+  productionUrl!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  stagingUrl: string | null = null;
+
+  @Field(() => SiteStatus)
+  @Enum({ items: () => SiteStatus })
+  status: SiteStatus = SiteStatus.ACTIVE;
+
+  @OneToMany(() => SiteAssignment, (a) => a.site)
+  assignments = new Collection<SiteAssignment>(this);
+}

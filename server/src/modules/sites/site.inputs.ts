@@ -1,0 +1,119 @@
+import { IsDate, IsEnum, IsOptional, IsUrl, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { PageInput, SortOrder } from '../../graphql/pagination';
+import { UUID } from '../../graphql/scalars';
+import { IsDomain } from '../../graphql/validators';
+import { SitePlatform, SiteStatus } from './site.entity';
+
+const url = { require_protocol: true, protocols: ['https', 'http'] };
+
+@InputType()
+export class SiteInput {
+  @Field(() => UUID)
+  @IsUUID()
+  customerId!: string;
+
+  @Field()
+  @IsDomain()
+  domain!: string;
+
+  @Field(() => SitePlatform)
+  @IsEnum(SitePlatform)
+  platform!: SitePlatform;
+
+  @Field()
+  @IsUrl(url, { message: 'must be a URL starting with https:// or http://' })
+  @MaxLength(2000)
+  productionUrl!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl(url, { message: 'must be a URL starting with https:// or http://' })
+  @MaxLength(2000)
+  stagingUrl?: string | null;
+
+  @Field(() => SiteStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(SiteStatus)
+  status?: SiteStatus;
+}
+
+export enum SiteSortField {
+  domain = 'domain',
+  createdAt = 'createdAt',
+  status = 'status',
+}
+registerEnumType(SiteSortField, { name: 'SiteSortField' });
+
+@InputType()
+export class SiteFilter {
+  @Field({ nullable: true, description: 'Matches the domain.' })
+  @IsOptional()
+  @MaxLength(253)
+  q?: string;
+
+  @Field(() => SiteStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(SiteStatus)
+  status?: SiteStatus;
+
+  @Field(() => UUID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+}
+
+@InputType()
+export class SiteSort {
+  @Field(() => SiteSortField, { defaultValue: SiteSortField.domain })
+  @IsEnum(SiteSortField)
+  field: SiteSortField = SiteSortField.domain;
+
+  @Field(() => SortOrder, { defaultValue: SortOrder.ASC })
+  @IsEnum(SortOrder)
+  order: SortOrder = SortOrder.ASC;
+}
+
+@ArgsType()
+export class SiteListArgs {
+  @Field(() => SiteFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: SiteFilter;
+
+  @Field(() => SiteSort, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  sort?: SiteSort;
+
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  page?: PageInput;
+}
+
+@InputType()
+export class SiteAssignmentInput {
+  @Field(() => UUID)
+  @IsUUID()
+  siteId!: string;
+
+  @Field(() => UUID, { description: 'A contractor or employee of the agency.' })
+  @IsUUID()
+  userId!: string;
+
+  @Field(() => Date, { nullable: true, description: 'Defaults to now.' })
+  @IsOptional()
+  @IsDate()
+  startsAt?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Open-ended when absent.' })
+  @IsOptional()
+  @IsDate()
+  endsAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  reason?: string | null;
+}

@@ -1,0 +1,33 @@
+import { siteScope } from '../../auth/scopes';
+import type { RequestContext } from '../../graphql/context';
+import { groupBy, loaderFor } from '../../graphql/loaders';
+import { SiteAssignment } from './site-assignment.entity';
+import { SiteBackup } from './site-backup.entity';
+import { Site } from './site.entity';
+
+/** Sites of many customers, within the viewer's scope, in one query. */
+export const sitesByCustomer = (ctx: RequestContext) =>
+  loaderFor<string, Site[]>(ctx, 'sitesByCustomer', async (ids) => {
+    const rows = await ctx.em.find(
+      Site,
+      { $and: [{ customer: { $in: [...ids] } }, await siteScope(ctx)] },
+      { orderBy: { domain: 'asc' } },
+    );
+    return groupBy(ids, rows, (s) => s.customer.id);
+  });
+
+export const assignmentsBySite = (ctx: RequestContext) =>
+  loaderFor<string, SiteAssignment[]>(ctx, 'assignmentsBySite', async (ids) => {
+    const rows = await ctx.em.find(
+      SiteAssignment,
+      { site: { $in: [...ids] } },
+      { populate: ['user'], orderBy: { startsAt: 'desc' } },
+    );
+    return groupBy(ids, rows, (a) => a.site.id);
+  });
+
+export const backupsBySite = (ctx: RequestContext) =>
+  loaderFor<string, SiteBackup[]>(ctx, 'backupsBySite', async (ids) => {
+    const rows = await ctx.em.find(SiteBackup, { site: { $in: [...ids] } }, { orderBy: { takenAt: 'desc' } });
+    return groupBy(ids, rows, (b) => b.site.id);
+  });
