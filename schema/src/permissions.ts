@@ -70,6 +70,21 @@ export const PERMISSIONS = {
   'Mutation.siteCredentialUpdate': { audience: STAFF, rule: 'tenant' },
   'Mutation.siteCredentialDelete': { audience: STAFF, rule: 'tenant' },
   'Mutation.siteCredentialReveal': { audience: WORKERS, rule: 'assigned' },
+  'Query.servicePackages': { audience: OWNERS, rule: 'tenant' },
+  'Query.servicePackage': { audience: OWNERS, rule: 'tenant' },
+  'Mutation.servicePackageCreate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.servicePackageUpdate': { audience: ADMIN, rule: 'tenant' },
+  'Query.supportTickets': { audience: ALL, rule: 'assigned' },
+  'Query.supportTicket': { audience: ALL, rule: 'assigned' },
+  'Mutation.supportTicketCreate': { audience: OWNERS, rule: 'own-customer' },
+  'Mutation.supportTicketUpdate': { audience: WORKERS, rule: 'assigned' },
+  'Mutation.ticketMessageCreate': { audience: ALL, rule: 'assigned' },
+  'Mutation.supportRequestSubmit': { audience: 'PUBLIC', rule: 'none' },
+  'Query.leads': { audience: STAFF, rule: 'tenant' },
+  'Query.lead': { audience: STAFF, rule: 'tenant' },
+  'Mutation.leadSubmit': { audience: 'PUBLIC', rule: 'none' },
+  'Mutation.leadUpdateStatus': { audience: STAFF, rule: 'tenant' },
+  'Mutation.leadConvert': { audience: STAFF, rule: 'tenant' },
 } as const satisfies Record<string, Permission>;
 
 export type OperationName = keyof typeof PERMISSIONS;
@@ -87,6 +102,10 @@ export const FIELD_PERMISSIONS = {
   'Site.assignments': STAFF,
   'Site.credentials': WORKERS,
   'SiteCredential.notes': WORKERS,
+  'ServicePackage.prices': OWNERS,
+  'SupportTicket.passwordFlagged': WORKERS,
+  'TicketMessage.passwordHints': WORKERS,
+  'TicketMessage.internal': WORKERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export function permissionOf(coordinate: string): Permission | undefined {

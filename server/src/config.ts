@@ -50,6 +50,8 @@ const envShape = z.object({
   CREDENTIALS_KEY_VERSION: z.string().regex(/^\d+$/, 'must be a positive integer').optional(),
   /** Retired keys still needed to read old secrets until `sitecare rotate-keys` rewraps them: `1:base64,...`. */
   CREDENTIALS_PREVIOUS_KEYS: z.string().optional(),
+  /** Shared secret of the inbound e-mail webhook (POST /inbound/email); unset disables it. */
+  INBOUND_EMAIL_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -102,6 +104,7 @@ export interface Config {
   keyring: KeyringConfig;
   sessions: { idleMs: number; absoluteMs: number; secureCookie: boolean };
   mail: { smtpUrl: string | undefined; from: string };
+  inboundEmailToken: string | undefined;
   payments: {
     stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
     mollie: { apiKey?: string; apiBase?: string };
@@ -179,6 +182,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       secureCookie: isProduction,
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    inboundEmailToken: env.INBOUND_EMAIL_TOKEN,
     payments: {
       stripe: {
         secretKey: env.STRIPE_SECRET_KEY,

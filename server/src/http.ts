@@ -17,6 +17,7 @@ import type { AppServices, RequestContext } from './graphql/context';
 import { buildSitecareSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { checkDatabase } from './modules/health/health.service';
+import { inboundEmailRouter } from './modules/tickets/inbound-email';
 
 export const DASHBOARD_DIST = path.join(REPO_ROOT, 'dashboard', 'dist');
 
@@ -73,6 +74,8 @@ export async function createHttpApp(opts: {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'ok' : 'unavailable' });
   });
 
+  app.use(inboundEmailRouter(orm, services));
+
   const apollo = createApolloServer({
     schema: await buildSitecareSchema(),
     httpServer,
@@ -103,7 +106,7 @@ export async function createHttpApp(opts: {
   if (existsSync(path.join(DASHBOARD_DIST, 'index.html'))) {
     app.use(express.static(DASHBOARD_DIST, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET that accepts HTML gets the app shell.
-    app.get(/^\/(?!graphql|healthz|webhooks).*/, (req, res, next) => {
+    app.get(/^\/(?!graphql|healthz|webhooks|inbound).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(path.join(DASHBOARD_DIST, 'index.html'));

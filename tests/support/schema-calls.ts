@@ -4,6 +4,7 @@ import {
   getNamedType,
   isEnumType,
   isInputObjectType,
+  isListType,
   isNonNullType,
   isObjectType,
   isScalarType,
@@ -36,12 +37,14 @@ function sampleString(name: string): string {
   if (/email$/i.test(name)) return 'nobody@example.com';
   if (/country$/i.test(name)) return 'SE';
   if (/language$/i.test(name)) return 'en';
+  if (/currency$/i.test(name)) return 'SEK';
   return 'probe';
 }
 
 /** A well-formed placeholder for a required argument (required input fields filled in, recursively). */
 export function sample(type: GraphQLInputType, name = ''): unknown {
   if (isNonNullType(type)) return sample(type.ofType, name);
+  if (isListType(type)) return [sample(type.ofType, name)];
   const named = getNamedType(type);
   if (isInputObjectType(named)) {
     return Object.fromEntries(

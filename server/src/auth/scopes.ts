@@ -5,6 +5,7 @@ import type { RequestContext } from '../graphql/context';
 import { memo } from '../graphql/loaders';
 import type { Customer } from '../modules/customers/customer.entity';
 import type { Site } from '../modules/sites/site.entity';
+import type { SupportTicket } from '../modules/tickets/support-ticket.entity';
 
 export const isStaff = (ctx: RequestContext) => ctx.viewer?.role === 'ADMIN' || ctx.viewer?.role === 'EMPLOYEE';
 
@@ -63,6 +64,21 @@ export async function customerScope(ctx: RequestContext): Promise<FilterQuery<Cu
     }
     case 'CUSTOMER':
       return { id: (await ownCustomerId(ctx)) ?? NOTHING };
+    default:
+      return { id: NOTHING };
+  }
+}
+
+/** Tickets: staff all; contractors those of their assigned sites; customers their own. */
+export async function ticketScope(ctx: RequestContext): Promise<FilterQuery<SupportTicket>> {
+  switch (ctx.viewer?.role) {
+    case 'ADMIN':
+    case 'EMPLOYEE':
+      return {};
+    case 'CONTRACTOR':
+      return { site: { $in: await assignedSiteIds(ctx) } };
+    case 'CUSTOMER':
+      return { customer: (await ownCustomerId(ctx)) ?? NOTHING };
     default:
       return { id: NOTHING };
   }

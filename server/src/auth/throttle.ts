@@ -9,11 +9,13 @@ import { fingerprint } from './tokens';
 export const FREE_FAILURES = 5;
 export const MAX_LOCK_SECONDS = 15 * 60;
 const IP_FAILURES_PER_HOUR = 50;
+export const PUBLIC_FORMS_PER_10_MIN = 10;
 
 export class LoginThrottle {
   private readonly failures: RateLimiterPostgres;
   private readonly locks: RateLimiterPostgres;
   private readonly ipFailures: RateLimiterPostgres;
+  private readonly publicForms: RateLimiterPostgres;
 
   constructor(private readonly pool: Pool) {
     const common = { storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true } as const;
@@ -29,6 +31,12 @@ export class LoginThrottle {
       keyPrefix: 'login-ip',
       points: IP_FAILURES_PER_HOUR,
       duration: 3600,
+    });
+    this.publicForms = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'form-ip',
+      points: PUBLIC_FORMS_PER_10_MIN,
+      duration: 600,
     });
   }
 
@@ -63,6 +71,16 @@ export class LoginThrottle {
     await Promise.all([this.failures.delete(key), this.locks.delete(key)]);
   }
 
+  /** Public forms (contact, support): PUBLIC_FORMS_PER_10_MIN per IP, then RATE_LIMITED. */
+  async consumePublicForm(ip: string | undefined): Promise<void> {
+    try {
+      await this.publicForms.consume(fingerprint(ip ?? 'unknown'));
+    } catch (rejection) {
+      if (rejection instanceof Error) throw rejection;
+      throw rateLimited((rejection as RateLimiterRes).msBeforeNext);
+    }
+  }
+
   close(): Promise<void> {
     return this.pool.end();
   }
@@ -76,3 +94,7 @@ export function rateLimited(msBeforeNext: number): AppError {
 }
 
 export type { RateLimiterRes };
+
+export function rateLimitPublicForm(ctx: { ip?: string; app: { throttle: LoginThrottle } }): Promise<void> {
+  return ctx.app.throttle.consumePublicForm(ctx.ip);
+}

@@ -11,6 +11,10 @@ import { SiteCredential } from '../modules/credentials/site-credential.entity';
 import { SiteAssignment } from '../modules/sites/site-assignment.entity';
 import { SiteBackup } from '../modules/sites/site-backup.entity';
 import { Site } from '../modules/sites/site.entity';
+import { Lead } from '../modules/leads/lead.entity';
+import { ServicePackage } from '../modules/packages/service-package.entity';
+import { SupportTicket } from '../modules/tickets/support-ticket.entity';
+import { TicketMessage } from '../modules/tickets/ticket-message.entity';
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
 export const tenantOwnedEntities = [
@@ -25,6 +29,10 @@ export const tenantOwnedEntities = [
   SiteAssignment,
   SiteBackup,
   SiteCredential,
+  ServicePackage,
+  SupportTicket,
+  TicketMessage,
+  Lead,
 ];
 
 export const entities = [Tenant, ...tenantOwnedEntities];

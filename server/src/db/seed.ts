@@ -1,7 +1,22 @@
 // Loads the demo data set from @sitecare/seeds into an empty database, in one transaction, as the
 // tables' owner (the system path: no request, no viewer, every tenant).
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { DEMO_PASSWORD, demoTenants, type DemoCustomer } from '@sitecare/seeds';
+import {
+  DEMO_PASSWORD,
+  LEAD_CONSENT_TEXT,
+  demoLeads,
+  demoPackages,
+  demoTenants,
+  demoTickets,
+  type DemoCustomer,
+  type DemoPackage,
+  type DemoTicket,
+} from '@sitecare/seeds';
+import { redactForStorage } from '../privacy/redaction';
+import { Lead, LeadStatus } from '../modules/leads/lead.entity';
+import { BillingInterval, ServicePackage } from '../modules/packages/service-package.entity';
+import { SupportTicket, TicketChannel, TicketPriority, TicketStatus } from '../modules/tickets/support-ticket.entity';
+import { TicketMessage } from '../modules/tickets/ticket-message.entity';
 import { encryptionContext } from '../modules/credentials/credential.service';
 import { CredentialKind, SiteCredential } from '../modules/credentials/site-credential.entity';
 import { Contact } from '../modules/customers/contact.entity';
@@ -22,13 +37,81 @@ export interface DemoSummary {
 
 const DAY = 24 * 3600_000;
 
-function seedCustomer(em: EntityManager, keyring: Keyring, tenant: Tenant, c: DemoCustomer, users: Map<string, User>) {
+function seedPackage(em: EntityManager, tenant: Tenant, p: DemoPackage): ServicePackage {
+  const { key: _key, monthlySekMinor, ...fields } = p;
+  // Yearly: ten months' price; EUR and USD at round demo rates.
+  const prices = (['SEK', 'EUR', 'USD'] as const).flatMap((currency) => {
+    const monthly =
+      currency === 'SEK'
+        ? monthlySekMinor
+        : Math.round(monthlySekMinor / (currency === 'EUR' ? 11.5 : 10.5) / 100) * 100;
+    return [
+      { interval: BillingInterval.MONTHLY, currency, amountMinor: monthly },
+      { interval: BillingInterval.YEARLY, currency, amountMinor: monthly * 10 },
+    ];
+  });
+  return em.create(ServicePackage, { tenant, ...fields, prices });
+}
+
+function seedTicket(em: EntityManager, tenant: Tenant, d: DemoTicket, customers: SeededCustomer[], staff: User) {
+  const { customer, contacts, sites } = customers[d.customer % customers.length];
+  const site = d.site === undefined ? null : (sites[d.site] ?? null);
+  const created = new Date(Date.now() - 3 * DAY);
+  const hours = site?.servicePackage?.responseTimeHours ?? 24;
+  const ticket = em.create(SupportTicket, {
+    tenant,
+    subject: d.subject,
+    customer,
+    contact: contacts[0] ?? null,
+    site,
+    status: d.status as TicketStatus,
+    priority: d.priority as TicketPriority,
+    channel: d.channel as TicketChannel,
+    createdAt: created,
+    firstResponseDueAt: new Date(created.getTime() + hours * 3600_000),
+    firstRespondedAt: d.messages.some((m) => m.from === 'staff' && !m.internal)
+      ? new Date(created.getTime() + 3600_000)
+      : null,
+    assignee: d.status === 'NEW' ? null : staff,
+  });
+  d.messages.forEach((m, i) => {
+    const redacted = redactForStorage(m.body);
+    if (redacted.passwordHints.length) ticket.passwordFlagged = true;
+    em.create(TicketMessage, {
+      tenant,
+      ticket,
+      authorUser: m.from === 'staff' ? staff : null,
+      authorName: m.from === 'customer' ? (contacts[0]?.name ?? null) : null,
+      body: redacted.text,
+      internal: m.internal ?? false,
+      passwordHints: redacted.passwordHints,
+      createdAt: new Date(created.getTime() + i * 3600_000),
+    });
+  });
+}
+
+interface SeededCustomer {
+  customer: Customer;
+  contacts: Contact[];
+  sites: Site[];
+}
+
+function seedCustomer(
+  em: EntityManager,
+  keyring: Keyring,
+  tenant: Tenant,
+  c: DemoCustomer,
+  users: Map<string, User>,
+  servicePackage: ServicePackage,
+): SeededCustomer {
+  const seeded: SeededCustomer = { customer: undefined as never, contacts: [], sites: [] };
   const customer = em.create(Customer, {
     tenant,
     name: c.name,
     organisationNumber: c.organisationNumber ?? null,
     billingCountry: c.billingCountry,
   });
+  seeded.customer = customer;
   for (const p of c.contacts) {
     const contact = em.create(Contact, {
       tenant,
@@ -39,6 +122,7 @@ function seedCustomer(em: EntityManager, keyring: Keyring, tenant: Tenant, c: De
       country: p.country ?? null,
       socialIdentities: p.socialIdentities ?? [],
     });
+    seeded.contacts.push(contact);
     const login = users.get(p.email);
     if (login) login.contact = contact; // the customer's portal login
   }
@@ -51,7 +135,9 @@ function seedCustomer(em: EntityManager, keyring: Keyring, tenant: Tenant, c: De
       productionUrl: `https://${d.domain}`,
       stagingUrl: `https://staging.${d.domain}`,
       status: (d.status ?? 'ACTIVE') as SiteStatus,
+      servicePackage,
     });
+    seeded.sites.push(site);
     for (const k of d.credentials) {
       const credential = em.create(SiteCredential, {
         tenant,
@@ -87,6 +173,7 @@ function seedCustomer(em: EntityManager, keyring: Keyring, tenant: Tenant, c: De
       });
     }
   }
+  return seeded;
 }
 
 /** Seeds only when no tenant exists yet, so a restart never adds a second copy. */
@@ -110,7 +197,24 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
       for (const u of t.users) {
         users.set(u.email, tx.create(User, { tenant, ...u, status: UserStatus.ACTIVE, passwordHash }));
       }
-      for (const c of t.customers) seedCustomer(tx, keyring, tenant, c, users);
+      const packages = demoPackages.map((p) => seedPackage(tx, tenant, p));
+      const customers = t.customers.map((c, i) =>
+        seedCustomer(tx, keyring, tenant, c, users, packages[i % packages.length]),
+      );
+      const staff = t.users.find((u) => u.role === 'EMPLOYEE')!;
+      for (const ticket of demoTickets) seedTicket(tx, tenant, ticket, customers, users.get(staff.email)!);
+      for (const lead of demoLeads) {
+        tx.create(Lead, {
+          tenant,
+          ...lead,
+          status: lead.status as LeadStatus,
+          consentGiven: true,
+          consentText: LEAD_CONSENT_TEXT,
+          sourcePage: `https://${t.slug}.example.com/kontakt`,
+          ip: '203.0.113.10',
+          userAgent: 'Mozilla/5.0 (demo)',
+        });
+      }
       tx.create(AuditEvent, {
         tenant,
         actorType: AuditActorType.SYSTEM,

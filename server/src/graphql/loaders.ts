@@ -1,4 +1,5 @@
 // Per-request DataLoaders (never module-level: they cache, and a cache must not outlive its viewer).
+import type { EntityClass } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { RequestContext } from './context';
 
@@ -50,4 +51,15 @@ export function memo<T>(ctx: RequestContext, key: string, make: () => Promise<T>
     ctx.memo.set(key, value);
   }
   return value;
+}
+
+/** Entities by id in one query per request and type (callers have checked access to what refers to them). */
+export function byIdLoader<T extends { id: string }>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+): DataLoader<string, T> {
+  return loaderFor<string, T>(ctx, `byId:${entity.name}`, async (ids) => {
+    const rows = (await ctx.em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
+    return byKey(ids, rows, (r) => r.id, new Error(`${entity.name} not found`));
+  });
 }

@@ -9,6 +9,9 @@ import { UserResolver } from '../modules/users/user.resolver';
 import { SiteCredentialResolver } from '../modules/credentials/credential.resolver';
 import { ContactResolver, CustomerResolver } from '../modules/customers/customer.resolver';
 import { SiteAssignmentResolver, SiteResolver } from '../modules/sites/site.resolver';
+import { LeadResolver } from '../modules/leads/lead.resolver';
+import { ServicePackageResolver } from '../modules/packages/package.resolver';
+import { SupportTicketResolver, TicketMessageResolver } from '../modules/tickets/ticket.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
@@ -22,4 +25,8 @@ export const resolvers: NonEmptyArray<Function> = [
   SiteResolver,
   SiteAssignmentResolver,
   SiteCredentialResolver,
+  ServicePackageResolver,
+  SupportTicketResolver,
+  TicketMessageResolver,
+  LeadResolver,
 ];

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../graphql/context';
-import { byKey, groupBy, loaderFor } from '../../graphql/loaders';
+import { byIdLoader, groupBy, loaderFor } from '../../graphql/loaders';
 import { Contact } from './contact.entity';
 import { Customer } from './customer.entity';
 
@@ -11,8 +11,4 @@ export const contactsByCustomer = (ctx: RequestContext) =>
   });
 
 /** Customers by id in one query (callers have already checked access to what refers to them). */
-export const customerById = (ctx: RequestContext) =>
-  loaderFor<string, Customer>(ctx, 'customerById', async (ids) => {
-    const rows = await ctx.em.find(Customer, { id: { $in: [...ids] } });
-    return byKey(ids, rows, (c) => c.id, new Error('Customer not found'));
-  });
+export const customerById = (ctx: RequestContext) => byIdLoader(ctx, Customer);

@@ -38,6 +38,16 @@ describe('statements per list page', () => {
        select gen_random_uuid(), c.tenant_id, c.id, 's' || n || '-' || c.id || '.example.com', 'WORDPRESS', 'https://example.com'
        from c, generate_series(1, 2) n`,
     );
+    // And 120 tickets with three messages each.
+    await queryAs(
+      db.superuserUrl,
+      `with c as (select c.id, c.tenant_id from customers c join tenants t on t.id = c.tenant_id where t.slug = 'jj-media' limit 40),
+            t as (insert into support_tickets (id, tenant_id, subject, customer_id, status, priority, channel, first_response_due_at, password_flagged)
+                  select gen_random_uuid(), c.tenant_id, 'Load ticket ' || g, c.id, 'OPEN', 'NORMAL', 'PORTAL', now() + interval '1 day', false
+                  from c, generate_series(1, 3) g returning id, tenant_id)
+       insert into ticket_messages (id, tenant_id, ticket_id, body, internal, password_hints)
+       select gen_random_uuid(), t.tenant_id, t.id, 'Message ' || n, false, '[]' from t, generate_series(1, 3) n`,
+    );
     orm = await initOrm(db.appUrl, {
       debug: ['query'],
       logger: (message: string) => {
@@ -89,6 +99,18 @@ describe('statements per list page', () => {
     expect(small.statements).toBeLessThanOrEqual(10);
     console.log(
       `customer list (contacts, sites, site.customer): ${small.statements} statements for 10 rows and for 100`,
+    );
+  });
+
+  it('the ticket list with customer, site, assignee and messages costs the same for 10 and 100 rows', async () => {
+    const query = `query($take: Int!) { supportTickets(page: { take: $take }) { totalCount nodes {
+      id subject status customer { id name } site { id domain } assignee { id name } messages { id body author { id name } } } } }`;
+    const small = await count(query, 10);
+    const large = await count(query, 100);
+    expect(large.rows).toBe(100);
+    expect(large.statements).toBe(small.statements);
+    console.log(
+      `ticket list (customer, site, assignee, messages, authors): ${small.statements} statements for 10 rows and for 100`,
     );
   });
 

@@ -2,6 +2,7 @@ import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../../db/base.entity';
 import { Customer } from '../customers/customer.entity';
+import { ServicePackage } from '../packages/service-package.entity';
 import { SiteAssignment } from './site-assignment.entity';
 
 export enum SitePlatform {
@@ -25,7 +26,7 @@ registerEnumType(SiteStatus, { name: 'SiteStatus' });
 @Entity({ tableName: 'sites' })
 @Unique({ properties: ['tenant', 'domain'] })
 @Index({ properties: ['tenant', 'customer'] })
-export class Site extends TenantOwned<'status' | 'stagingUrl'> {
+export class Site extends TenantOwned<'status' | 'stagingUrl' | 'servicePackage'> {
   @ManyToOne(() => Customer, { deleteRule: 'cascade' })
   customer!: Customer;
 
@@ -48,6 +49,10 @@ export class Site extends TenantOwned<'status' | 'stagingUrl'> {
   @Field(() => SiteStatus)
   @Enum({ items: () => SiteStatus })
   status: SiteStatus = SiteStatus.ACTIVE;
+
+  /** The care package the site is under (its response time drives ticket deadlines). */
+  @ManyToOne(() => ServicePackage, { nullable: true, deleteRule: 'set null' })
+  servicePackage: ServicePackage | null = null;
 
   @OneToMany(() => SiteAssignment, (a) => a.site)
   assignments = new Collection<SiteAssignment>(this);

@@ -36,6 +36,11 @@ export class SiteInput {
   @IsOptional()
   @IsEnum(SiteStatus)
   status?: SiteStatus;
+
+  @Field(() => UUID, { nullable: true, description: 'The care package the site is under.' })
+  @IsOptional()
+  @IsUUID()
+  servicePackageId?: string | null;
 }
 
 export enum SiteSortField {

@@ -6,7 +6,9 @@ import { SiteCredential } from '../credentials/site-credential.entity';
 import { credentialsBySite } from '../credentials/credential.loaders';
 import { Customer } from '../customers/customer.entity';
 import { customerById } from '../customers/customer.loaders';
+import { ServicePackage } from '../packages/service-package.entity';
 import { User } from '../users/user.entity';
+import { byIdLoader } from '../../graphql/loaders';
 import { SiteAssignment } from './site-assignment.entity';
 import { SiteBackup } from './site-backup.entity';
 import { Site } from './site.entity';
@@ -34,6 +36,11 @@ export class SiteResolver {
   @FieldResolver(() => Customer)
   customer(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<Customer> {
     return customerById(ctx).load(site.customer.id);
+  }
+
+  @FieldResolver(() => ServicePackage, { nullable: true })
+  servicePackage(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<ServicePackage> | null {
+    return site.servicePackage ? byIdLoader(ctx, ServicePackage).load(site.servicePackage.id) : null;
   }
 
   @FieldResolver(() => [SiteAssignment], { description: 'Who is and was assigned (staff).' })

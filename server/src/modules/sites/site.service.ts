@@ -7,6 +7,7 @@ import type { Page, PageInput } from '../../graphql/pagination';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
 import { getCustomer } from '../customers/customer.service';
+import { ServicePackage } from '../packages/service-package.entity';
 import { User } from '../users/user.entity';
 import { SiteAssignment } from './site-assignment.entity';
 import { Site } from './site.entity';
@@ -38,6 +39,13 @@ export async function getSite(ctx: RequestContext, id: string): Promise<Site> {
   return site;
 }
 
+async function packageFor(ctx: RequestContext, id: string | null | undefined): Promise<ServicePackage | null> {
+  if (!id) return null;
+  const pkg = await ctx.em.findOne(ServicePackage, { id });
+  if (!pkg) throw badInput('servicePackageId', 'No such care package');
+  return pkg;
+}
+
 async function assertDomainFree(ctx: RequestContext, domain: string, exceptId?: string) {
   const taken = await ctx.em.count(Site, { domain, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
   if (taken) throw badInput('domain', 'Another site of your agency has this domain');
@@ -55,6 +63,7 @@ export function createSite(ctx: RequestContext, input: SiteInput): Promise<Site>
       platform: input.platform,
       productionUrl: input.productionUrl,
       stagingUrl: input.stagingUrl ?? null,
+      servicePackage: await packageFor(ctx, input.servicePackageId),
       ...(input.status ? { status: input.status } : {}),
     });
     await ctx.em.flush();
@@ -74,6 +83,7 @@ export function updateSite(ctx: RequestContext, id: string, input: SiteInput): P
       platform: input.platform,
       productionUrl: input.productionUrl,
       stagingUrl: input.stagingUrl ?? null,
+      servicePackage: await packageFor(ctx, input.servicePackageId),
       ...(input.status ? { status: input.status } : {}),
     });
     await ctx.em.flush();

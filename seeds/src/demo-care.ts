@@ -1,0 +1,165 @@
+// Demo care packages, tickets and leads, shared by both agencies (each gets its own copy).
+
+export interface DemoPackage {
+  key: string;
+  nameSv: string;
+  nameEn: string;
+  descriptionSv: string;
+  descriptionEn: string;
+  backups: boolean;
+  updates: boolean;
+  uptimeMonitoring: boolean;
+  supportHoursPerMonth: number;
+  responseTimeHours: number;
+  /** Monthly price in SEK minor units; EUR and USD and the yearly prices derive from it. */
+  monthlySekMinor: number;
+}
+
+export const demoPackages: readonly DemoPackage[] = [
+  {
+    key: 'bas',
+    nameSv: 'Bas',
+    nameEn: 'Basic',
+    descriptionSv: 'Uppdateringar och säkerhetskopior varje vecka.',
+    descriptionEn: 'Weekly updates and backups.',
+    backups: true,
+    updates: true,
+    uptimeMonitoring: false,
+    supportHoursPerMonth: 1,
+    responseTimeHours: 48,
+    monthlySekMinor: 29_900,
+  },
+  {
+    key: 'plus',
+    nameSv: 'Plus',
+    nameEn: 'Plus',
+    descriptionSv: 'Dagliga säkerhetskopior, drifttidsövervakning och två supporttimmar.',
+    descriptionEn: 'Daily backups, uptime monitoring and two support hours.',
+    backups: true,
+    updates: true,
+    uptimeMonitoring: true,
+    supportHoursPerMonth: 2,
+    responseTimeHours: 24,
+    monthlySekMinor: 59_900,
+  },
+  {
+    key: 'premium',
+    nameSv: 'Premium',
+    nameEn: 'Premium',
+    descriptionSv: 'Allt i Plus, fem supporttimmar och svar inom fyra timmar.',
+    descriptionEn: 'Everything in Plus, five support hours and replies within four hours.',
+    backups: true,
+    updates: true,
+    uptimeMonitoring: true,
+    supportHoursPerMonth: 5,
+    responseTimeHours: 4,
+    monthlySekMinor: 119_900,
+  },
+];
+
+export type DemoTicketStatus = 'NEW' | 'OPEN' | 'WAITING_ON_CUSTOMER' | 'RESOLVED' | 'CLOSED';
+
+export interface DemoTicket {
+  subject: string;
+  status: DemoTicketStatus;
+  priority: 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
+  channel: 'PORTAL' | 'FORM' | 'EMAIL';
+  /** Index into the agency's customers, and into that customer's sites (or none). */
+  customer: number;
+  site?: number;
+  /** The thread: `customer` messages come from the customer's first contact; `staff` from an employee. */
+  messages: Array<{ from: 'customer' | 'staff'; body: string; internal?: boolean }>;
+}
+
+/** One ticket in every status, one with a pasted card number (masked) and one with a password (flagged). */
+export const demoTickets: readonly DemoTicket[] = [
+  {
+    subject: 'Kassan visar fel pris',
+    status: 'NEW',
+    priority: 'HIGH',
+    channel: 'PORTAL',
+    customer: 0,
+    site: 0,
+    messages: [
+      { from: 'customer', body: 'Kunder ser 0 kr i kassan sedan i morse. Mitt kort 4242 4242 4242 4242 drogs ändå.' },
+    ],
+  },
+  {
+    subject: 'Uppdatera öppettider',
+    status: 'OPEN',
+    priority: 'NORMAL',
+    channel: 'EMAIL',
+    customer: 0,
+    site: 0,
+    messages: [
+      { from: 'customer', body: 'Kan ni byta öppettiderna på startsidan till 07–18?' },
+      { from: 'staff', body: 'Kunden vill ha det före fredag.', internal: true },
+    ],
+  },
+  {
+    subject: 'Login to the admin does not work',
+    status: 'WAITING_ON_CUSTOMER',
+    priority: 'NORMAL',
+    channel: 'PORTAL',
+    customer: 1,
+    site: 0,
+    messages: [
+      { from: 'customer', body: 'I cannot log in. My password: Sommar2026! if you need it.' },
+      {
+        from: 'staff',
+        body: 'Thanks, we have reset your login. Please change that password; never send it by e-mail.',
+      },
+    ],
+  },
+  {
+    subject: 'Ny bild i sidhuvudet',
+    status: 'RESOLVED',
+    priority: 'LOW',
+    channel: 'FORM',
+    customer: 1,
+    messages: [
+      { from: 'customer', body: 'Vi vill byta bilden i sidhuvudet.' },
+      { from: 'staff', body: 'Klart! Säg till om något ser fel ut.' },
+    ],
+  },
+  {
+    subject: 'Faktura för oktober',
+    status: 'CLOSED',
+    priority: 'LOW',
+    channel: 'EMAIL',
+    customer: 0,
+    messages: [
+      { from: 'customer', body: 'Kan ni skicka fakturan igen?' },
+      { from: 'staff', body: 'Skickad till er faktura-adress.' },
+    ],
+  },
+];
+
+export interface DemoLead {
+  name: string;
+  email: string;
+  company?: string;
+  phone?: string;
+  message: string;
+  status: 'NEW' | 'CONTACTED' | 'ARCHIVED';
+}
+
+export const demoLeads: readonly DemoLead[] = [
+  {
+    name: 'Karin Lund',
+    email: 'karin@lundsblommor.example.com',
+    company: 'Lunds Blommor',
+    phone: '+46702223344',
+    message: 'Vi behöver hjälp med vår WordPress-sida, vad kostar Plus?',
+    status: 'NEW',
+  },
+  {
+    name: 'Tom Becker',
+    email: 'tom@becker-consulting.example.com',
+    message: 'Looking for someone to take care of our Webflow site.',
+    status: 'CONTACTED',
+  },
+];
+
+export const LEAD_CONSENT_TEXT =
+  'Jag godkänner att ni kontaktar mig om min förfrågan. / I agree that you contact me about my request.';

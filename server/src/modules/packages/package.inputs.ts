@@ -1,0 +1,87 @@
+import {
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { BillingInterval, CURRENCIES, type Currency } from './service-package.entity';
+
+@InputType()
+export class PackagePriceInput {
+  @Field(() => BillingInterval)
+  @IsEnum(BillingInterval)
+  interval!: BillingInterval;
+
+  @Field(() => String)
+  @IsIn([...CURRENCIES], { message: `must be one of ${CURRENCIES.join(', ')} (ISO 4217)` })
+  currency!: Currency;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  amountMinor!: number;
+}
+
+@InputType()
+export class ServicePackageInput {
+  @Field()
+  @Length(1, 120)
+  nameSv!: string;
+
+  @Field()
+  @Length(1, 120)
+  nameEn!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(4000)
+  descriptionSv?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(4000)
+  descriptionEn?: string;
+
+  @Field()
+  @IsBoolean()
+  backups!: boolean;
+
+  @Field()
+  @IsBoolean()
+  updates!: boolean;
+
+  @Field()
+  @IsBoolean()
+  uptimeMonitoring!: boolean;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(744)
+  supportHoursPerMonth!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  responseTimeHours!: number;
+
+  @Field(() => [PackagePriceInput])
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  prices!: PackagePriceInput[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}

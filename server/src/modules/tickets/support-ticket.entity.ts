@@ -1,0 +1,100 @@
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { TenantOwned } from '../../db/base.entity';
+import { Contact } from '../customers/contact.entity';
+import { Customer } from '../customers/customer.entity';
+import { Site } from '../sites/site.entity';
+import { User } from '../users/user.entity';
+
+export enum TicketStatus {
+  NEW = 'NEW',
+  OPEN = 'OPEN',
+  WAITING_ON_CUSTOMER = 'WAITING_ON_CUSTOMER',
+  RESOLVED = 'RESOLVED',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(TicketStatus, { name: 'TicketStatus' });
+
+export enum TicketPriority {
+  LOW = 'LOW',
+  NORMAL = 'NORMAL',
+  HIGH = 'HIGH',
+  URGENT = 'URGENT',
+}
+registerEnumType(TicketPriority, { name: 'TicketPriority' });
+
+export enum TicketChannel {
+  PORTAL = 'PORTAL',
+  FORM = 'FORM',
+  EMAIL = 'EMAIL',
+}
+registerEnumType(TicketChannel, { name: 'TicketChannel' });
+
+/** P6: a support request, from the portal, the public form or inbound e-mail. */
+@ObjectType({ description: 'A support ticket.' })
+@Entity({ tableName: 'support_tickets' })
+@Index({ properties: ['tenant', 'status', 'firstResponseDueAt'] })
+@Index({ properties: ['tenant', 'customer'] })
+@Index({ properties: ['tenant', 'site'] })
+export class SupportTicket extends TenantOwned<
+  | 'status'
+  | 'priority'
+  | 'contact'
+  | 'site'
+  | 'customer'
+  | 'assignee'
+  | 'firstRespondedAt'
+  | 'passwordFlagged'
+  | 'requesterName'
+  | 'requesterEmail'
+> {
+  @Field()
+  @Property({ type: 'text' })
+  subject!: string;
+
+  /** Null only for a request from someone not (yet) known as a customer's contact. */
+  @ManyToOne(() => Customer, { nullable: true, deleteRule: 'cascade' })
+  customer: Rel<Customer> | null = null;
+
+  @ManyToOne(() => Contact, { nullable: true, deleteRule: 'set null' })
+  contact: Rel<Contact> | null = null;
+
+  @ManyToOne(() => Site, { nullable: true, deleteRule: 'set null' })
+  site: Rel<Site> | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Who asked, when not a known contact (form, e-mail).' })
+  @Property({ type: 'text', nullable: true })
+  requesterName: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  requesterEmail: string | null = null;
+
+  @Field(() => TicketStatus)
+  @Enum({ items: () => TicketStatus })
+  status: TicketStatus = TicketStatus.NEW;
+
+  @Field(() => TicketPriority)
+  @Enum({ items: () => TicketPriority })
+  priority: TicketPriority = TicketPriority.NORMAL;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  assignee: Rel<User> | null = null;
+
+  @Field(() => TicketChannel)
+  @Enum({ items: () => TicketChannel })
+  channel!: TicketChannel;
+
+  @Field({ description: "From the site's care package response time (default 24 h)." })
+  @Property({ type: 'datetime' })
+  firstResponseDueAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  firstRespondedAt: Date | null = null;
+
+  @Field({ description: 'P31: a message seems to contain a password; staff should act (rotate it).' })
+  @Property({ type: 'boolean' })
+  passwordFlagged: boolean = false;
+}

@@ -1,0 +1,40 @@
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { TenantOwned } from '../../db/base.entity';
+import { User } from '../users/user.entity';
+import { SupportTicket } from './support-ticket.entity';
+
+@ObjectType({ description: 'P31: where a message seems to hold a password (never the password itself).' })
+export class PasswordHintInfo {
+  @Field()
+  hint!: string;
+}
+
+/** One message of a ticket's thread; stored after card numbers and IBANs are masked (P4). */
+@ObjectType({ description: 'A message in a ticket thread.' })
+@Entity({ tableName: 'ticket_messages' })
+@Index({ properties: ['tenant', 'ticket', 'createdAt'] })
+export class TicketMessage extends TenantOwned<'authorUser' | 'authorName' | 'internal' | 'passwordHints'> {
+  @ManyToOne(() => SupportTicket, { deleteRule: 'cascade' })
+  ticket!: Rel<SupportTicket>;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  authorUser: Rel<User> | null = null;
+
+  @Field(() => String, { nullable: true, description: 'For messages from outside (form, e-mail).' })
+  @Property({ type: 'text', nullable: true })
+  authorName: string | null = null;
+
+  @Field()
+  @Property({ type: 'text' })
+  body!: string;
+
+  @Field({ description: 'Internal notes are never shown to the customer.' })
+  @Property({ type: 'boolean' })
+  internal: boolean = false;
+
+  @Field(() => [PasswordHintInfo])
+  @Property({ type: 'json' })
+  passwordHints: PasswordHintInfo[] = [];
+}
