@@ -59,6 +59,7 @@ export const PERMISSIONS = {
   'Mutation.contactCreate': { audience: STAFF, rule: 'tenant' },
   'Mutation.contactUpdate': { audience: STAFF, rule: 'tenant' },
   'Mutation.contactDelete': { audience: STAFF, rule: 'tenant' },
+  'Mutation.contactPortalInvite': { audience: STAFF, rule: 'tenant' },
   'Query.sites': { audience: ALL, rule: 'assigned' },
   'Query.site': { audience: ALL, rule: 'assigned' },
   'Mutation.siteCreate': { audience: STAFF, rule: 'tenant' },

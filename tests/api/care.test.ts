@@ -1,7 +1,7 @@
 // The care domain over HTTP: customers, contacts, sites, assignments, backups and credentials, with
 // the access rules of P18 for every role.
 import { queryAs } from '../../server/src/testing/database';
-import { as, errorCode, type ApiClient } from '../support/api-client';
+import { ApiClient, as, errorCode } from '../support/api-client';
 import { startDemoApp, type DemoApp } from '../support/demo-app';
 
 let demo: DemoApp;
@@ -210,5 +210,28 @@ describe('P18: who sees which customers and sites', () => {
       i: { siteId, userId },
     });
     expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
+  });
+});
+
+describe('P16: a contact gets a portal login', () => {
+  it('staff invite a contact; the invitation logs them in as that customer', async () => {
+    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const admin = await as(demo.url, 'jj-media', 'ADMIN');
+    const contactId = await idOf('contacts', 'email = $1', ['olof@bageriet.example.com']);
+    const { contactPortalInvite } = await employee.ok(
+      'mutation($id: UUID!) { contactPortalInvite(id: $id) { role status } }',
+      { id: contactId },
+    );
+    expect(contactPortalInvite).toEqual({ role: 'CUSTOMER', status: 'INVITED' });
+    const again = await employee.gql('mutation($id: UUID!) { contactPortalInvite(id: $id) { id } }', { id: contactId });
+    expect(errorCode(again)).toBe('BAD_USER_INPUT');
+    const { outboxMessages } = await admin.ok('{ outboxMessages { nodes { recipient payload } } }');
+    const link = outboxMessages.nodes.find((m: any) => m.recipient === 'olof@bageriet.example.com').payload
+      .link as string;
+    const olof = new ApiClient(demo.url);
+    await olof.ok('mutation($i: TokenPasswordInput!) { invitationAccept(input: $i) { role } }', {
+      i: { token: link.split('/').pop(), password: 'olofs own password 1' },
+    });
+    expect(await domains(olof)).toEqual(['bageriet-ek.example.com']);
   });
 });

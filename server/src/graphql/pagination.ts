@@ -1,8 +1,8 @@
 // Offset pagination with a bounded page size (S6), and the list shape the dashboard's data provider reads.
-import { Max, Min } from 'class-validator';
+import { IsEnum, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import type { ClassType } from 'type-graphql';
 import { LIMITS } from './limits';
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export const MAX_PAGE_SIZE = LIMITS.maxPageSize;
 
@@ -41,4 +41,42 @@ export function ListOf<T extends object>(item: ClassType<T>, name: string) {
     totalCount!: number;
   }
   return List;
+}
+
+/** `<Name>Sort { field: <Name>SortField = default, order: SortOrder = ASC }`, validated. */
+export function SortInput<E extends Record<string, string>>(name: string, fields: E, defaultField: E[keyof E]) {
+  registerEnumType(fields, { name: `${name}SortField` });
+  @InputType(`${name}Sort`)
+  class Sort {
+    @Field(() => fields, { defaultValue: defaultField })
+    @IsEnum(fields)
+    field: E[keyof E] = defaultField;
+
+    @Field(() => SortOrder, { defaultValue: SortOrder.ASC })
+    @IsEnum(SortOrder)
+    order: SortOrder = SortOrder.ASC;
+  }
+  return Sort;
+}
+
+/** The arguments of a list query: `filter`, `sort` (when given) and `page`, all optional and validated. */
+export function ListArgs<F extends object, S extends object>(filter: ClassType<F>, sort: ClassType<S>) {
+  @ArgsType()
+  class Args {
+    @Field(() => filter, { nullable: true })
+    @IsOptional()
+    @ValidateNested()
+    filter?: F;
+
+    @Field(() => sort, { nullable: true })
+    @IsOptional()
+    @ValidateNested()
+    sort?: S;
+
+    @Field(() => PageInput, { nullable: true })
+    @IsOptional()
+    @ValidateNested()
+    page?: PageInput;
+  }
+  return Args;
 }

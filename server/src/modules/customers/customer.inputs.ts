@@ -1,17 +1,7 @@
-import {
-  ArrayMaxSize,
-  IsEmail,
-  IsEnum,
-  IsIn,
-  IsOptional,
-  IsUUID,
-  Length,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsIn, IsOptional, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { SUPPORTED_LANGUAGES } from '@sitecare/schema';
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
-import { PageInput, SortOrder } from '../../graphql/pagination';
+import { ArgsType, Field, InputType } from 'type-graphql';
+import { ListArgs, SortInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { IsCountryCode, IsPhoneNumber } from '../../graphql/validators';
 
@@ -120,7 +110,6 @@ export enum CustomerSortField {
   createdAt = 'createdAt',
   billingCountry = 'billingCountry',
 }
-registerEnumType(CustomerSortField, { name: 'CustomerSortField' });
 
 @InputType()
 export class CustomerFilter {
@@ -135,34 +124,11 @@ export class CustomerFilter {
   billingCountry?: string;
 }
 
-@InputType()
-export class CustomerSort {
-  @Field(() => CustomerSortField, { defaultValue: CustomerSortField.name })
-  @IsEnum(CustomerSortField)
-  field: CustomerSortField = CustomerSortField.name;
+export const CustomerSort = SortInput('Customer', CustomerSortField, CustomerSortField.name);
+export type CustomerSort = InstanceType<typeof CustomerSort>;
 
-  @Field(() => SortOrder, { defaultValue: SortOrder.ASC })
-  @IsEnum(SortOrder)
-  order: SortOrder = SortOrder.ASC;
-}
-
-@ArgsType()
-export class CustomerListArgs {
-  @Field(() => CustomerFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: CustomerFilter;
-
-  @Field(() => CustomerSort, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  sort?: CustomerSort;
-
-  @Field(() => PageInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  page?: PageInput;
-}
+export const CustomerListArgs = ListArgs(CustomerFilter, CustomerSort);
+export type CustomerListArgs = InstanceType<typeof CustomerListArgs>;
 
 @ArgsType()
 export class ContactCreateArgs {

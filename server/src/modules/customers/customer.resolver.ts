@@ -3,6 +3,7 @@ import type { RequestContext } from '../../graphql/context';
 import { ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Site } from '../sites/site.entity';
+import { User } from '../users/user.entity';
 import { sitesByCustomer } from '../sites/site.loaders';
 import { Contact } from './contact.entity';
 import { Customer } from './customer.entity';
@@ -23,7 +24,7 @@ type CustomerList = InstanceType<typeof CustomerList>;
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Query(() => CustomerList, { description: "The agency's customers (staff)." })
-  customers(@Args() args: CustomerListArgs, @Ctx() ctx: RequestContext): Promise<CustomerList> {
+  customers(@Args(() => CustomerListArgs) args: CustomerListArgs, @Ctx() ctx: RequestContext): Promise<CustomerList> {
     return customers.listCustomers(ctx, args.filter, args.sort ?? new CustomerSort(), args.page ?? new PageInput());
   }
 
@@ -81,6 +82,11 @@ export class ContactResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Contact> {
     return customers.updateContact(ctx, id, input);
+  }
+
+  @Mutation(() => User, { description: 'Invites the contact to the customer portal (a CUSTOMER login).' })
+  contactPortalInvite(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
+    return customers.inviteContactToPortal(ctx, id);
   }
 
   @Mutation(() => Boolean)

@@ -1,6 +1,7 @@
 // Customers and their contacts. Staff manage them; contractors and customers read within their scope.
 import type { FilterQuery } from '@mikro-orm/core';
 import { customerScope } from '../../auth/scopes';
+import { escapeLike } from '../../db/like';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import type { Page, PageInput } from '../../graphql/pagination';
@@ -8,12 +9,13 @@ import { inTransaction } from '../../graphql/transaction';
 import { normalisePhone } from '../../graphql/validators';
 import { redactForStorage } from '../../privacy/redaction';
 import { audit } from '../audit/audit.service';
+import { sendInvitation } from '../auth/auth.service';
 import { Tenant } from '../tenants/tenant.entity';
+import { User } from '../users/user.entity';
 import { Contact } from './contact.entity';
 import { Customer } from './customer.entity';
 import type { ContactInput, CustomerFilter, CustomerInput, CustomerSort, CustomerUpdateInput } from './customer.inputs';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Free text is stored only after card numbers and IBANs are masked (P4, P31). */
 const clean = (text: string | null | undefined) => (text ? redactForStorage(text).text : (text ?? null));
 
@@ -128,6 +130,34 @@ export function updateContact(ctx: RequestContext, id: string, input: ContactInp
     await ctx.em.flush();
     await audit(ctx, { action: 'contact.update', entityType: 'Contact', entityId: id });
     return contact;
+  });
+}
+
+/** Gives a contact a CUSTOMER login to the portal: an invited user linked to the contact, and the e-mail. */
+export function inviteContactToPortal(ctx: RequestContext, id: string): Promise<User> {
+  return inTransaction(ctx, async () => {
+    const contact = await getContact(ctx, id);
+    if (await ctx.em.count(User, { email: { $ilike: escapeLike(contact.email) } })) {
+      throw badInput('id', 'Someone in your agency already logs in with this e-mail');
+    }
+    const user = ctx.em.create(User, {
+      tenant: contact.tenant,
+      email: contact.email,
+      name: contact.name,
+      role: 'CUSTOMER',
+      preferredLanguage: contact.preferredLanguage === 'en' ? 'en' : 'sv',
+      contact,
+    });
+    await ctx.em.flush();
+    await ctx.em.populate(user, ['tenant']);
+    await sendInvitation(ctx, user);
+    await audit(ctx, {
+      action: 'contact.portal_invite',
+      entityType: 'Contact',
+      entityId: contact.id,
+      detail: { userId: user.id },
+    });
+    return user;
   });
 }
 

@@ -1,6 +1,6 @@
-import { IsDate, IsEnum, IsOptional, IsUrl, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
-import { PageInput, SortOrder } from '../../graphql/pagination';
+import { IsDate, IsEnum, IsOptional, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { ListArgs, SortInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { IsDomain } from '../../graphql/validators';
 import { SitePlatform, SiteStatus } from './site.entity';
@@ -48,7 +48,6 @@ export enum SiteSortField {
   createdAt = 'createdAt',
   status = 'status',
 }
-registerEnumType(SiteSortField, { name: 'SiteSortField' });
 
 @InputType()
 export class SiteFilter {
@@ -68,34 +67,11 @@ export class SiteFilter {
   customerId?: string;
 }
 
-@InputType()
-export class SiteSort {
-  @Field(() => SiteSortField, { defaultValue: SiteSortField.domain })
-  @IsEnum(SiteSortField)
-  field: SiteSortField = SiteSortField.domain;
+export const SiteSort = SortInput('Site', SiteSortField, SiteSortField.domain);
+export type SiteSort = InstanceType<typeof SiteSort>;
 
-  @Field(() => SortOrder, { defaultValue: SortOrder.ASC })
-  @IsEnum(SortOrder)
-  order: SortOrder = SortOrder.ASC;
-}
-
-@ArgsType()
-export class SiteListArgs {
-  @Field(() => SiteFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: SiteFilter;
-
-  @Field(() => SiteSort, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  sort?: SiteSort;
-
-  @Field(() => PageInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  page?: PageInput;
-}
+export const SiteListArgs = ListArgs(SiteFilter, SiteSort);
+export type SiteListArgs = InstanceType<typeof SiteListArgs>;
 
 @InputType()
 export class SiteAssignmentInput {

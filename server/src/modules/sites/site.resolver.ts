@@ -24,7 +24,7 @@ export class SiteResolver {
   @Query(() => SiteList, {
     description: "Sites in the viewer's scope: all (staff), assigned (contractors), own (customers).",
   })
-  sites(@Args() args: SiteListArgs, @Ctx() ctx: RequestContext): Promise<SiteList> {
+  sites(@Args(() => SiteListArgs) args: SiteListArgs, @Ctx() ctx: RequestContext): Promise<SiteList> {
     return sites.listSites(ctx, args.filter, args.sort ?? new SiteSort(), args.page ?? new PageInput());
   }
 

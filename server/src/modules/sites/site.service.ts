@@ -1,6 +1,7 @@
 // Sites under care and who is assigned to them (P18: access follows assignment).
 import type { FilterQuery } from '@mikro-orm/core';
 import { siteScope } from '../../auth/scopes';
+import { escapeLike } from '../../db/like';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import type { Page, PageInput } from '../../graphql/pagination';
@@ -12,8 +13,6 @@ import { User } from '../users/user.entity';
 import { SiteAssignment } from './site-assignment.entity';
 import { Site } from './site.entity';
 import type { SiteAssignmentInput, SiteFilter, SiteInput, SiteSort } from './site.inputs';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listSites(
   ctx: RequestContext,

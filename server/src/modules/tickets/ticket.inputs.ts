@@ -1,6 +1,6 @@
 import { IsEmail, IsEnum, IsOptional, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
-import { PageInput, SortOrder } from '../../graphql/pagination';
+import { ArgsType, Field, InputType } from 'type-graphql';
+import { ListArgs, SortInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { TicketChannel, TicketPriority, TicketStatus } from './support-ticket.entity';
 
@@ -99,7 +99,6 @@ export enum TicketSortField {
   priority = 'priority',
   status = 'status',
 }
-registerEnumType(TicketSortField, { name: 'TicketSortField' });
 
 @InputType()
 export class SupportTicketFilter {
@@ -134,34 +133,11 @@ export class SupportTicketFilter {
   q?: string;
 }
 
-@InputType()
-export class SupportTicketSort {
-  @Field(() => TicketSortField, { defaultValue: TicketSortField.firstResponseDueAt })
-  @IsEnum(TicketSortField)
-  field: TicketSortField = TicketSortField.firstResponseDueAt;
+export const SupportTicketSort = SortInput('SupportTicket', TicketSortField, TicketSortField.firstResponseDueAt);
+export type SupportTicketSort = InstanceType<typeof SupportTicketSort>;
 
-  @Field(() => SortOrder, { defaultValue: SortOrder.ASC })
-  @IsEnum(SortOrder)
-  order: SortOrder = SortOrder.ASC;
-}
-
-@ArgsType()
-export class SupportTicketListArgs {
-  @Field(() => SupportTicketFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: SupportTicketFilter;
-
-  @Field(() => SupportTicketSort, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  sort?: SupportTicketSort;
-
-  @Field(() => PageInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  page?: PageInput;
-}
+export const SupportTicketListArgs = ListArgs(SupportTicketFilter, SupportTicketSort);
+export type SupportTicketListArgs = InstanceType<typeof SupportTicketListArgs>;
 
 @ArgsType()
 export class TicketMessageCreateArgs {

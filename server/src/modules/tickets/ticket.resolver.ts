@@ -36,7 +36,10 @@ const messagesByTicket = (ctx: RequestContext) =>
 @Resolver(() => SupportTicket)
 export class SupportTicketResolver {
   @Query(() => SupportTicketList, { description: "Tickets in the viewer's scope, by first-response due time." })
-  supportTickets(@Args() args: SupportTicketListArgs, @Ctx() ctx: RequestContext): Promise<SupportTicketList> {
+  supportTickets(
+    @Args(() => SupportTicketListArgs) args: SupportTicketListArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SupportTicketList> {
     return tickets.listTickets(ctx, args.filter, args.sort ?? new SupportTicketSort(), args.page ?? new PageInput());
   }
 

@@ -3,6 +3,7 @@
 // flagged to staff, never echoed (P31).
 import type { FilterQuery } from '@mikro-orm/core';
 import { isStaff, ownCustomerId, ticketScope } from '../../auth/scopes';
+import { escapeLike } from '../../db/like';
 import type { RequestContext } from '../../graphql/context';
 import { useTenant } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
@@ -26,7 +27,6 @@ import type {
 } from './ticket.inputs';
 
 export const DEFAULT_RESPONSE_HOURS = 24;
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listTickets(
   ctx: RequestContext,

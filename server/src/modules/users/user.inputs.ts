@@ -1,8 +1,8 @@
 import { IsEmail, IsEnum, IsIn, IsOptional, Length, MaxLength } from 'class-validator';
 import { ROLES, type Role, SUPPORTED_LANGUAGES, type SupportedLanguage } from '@sitecare/schema';
-import { SortOrder } from '../../graphql/pagination';
+import { ListArgs, SortInput } from '../../graphql/pagination';
 import { UserRole, UserStatus } from './user.entity';
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 
 export enum UserSortField {
   name = 'name',
@@ -12,7 +12,6 @@ export enum UserSortField {
   createdAt = 'createdAt',
   lastLoginAt = 'lastLoginAt',
 }
-registerEnumType(UserSortField, { name: 'UserSortField' });
 
 @InputType()
 export class UserFilter {
@@ -32,16 +31,8 @@ export class UserFilter {
   status?: UserStatus;
 }
 
-@InputType()
-export class UserSort {
-  @Field(() => UserSortField, { defaultValue: UserSortField.name })
-  @IsEnum(UserSortField)
-  field: UserSortField = UserSortField.name;
-
-  @Field(() => SortOrder, { defaultValue: SortOrder.ASC })
-  @IsEnum(SortOrder)
-  order: SortOrder = SortOrder.ASC;
-}
+export const UserSort = SortInput('User', UserSortField, UserSortField.name);
+export type UserSort = InstanceType<typeof UserSort>;
 
 @InputType()
 export class UserInviteInput {
@@ -81,3 +72,6 @@ export class UserUpdateInput {
   @IsIn([...SUPPORTED_LANGUAGES], { message: `must be one of ${SUPPORTED_LANGUAGES.join(', ')}` })
   preferredLanguage?: SupportedLanguage;
 }
+
+export const UserListArgs = ListArgs(UserFilter, UserSort);
+export type UserListArgs = InstanceType<typeof UserListArgs>;

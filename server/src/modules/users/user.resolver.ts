@@ -1,37 +1,18 @@
-import { IsOptional, ValidateNested } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { UUID } from '../../graphql/scalars';
 import type { RequestContext } from '../../graphql/context';
 import { ListOf, PageInput } from '../../graphql/pagination';
 import { User } from './user.entity';
-import { UserFilter, UserInviteInput, UserSort, UserUpdateInput } from './user.inputs';
+import { UserInviteInput, UserListArgs, UserSort, UserUpdateInput } from './user.inputs';
 import * as users from './user.service';
 
 const UserList = ListOf(User, 'User');
 type UserList = InstanceType<typeof UserList>;
 
-@ArgsType()
-class UserListArgs {
-  @Field(() => UserFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: UserFilter;
-
-  @Field(() => UserSort, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  sort?: UserSort;
-
-  @Field(() => PageInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  page?: PageInput;
-}
-
 @Resolver(() => User)
 export class UserResolver {
   @Query(() => UserList, { description: "The agency's users." })
-  users(@Args() args: UserListArgs, @Ctx() ctx: RequestContext): Promise<UserList> {
+  users(@Args(() => UserListArgs) args: UserListArgs, @Ctx() ctx: RequestContext): Promise<UserList> {
     return users.listUsers(ctx, args.filter, args.sort ?? new UserSort(), args.page ?? new PageInput());
   }
 

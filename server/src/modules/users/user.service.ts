@@ -1,5 +1,6 @@
 // The agency's users: admins invite, change roles, disable and enable; everyone edits their own profile.
 import type { FilterQuery } from '@mikro-orm/core';
+import { escapeLike } from '../../db/like';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import type { Page, PageInput } from '../../graphql/pagination';
@@ -10,8 +11,6 @@ import { sendInvitation } from '../auth/auth.service';
 import { Tenant } from '../tenants/tenant.entity';
 import { User, UserStatus } from './user.entity';
 import type { UserFilter, UserInviteInput, UserSort, UserUpdateInput } from './user.inputs';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listUsers(
   ctx: RequestContext,
