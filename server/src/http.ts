@@ -9,6 +9,7 @@ import path from 'node:path';
 import helmet from 'helmet';
 import { Pool } from 'pg';
 import { LoginThrottle } from './auth/throttle';
+import type { JobQueue } from './jobs/queue';
 import { Keyring } from './secrets/keyring';
 import type { Config } from './config';
 import { REPO_ROOT } from './config';
@@ -38,6 +39,7 @@ export async function createHttpApp(opts: {
   orm: MikroORM;
   logger: Logger;
   appUrl: string;
+  jobs?: JobQueue;
 }): Promise<HttpApp> {
   const { config, orm, logger } = opts;
   // Throttling state is written outside the request's transaction, so it survives a rolled-back request.
@@ -47,6 +49,7 @@ export async function createHttpApp(opts: {
     logger,
     throttle: new LoginThrottle(throttlePool),
     keyring: new Keyring(config.keyring),
+    jobs: opts.jobs,
   };
   const app = express();
   const httpServer = createServer(app);

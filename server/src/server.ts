@@ -10,6 +10,7 @@ import { grantApplicationRole, roleFacts } from './db/roles';
 import { seedDemoIfEmpty, type DemoSummary } from './db/seed';
 import { Keyring } from './secrets/keyring';
 import { createHttpApp } from './http';
+import { startJobQueue } from './jobs/queue';
 import type { Logger } from './logger';
 
 export interface RunningSitecare {
@@ -66,7 +67,15 @@ export async function startSitecare(config: Config, logger: Logger): Promise<Run
     logger: (message) => logger.debug({ orm: message }),
   });
 
-  const http = await createHttpApp({ config, orm, logger, appUrl: database.appUrl });
+  // Background jobs run as the owner (across agencies): a small pool of their own.
+  const owner = config.mail.smtpUrl
+    ? await initOrm(database.ownerUrl, {
+        pool: { min: 0, max: 3 },
+        logger: (message) => logger.debug({ orm: message }),
+      })
+    : undefined;
+  const jobs = owner ? await startJobQueue({ config, owner, ownerUrl: database.ownerUrl, logger }) : undefined;
+  const http = await createHttpApp({ config, orm, logger, appUrl: database.appUrl, jobs });
   await new Promise<void>((resolve, reject) => {
     http.httpServer.once('error', reject);
     http.httpServer.listen(config.port, config.host, () => resolve());
@@ -78,6 +87,8 @@ export async function startSitecare(config: Config, logger: Logger): Promise<Run
   let stopping: Promise<void> | undefined;
   const drain = async () => {
     await http.close();
+    await jobs?.stop();
+    await owner?.close(true);
     await orm.close(true);
   };
   // With the embedded database, its own exit hook stops PostgreSQL; it waits for this drain first.

@@ -11,8 +11,11 @@ const open = new WeakSet<RequestContext>();
 
 async function finish(ctx: RequestContext, commit: boolean): Promise<void> {
   if (!open.delete(ctx)) return;
-  if (commit) await ctx.em.commit();
-  else await ctx.em.rollback();
+  if (!commit) return ctx.em.rollback();
+  await ctx.em.commit();
+  for (const work of ctx.afterCommit?.splice(0) ?? []) {
+    await work().catch((error: unknown) => ctx.logger.warn({ err: error }, 'after-commit work failed'));
+  }
 }
 
 export function transactionPlugin(): ApolloServerPlugin<RequestContext> {

@@ -24,5 +24,8 @@ export async function enqueueMail(
     payload: mail.payload,
   });
   await ctx.em.flush();
+  // The row commits with the change that caused it; only then is the relay woken (else its sweep finds it).
+  const jobs = ctx.app.jobs;
+  if (jobs) (ctx.afterCommit ??= []).push(() => jobs.notifyMail(message.id));
   return message;
 }

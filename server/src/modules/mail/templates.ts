@@ -1,23 +1,98 @@
-// Subjects of the mail Sitecare sends, in Swedish and English. Bodies arrive with the mail sender.
+// The mail Sitecare sends, in Swedish and English: subject, plain text and HTML from one definition.
 import type { SupportedLanguage } from '@sitecare/schema';
 
-const SUBJECTS = {
+interface TemplateText {
+  subject: string;
+  /** Paragraphs; `%{link}` becomes a button in HTML and a bare URL in text. */
+  paragraphs: string[];
+  action?: string;
+}
+
+const TEMPLATES = {
   'user.invitation': {
-    sv: 'Du är inbjuden till %{agency} i Sitecare',
-    en: 'You are invited to %{agency} on Sitecare',
+    sv: {
+      subject: 'Du är inbjuden till %{agency} i Sitecare',
+      paragraphs: [
+        'Hej %{name}!',
+        '%{agency} har bjudit in dig till Sitecare. Välj ett lösenord för att komma igång.',
+        'Länken gäller i %{expiresInDays} dagar.',
+      ],
+      action: 'Välj lösenord',
+    },
+    en: {
+      subject: 'You are invited to %{agency} on Sitecare',
+      paragraphs: [
+        'Hello %{name},',
+        '%{agency} has invited you to Sitecare. Choose a password to get started.',
+        'The link is valid for %{expiresInDays} days.',
+      ],
+      action: 'Choose a password',
+    },
   },
   'user.password_reset': {
-    sv: 'Återställ ditt lösenord hos %{agency}',
-    en: 'Reset your password at %{agency}',
+    sv: {
+      subject: 'Återställ ditt lösenord hos %{agency}',
+      paragraphs: [
+        'Hej %{name}!',
+        'Någon bad om att återställa ditt lösenord. Var det inte du kan du bortse från det här meddelandet.',
+        'Länken gäller i en timme.',
+      ],
+      action: 'Välj nytt lösenord',
+    },
+    en: {
+      subject: 'Reset your password at %{agency}',
+      paragraphs: [
+        'Hello %{name},',
+        'Someone asked to reset your password. If it was not you, ignore this message.',
+        'The link is valid for one hour.',
+      ],
+      action: 'Choose a new password',
+    },
   },
-} as const satisfies Record<string, Record<SupportedLanguage, string>>;
+} as const satisfies Record<string, Record<SupportedLanguage, TemplateText>>;
 
-export type MailTemplate = keyof typeof SUBJECTS;
+export type MailTemplate = keyof typeof TEMPLATES;
+export const MAIL_TEMPLATES = Object.keys(TEMPLATES) as MailTemplate[];
+
+const fill = (text: string, vars: Record<string, unknown>) =>
+  text.replace(/%\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function renderSubject(
   template: MailTemplate,
   language: SupportedLanguage,
   vars: Record<string, unknown>,
 ): string {
-  return SUBJECTS[template][language].replace(/%\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
+  return fill(TEMPLATES[template][language].subject, vars);
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The whole message. Variables are escaped in HTML; the link must be http(s). */
+export function renderMail(
+  template: MailTemplate,
+  language: SupportedLanguage,
+  vars: Record<string, unknown>,
+): RenderedMail {
+  const t: TemplateText = TEMPLATES[template][language];
+  const link = typeof vars.link === 'string' && /^https?:\/\//.test(vars.link) ? vars.link : undefined;
+  const paragraphs = t.paragraphs.map((p) => fill(p, vars));
+  const signature = String(vars.agency ?? 'Sitecare');
+  const text = [...paragraphs, ...(link ? [`${t.action ?? ''}: ${link}`] : []), '', `— ${signature}`].join('\n\n');
+  const html = [
+    `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#222">`,
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    link
+      ? `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:#1565c0;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(t.action ?? link)}</a></p>`
+      : '',
+    `<p style="color:#666">— ${escapeHtml(signature)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject: fill(t.subject, vars), text, html };
 }

@@ -1,0 +1,73 @@
+// Background work on PostgreSQL (pg-boss), shared safely by every server process: each job runs once.
+// Today: the mail relay (outbox → SMTP). It runs as the tables' owner: the system path across agencies.
+import type { MikroORM } from '@mikro-orm/postgresql';
+import PgBoss from 'pg-boss';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { sendOutboxMessage, smtpTransport } from '../modules/mail/mail.sender';
+import { OutboxMessage, OutboxStatus } from '../modules/mail/outbox-message.entity';
+
+export const MAIL_QUEUE = 'mail.send';
+const SWEEP_QUEUE = 'mail.sweep';
+
+export interface JobQueue {
+  /** Asks a worker to send this outbox message now (called after the transaction that wrote it commits). */
+  notifyMail(outboxId: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startJobQueue(opts: {
+  config: Config;
+  owner: MikroORM;
+  ownerUrl: string;
+  logger: Logger;
+}): Promise<JobQueue | undefined> {
+  const { config, owner, logger } = opts;
+  const smtpUrl = config.mail.smtpUrl;
+  if (!smtpUrl) return undefined; // development default: mail stays in the outbox, visible to admins
+
+  const boss = new PgBoss({
+    connectionString: opts.ownerUrl,
+    schema: 'pgboss',
+    max: 4,
+    application_name: 'sitecare-jobs',
+  });
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, retryLimit: 7, retryDelay: 5, retryBackoff: true });
+  await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton' });
+
+  const transport = smtpTransport(smtpUrl);
+  await boss.work<{ outboxId: string }>(MAIL_QUEUE, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) {
+      const outcome = await sendOutboxMessage(owner.em, transport, config.mail.from, job.data.outboxId, logger);
+      if (outcome === 'retry') throw new Error(`mail ${job.data.outboxId} not sent yet`); // retried with back-off
+    }
+  });
+
+  // The safety net of the outbox pattern: anything still pending (a crash between commit and notify,
+  // or SMTP down for longer than the retries) is picked up again every minute.
+  await boss.schedule(SWEEP_QUEUE, '* * * * *');
+  await boss.work(SWEEP_QUEUE, async () => {
+    const pending = await owner.em
+      .fork()
+      .find(
+        OutboxMessage,
+        { status: OutboxStatus.PENDING, createdAt: { $lt: new Date(Date.now() - 30_000) } },
+        { filters: false, limit: 500 },
+      );
+    for (const message of pending)
+      await boss.send(MAIL_QUEUE, { outboxId: message.id }, { singletonKey: message.id, singletonSeconds: 60 });
+  });
+
+  logger.info({ smtp: new URL(smtpUrl).host }, 'job queue started: mail relay on');
+  return {
+    notifyMail: async (outboxId) => {
+      await boss.send(MAIL_QUEUE, { outboxId }, { singletonKey: outboxId });
+    },
+    stop: async () => {
+      await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+      transport.close();
+    },
+  };
+}
