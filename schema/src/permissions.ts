@@ -86,6 +86,9 @@ export const PERMISSIONS = {
   'Mutation.leadSubmit': { audience: 'PUBLIC', rule: 'none' },
   'Mutation.leadUpdateStatus': { audience: STAFF, rule: 'tenant' },
   'Mutation.leadConvert': { audience: STAFF, rule: 'tenant' },
+  'Query.orders': { audience: OWNERS, rule: 'own-customer' },
+  'Query.order': { audience: OWNERS, rule: 'own-customer' },
+  'Mutation.checkout': { audience: 'PUBLIC', rule: 'none' },
 } as const satisfies Record<string, Permission>;
 
 export type OperationName = keyof typeof PERMISSIONS;

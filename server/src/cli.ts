@@ -15,6 +15,7 @@ import { APP_ROLE, OWNER_ROLE, provisionRoles, withCredentials, withDatabaseName
 import { systemContext, useTenant } from './graphql/context';
 import { printSitecareSchema } from './graphql/schema';
 import { createLogger } from './logger';
+import { runRetention } from './jobs/retention';
 import { rewrapAll } from './modules/credentials/credential.service';
 import { Keyring } from './secrets/keyring';
 import { audit } from './modules/audit/audit.service';
@@ -177,6 +178,15 @@ program
       const keyring = new Keyring(config.keyring);
       const count = await orm.em.fork().transactional((em) => rewrapAll(em, keyring));
       console.log(`rewrapped ${count} secrets under key version ${keyring.currentVersion}`);
+    }),
+  );
+
+program
+  .command('retention:run')
+  .description('run every retention task now (they also run nightly), e.g. purge expired backup records')
+  .action(() =>
+    withOwnerOrm(async (orm) => {
+      for (const report of await runRetention(orm.em.fork())) console.log(`${report.task}: removed ${report.removed}`);
     }),
   );
 

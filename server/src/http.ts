@@ -18,6 +18,7 @@ import type { AppServices, RequestContext } from './graphql/context';
 import { buildSitecareSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { checkDatabase } from './modules/health/health.service';
+import { webhookRouter } from './modules/payments/webhooks';
 import { inboundEmailRouter } from './modules/tickets/inbound-email';
 
 export const DASHBOARD_DIST = path.join(REPO_ROOT, 'dashboard', 'dist');
@@ -39,6 +40,8 @@ export async function createHttpApp(opts: {
   orm: MikroORM;
   logger: Logger;
   appUrl: string;
+  /** The owner's ORM, for the system path (webhooks). */
+  owner?: MikroORM;
   jobs?: JobQueue;
 }): Promise<HttpApp> {
   const { config, orm, logger } = opts;
@@ -78,6 +81,7 @@ export async function createHttpApp(opts: {
   });
 
   app.use(inboundEmailRouter(orm, services));
+  if (opts.owner) app.use(webhookRouter(opts.owner, services));
 
   const apollo = createApolloServer({
     schema: await buildSitecareSchema(),

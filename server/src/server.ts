@@ -26,7 +26,11 @@ export interface RunningSitecare {
 
 /** Migrations, grants and demo data run as the tables' owner, one process at a time. */
 async function prepareSchema(config: Config, database: DatabaseTarget, logger: Logger) {
-  const owner = await initOrm(database.ownerUrl, { logger: (message) => logger.debug({ orm: message }) });
+  // Kept open afterwards as the system path's ORM (webhooks, jobs): a small pool.
+  const owner = await initOrm(database.ownerUrl, {
+    pool: { min: 0, max: 3 },
+    logger: (message) => logger.debug({ orm: message }),
+  });
   try {
     return await withMigrationLock(database.ownerUrl, async () => {
       const migrationsApplied = await migrateUp(owner);
@@ -34,10 +38,11 @@ async function prepareSchema(config: Config, database: DatabaseTarget, logger: L
       const ownerRole = decodeURIComponent(new URL(database.ownerUrl).username);
       if (appRole !== ownerRole) await grantApplicationRole(database.ownerUrl, appRole);
       const demo = config.loadDemoData ? await seedDemoIfEmpty(owner, new Keyring(config.keyring)) : undefined;
-      return { migrationsApplied, demo };
+      return { migrationsApplied, demo, owner };
     });
-  } finally {
+  } catch (error) {
     await owner.close(true);
+    throw error;
   }
 }
 
@@ -60,22 +65,15 @@ async function checkApplicationRole(config: Config, database: DatabaseTarget, lo
 
 export async function startSitecare(config: Config, logger: Logger): Promise<RunningSitecare> {
   const database = await resolveDatabase(config, logger);
-  const { migrationsApplied, demo } = await prepareSchema(config, database, logger);
+  const { migrationsApplied, demo, owner } = await prepareSchema(config, database, logger);
   await checkApplicationRole(config, database, logger);
   const orm = await initOrm(database.appUrl, {
     pool: { min: 0, max: config.databasePoolMax, acquireTimeoutMillis: 10_000 },
     logger: (message) => logger.debug({ orm: message }),
   });
 
-  // Background jobs run as the owner (across agencies): a small pool of their own.
-  const owner = config.mail.smtpUrl
-    ? await initOrm(database.ownerUrl, {
-        pool: { min: 0, max: 3 },
-        logger: (message) => logger.debug({ orm: message }),
-      })
-    : undefined;
-  const jobs = owner ? await startJobQueue({ config, owner, ownerUrl: database.ownerUrl, logger }) : undefined;
-  const http = await createHttpApp({ config, orm, logger, appUrl: database.appUrl, jobs });
+  const jobs = await startJobQueue({ config, owner, ownerUrl: database.ownerUrl, logger });
+  const http = await createHttpApp({ config, orm, owner, logger, appUrl: database.appUrl, jobs });
   await new Promise<void>((resolve, reject) => {
     http.httpServer.once('error', reject);
     http.httpServer.listen(config.port, config.host, () => resolve());
@@ -87,8 +85,8 @@ export async function startSitecare(config: Config, logger: Logger): Promise<Run
   let stopping: Promise<void> | undefined;
   const drain = async () => {
     await http.close();
-    await jobs?.stop();
-    await owner?.close(true);
+    await jobs.stop();
+    await owner.close(true);
     await orm.close(true);
   };
   // With the embedded database, its own exit hook stops PostgreSQL; it waits for this drain first.

@@ -1,8 +1,12 @@
 // The care domain over HTTP: customers, contacts, sites, assignments, backups and credentials, with
 // the access rules of P18 for every role.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode } from '../support/api-client';
 import { startDemoApp, type DemoApp } from '../support/demo-app';
+import { REPO_ROOT } from '../support/sitecare-process';
 
 let demo: DemoApp;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
@@ -233,5 +237,26 @@ describe('P16: a contact gets a portal login', () => {
       i: { token: link.split('/').pop(), password: 'olofs own password 1' },
     });
     expect(await domains(olof)).toEqual(['bageriet-ek.example.com']);
+  });
+});
+
+describe('P10: retention of backups', () => {
+  it('P10: expired backup records are purged by the retention run, audited per agency', async () => {
+    const [{ expired }] = await sql(`select count(*)::int as expired from site_backups where expires_at <= now()`);
+    expect(expired).toBeGreaterThan(0);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(REPO_ROOT, 'server', 'dist', 'cli.js'), 'retention:run'],
+      {
+        env: { PATH: process.env.PATH, ...demo.db.env, LOG_LEVEL: 'silent' },
+      },
+    );
+    expect(stdout).toContain(`backups: removed ${expired}`);
+    const [{ left }] = await sql(`select count(*)::int as left from site_backups where expires_at <= now()`);
+    expect(left).toBe(0);
+    const audits = await sql(`select actor_type, detail from audit_events where action = 'retention.backups'`);
+    expect(audits.length).toBeGreaterThan(0);
+    expect(audits.every((a) => a.actor_type === 'SYSTEM')).toBe(true);
+    expect(audits.reduce((sum, a) => sum + a.detail.removed, 0)).toBe(expired);
   });
 });

@@ -12,6 +12,8 @@ import { SiteAssignment } from '../modules/sites/site-assignment.entity';
 import { SiteBackup } from '../modules/sites/site-backup.entity';
 import { Site } from '../modules/sites/site.entity';
 import { Lead } from '../modules/leads/lead.entity';
+import { Order, OrderLine } from '../modules/orders/order.entity';
+import { Payment, WebhookEvent } from '../modules/payments/payment.entity';
 import { ServicePackage } from '../modules/packages/service-package.entity';
 import { SupportTicket } from '../modules/tickets/support-ticket.entity';
 import { TicketMessage } from '../modules/tickets/ticket-message.entity';
@@ -33,6 +35,12 @@ export const tenantOwnedEntities = [
   SupportTicket,
   TicketMessage,
   Lead,
+  Order,
+  OrderLine,
+  Payment,
 ];
 
-export const entities = [Tenant, ...tenantOwnedEntities];
+/** Platform tables: no tenant, no personal data (the webhook ledger). */
+export const platformEntities = [WebhookEvent];
+
+export const entities = [Tenant, ...tenantOwnedEntities, ...platformEntities];

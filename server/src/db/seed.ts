@@ -14,6 +14,8 @@ import {
 } from '@sitecare/seeds';
 import { redactForStorage } from '../privacy/redaction';
 import { Lead, LeadStatus } from '../modules/leads/lead.entity';
+import { Order, OrderLine, OrderStatus, PaymentProvider } from '../modules/orders/order.entity';
+import { Payment, PaymentStatus } from '../modules/payments/payment.entity';
 import { BillingInterval, ServicePackage } from '../modules/packages/service-package.entity';
 import { SupportTicket, TicketChannel, TicketPriority, TicketStatus } from '../modules/tickets/support-ticket.entity';
 import { TicketMessage } from '../modules/tickets/ticket-message.entity';
@@ -86,6 +88,69 @@ function seedTicket(em: EntityManager, tenant: Tenant, d: DemoTicket, customers:
       internal: m.internal ?? false,
       passwordHints: redacted.passwordHints,
       createdAt: new Date(created.getTime() + i * 3600_000),
+    });
+  });
+}
+
+/** One order in every status, with its payment, from the first customers and packages. */
+function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer[], packages: ServicePackage[]) {
+  const statuses = [
+    OrderStatus.PAID,
+    OrderStatus.PAID,
+    OrderStatus.PENDING_PAYMENT,
+    OrderStatus.CANCELLED,
+    OrderStatus.REFUNDED,
+  ];
+  const providers = [PaymentProvider.STRIPE, PaymentProvider.MOLLIE, PaymentProvider.PAYPAL];
+  const paymentStatus = {
+    PAID: PaymentStatus.PAID,
+    PENDING_PAYMENT: PaymentStatus.PENDING,
+    CANCELLED: PaymentStatus.FAILED,
+    REFUNDED: PaymentStatus.REFUNDED,
+  } as const;
+  statuses.forEach((status, i) => {
+    const { customer, contacts } = customers[i % customers.length];
+    const pkg = packages[i % packages.length];
+    const price = pkg.prices.find((p) => p.currency === 'SEK' && p.interval === BillingInterval.MONTHLY)!;
+    const vat = Math.round((price.amountMinor * tenant.vatRateBasisPoints) / 10_000);
+    const created = new Date(Date.now() - (40 - i * 7) * DAY);
+    const provider = providers[i % providers.length];
+    const order = em.create(Order, {
+      tenant,
+      number: i + 1,
+      customer,
+      contact: contacts[0] ?? null,
+      status,
+      provider,
+      currency: 'SEK',
+      subtotalMinor: price.amountMinor,
+      vatRateBasisPoints: tenant.vatRateBasisPoints,
+      vatMinor: vat,
+      totalMinor: price.amountMinor + vat,
+      createdAt: created,
+      paidAt:
+        status === OrderStatus.PAID || status === OrderStatus.REFUNDED ? new Date(created.getTime() + 60_000) : null,
+    });
+    em.create(OrderLine, {
+      tenant,
+      order,
+      servicePackage: pkg,
+      description: `${pkg.nameSv} (monthly)`,
+      interval: BillingInterval.MONTHLY,
+      quantity: 1,
+      unitPriceMinor: price.amountMinor,
+      totalMinor: price.amountMinor,
+    });
+    em.create(Payment, {
+      tenant,
+      order,
+      provider,
+      providerReference: `demo_${provider.toLowerCase()}_${tenant.slug}_${i + 1}`,
+      method: provider === PaymentProvider.PAYPAL ? 'paypal' : 'card',
+      amountMinor: order.totalMinor,
+      currency: 'SEK',
+      status: paymentStatus[status],
+      paidAt: order.paidAt,
     });
   });
 }
@@ -203,6 +268,7 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
       );
       const staff = t.users.find((u) => u.role === 'EMPLOYEE')!;
       for (const ticket of demoTickets) seedTicket(tx, tenant, ticket, customers, users.get(staff.email)!);
+      seedOrders(tx, tenant, customers, packages);
       for (const lead of demoLeads) {
         tx.create(Lead, {
           tenant,

@@ -10,6 +10,7 @@ import { SiteCredentialResolver } from '../modules/credentials/credential.resolv
 import { ContactResolver, CustomerResolver } from '../modules/customers/customer.resolver';
 import { SiteAssignmentResolver, SiteResolver } from '../modules/sites/site.resolver';
 import { LeadResolver } from '../modules/leads/lead.resolver';
+import { OrderResolver } from '../modules/orders/order.resolver';
 import { ServicePackageResolver } from '../modules/packages/package.resolver';
 import { SupportTicketResolver, TicketMessageResolver } from '../modules/tickets/ticket.resolver';
 
@@ -29,4 +30,5 @@ export const resolvers: NonEmptyArray<Function> = [
   SupportTicketResolver,
   TicketMessageResolver,
   LeadResolver,
+  OrderResolver,
 ];

@@ -1,14 +1,17 @@
 // Background work on PostgreSQL (pg-boss), shared safely by every server process: each job runs once.
-// Today: the mail relay (outbox → SMTP). It runs as the tables' owner: the system path across agencies.
+// The mail relay (outbox → SMTP) and nightly retention. It runs as the tables' owner: the system path
+// across agencies.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import PgBoss from 'pg-boss';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { sendOutboxMessage, smtpTransport } from '../modules/mail/mail.sender';
 import { OutboxMessage, OutboxStatus } from '../modules/mail/outbox-message.entity';
+import { runRetention } from './retention';
 
 export const MAIL_QUEUE = 'mail.send';
 const SWEEP_QUEUE = 'mail.sweep';
+const RETENTION_QUEUE = 'retention.run';
 
 export interface JobQueue {
   /** Asks a worker to send this outbox message now (called after the transaction that wrote it commits). */
@@ -21,11 +24,8 @@ export async function startJobQueue(opts: {
   owner: MikroORM;
   ownerUrl: string;
   logger: Logger;
-}): Promise<JobQueue | undefined> {
+}): Promise<JobQueue> {
   const { config, owner, logger } = opts;
-  const smtpUrl = config.mail.smtpUrl;
-  if (!smtpUrl) return undefined; // development default: mail stays in the outbox, visible to admins
-
   const boss = new PgBoss({
     connectionString: opts.ownerUrl,
     schema: 'pgboss',
@@ -34,6 +34,21 @@ export async function startJobQueue(opts: {
   });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
+  // Retention, nightly at 03:15 (one run across all processes).
+  await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'singleton' });
+  await boss.schedule(RETENTION_QUEUE, '15 3 * * *', {}, { tz: 'Europe/Stockholm' });
+  await boss.work(RETENTION_QUEUE, async () => {
+    for (const report of await runRetention(owner.em.fork())) logger.info(report, 'retention');
+  });
+
+  const smtpUrl = config.mail.smtpUrl;
+  if (!smtpUrl) {
+    // Development default: mail stays in the outbox, visible to admins as "sent mail".
+    return {
+      notifyMail: async () => undefined,
+      stop: () => boss.stop({ graceful: true, timeout: 10_000, wait: true }),
+    };
+  }
   await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, retryLimit: 7, retryDelay: 5, retryBackoff: true });
   await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton' });
 

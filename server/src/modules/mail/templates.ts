@@ -49,6 +49,28 @@ const TEMPLATES = {
       action: 'Choose a new password',
     },
   },
+  'order.receipt': {
+    sv: {
+      subject: 'Tack för din beställning #%{number} hos %{agency}',
+      paragraphs: [
+        'Hej %{name}!',
+        'Tack! Vi har tagit emot din betalning för beställning #%{number}.',
+        '%{lines}',
+        'Totalt %{total}, varav moms %{vat}.',
+      ],
+      action: 'Se beställningen',
+    },
+    en: {
+      subject: 'Thank you for your order #%{number} with %{agency}',
+      paragraphs: [
+        'Hello %{name},',
+        'Thank you! We have received your payment for order #%{number}.',
+        '%{lines}',
+        'Total %{total}, of which VAT %{vat}.',
+      ],
+      action: 'See the order',
+    },
+  },
 } as const satisfies Record<string, Record<SupportedLanguage, TemplateText>>;
 
 export type MailTemplate = keyof typeof TEMPLATES;
@@ -95,4 +117,11 @@ export function renderMail(
     '</body></html>',
   ].join('\n');
   return { subject: fill(t.subject, vars), text, html };
+}
+
+/** Money for people: minor units formatted for the language (all our currencies have two decimals). */
+export function formatMoney(minor: number, currency: string, language: SupportedLanguage): string {
+  return new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { style: 'currency', currency }).format(
+    minor / 100,
+  );
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { SupportedLanguage } from '@sitecare/schema';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** An agency: every tenant-owned row belongs to exactly one. */
 @ObjectType({ description: 'An agency (tenant).' })
 @Entity({ tableName: 'tenants' })
 export class Tenant {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'country' | 'defaultLanguage' | 'timezone';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'country' | 'defaultLanguage' | 'timezone' | 'vatRateBasisPoints';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -48,6 +48,10 @@ export class Tenant {
   @Field()
   @Property({ type: 'text' })
   supervisoryAuthorityUrl!: string;
+
+  @Field(() => Int, { description: 'VAT on orders in basis points (Sweden: 2500 = 25 %).' })
+  @Property({ type: 'integer' })
+  vatRateBasisPoints: number = 2500;
 
   @Field({ description: 'IANA time zone, e.g. Europe/Stockholm.' })
   @Property({ type: 'text' })

@@ -1,0 +1,33 @@
+// Retention: data kept only as long as needed (P26). Each task is idempotent, runs on the system path
+// (the owner's connection, every agency), and audits what it removed per agency.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+
+export interface RetentionReport {
+  task: string;
+  removed: number;
+}
+
+/** P10: backup records past their expiry are purged. */
+export async function purgeExpiredBackups(em: EntityManager, now = new Date()): Promise<RetentionReport> {
+  return em.transactional(async (tx) => {
+    const rows = await tx.execute<{ tenant_id: string; n: string }[]>(
+      `with gone as (delete from site_backups where expires_at <= ? returning tenant_id)
+       select tenant_id, count(*) as n from gone group by tenant_id`,
+      [now],
+    );
+    for (const row of rows) {
+      await tx.execute(
+        `insert into audit_events (id, created_at, updated_at, tenant_id, actor_type, action, entity_type, outcome, detail)
+         values (?, now(), now(), ?, 'SYSTEM', 'retention.backups', 'SiteBackup', 'ALLOWED', ?)`,
+        [randomUUID(), row.tenant_id, JSON.stringify({ removed: Number(row.n) })],
+      );
+    }
+    return { task: 'backups', removed: rows.reduce((sum, r) => sum + Number(r.n), 0) };
+  });
+}
+
+/** Every retention task, in order; the scheduler and `pnpm sitecare retention:run` call this. */
+export async function runRetention(em: EntityManager): Promise<RetentionReport[]> {
+  return [await purgeExpiredBackups(em.fork())];
+}

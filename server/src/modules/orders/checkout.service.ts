@@ -1,0 +1,175 @@
+// Checkout (P16, P20): an order in PENDING_PAYMENT with our amounts, and a hosted payment page
+// created through the provider's SDK. A first purchase creates the buyer's customer profile.
+import { useTenant, type RequestContext } from '../../graphql/context';
+import { AppError, ErrorCode, badInput, notFound } from '../../graphql/errors';
+import { escapeLike } from '../../db/like';
+import { inTransaction } from '../../graphql/transaction';
+import { audit } from '../audit/audit.service';
+import { Contact } from '../customers/contact.entity';
+import { Customer } from '../customers/customer.entity';
+import { ServicePackage } from '../packages/service-package.entity';
+import { Payment } from '../payments/payment.entity';
+import { createStripeCheckout, type CheckoutRequest, type CheckoutSession } from '../payments/stripe.provider';
+import { Tenant } from '../tenants/tenant.entity';
+import { User } from '../users/user.entity';
+import type { CheckoutInput, CheckoutResult } from './checkout.inputs';
+import { Order, OrderLine, PaymentProvider } from './order.entity';
+
+/** The provider adapters; a provider without one (or without configuration) is refused clearly. */
+async function createProviderCheckout(
+  ctx: RequestContext,
+  provider: PaymentProvider,
+  request: CheckoutRequest,
+): Promise<CheckoutSession> {
+  switch (provider) {
+    case PaymentProvider.STRIPE:
+      return createStripeCheckout(ctx.app.config, request);
+    default:
+      throw badInput('provider', `${provider} is not available yet`);
+  }
+}
+
+async function resolveTenant(ctx: RequestContext, agency: string | undefined): Promise<Tenant> {
+  if (!ctx.viewer) {
+    if (!agency) throw badInput('agency', 'Name the agency you are buying from');
+    const [row] = await ctx.em.execute<{ id: string | null }[]>('select sitecare_tenant_by_slug(?) as id', [agency]);
+    if (!row?.id) throw notFound('Agency');
+    await useTenant(ctx, row.id);
+  }
+  return ctx.em.findOneOrFail(Tenant, ctx.tenantId!);
+}
+
+/** The buyer's customer and contact: the viewer's own, an existing contact with the e-mail, or new ones. */
+async function resolveBuyer(
+  ctx: RequestContext,
+  tenant: Tenant,
+  input: CheckoutInput,
+): Promise<{ customer: Customer; contact: Contact; email: string }> {
+  if (ctx.viewer) {
+    if (ctx.viewer.role !== 'CUSTOMER')
+      throw badInput('buyer', 'Staff place orders for a customer from the customer page');
+    const user = await ctx.em.findOneOrFail(User, ctx.viewer.userId, { populate: ['contact', 'contact.customer'] });
+    if (!user.contact) throw badInput('buyer', 'Your login is not linked to a customer');
+    return { customer: user.contact.customer, contact: user.contact, email: user.email };
+  }
+  const buyer = input.buyer;
+  if (!buyer) throw badInput('buyer', 'Tell us who is buying');
+  const email = buyer.email.trim();
+  const known = await ctx.em.findOne(Contact, { email: { $ilike: escapeLike(email) } }, { populate: ['customer'] });
+  if (known) return { customer: known.customer, contact: known, email };
+  const customer = ctx.em.create(Customer, {
+    tenant,
+    name: buyer.company?.trim() || buyer.name.trim(),
+    billingCountry: buyer.country.toUpperCase(),
+  });
+  const language = buyer.preferredLanguage ?? tenant.defaultLanguage;
+  const contact = ctx.em.create(Contact, {
+    tenant,
+    customer,
+    name: buyer.name.trim(),
+    email,
+    country: buyer.country.toUpperCase(),
+    preferredLanguage: language,
+  });
+  // P16: the virtual profile, invited (no password chosen by anyone else) once the order is paid.
+  if (!(await ctx.em.count(User, { email: { $ilike: escapeLike(email) } }))) {
+    ctx.em.create(User, {
+      tenant,
+      email,
+      name: buyer.name.trim(),
+      role: 'CUSTOMER',
+      preferredLanguage: language,
+      contact,
+    });
+  }
+  return { customer, contact, email };
+}
+
+async function nextOrderNumber(ctx: RequestContext, tenantId: string): Promise<number> {
+  await ctx.em.execute("select pg_advisory_xact_lock(hashtext('orders:' || ?))", [tenantId]);
+  const [{ next }] = await ctx.em.execute<{ next: number }[]>(
+    'select coalesce(max(number), 0) + 1 as next from orders',
+  );
+  return Number(next);
+}
+
+export async function checkout(ctx: RequestContext, input: CheckoutInput): Promise<CheckoutResult> {
+  const tenant = await resolveTenant(ctx, input.agency);
+  return inTransaction(ctx, async () => {
+    const pkg = await ctx.em.findOne(ServicePackage, { id: input.packageId, active: true });
+    if (!pkg) throw badInput('packageId', 'No such care package');
+    const price = pkg.prices.find((p) => p.interval === input.interval && p.currency === input.currency);
+    if (!price)
+      throw badInput('currency', `This package has no ${input.interval.toLowerCase()} price in ${input.currency}`);
+    const { customer, contact, email } = await resolveBuyer(ctx, tenant, input);
+
+    const subtotal = price.amountMinor;
+    const vat = Math.round((subtotal * tenant.vatRateBasisPoints) / 10_000);
+    const order = ctx.em.create(Order, {
+      tenant,
+      number: await nextOrderNumber(ctx, tenant.id),
+      customer,
+      contact,
+      provider: input.provider,
+      currency: input.currency,
+      subtotalMinor: subtotal,
+      vatRateBasisPoints: tenant.vatRateBasisPoints,
+      vatMinor: vat,
+      totalMinor: subtotal + vat,
+      placedBy: ctx.viewer ? ctx.em.getReference(User, ctx.viewer.userId) : null,
+      ip: ctx.ip ?? null,
+      userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    });
+    const name = contact.preferredLanguage === 'en' ? pkg.nameEn : pkg.nameSv;
+    const description = `${name} (${input.interval.toLowerCase()})${input.siteDomain ? ` – ${input.siteDomain}` : ''}`;
+    ctx.em.create(OrderLine, {
+      tenant,
+      order,
+      servicePackage: pkg,
+      description,
+      interval: input.interval,
+      quantity: 1,
+      unitPriceMinor: subtotal,
+      totalMinor: subtotal,
+    });
+    await ctx.em.flush();
+
+    const base = ctx.app.config.publicUrl ?? `${ctx.req?.protocol ?? 'http'}://${ctx.req?.get('host') ?? 'localhost'}`;
+    let session: CheckoutSession;
+    try {
+      session = await createProviderCheckout(ctx, input.provider, {
+        orderId: order.id,
+        tenantId: tenant.id,
+        description: `${tenant.name} #${order.number}: ${description}`,
+        currency: order.currency,
+        totalMinor: order.totalMinor,
+        customerEmail: email,
+        successUrl: `${base}/#/orders/${order.id}/show?paid=1`,
+        cancelUrl: `${base}/#/orders/${order.id}/show?cancelled=1`,
+      });
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      ctx.logger.warn({ err: error, provider: input.provider }, 'payment provider refused or unreachable');
+      throw new AppError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'The payment provider is not reachable; nothing was charged. Try again shortly.',
+      );
+    }
+    ctx.em.create(Payment, {
+      tenant,
+      order,
+      provider: input.provider,
+      providerReference: session.reference,
+      amountMinor: order.totalMinor,
+      currency: order.currency,
+    });
+    await ctx.em.flush();
+    await audit(ctx, {
+      action: 'order.create',
+      entityType: 'Order',
+      entityId: order.id,
+      detail: { number: order.number, provider: input.provider, totalMinor: order.totalMinor },
+    });
+    return { orderId: order.id, orderNumber: order.number, redirectUrl: session.redirectUrl };
+  });
+}

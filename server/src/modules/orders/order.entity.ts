@@ -1,0 +1,120 @@
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { TenantOwned } from '../../db/base.entity';
+import { Contact } from '../customers/contact.entity';
+import { Customer } from '../customers/customer.entity';
+import { BillingInterval, ServicePackage } from '../packages/service-package.entity';
+import { Site } from '../sites/site.entity';
+import { User } from '../users/user.entity';
+
+export enum OrderStatus {
+  PENDING_PAYMENT = 'PENDING_PAYMENT',
+  PAID = 'PAID',
+  CANCELLED = 'CANCELLED',
+  REFUNDED = 'REFUNDED',
+}
+registerEnumType(OrderStatus, { name: 'OrderStatus' });
+
+export enum PaymentProvider {
+  STRIPE = 'STRIPE',
+  PAYPAL = 'PAYPAL',
+  MOLLIE = 'MOLLIE',
+}
+registerEnumType(PaymentProvider, { name: 'PaymentProvider' });
+
+/** An order for care packages. Money is in minor units of one ISO 4217 currency (P4). */
+@ObjectType({ description: 'An order.' })
+@Entity({ tableName: 'orders' })
+@Unique({ properties: ['tenant', 'number'] })
+@Index({ properties: ['tenant', 'customer', 'createdAt'] })
+@Index({ properties: ['tenant', 'status', 'createdAt'] })
+export class Order extends TenantOwned<'status' | 'site' | 'contact' | 'placedBy' | 'ip' | 'userAgent' | 'paidAt'> {
+  @Field(() => Int, { description: 'Consecutive per agency.' })
+  @Property({ type: 'integer' })
+  number!: number;
+
+  @ManyToOne(() => Customer, { deleteRule: 'restrict' })
+  customer!: Rel<Customer>;
+
+  @ManyToOne(() => Contact, { nullable: true, deleteRule: 'set null' })
+  contact: Rel<Contact> | null = null;
+
+  @ManyToOne(() => Site, { nullable: true, deleteRule: 'set null' })
+  site: Rel<Site> | null = null;
+
+  @Field(() => OrderStatus)
+  @Enum({ items: () => OrderStatus })
+  status: OrderStatus = OrderStatus.PENDING_PAYMENT;
+
+  @Field(() => PaymentProvider)
+  @Enum({ items: () => PaymentProvider })
+  provider!: PaymentProvider;
+
+  @Field({ description: 'ISO 4217.' })
+  @Property({ type: 'character', length: 3 })
+  currency!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  subtotalMinor!: number;
+
+  @Field(() => Int, { description: 'VAT rate in basis points: 2500 = 25 %.' })
+  @Property({ type: 'integer' })
+  vatRateBasisPoints!: number;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  vatMinor!: number;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  totalMinor!: number;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  placedBy: Rel<User> | null = null;
+
+  /** Evidence of who placed it (P1). */
+  @Property({ type: 'text', nullable: true })
+  ip: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  userAgent: string | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  paidAt: Date | null = null;
+
+  @OneToMany(() => OrderLine, (l) => l.order)
+  lines = new Collection<OrderLine>(this);
+}
+
+@ObjectType({ description: 'A line of an order.' })
+@Entity({ tableName: 'order_lines' })
+export class OrderLine extends TenantOwned {
+  @ManyToOne(() => Order, { deleteRule: 'cascade', index: true })
+  order!: Rel<Order>;
+
+  @ManyToOne(() => ServicePackage, { nullable: true, deleteRule: 'set null' })
+  servicePackage!: Rel<ServicePackage> | null;
+
+  @Field({ description: 'What was bought, as shown on the receipt.' })
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Field(() => BillingInterval)
+  @Enum({ items: () => BillingInterval })
+  interval!: BillingInterval;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  quantity!: number;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  unitPriceMinor!: number;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  totalMinor!: number;
+}

@@ -1,0 +1,125 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { ownCustomerId } from '../../auth/scopes';
+import type { RequestContext } from '../../graphql/context';
+import { notFound } from '../../graphql/errors';
+import { byIdLoader, groupBy, loaderFor } from '../../graphql/loaders';
+import { ListOf, PageInput } from '../../graphql/pagination';
+import { UUID } from '../../graphql/scalars';
+import { Customer } from '../customers/customer.entity';
+import { Payment } from '../payments/payment.entity';
+import { CheckoutInput, CheckoutResult } from './checkout.inputs';
+import { checkout } from './checkout.service';
+import { Order, OrderLine, OrderStatus } from './order.entity';
+
+const OrderList = ListOf(Order, 'Order');
+type OrderList = InstanceType<typeof OrderList>;
+
+@InputType()
+class OrderFilter {
+  @Field(() => OrderStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(OrderStatus)
+  status?: OrderStatus;
+
+  @Field(() => UUID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+}
+
+@ArgsType()
+class OrderListArgs {
+  @Field(() => OrderFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: OrderFilter;
+
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  page?: PageInput;
+}
+
+/** Staff see the agency's orders; a customer only their own (the matrix keeps contractors out). */
+async function orderScope(ctx: RequestContext): Promise<FilterQuery<Order>> {
+  return ctx.viewer?.role === 'CUSTOMER'
+    ? { customer: (await ownCustomerId(ctx)) ?? '00000000-0000-0000-0000-000000000000' }
+    : {};
+}
+
+const linesByOrder = (ctx: RequestContext) =>
+  loaderFor<string, OrderLine[]>(ctx, 'linesByOrder', async (ids) =>
+    groupBy(
+      ids,
+      await ctx.em.find(OrderLine, { order: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }),
+      (l) => l.order.id,
+    ),
+  );
+const paymentsByOrder = (ctx: RequestContext) =>
+  loaderFor<string, Payment[]>(ctx, 'paymentsByOrder', async (ids) =>
+    groupBy(
+      ids,
+      await ctx.em.find(Payment, { order: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }),
+      (p) => p.order.id,
+    ),
+  );
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Query(() => OrderList, { description: 'Orders, newest first (customers: their own).' })
+  async orders(@Args() { filter = {}, page = new PageInput() }: OrderListArgs, @Ctx() ctx: RequestContext) {
+    const where: FilterQuery<Order> = { $and: [await orderScope(ctx)] };
+    if (filter.status) where.status = filter.status;
+    if (filter.customerId) where.customer = filter.customerId;
+    const [nodes, totalCount] = await ctx.em.findAndCount(Order, where, {
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      limit: page.take,
+      offset: page.skip,
+    });
+    return { nodes, totalCount };
+  }
+
+  @Query(() => Order)
+  async order(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
+    const order = await ctx.em.findOne(Order, { $and: [{ id }, await orderScope(ctx)] });
+    if (!order) throw notFound('Order');
+    return order;
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Customer> {
+    return byIdLoader(ctx, Customer).load(order.customer.id);
+  }
+
+  @FieldResolver(() => [OrderLine])
+  lines(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderLine[]> {
+    return linesByOrder(ctx).load(order.id);
+  }
+
+  @FieldResolver(() => [Payment])
+  payments(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Payment[]> {
+    return paymentsByOrder(ctx).load(order.id);
+  }
+
+  @Mutation(() => CheckoutResult, {
+    description:
+      'Orders a care package: a pending order and the payment page of the chosen provider (no login needed).',
+  })
+  checkout(@Arg('input') input: CheckoutInput, @Ctx() ctx: RequestContext): Promise<CheckoutResult> {
+    return checkout(ctx, input);
+  }
+}

@@ -1,0 +1,84 @@
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity, TenantOwned } from '../../db/base.entity';
+import { Order, PaymentProvider } from '../orders/order.entity';
+
+export enum PaymentStatus {
+  PENDING = 'PENDING',
+  PAID = 'PAID',
+  FAILED = 'FAILED',
+  REFUNDED = 'REFUNDED',
+}
+registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
+
+/**
+ * A payment through a provider (P4, P20). There is nowhere to put a card or account number: the
+ * provider holds them; we keep its reference, the method it reports, the amount and the status.
+ */
+@ObjectType({ description: 'A payment through Stripe, PayPal or Mollie.' })
+@Entity({ tableName: 'payments' })
+@Unique({ properties: ['provider', 'providerReference'] })
+@Index({ properties: ['tenant', 'order'] })
+export class Payment extends TenantOwned<'status' | 'method' | 'paidAt' | 'providerPaymentId'> {
+  @ManyToOne(() => Order, { deleteRule: 'cascade' })
+  order!: Rel<Order>;
+
+  @Field(() => PaymentProvider)
+  @Enum({ items: () => PaymentProvider })
+  provider!: PaymentProvider;
+
+  @Field({ description: "The provider's checkout reference (Stripe session, Mollie payment, PayPal order)." })
+  @Property({ type: 'text' })
+  providerReference!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The provider's payment id once paid (e.g. Stripe payment intent).",
+  })
+  @Property({ type: 'text', nullable: true })
+  providerPaymentId: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'As the provider reports it: card, paypal, ideal, klarna…' })
+  @Property({ type: 'text', nullable: true })
+  method: string | null = null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  amountMinor!: number;
+
+  @Field()
+  @Property({ type: 'character', length: 3 })
+  currency!: string;
+
+  @Field(() => PaymentStatus)
+  @Enum({ items: () => PaymentStatus })
+  status: PaymentStatus = PaymentStatus.PENDING;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  paidAt: Date | null = null;
+}
+
+/**
+ * The idempotency ledger of provider webhooks: one row per provider event, processed once. A platform
+ * table (no personal data, no tenant: events arrive before we know whose they are).
+ */
+@Entity({ tableName: 'webhook_events' })
+@Unique({ properties: ['provider', 'eventId'] })
+export class WebhookEvent extends BaseEntity<'processedAt' | 'outcome'> {
+  @Enum({ items: () => PaymentProvider })
+  provider!: PaymentProvider;
+
+  @Property({ type: 'text' })
+  eventId!: string;
+
+  @Property({ type: 'text' })
+  type!: string;
+
+  @Property({ type: 'datetime', nullable: true })
+  processedAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  outcome: string | null = null;
+}

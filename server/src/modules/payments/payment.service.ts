@@ -1,0 +1,122 @@
+// What a verified provider event does to our payments and orders. Transitions only move forward
+// (PENDING → PAID → REFUNDED; PENDING → FAILED), so duplicates and late, out-of-order events change
+// nothing once a later state is reached (S21). Amount and currency must match our records (S22).
+import type { SupportedLanguage } from '@sitecare/schema';
+import { useTenant, type RequestContext } from '../../graphql/context';
+import { AuditOutcome } from '../audit/audit-event.entity';
+import { audit } from '../audit/audit.service';
+import { sendInvitation } from '../auth/auth.service';
+import { enqueueMail } from '../mail/outbox.service';
+import { formatMoney } from '../mail/templates';
+import { OrderStatus, type PaymentProvider } from '../orders/order.entity';
+import { User, UserStatus } from '../users/user.entity';
+import { Payment, PaymentStatus } from './payment.entity';
+
+export interface ProviderOutcome {
+  provider: PaymentProvider;
+  /** How the payment is found: the checkout reference, or the provider's payment id (refunds). */
+  match: { providerReference: string } | { providerPaymentId: string };
+  status: 'PAID' | 'FAILED' | 'EXPIRED' | 'REFUNDED';
+  amountMinor?: number;
+  currency?: string;
+  providerPaymentId?: string;
+  method?: string | null;
+}
+
+/** Applies one outcome on the system path (owner connection); returns what happened, for the ledger. */
+export async function applyProviderOutcome(ctx: RequestContext, outcome: ProviderOutcome): Promise<string> {
+  const payment = await ctx.em.findOne(
+    Payment,
+    { provider: outcome.provider, ...outcome.match },
+    { filters: false, populate: ['order', 'order.customer', 'order.contact', 'order.lines', 'tenant'] },
+  );
+  if (!payment) return 'unmatched';
+  await useTenant(ctx, payment.tenant.id);
+  const order = payment.order;
+
+  if (outcome.status === 'PAID') {
+    if (payment.status !== PaymentStatus.PENDING && payment.status !== PaymentStatus.FAILED)
+      return `stale:${payment.status}`;
+    if (outcome.amountMinor !== payment.amountMinor || outcome.currency?.toUpperCase() !== payment.currency) {
+      await audit(ctx, {
+        action: 'payment.mismatch',
+        outcome: AuditOutcome.FAILED,
+        entityType: 'Payment',
+        entityId: payment.id,
+        detail: { expected: [payment.amountMinor, payment.currency], got: [outcome.amountMinor, outcome.currency] },
+      });
+      return 'amount-mismatch';
+    }
+    payment.status = PaymentStatus.PAID;
+    payment.paidAt = new Date();
+    payment.providerPaymentId = outcome.providerPaymentId ?? payment.providerPaymentId;
+    payment.method = outcome.method ?? payment.method;
+    order.status = OrderStatus.PAID;
+    order.paidAt = payment.paidAt;
+    await ctx.em.flush();
+    await audit(ctx, {
+      action: 'payment.paid',
+      entityType: 'Payment',
+      entityId: payment.id,
+      detail: { orderId: order.id, method: payment.method },
+    });
+    await sendReceipt(ctx, payment);
+    return 'paid';
+  }
+  if (outcome.status === 'FAILED' || outcome.status === 'EXPIRED') {
+    if (payment.status !== PaymentStatus.PENDING) return `stale:${payment.status}`;
+    payment.status = PaymentStatus.FAILED;
+    if (outcome.status === 'EXPIRED') order.status = OrderStatus.CANCELLED;
+    await ctx.em.flush();
+    await audit(ctx, {
+      action: 'payment.failed',
+      entityType: 'Payment',
+      entityId: payment.id,
+      detail: { reason: outcome.status },
+    });
+    return 'failed';
+  }
+  if (payment.status !== PaymentStatus.PAID) return `stale:${payment.status}`;
+  payment.status = PaymentStatus.REFUNDED;
+  order.status = OrderStatus.REFUNDED;
+  await ctx.em.flush();
+  await audit(ctx, {
+    action: 'payment.refunded',
+    entityType: 'Payment',
+    entityId: payment.id,
+    detail: { orderId: order.id },
+  });
+  return 'refunded';
+}
+
+/** P15: the receipt, and for a first purchase (P16) the invitation to the new profile. */
+async function sendReceipt(ctx: RequestContext, payment: Payment): Promise<void> {
+  const order = payment.order;
+  const contact = order.contact;
+  if (!contact) return;
+  const language: SupportedLanguage = contact.preferredLanguage === 'en' ? 'en' : 'sv';
+  const tenant = payment.tenant;
+  await enqueueMail(ctx, {
+    tenantId: tenant.id,
+    to: contact.email,
+    template: 'order.receipt',
+    language,
+    payload: {
+      agency: tenant.name,
+      name: contact.name,
+      number: order.number,
+      lines: order.lines
+        .getItems()
+        .map((l) => `${l.description}: ${formatMoney(l.totalMinor, order.currency, language)}`)
+        .join('\n'),
+      total: formatMoney(order.totalMinor, order.currency, language),
+      vat: formatMoney(order.vatMinor, order.currency, language),
+    },
+  });
+  const login = await ctx.em.findOne(
+    User,
+    { contact, status: UserStatus.INVITED, passwordHash: null },
+    { populate: ['tenant'] },
+  );
+  if (login) await sendInvitation(ctx, login);
+}

@@ -1,0 +1,238 @@
+// Checkout and payment through Stripe's official SDK against the local fake (P4, P15, P16, S21).
+import { queryAs } from '../../server/src/testing/database';
+import { ApiClient, as, errorCode } from '../support/api-client';
+import { startDemoApp, type DemoApp } from '../support/demo-app';
+import { startFakeStripe, type FakeStripe, type FakeStripeEvent } from '../support/fake-payments/stripe';
+
+const WEBHOOK_SECRET = 'whsec_sitecare_test_secret';
+let stripe: FakeStripe;
+let demo: DemoApp;
+const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
+  queryAs<T>(demo.db.superuserUrl, text, params);
+
+beforeAll(async () => {
+  stripe = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET });
+  demo = await startDemoApp({
+    STRIPE_SECRET_KEY: 'sk_test_sitecare',
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STRIPE_API_BASE: stripe.baseUrl,
+  });
+});
+afterAll(async () => {
+  await demo?.stop();
+  await stripe?.close();
+});
+
+const CHECKOUT = 'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId orderNumber redirectUrl } }';
+const plusPackage = async (slug = 'jj-media') =>
+  (
+    await sql(
+      `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = $1 and p.name_en = 'Plus'`,
+      [slug],
+    )
+  )[0].id;
+
+async function buy(email: string, over: Record<string, unknown> = {}) {
+  const res = await new ApiClient(demo.url).gql(CHECKOUT, {
+    i: {
+      agency: 'jj-media',
+      packageId: await plusPackage(),
+      interval: 'MONTHLY',
+      currency: 'SEK',
+      provider: 'STRIPE',
+      siteDomain: 'nyabutiken.example.com',
+      buyer: { name: 'Nils Nyström', email, company: 'Nya Butiken AB', country: 'SE', preferredLanguage: 'sv' },
+      ...over,
+    },
+  });
+  return res;
+}
+
+/** POSTs a signed event to our webhook; returns status and the outcome we report. */
+async function deliver(
+  event: FakeStripeEvent,
+  opts: { timestamp?: number; secret?: string; reserialise?: boolean } = {},
+) {
+  const signed = stripe.signedDelivery(event, opts);
+  const body = opts.reserialise ? JSON.stringify(JSON.parse(signed.body)) : signed.body;
+  const res = await fetch(`${demo.url}/webhooks/stripe`, { method: 'POST', headers: signed.headers, body });
+  return { status: res.status, body: (await res.json()) as { outcome?: string } };
+}
+
+const sessionOf = async (orderId: string) =>
+  (await sql(`select provider_reference from payments where order_id = $1`, [orderId]))[0].provider_reference as string;
+const orderState = async (orderId: string) =>
+  (
+    await sql(
+      `select o.status as "order", p.status as payment, p.method from orders o join payments p on p.order_id = o.id where o.id = $1`,
+      [orderId],
+    )
+  )[0];
+
+describe('checkout through Stripe', () => {
+  it('P16: a first purchase creates the customer, contact and an invited login; the amount is ours, with VAT', async () => {
+    const res = await buy('nils@nyabutiken.example.com');
+    expect(res.errors).toBeUndefined();
+    const { orderId, redirectUrl } = res.data!.checkout;
+    expect(redirectUrl.startsWith(stripe.baseUrl)).toBe(true);
+    const [order] = await sql(
+      `select status, subtotal_minor, vat_minor, total_minor, currency, ip from orders where id = $1`,
+      [orderId],
+    );
+    expect(order).toMatchObject({
+      status: 'PENDING_PAYMENT',
+      subtotal_minor: 59900,
+      vat_minor: 14975,
+      total_minor: 74875,
+      currency: 'SEK',
+    });
+    expect(order.ip).toBeTruthy();
+    const session = stripe.getSession(await sessionOf(orderId))!;
+    expect({ amount: session.amount_total, currency: session.currency, email: session.customer_email }).toEqual({
+      amount: 74875,
+      currency: 'sek',
+      email: 'nils@nyabutiken.example.com',
+    });
+    const [profile] = await sql(
+      `select c.name as customer, k.email, u.role, u.status, u.password_hash from users u join contacts k on k.id = u.contact_id
+        join customers c on c.id = k.customer_id where u.email = 'nils@nyabutiken.example.com'`,
+    );
+    expect(profile).toEqual({
+      customer: 'Nya Butiken AB',
+      email: 'nils@nyabutiken.example.com',
+      role: 'CUSTOMER',
+      status: 'INVITED',
+      password_hash: null,
+    });
+  });
+
+  it('P15, P16: payment confirmed by a signed webhook marks the order paid, queues the receipt and the invitation, and the buyer sees the order', async () => {
+    const { orderId, orderNumber } = (await buy('paid@nyabutiken.example.com')).data!.checkout;
+    const delivered = await deliver(stripe.completeSession(await sessionOf(orderId)));
+    expect(delivered).toEqual({ status: 200, body: { received: true, outcome: 'paid' } });
+    expect(await orderState(orderId)).toEqual({ order: 'PAID', payment: 'PAID', method: 'card' });
+    const mails = await sql(
+      `select template, subject, payload from outbox_messages where recipient = 'paid@nyabutiken.example.com' order by created_at`,
+    );
+    expect(mails.map((m) => m.template)).toEqual(['order.receipt', 'user.invitation']);
+    expect(mails[0].subject).toBe(`Tack för din beställning #${orderNumber} hos JJ Media (demo)`);
+    expect(mails[0].payload.total).toMatch(/748,75\s*kr/);
+
+    const buyer = new ApiClient(demo.url);
+    await buyer.ok('mutation($i: TokenPasswordInput!) { invitationAccept(input: $i) { role } }', {
+      i: { token: (mails[1].payload.link as string).split('/').pop(), password: 'the buyers own password' },
+    });
+    const { orders } = await buyer.ok(
+      '{ orders { totalCount nodes { number status totalMinor lines { description } payments { provider status } } } }',
+    );
+    expect(orders.totalCount).toBe(1);
+    expect(orders.nodes[0]).toMatchObject({
+      number: orderNumber,
+      status: 'PAID',
+      totalMinor: 74875,
+      payments: [{ provider: 'STRIPE', status: 'PAID' }],
+    });
+  });
+
+  it('S21: the same event twice changes state once', async () => {
+    const { orderId } = (await buy('twice@nyabutiken.example.com')).data!.checkout;
+    const event = stripe.completeSession(await sessionOf(orderId));
+    expect((await deliver(event)).body.outcome).toBe('paid');
+    expect((await deliver(event)).body.outcome).toBe('duplicate');
+    const [{ n }] = await sql(
+      `select count(*)::int as n from audit_events where action = 'payment.paid' and detail->>'orderId' = $1`,
+      [orderId],
+    );
+    expect(n).toBe(1);
+    const [{ receipts }] = await sql(
+      `select count(*)::int as receipts from outbox_messages where recipient = 'twice@nyabutiken.example.com' and template = 'order.receipt'`,
+    );
+    expect(receipts).toBe(1);
+  });
+
+  it('S21: a bad signature, a re-serialised body or a timestamp older than 300 s gets 400 and changes nothing', async () => {
+    const { orderId } = (await buy('forged@nyabutiken.example.com')).data!.checkout;
+    const event = stripe.completeSession(await sessionOf(orderId));
+    expect((await deliver(event, { secret: 'whsec_wrong_secret' })).status).toBe(400);
+    expect((await deliver(event, { reserialise: true })).status).toBe(400);
+    expect((await deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 301 })).status).toBe(400);
+    expect(await orderState(orderId)).toMatchObject({ order: 'PENDING_PAYMENT', payment: 'PENDING' });
+    const [{ n }] = await sql(`select count(*)::int as n from webhook_events where event_id = $1`, [event.id]);
+    expect(n).toBe(0);
+  });
+
+  it('S21: out-of-order events end in the right state', async () => {
+    const { orderId } = (await buy('late@nyabutiken.example.com')).data!.checkout;
+    const session = await sessionOf(orderId);
+    const completed = stripe.completeSession(session);
+    const expiredEarlier = {
+      ...completed,
+      id: `evt_late_${Date.now()}`,
+      type: 'checkout.session.expired',
+    } as FakeStripeEvent;
+    expect((await deliver(completed)).body.outcome).toBe('paid');
+    expect((await deliver(expiredEarlier)).body.outcome).toBe('stale:PAID');
+    expect(await orderState(orderId)).toMatchObject({ order: 'PAID', payment: 'PAID' });
+    expect((await deliver(stripe.refund(session))).body.outcome).toBe('refunded');
+    const replayedCompletion = { ...completed, id: `evt_replay_${Date.now()}` };
+    expect((await deliver(replayedCompletion)).body.outcome).toBe('stale:REFUNDED');
+    expect(await orderState(orderId)).toMatchObject({ order: 'REFUNDED', payment: 'REFUNDED' });
+  });
+
+  it('S22: an event whose amount differs from our order is refused and audited', async () => {
+    const { orderId } = (await buy('mismatch@nyabutiken.example.com')).data!.checkout;
+    const event = stripe.completeSession(await sessionOf(orderId)) as FakeStripeEvent<{ amount_total: number }>;
+    const tampered = { ...event, data: { object: { ...event.data.object, amount_total: 100 } } };
+    expect((await deliver(tampered)).body.outcome).toBe('amount-mismatch');
+    expect(await orderState(orderId)).toMatchObject({ order: 'PENDING_PAYMENT', payment: 'PENDING' });
+    const [{ outcome }] = await sql(`select outcome from audit_events where action = 'payment.mismatch'`);
+    expect(outcome).toBe('FAILED');
+  });
+
+  it('P4: after full payment flows no column anywhere holds a card number', async () => {
+    const tables = await sql<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = 'public'`,
+    );
+    for (const { table_name } of tables) {
+      const dump = JSON.stringify(await sql(`select * from ${table_name}`));
+      expect({ table_name, hit: /4242\s?4242\s?4242\s?4242|4111\s?1111\s?1111\s?1111/.test(dump) }).toEqual({
+        table_name,
+        hit: false,
+      });
+    }
+  });
+
+  it('refuses what it cannot sell, naming the field; a provider outage charges nothing and leaves no order', async () => {
+    expect((await buy('x@nyabutiken.example.com', { currency: 'GBP' })).errors![0].extensions).toMatchObject({
+      field: 'currency',
+    });
+    expect((await buy('x@nyabutiken.example.com', { agency: undefined })).errors![0].extensions).toMatchObject({
+      field: 'agency',
+    });
+    const before = (await sql(`select count(*)::int as n from orders`))[0].n;
+    await stripe.close();
+    const down = await buy('outage@nyabutiken.example.com');
+    expect(errorCode(down)).toBe('SERVICE_UNAVAILABLE');
+    expect((await sql(`select count(*)::int as n from orders`))[0].n).toBe(before);
+    expect(
+      (await sql(`select count(*)::int as n from contacts where email = 'outage@nyabutiken.example.com'`))[0].n,
+    ).toBe(0);
+  });
+});
+
+describe('orders: who sees them', () => {
+  it('customers see only their own orders; contractors none', async () => {
+    const customer = await as(demo.url, 'jj-media', 'CUSTOMER');
+    const { orders } = await customer.ok('{ orders(page: { take: 100 }) { nodes { customer { name } } } }');
+    expect(orders.nodes.length).toBeGreaterThan(0);
+    expect(new Set(orders.nodes.map((o: any) => o.customer.name))).toEqual(new Set(['Bageriet Ek AB']));
+    expect(errorCode(await (await as(demo.url, 'jj-media', 'CONTRACTOR')).gql('{ orders { totalCount } }'))).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('the demo has orders in every status', async () => {
+    const rows = await sql(`select distinct status from orders`);
+    expect(rows.map((r) => r.status).sort()).toEqual(['CANCELLED', 'PAID', 'PENDING_PAYMENT', 'REFUNDED']);
+  });
+});
