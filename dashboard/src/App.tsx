@@ -8,7 +8,9 @@ import { i18nProvider } from './providers/i18nProvider';
 import { dataProvider } from './providers/lazyDataProvider';
 import { store } from './providers/store';
 import auditEvents from './resources/audit-events';
+import customers from './resources/customers';
 import outboxMessages from './resources/outbox-messages';
+import sites from './resources/sites';
 import users from './resources/users';
 import { darkTheme, lightTheme } from './theme';
 
@@ -42,6 +44,8 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource name="customers" {...customers} />
+    <Resource name="sites" {...sites} />
     <Resource name="users" {...users} />
     <Resource name="auditEvents" {...auditEvents} />
     <Resource name="outboxMessages" {...outboxMessages} />

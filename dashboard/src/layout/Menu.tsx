@@ -1,11 +1,34 @@
-// The side menu: home, one entry per resource (added by <Resource>), then the system pages.
+// The side menu: home, one entry per resource the role may list, then the system pages. For
+// contractors and customers the sites entry is "My sites": they see only their own.
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
-import { Menu as RaMenu } from 'react-admin';
+import { Menu as RaMenu, useResourceDefinitions, useTranslate } from 'react-admin';
+
+import { useViewerRole } from '../providers/useViewerRole';
+import { seesOwnSitesOnly } from '../resources/sites/ownSites';
+
+const ResourceItems = () => {
+  const resources = useResourceDefinitions();
+  const role = useViewerRole();
+  const translate = useTranslate();
+  return (
+    <>
+      {Object.keys(resources)
+        .filter((name) => resources[name].hasList)
+        .map((name) =>
+          name === 'sites' && seesOwnSitesOnly(role) ? (
+            <RaMenu.ResourceItem key={name} name={name} primaryText={translate('sitecare.sites.my_sites')} />
+          ) : (
+            <RaMenu.ResourceItem key={name} name={name} />
+          ),
+        )}
+    </>
+  );
+};
 
 export const Menu = () => (
   <RaMenu>
     <RaMenu.DashboardItem />
-    <RaMenu.ResourceItems />
+    <ResourceItems />
     <RaMenu.Item to="/status" primaryText="sitecare.status.title" leftIcon={<MonitorHeartIcon />} />
   </RaMenu>
 );

@@ -13,6 +13,7 @@ export interface Viewer {
     id: string;
     name: string;
     slug: string;
+    country: string;
     privacyContactEmail: string;
     supervisoryAuthorityName: string;
     supervisoryAuthorityUrl: string;
@@ -24,7 +25,7 @@ export interface Viewer {
 
 export const VIEWER_FIELDS = `
   user { id email name role status preferredLanguage }
-  tenant { id name slug privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl defaultLanguage }
+  tenant { id name slug country privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl defaultLanguage }
   role
   operations
 `;

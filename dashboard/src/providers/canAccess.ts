@@ -1,6 +1,6 @@
 // What a role may do in the dashboard, read from the permission matrix the server enforces
 // (@sitecare/schema). Only hides what a role cannot do: the server checks every call anyway.
-import { mayReach, permissionOf, type Role } from '@sitecare/schema';
+import { FIELD_PERMISSIONS, mayReach, permissionOf, type Role } from '@sitecare/schema';
 
 import { operationsFor } from './conventions';
 
@@ -10,4 +10,13 @@ export function roleCanAccess(role: Role | undefined, resource: string, action: 
     const permission = permissionOf(operation);
     return permission !== undefined && mayReach(permission.audience, role);
   });
+}
+
+/**
+ * True when `role` may read the field at `coordinate` (`Site.credentials`): fields listed in
+ * FIELD_PERMISSIONS are for those roles only, every other field is open to whoever sees the object.
+ */
+export function roleCanRead(role: Role | undefined, coordinate: string): boolean {
+  const roles = (FIELD_PERMISSIONS as Record<string, readonly Role[]>)[coordinate];
+  return !roles || (role !== undefined && roles.includes(role));
 }

@@ -8,9 +8,17 @@
 // (schema/schema.graphql, compiled in at build time by vite.config.ts), because production
 // disables introspection. Fields the viewer's role may not read (FIELD_PERMISSIONS) are left out.
 //
+// Related objects are read when a view asks for them with `meta: { embed: ['customer',
+// 'assignments.user'] }` (react-admin's convention for embedded records): each path selects the
+// related type's scalar fields, again only those the role may read; a relation the role may not
+// read is left out as a whole. An embedded object with an id also gives `<field>Id` on the record
+// (`customer` → `customerId`), the name the inputs use. Create and update send their `input`
+// (nested input objects keep only their declared fields, e.g. no `__typename`) and any other
+// argument of the mutation by name from the data (`contactCreate(customerId, input)`).
+//
 // A resource that does not follow the conventions registers its own operations in
 // `resourceQueries` below (see ../resources/README.md).
-import { FIELD_PERMISSIONS, type Role } from '@sitecare/schema';
+import type { Role } from '@sitecare/schema';
 import {
   type IntrospectionField,
   type IntrospectionInputObjectType,
@@ -38,7 +46,7 @@ import schema from 'virtual:sitecare-schema';
 
 import { apolloClient } from './apolloClient';
 import { currentViewer } from './authProvider';
-import { roleCanAccess } from './canAccess';
+import { roleCanAccess, roleCanRead } from './canAccess';
 import { singularOf } from './conventions';
 import { type ApiErrorExtensions, fieldErrorsOf } from './graphqlRequest';
 
@@ -96,17 +104,47 @@ function inputFieldNames(ref: TypeRef): Set<string> {
   return new Set(type?.kind === 'INPUT_OBJECT' ? type.inputFields.map((field) => field.name) : []);
 }
 
-/** The scalar and enum fields of a type that `role` may read, as a selection set. */
-function selectionOf(typeName: string, role: Role | undefined): string {
-  const restricted = FIELD_PERMISSIONS as Record<string, readonly Role[]>;
-  return objectType(typeName)
-    .fields.filter((field) => ['SCALAR', 'ENUM'].includes(namedType(field.type).kind))
-    .filter((field) => {
-      const roles = restricted[`${typeName}.${field.name}`];
-      return !roles || (role !== undefined && roles.includes(role));
-    })
-    .map((field) => field.name)
-    .join(' ');
+const isLeaf = (ref: TypeRef) => ['SCALAR', 'ENUM'].includes(namedType(ref).kind);
+
+/**
+ * The scalar and enum fields of a type that `role` may read, as a selection set, plus the related
+ * objects named by `embed` (dotted paths: `customer.contacts` also selects `customer`).
+ */
+function selectionOf(typeName: string, role: Role | undefined, embed: readonly string[] = []): string {
+  const fields = objectType(typeName).fields;
+  const readable = fields.filter((field) => roleCanRead(role, `${typeName}.${field.name}`));
+  const selection = readable.filter((field) => isLeaf(field.type)).map((field) => field.name);
+  const nested = new Map<string, string[]>();
+  for (const path of embed) {
+    const [head, ...rest] = path.split('.');
+    const field = fields.find((f) => f.name === head);
+    if (!field || isLeaf(field.type)) throw new Error(`${typeName} has no related object ${head} to embed`);
+    const paths = nested.get(head) ?? [];
+    if (rest.length) paths.push(rest.join('.'));
+    nested.set(head, paths);
+  }
+  for (const [name, paths] of nested) {
+    const field = readable.find((f) => f.name === name);
+    if (!field) continue; // the role may not read this relation: leave it out, do not fail the query
+    const inner = selectionOf(namedType(field.type).name, role, paths);
+    if (inner) selection.push(`${name} { ${inner} }`);
+  }
+  return selection.join(' ');
+}
+
+const embedOf = (params: { meta?: { embed?: unknown } } | undefined): string[] =>
+  Array.isArray(params?.meta?.embed) ? params.meta.embed.filter((path) => typeof path === 'string') : [];
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Adds `<field>Id` for each embedded object with an id (`customer: { id }` → `customerId`). */
+function withReferenceIds<T>(record: T): T {
+  if (!isPlainObject(record)) return record;
+  const ids = Object.entries(record)
+    .filter(([key, value]) => isPlainObject(value) && value.id != null && !(`${key}Id` in record))
+    .map(([key, value]) => [`${key}Id`, (value as { id: unknown }).id]);
+  return ids.length ? { ...record, ...Object.fromEntries(ids) } : record;
 }
 
 const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
@@ -139,18 +177,67 @@ function operation(
 
 const argOf = (field: IntrospectionField, name: string) => field.args.find((arg) => arg.name === name);
 
+/** `value` shaped as the input type `ref`: only declared fields, at every depth (no `__typename`). */
+function inputValue(ref: TypeRef, value: unknown): unknown {
+  if (value == null) return value;
+  if (Array.isArray(value)) return value.map((item) => inputValue(ref, item));
+  const type = types.get(namedType(ref).name);
+  if (type?.kind !== 'INPUT_OBJECT' || !isPlainObject(value)) return value;
+  return Object.fromEntries(
+    type.inputFields
+      .filter((inputField) => value[inputField.name] !== undefined)
+      .map((inputField) => [inputField.name, inputValue(inputField.type, value[inputField.name])]),
+  );
+}
+
 /** The values of `data` that are fields of the input type of argument `argName`. */
 function inputOf(field: IntrospectionField, data: Record<string, unknown>, argName = 'input') {
   const arg = argOf(field, argName);
   if (!arg) return undefined;
-  const names = inputFieldNames(arg.type);
-  return Object.fromEntries(Object.entries(data).filter(([key, value]) => names.has(key) && value !== undefined));
+  return inputValue(arg.type, data);
+}
+
+/** The mutation's arguments other than `id` and `input`, by name from the data (`customerId`). */
+function otherArgsOf(field: IntrospectionField, data: Record<string, unknown>) {
+  return Object.fromEntries(
+    field.args.filter((arg) => arg.name !== 'id' && arg.name !== 'input').map((arg) => [arg.name, data[arg.name]]),
+  );
+}
+
+/**
+ * True when the input has required fields (SiteInput, ContactInput): such an update replaces the
+ * record, and the server clears optional fields left out, so the whole record is sent.
+ */
+function replacesRecord(field: IntrospectionField): boolean {
+  const arg = argOf(field, 'input');
+  const type = arg && types.get(namedType(arg.type).name);
+  return (
+    type?.kind === 'INPUT_OBJECT' &&
+    type.inputFields.some((inputField) => inputField.type.kind === 'NON_NULL' && inputField.defaultValue == null)
+  );
 }
 
 // ---- the conventions ----
 
+/** A list query that returns a plain list (`servicePackages: [ServicePackage!]!`): one page of all. */
+function buildPlainList(field: IntrospectionField, params: GetListParams): BuildQueryResult {
+  const filter = Object.entries(params.filter ?? {}).filter(([, value]) => value !== '' && value != null);
+  if (filter.length) throw new Error(`The ${field.name} list cannot be filtered by ${filter[0][0]}`);
+  const selection = selectionOf(namedType(field.type).name, currentViewer()?.role, embedOf(params));
+  return {
+    ...operation('query', field, {}, selection),
+    parseResponse: ({ data }) => {
+      const records = (data.data as unknown[]).map(withReferenceIds);
+      return { data: records, total: records.length };
+    },
+  };
+}
+
 function buildList(resource: string, params: GetListParams): BuildQueryResult {
   const field = requireField(queries, [resource], `list query for ${resource}`);
+  const isPlainList =
+    field.type.kind === 'LIST' || (field.type.kind === 'NON_NULL' && field.type.ofType.kind === 'LIST');
+  if (isPlainList) return buildPlainList(field, params);
   const listType = objectType(namedType(field.type).name);
   const nodes = listType.fields.find((f) => f.name === 'nodes');
   if (!nodes) throw new Error(`${field.name} does not return { nodes, totalCount }`);
@@ -180,30 +267,44 @@ function buildList(resource: string, params: GetListParams): BuildQueryResult {
     args.page = { take: Math.min(Math.max(perPage, 1), 100), skip: Math.max(page - 1, 0) * perPage };
   }
   return {
-    ...operation('query', field, args, `nodes { ${selectionOf(namedType(nodes.type).name, role)} } totalCount`),
-    parseResponse: ({ data }) => ({ data: data.data.nodes, total: data.data.totalCount }),
+    ...operation(
+      'query',
+      field,
+      args,
+      `nodes { ${selectionOf(namedType(nodes.type).name, role, embedOf(params))} } totalCount`,
+    ),
+    parseResponse: ({ data }) => ({
+      data: (data.data.nodes as unknown[]).map(withReferenceIds),
+      total: data.data.totalCount,
+    }),
   };
 }
 
 function buildOne(resource: string, params: GetOneParams): BuildQueryResult {
   const field = requireField(queries, [singularOf(resource)], `query for one ${resource} record`);
   return {
-    ...operation('query', field, { id: params.id }, selectionOf(namedType(field.type).name, currentViewer()?.role)),
-    parseResponse: ({ data }) => ({ data: data.data }),
+    ...operation(
+      'query',
+      field,
+      { id: params.id },
+      selectionOf(namedType(field.type).name, currentViewer()?.role, embedOf(params)),
+    ),
+    parseResponse: ({ data }) => ({ data: withReferenceIds(data.data) }),
   };
 }
 
 function buildCreate(resource: string, params: CreateParams): BuildQueryResult {
   const singular = singularOf(resource);
   const field = requireField(mutations, [`${singular}Create`, `${singular}Invite`], `create mutation for ${resource}`);
+  const data = params.data ?? {};
   return {
     ...operation(
       'mutation',
       field,
-      { input: inputOf(field, params.data ?? {}) },
-      selectionOf(namedType(field.type).name, currentViewer()?.role),
+      { ...otherArgsOf(field, data), input: inputOf(field, data) },
+      selectionOf(namedType(field.type).name, currentViewer()?.role, embedOf(params)),
     ),
-    parseResponse: ({ data }) => ({ data: data.data }),
+    parseResponse: ({ data }) => ({ data: withReferenceIds(data.data) }),
   };
 }
 
@@ -212,19 +313,23 @@ function buildUpdate(resource: string, params: UpdateParams): BuildQueryResult {
   const action = typeof params.meta?.action === 'string' ? params.meta.action : undefined;
   const names = action ? [`${singular}${capitalize(action)}`] : [`${singular}Update`];
   const field = requireField(mutations, names, `${action ?? 'update'} mutation for ${resource}`);
-  // Send only what changed, so an untouched field never trips a rule (e.g. your own role).
+  // Send only what changed, so an untouched field never trips a rule (e.g. your own role); an input
+  // that replaces the record gets all of it.
+  const data = (params.data ?? {}) as Record<string, unknown>;
   const previous = (params.previousData ?? {}) as Record<string, unknown>;
-  const changed = Object.fromEntries(
-    Object.entries(params.data ?? {}).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previous[key])),
-  );
+  const changed = replacesRecord(field)
+    ? data
+    : Object.fromEntries(
+        Object.entries(data).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previous[key])),
+      );
   return {
     ...operation(
       'mutation',
       field,
-      { id: params.id, input: inputOf(field, changed) },
-      selectionOf(namedType(field.type).name, currentViewer()?.role),
+      { ...otherArgsOf(field, data), id: params.id, input: inputOf(field, changed) },
+      selectionOf(namedType(field.type).name, currentViewer()?.role, embedOf(params)),
     ),
-    parseResponse: ({ data }) => ({ data: data.data }),
+    parseResponse: ({ data }) => ({ data: withReferenceIds(data.data) }),
   };
 }
 

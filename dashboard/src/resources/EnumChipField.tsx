@@ -4,16 +4,19 @@ import type { ReactElement } from 'react';
 import { useFieldValue, useTranslate } from 'react-admin';
 
 export interface EnumChipFieldProps {
-  source: string;
+  source?: string;
+  /** The value to show instead of the record's `source` (a state worked out from several fields). */
+  value?: string | null;
   /** i18n prefix: the label is `${prefix}.${value}`. */
   prefix: string;
   colors?: Record<string, ChipProps['color']>;
   icons?: Record<string, ReactElement>;
 }
 
-export const EnumChipField = ({ source, prefix, colors = {}, icons = {} }: EnumChipFieldProps) => {
+export const EnumChipField = ({ source = '', value: given, prefix, colors = {}, icons = {} }: EnumChipFieldProps) => {
   const translate = useTranslate();
-  const value = useFieldValue({ source }) as string | null | undefined;
+  const fieldValue = useFieldValue({ source }) as string | null | undefined;
+  const value = given ?? fieldValue;
   if (value == null || value === '') return null;
   return (
     <Chip

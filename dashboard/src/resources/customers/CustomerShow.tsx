@@ -1,0 +1,36 @@
+import { Box } from '@mui/material';
+import { DateField, EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+
+import { useCanRead } from '../../providers/useViewerRole';
+import { CountryField } from '../countries';
+import { CustomerContacts } from './CustomerContacts';
+import { CustomerSites } from './CustomerSites';
+
+const CustomerShowActions = () => (
+  <TopToolbar>
+    <EditButton />
+  </TopToolbar>
+);
+
+export default function CustomerShow() {
+  // Fields the viewer's role may not read are not asked for (the data provider), nor shown here.
+  const seesOrganisationNumber = useCanRead('Customer.organisationNumber');
+  const seesNotes = useCanRead('Customer.notes');
+  return (
+    <Show actions={<CustomerShowActions />} queryOptions={{ meta: { embed: ['contacts.socialIdentities', 'sites'] } }}>
+      <SimpleShowLayout>
+        <TextField source="name" />
+        {seesOrganisationNumber ? <TextField source="organisationNumber" emptyText="–" /> : null}
+        <Labeled source="billingCountry">
+          <CountryField source="billingCountry" />
+        </Labeled>
+        {seesNotes ? <TextField source="notes" emptyText="–" sx={{ whiteSpace: 'pre-line' }} /> : null}
+        <DateField source="createdAt" showTime />
+      </SimpleShowLayout>
+      <Box sx={{ px: 2, pb: 2 }}>
+        <CustomerContacts />
+        <CustomerSites />
+      </Box>
+    </Show>
+  );
+}

@@ -1,0 +1,56 @@
+// A site in tabs. Which tabs a viewer gets follows what their role may read (FIELD_PERMISSIONS):
+// staff everything; contractors the overview and the credentials their work needs; customers the
+// overview and their backups, never credentials. Only what a tab shows is asked of the API.
+import { EditButton, Show, TabbedShowLayout, TopToolbar } from 'react-admin';
+
+import { useCanRead, useViewerRole } from '../../providers/useViewerRole';
+import { SiteAssignments } from './SiteAssignments';
+import { SiteBackups } from './SiteBackups';
+import { SiteCredentials } from './SiteCredentials';
+import { SiteOverview } from './SiteOverview';
+
+const SiteShowActions = () => (
+  <TopToolbar>
+    <EditButton />
+  </TopToolbar>
+);
+
+export default function SiteShow() {
+  const role = useViewerRole();
+  const tabs = {
+    assignments: useCanRead('Site.assignments'),
+    backups: useCanRead('Site.backups') && role !== 'CONTRACTOR',
+    credentials: useCanRead('Site.credentials'),
+  };
+  const embed = [
+    'customer.contacts',
+    'servicePackage',
+    ...(tabs.assignments ? ['assignments.user'] : []),
+    ...(tabs.backups ? ['backups'] : []),
+    ...(tabs.credentials ? ['credentials'] : []),
+  ];
+  return (
+    <Show actions={<SiteShowActions />} queryOptions={{ meta: { embed } }}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="sitecare.sites.tabs.overview">
+          <SiteOverview label={false} />
+        </TabbedShowLayout.Tab>
+        {tabs.assignments ? (
+          <TabbedShowLayout.Tab label="sitecare.sites.tabs.assignments" path="assignments">
+            <SiteAssignments label={false} />
+          </TabbedShowLayout.Tab>
+        ) : null}
+        {tabs.backups ? (
+          <TabbedShowLayout.Tab label="sitecare.sites.tabs.backups" path="backups">
+            <SiteBackups label={false} />
+          </TabbedShowLayout.Tab>
+        ) : null}
+        {tabs.credentials ? (
+          <TabbedShowLayout.Tab label="sitecare.sites.tabs.credentials" path="credentials">
+            <SiteCredentials label={false} />
+          </TabbedShowLayout.Tab>
+        ) : null}
+      </TabbedShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,218 @@
+// Customers and sites in Chromium, per role: an employee finds a customer, opens its site and
+// assigns the contractor to another site; the contractor then sees exactly the assigned sites and
+// reveals a credential (shown briefly, then hidden), which the admin finds in the audit log; the
+// contractor is kept out of the customers; the customer sees her site without credentials.
+// The tests build on each other and run in order.
+import type { Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '../../server/src/testing/database';
+import { launchBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
+
+const PASSWORD = 'sitecare-demo-2026';
+
+// JJ Media's demo people; all prefer Swedish, so the UI speaks Swedish to them after login.
+const ADMIN = 'admin@jj-media.example.com';
+const EMPLOYEE = 'erik@jj-media.example.com';
+const CONTRACTOR = 'kontraktor@freelance.example.com'; // Mikael Berg
+const CUSTOMER = 'anna@bageriet.example.com'; // Anna Ek of Bageriet Ek AB
+
+const BAGERIET_SITE = 'bageriet-ek.example.com';
+const SHOP_SITE = 'shop.fjallbryggeri.example.com';
+const ENDED_SITE = 'fjallbryggeri.example.com'; // the contractor's assignment there has ended
+const WORDPRESS_SECRET = 'demo-Wp!bageriet-2026';
+
+const MENU = { customers: 'Kunder', sites: 'Webbplatser', mySites: 'Mina webbplatser', auditLog: 'Granskningslogg' };
+const TABS = {
+  overview: 'Översikt',
+  assignments: 'Uppdrag',
+  backups: 'Säkerhetskopior',
+  credentials: 'Inloggningsuppgifter',
+};
+
+describe('customers and sites in Chromium', () => {
+  let db: TestDatabase;
+  let app: SitecareProcess;
+  let browser: BrowserSession;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await startSitecareProcess({ ...db.env, SITECARE_DEMO: 'true' });
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await db?.drop();
+  });
+  beforeEach(() => {
+    pageErrors = [];
+  });
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  /** Logs in on a fresh browser context; `beforeLoad` runs first (e.g. to install a fake clock). */
+  async function logIn(email: string, beforeLoad?: (page: Page) => Promise<void>): Promise<Page> {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await beforeLoad?.(page);
+    await page.goto(`${app.url}/#/login`);
+    await page.getByRole('textbox', { name: /E-mail address|E-postadress/ }).fill(email);
+    await page.getByRole('textbox', { name: /^(Password|Lösenord)/ }).fill(PASSWORD);
+    await page.getByRole('button', { name: /^(Sign in|Logga in)$/ }).click();
+    await menuItem(page, 'Översikt').waitFor();
+    return page;
+  }
+
+  const menuItem = (page: Page, name: string | RegExp) => page.getByRole('menuitem', { name, exact: true });
+  const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
+
+  /** Lets pending permission checks and requests finish before asserting that something is absent. */
+  async function settle(page: Page): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+  }
+
+  /** The domains in the sites list, in order. */
+  async function listedDomains(page: Page): Promise<string[]> {
+    const cells = page.locator('tbody td.column-domain');
+    return (await cells.allInnerTexts()).map((text) => text.trim());
+  }
+
+  it('lets an employee find a customer and open its site', async () => {
+    const page = await logIn(EMPLOYEE);
+    await menuItem(page, MENU.customers).click();
+    await page.getByRole('searchbox', { name: 'Sök namn eller organisationsnummer' }).fill('bageriet');
+    await page.getByRole('cell', { name: 'Bageriet Ek AB' }).click();
+
+    // The customer's details, contacts and sites; the country by name in the UI language.
+    await page.getByRole('heading', { name: 'Kontaktpersoner' }).waitFor();
+    await page.getByText('556677-8899').waitFor();
+    await page.getByText('Sverige').first().waitFor(); // the billing country (SE)
+    const anna = page.getByRole('row').filter({ hasText: 'Anna Ek' });
+    await anna.getByText('facebook: anna.ek.bageriet').waitFor();
+    await anna.getByText('Sverige').waitFor();
+    await screenshot(page, 'sites-employee-customer');
+
+    await page.getByRole('cell', { name: BAGERIET_SITE }).click();
+    await page.getByText(`Webbplats ${BAGERIET_SITE}`).first().waitFor();
+    for (const name of Object.values(TABS)) await tab(page, name).waitFor();
+    await page.getByRole('heading', { name: 'Kontaktpersoner hos Bageriet Ek AB' }).waitFor();
+    await screenshot(page, 'sites-employee-site');
+  }, 60_000);
+
+  it('lets the employee assign the contractor to a site from its page', async () => {
+    const page = await logIn(EMPLOYEE);
+    await menuItem(page, MENU.sites).click();
+    await page.getByRole('searchbox', { name: 'Sök domän' }).fill('shop');
+    await page.getByRole('cell', { name: SHOP_SITE }).click();
+    await tab(page, TABS.assignments).click();
+    await page.getByText('Ingen är tilldelad webbplatsen.').waitFor();
+
+    await page.getByRole('button', { name: 'Tilldela underkonsult' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: /^Underkonsult/ }).click();
+    await page.getByRole('option', { name: /^Mikael Berg/ }).click();
+    await dialog.getByRole('textbox', { name: 'Anledning' }).fill('Shop launch');
+    await screenshot(page, 'sites-assign-dialog');
+    await dialog.getByRole('button', { name: 'Tilldela underkonsult' }).click();
+
+    await page.getByText('Mikael Berg har tilldelats webbplatsen').waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Mikael Berg' });
+    await row.getByText('Pågår').waitFor();
+    await row.getByText('Shop launch').waitFor();
+    await row.getByRole('button', { name: 'Avsluta' }).waitFor();
+    await screenshot(page, 'sites-assigned');
+  }, 60_000);
+
+  it('shows the contractor only the assigned sites, and reveals a secret for 30 seconds', async () => {
+    // A fake clock, so the 30 seconds can be skipped.
+    const page = await logIn(CONTRACTOR, (p) => p.clock.install());
+    await menuItem(page, MENU.mySites).waitFor();
+    await settle(page);
+    expect(await menuItem(page, MENU.customers).count()).toBe(0);
+    expect(await menuItem(page, MENU.sites).count()).toBe(0);
+
+    await menuItem(page, MENU.mySites).click();
+    await page.getByRole('cell', { name: SHOP_SITE }).waitFor();
+    await settle(page);
+    expect(await listedDomains(page)).toEqual([BAGERIET_SITE, SHOP_SITE]);
+    expect(await page.getByRole('cell', { name: ENDED_SITE, exact: true }).count()).toBe(0);
+    await screenshot(page, 'sites-contractor-my-sites');
+
+    // Overview and credentials only.
+    await page.getByRole('cell', { name: BAGERIET_SITE }).click();
+    await tab(page, TABS.credentials).click();
+    await settle(page);
+    expect(await tab(page, TABS.overview).count()).toBe(1);
+    expect(await tab(page, TABS.assignments).count()).toBe(0);
+    expect(await tab(page, TABS.backups).count()).toBe(0);
+
+    const row = page.getByRole('row').filter({ hasText: 'WordPress admin' });
+    await row.getByText('Aldrig').waitFor(); // never revealed before
+    await row.getByRole('button', { name: 'Visa lösenord' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Döljs igen om 30 sekunder').waitFor();
+    expect(await dialog.getByText(WORDPRESS_SECRET).count()).toBe(0); // masked until asked
+    await dialog.getByRole('button', { name: 'Visa', exact: true }).click();
+    await dialog.getByText(WORDPRESS_SECRET).waitFor();
+    await dialog.getByText('jjmedia').waitFor(); // the username
+    await screenshot(page, 'sites-contractor-revealed');
+
+    // After 30 seconds the secret is hidden and gone from the page.
+    await page.clock.runFor(31_000);
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Lösenordet har dolts igen').waitFor();
+    expect(await page.getByText(WORDPRESS_SECRET).count()).toBe(0);
+    await row.getByText('Aldrig').waitFor({ state: 'detached' }); // "last revealed" now has a time
+    await screenshot(page, 'sites-contractor-secret-hidden');
+  }, 60_000);
+
+  it('keeps the contractor who types #/customers out of the customer list', async () => {
+    const page = await logIn(CONTRACTOR);
+    await page.goto(`${app.url}/#/customers`);
+    await page.getByText('Åtkomst nekad').waitFor();
+    expect(page.url()).toContain('#/access-denied');
+    await settle(page);
+    expect(await page.getByRole('table').count()).toBe(0);
+    expect(await page.getByText('Fjällbacka Bryggeri').count()).toBe(0);
+    await screenshot(page, 'sites-contractor-customers-denied');
+  }, 60_000);
+
+  it("shows the admin the contractor's reveal in the audit log", async () => {
+    const page = await logIn(ADMIN);
+    await menuItem(page, MENU.auditLog).click();
+    await page.getByRole('textbox', { name: 'Händelse' }).fill('credential.reveal');
+    await page.getByRole('cell', { name: 'auth.login', exact: true }).first().waitFor({ state: 'detached' });
+    const row = page.getByRole('row').filter({ hasText: 'credential.reveal' }).filter({ hasText: 'Mikael Berg' });
+    await row.getByText('Tillåten').waitFor();
+    await row.getByText('Inloggningsuppgift').waitFor();
+    await screenshot(page, 'sites-admin-audit-reveal');
+  }, 60_000);
+
+  it('shows the customer her site without credentials', async () => {
+    const page = await logIn(CUSTOMER);
+    await settle(page);
+    expect(await menuItem(page, MENU.customers).count()).toBe(0);
+    await menuItem(page, MENU.mySites).click();
+    await page.getByRole('cell', { name: BAGERIET_SITE }).waitFor();
+    await settle(page);
+    expect(await listedDomains(page)).toEqual([BAGERIET_SITE]);
+
+    await page.getByRole('cell', { name: BAGERIET_SITE }).click();
+    await tab(page, TABS.backups).waitFor();
+    await page.getByRole('heading', { name: 'Kontaktpersoner hos Bageriet Ek AB' }).waitFor();
+    await settle(page);
+    expect(await tab(page, TABS.credentials).count()).toBe(0);
+    expect(await tab(page, TABS.assignments).count()).toBe(0);
+    expect(await page.getByText('WordPress admin').count()).toBe(0);
+    await screenshot(page, 'sites-customer-site');
+
+    await tab(page, TABS.backups).click();
+    await page.getByText(/^35 säkerhetskopior, totalt/).waitFor();
+    await page.getByRole('button', { name: 'Sparas till' }).click(); // the oldest first: expired ones
+    await page.getByRole('row').filter({ hasText: 'Utgången' }).first().waitFor();
+    await screenshot(page, 'sites-customer-backups');
+  }, 60_000);
+});
