@@ -66,6 +66,8 @@ const envShape = z.object({
   PAYPAL_CLIENT_SECRET: optionalString,
   PAYPAL_WEBHOOK_ID: optionalString,
   PAYPAL_API_BASE: optionalUrl,
+  /** Which PayPal: sandbox (default) or live. */
+  PAYPAL_ENVIRONMENT: z.enum(['sandbox', 'live']).default('sandbox'),
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
@@ -113,6 +115,7 @@ export interface Config {
       clientSecret?: string;
       webhookId?: string;
       apiBase?: string;
+      live: boolean;
     };
   };
 }
@@ -195,6 +198,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         clientSecret: env.PAYPAL_CLIENT_SECRET,
         webhookId: env.PAYPAL_WEBHOOK_ID,
         apiBase: env.PAYPAL_API_BASE,
+        live: env.PAYPAL_ENVIRONMENT === 'live',
       },
     },
   };

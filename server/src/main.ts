@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     `  Dashboard  ${sitecare.url}/`,
     `  GraphQL    ${sitecare.url}/graphql`,
     `  Health     ${sitecare.url}/healthz`,
+    `  Listening  ${config.host}:${sitecare.port}`,
   ];
   if (sitecare.migrationsApplied.length) lines.push(`  Migrations applied: ${sitecare.migrationsApplied.join(', ')}`);
   if (sitecare.demo) {

@@ -119,9 +119,9 @@ describe('S3 and S20 in production mode', () => {
     await db?.drop();
   });
 
-  /** In production the banner shows PUBLIC_URL; the listening port comes from the process's log. */
+  /** In production the banner shows PUBLIC_URL; the local port is on its "Listening" line. */
   function localUrl(): string {
-    const port = /"port":(\d+),"msg":"listening"/.exec(app.output())?.[1];
+    const port = /Listening\s+[\d.]+:(\d+)/.exec(app.output())?.[1];
     if (!port) throw new Error(`no listening line in:\n${app.output()}`);
     return `http://127.0.0.1:${port}`;
   }

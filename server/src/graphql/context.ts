@@ -80,3 +80,11 @@ export function requireViewer(ctx: RequestContext): Viewer {
   if (!ctx.viewer) throw new Error('requireViewer called on an anonymous request: the permission matrix is wrong');
   return ctx.viewer;
 }
+
+/** Where people and providers reach us: PUBLIC_URL, else the host this request came to, else localhost. */
+export function publicBaseUrl(ctx: RequestContext): string {
+  const { config } = ctx.app;
+  return (
+    config.publicUrl ?? (ctx.req ? `${ctx.req.protocol}://${ctx.req.get('host')}` : `http://localhost:${config.port}`)
+  );
+}

@@ -7,7 +7,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { HttpError, bearer, closeServer, handler, listen, postRaw, randomToken, sendHtml, sendJson } from './internal';
 import type { RecordedRequest } from './internal';
 
-export { paypalAdapterFor } from './paypal-adapter';
+export { paypalAdapterFor } from '../../../server/src/modules/payments/paypal-adapter';
 
 export interface FakePayPalOptions {
   /** The webhook id the receiver sends to verify-webhook-signature; only it verifies. */

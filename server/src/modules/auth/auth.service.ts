@@ -2,7 +2,7 @@
 import { type Role, PERMISSIONS, mayReach } from '@sitecare/schema';
 import { decoyHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from '../../auth/passwords';
 import { newTenantToken, parseTenantToken } from '../../auth/tokens';
-import { useTenant, type RequestContext } from '../../graphql/context';
+import { publicBaseUrl, useTenant, type RequestContext } from '../../graphql/context';
 import { AppError, ErrorCode, badInput } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import { AuditOutcome } from '../audit/audit-event.entity';
@@ -120,10 +120,7 @@ export async function issueToken(
 }
 
 export function appLink(ctx: RequestContext, route: string): string {
-  const { config } = ctx.app;
-  const base =
-    config.publicUrl ?? (ctx.req ? `${ctx.req.protocol}://${ctx.req.get('host')}` : `http://localhost:${config.port}`);
-  return `${base}/#${route}`;
+  return `${publicBaseUrl(ctx)}/#${route}`;
 }
 
 export async function sendInvitation(ctx: RequestContext, user: User): Promise<string> {

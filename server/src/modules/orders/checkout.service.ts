@@ -1,6 +1,6 @@
 // Checkout (P16, P20): an order in PENDING_PAYMENT with our amounts, and a hosted payment page
 // created through the provider's SDK. A first purchase creates the buyer's customer profile.
-import { useTenant, type RequestContext } from '../../graphql/context';
+import { publicBaseUrl, useTenant, type RequestContext } from '../../graphql/context';
 import { AppError, ErrorCode, badInput, notFound } from '../../graphql/errors';
 import { escapeLike } from '../../db/like';
 import { inTransaction } from '../../graphql/transaction';
@@ -9,6 +9,8 @@ import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
 import { ServicePackage } from '../packages/service-package.entity';
 import { Payment } from '../payments/payment.entity';
+import { createMollieCheckout } from '../payments/mollie.provider';
+import { createPayPalCheckout } from '../payments/paypal.provider';
 import { createStripeCheckout, type CheckoutRequest, type CheckoutSession } from '../payments/stripe.provider';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
@@ -24,8 +26,10 @@ async function createProviderCheckout(
   switch (provider) {
     case PaymentProvider.STRIPE:
       return createStripeCheckout(ctx.app.config, request);
-    default:
-      throw badInput('provider', `${provider} is not available yet`);
+    case PaymentProvider.MOLLIE:
+      return createMollieCheckout(ctx.app.config, request, `${publicBaseUrl(ctx)}/webhooks/mollie`);
+    case PaymentProvider.PAYPAL:
+      return createPayPalCheckout(ctx.app.config, request);
   }
 }
 
@@ -134,7 +138,7 @@ export async function checkout(ctx: RequestContext, input: CheckoutInput): Promi
     });
     await ctx.em.flush();
 
-    const base = ctx.app.config.publicUrl ?? `${ctx.req?.protocol ?? 'http'}://${ctx.req?.get('host') ?? 'localhost'}`;
+    const base = publicBaseUrl(ctx);
     let session: CheckoutSession;
     try {
       session = await createProviderCheckout(ctx, input.provider, {

@@ -8,6 +8,8 @@ import type Stripe from 'stripe';
 import { systemContext, type AppServices } from '../../graphql/context';
 import { PaymentProvider } from '../orders/order.entity';
 import { applyProviderOutcome, type ProviderOutcome } from './payment.service';
+import { mollieClient, mollieOutcome } from './mollie.provider';
+import { paypalOutcome, verifyPayPalWebhook, type PayPalEvent } from './paypal.provider';
 import { stripeClient } from './stripe.provider';
 
 /** Records the event in the ledger and applies it, once; returns the outcome (or 'duplicate'). */
@@ -16,7 +18,8 @@ async function processOnce(
   app: AppServices,
   provider: PaymentProvider,
   event: { id: string; type: string },
-  outcome: ProviderOutcome | undefined,
+  /** Evaluated only for an event not seen before (it may call the provider, e.g. to capture). */
+  outcome: () => ProviderOutcome | undefined | Promise<ProviderOutcome | undefined>,
 ): Promise<string> {
   return orm.em.fork().transactional(async (em) => {
     const inserted = await em.execute<{ id: string }[]>(
@@ -25,8 +28,9 @@ async function processOnce(
       [randomUUID(), provider, event.id, event.type],
     );
     if (!inserted.length) return 'duplicate';
-    const result = outcome
-      ? await applyProviderOutcome(systemContext(em, app, `webhook:${provider.toLowerCase()}`), outcome)
+    const resolved = await outcome();
+    const result = resolved
+      ? await applyProviderOutcome(systemContext(em, app, `webhook:${provider.toLowerCase()}`), resolved)
       : 'ignored';
     await em.execute('update webhook_events set processed_at = now(), outcome = ? where id = ?', [
       result,
@@ -93,7 +97,58 @@ export function webhookRouter(owner: MikroORM, app: AppServices): Router {
     } catch {
       return void res.status(400).json({ error: 'invalid signature' });
     }
-    const outcome = await processOnce(owner, app, PaymentProvider.STRIPE, event, stripeOutcome(event));
+    const outcome = await processOnce(owner, app, PaymentProvider.STRIPE, event, () => stripeOutcome(event));
+    res.json({ received: true, outcome });
+  });
+
+  // Mollie posts only `id=tr_…`: we ask Mollie for the payment and act on what it says.
+  router.post('/webhooks/mollie', express.urlencoded({ extended: false, limit: '8kb' }), async (req, res) => {
+    if (!app.config.payments.mollie.apiKey) return void res.status(404).json({ error: 'mollie is not configured' });
+    const id = typeof req.body?.id === 'string' ? req.body.id : '';
+    if (!/^tr_\w{4,64}$/.test(id)) return void res.status(400).json({ error: 'invalid id' });
+    let payment;
+    try {
+      payment = await mollieClient(app.config).payments.get(id);
+    } catch {
+      // Unknown to Mollie (a forged id): nothing to do. Mollie itself retries on non-2xx, so answer 200.
+      return void res.json({ received: true, outcome: 'unknown' });
+    }
+    // Mollie has no event ids: one payment in one status is one event.
+    const outcome = await processOnce(
+      owner,
+      app,
+      PaymentProvider.MOLLIE,
+      { id: `${id}:${payment.status}`, type: payment.status },
+      () => mollieOutcome(payment),
+    );
+    res.json({ received: true, outcome });
+  });
+
+  // PayPal: counts only after PayPal's verification endpoint says SUCCESS for this exact delivery.
+  router.post('/webhooks/paypal', express.json({ limit: '512kb' }), async (req, res) => {
+    if (!app.config.payments.paypal.clientId) return void res.status(404).json({ error: 'paypal is not configured' });
+    const event = req.body as PayPalEvent;
+    if (!event?.id || !event.event_type || !event.resource?.id)
+      return void res.status(400).json({ error: 'invalid event' });
+    const headers = Object.fromEntries(
+      [
+        'paypal-auth-algo',
+        'paypal-cert-url',
+        'paypal-transmission-id',
+        'paypal-transmission-sig',
+        'paypal-transmission-time',
+      ].map((h) => [h, req.header(h)]),
+    );
+    if (!(await verifyPayPalWebhook(app.config, headers, event).catch(() => false))) {
+      return void res.status(400).json({ error: 'verification failed' });
+    }
+    const outcome = await processOnce(
+      owner,
+      app,
+      PaymentProvider.PAYPAL,
+      { id: event.id, type: event.event_type },
+      () => paypalOutcome(app.config, event),
+    );
     res.json({ received: true, outcome });
   });
 

@@ -3,7 +3,7 @@
 // a client built with it cannot reach the internet. Usage:
 //   new Client({ environment: Environment.Sandbox, clientCredentialsAuthCredentials: { … },
 //                unstable_httpClientOptions: { adapter: paypalAdapterFor(baseUrl) } })
-// Depends on axios only, so server code may import it too.
+// Depends on axios only; the fake PayPal in tests/support re-exports it.
 import axios, { type AxiosAdapter } from 'axios';
 
 const PAYPAL_API = /^https:\/\/api-m(?:\.sandbox)?\.paypal\.com(?=[/?#]|$)/;
