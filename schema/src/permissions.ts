@@ -89,6 +89,7 @@ export const PERMISSIONS = {
   'Query.orders': { audience: OWNERS, rule: 'own-customer' },
   'Query.order': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.checkout': { audience: 'PUBLIC', rule: 'none' },
+  'Mutation.orderCancel': { audience: STAFF, rule: 'tenant' },
 } as const satisfies Record<string, Permission>;
 
 export type OperationName = keyof typeof PERMISSIONS;

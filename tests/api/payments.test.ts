@@ -201,23 +201,6 @@ describe('checkout through Stripe', () => {
       });
     }
   });
-
-  it('refuses what it cannot sell, naming the field; a provider outage charges nothing and leaves no order', async () => {
-    expect((await buy('x@nyabutiken.example.com', { currency: 'GBP' })).errors![0].extensions).toMatchObject({
-      field: 'currency',
-    });
-    expect((await buy('x@nyabutiken.example.com', { agency: undefined })).errors![0].extensions).toMatchObject({
-      field: 'agency',
-    });
-    const before = (await sql(`select count(*)::int as n from orders`))[0].n;
-    await stripe.close();
-    const down = await buy('outage@nyabutiken.example.com');
-    expect(errorCode(down)).toBe('SERVICE_UNAVAILABLE');
-    expect((await sql(`select count(*)::int as n from orders`))[0].n).toBe(before);
-    expect(
-      (await sql(`select count(*)::int as n from contacts where email = 'outage@nyabutiken.example.com'`))[0].n,
-    ).toBe(0);
-  });
 });
 
 describe('orders: who sees them', () => {
@@ -234,5 +217,65 @@ describe('orders: who sees them', () => {
   it('the demo has orders in every status', async () => {
     const rows = await sql(`select distinct status from orders`);
     expect(rows.map((r) => r.status).sort()).toEqual(['CANCELLED', 'PAID', 'PENDING_PAYMENT', 'REFUNDED']);
+  });
+});
+
+describe('failed payments and cancellations', () => {
+  it('a refused payment tells the buyer, in their language; an abandoned one does not', async () => {
+    const refused = (await buy('refused@nyabutiken.example.com')).data!.checkout;
+    expect((await deliver(stripe.failSession(await sessionOf(refused.orderId)))).body.outcome).toBe('failed');
+    const [mail] = await sql(
+      `select template, subject from outbox_messages where recipient = 'refused@nyabutiken.example.com'`,
+    );
+    expect(mail).toEqual({
+      template: 'order.payment_failed',
+      subject: `Betalningen för beställning #${refused.orderNumber} gick inte igenom`,
+    });
+    const abandoned = (await buy('abandoned@nyabutiken.example.com')).data!.checkout;
+    expect(
+      (await deliver(stripe.failSession(await sessionOf(abandoned.orderId), { as: 'expired' }))).body.outcome,
+    ).toBe('failed');
+    expect(await orderState(abandoned.orderId)).toMatchObject({ order: 'CANCELLED', payment: 'FAILED' });
+    expect(await sql(`select 1 from outbox_messages where recipient = 'abandoned@nyabutiken.example.com'`)).toEqual([]);
+  });
+
+  it('staff cancel an order still waiting for payment, audited; a paid one cannot be cancelled; customers cannot', async () => {
+    const { orderId } = (await buy('cancel@nyabutiken.example.com')).data!.checkout;
+    const CANCEL = 'mutation($id: UUID!) { orderCancel(id: $id) { status } }';
+    expect(errorCode(await (await as(demo.url, 'jj-media', 'CUSTOMER')).gql(CANCEL, { id: orderId }))).toBe(
+      'FORBIDDEN',
+    );
+    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    expect((await employee.ok(CANCEL, { id: orderId })).orderCancel.status).toBe('CANCELLED');
+    expect(await orderState(orderId)).toMatchObject({ order: 'CANCELLED', payment: 'FAILED' });
+    expect((await employee.gql(CANCEL, { id: orderId })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
+    const [{ n }] = await sql(
+      `select count(*)::int as n from audit_events where action = 'order.cancel' and entity_id = $1`,
+      [orderId],
+    );
+    expect(n).toBe(1);
+  });
+});
+
+// Last: this closes the fake Stripe.
+describe('refusals and outages', () => {
+  it('refuses what it cannot sell, naming the field; a provider outage charges nothing and leaves no order', async () => {
+    expect((await buy('x@nyabutiken.example.com', { currency: 'GBP' })).errors![0].extensions).toMatchObject({
+      field: 'currency',
+    });
+    expect((await buy('x@nyabutiken.example.com', { agency: undefined })).errors![0].extensions).toMatchObject({
+      field: 'agency',
+    });
+    const before = (await sql(`select count(*)::int as n from orders`))[0].n;
+    await stripe.close();
+    const down = await buy('outage@nyabutiken.example.com');
+    expect(errorCode(down)).toBe('SERVICE_UNAVAILABLE');
+    expect((await sql(`select count(*)::int as n from orders`))[0].n).toBe(before);
+    expect(
+      (await sql(`select count(*)::int as n from contacts where email = 'outage@nyabutiken.example.com'`))[0].n,
+    ).toBe(0);
   });
 });

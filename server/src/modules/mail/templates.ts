@@ -71,6 +71,24 @@ const TEMPLATES = {
       action: 'See the order',
     },
   },
+  'order.payment_failed': {
+    sv: {
+      subject: 'Betalningen för beställning #%{number} gick inte igenom',
+      paragraphs: [
+        'Hej %{name}!',
+        'Betalningen för beställning #%{number} hos %{agency} gick inte igenom, och inget har dragits.',
+        'Du kan försöka igen eller välja ett annat betalsätt.',
+      ],
+    },
+    en: {
+      subject: 'The payment for order #%{number} did not go through',
+      paragraphs: [
+        'Hello %{name},',
+        'The payment for order #%{number} with %{agency} did not go through, and nothing was charged.',
+        'You can try again or choose another way to pay.',
+      ],
+    },
+  },
 } as const satisfies Record<string, Record<SupportedLanguage, TemplateText>>;
 
 export type MailTemplate = keyof typeof TEMPLATES;

@@ -15,12 +15,14 @@ import {
 } from 'type-graphql';
 import { ownCustomerId } from '../../auth/scopes';
 import type { RequestContext } from '../../graphql/context';
-import { notFound } from '../../graphql/errors';
+import { badInput, notFound } from '../../graphql/errors';
+import { inTransaction } from '../../graphql/transaction';
+import { audit } from '../audit/audit.service';
 import { byIdLoader, groupBy, loaderFor } from '../../graphql/loaders';
 import { ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
-import { Payment } from '../payments/payment.entity';
+import { Payment, PaymentStatus } from '../payments/payment.entity';
 import { CheckoutInput, CheckoutResult } from './checkout.inputs';
 import { checkout } from './checkout.service';
 import { Order, OrderLine, OrderStatus } from './order.entity';
@@ -113,6 +115,25 @@ export class OrderResolver {
   @FieldResolver(() => [Payment])
   payments(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Payment[]> {
     return paymentsByOrder(ctx).load(order.id);
+  }
+
+  @Mutation(() => Order, { description: 'Cancels an order still waiting for payment (staff); audited.' })
+  orderCancel(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
+    return inTransaction(ctx, async () => {
+      const order = await this.order(id, ctx);
+      if (order.status !== OrderStatus.PENDING_PAYMENT)
+        throw badInput('id', 'Only an order waiting for payment can be cancelled');
+      order.status = OrderStatus.CANCELLED;
+      await ctx.em.nativeUpdate(Payment, { order, status: PaymentStatus.PENDING }, { status: PaymentStatus.FAILED });
+      await ctx.em.flush();
+      await audit(ctx, {
+        action: 'order.cancel',
+        entityType: 'Order',
+        entityId: order.id,
+        detail: { number: order.number },
+      });
+      return order;
+    });
   }
 
   @Mutation(() => CheckoutResult, {

@@ -7,7 +7,7 @@ import { AuditOutcome } from '../audit/audit-event.entity';
 import { audit } from '../audit/audit.service';
 import { sendInvitation } from '../auth/auth.service';
 import { enqueueMail } from '../mail/outbox.service';
-import { formatMoney } from '../mail/templates';
+import { formatMoney, type MailTemplate } from '../mail/templates';
 import { OrderStatus, type PaymentProvider } from '../orders/order.entity';
 import { User, UserStatus } from '../users/user.entity';
 import { Payment, PaymentStatus } from './payment.entity';
@@ -74,6 +74,8 @@ export async function applyProviderOutcome(ctx: RequestContext, outcome: Provide
       entityId: payment.id,
       detail: { reason: outcome.status },
     });
+    // An abandoned checkout (expired) is not news to the buyer; a refused payment is.
+    if (outcome.status === 'FAILED') await mailBuyer(ctx, payment, 'order.payment_failed', () => ({}));
     return 'failed';
   }
   if (payment.status !== PaymentStatus.PAID) return `stale:${payment.status}`;
@@ -89,30 +91,39 @@ export async function applyProviderOutcome(ctx: RequestContext, outcome: Provide
   return 'refunded';
 }
 
-/** P15: the receipt, and for a first purchase (P16) the invitation to the new profile. */
-async function sendReceipt(ctx: RequestContext, payment: Payment): Promise<void> {
-  const order = payment.order;
+/** Mail to the order's contact in their language, with the agency, their name and the order number. */
+async function mailBuyer(
+  ctx: RequestContext,
+  payment: Payment,
+  template: MailTemplate,
+  details: (language: SupportedLanguage) => Record<string, unknown>,
+): Promise<void> {
+  const { order, tenant } = payment;
   const contact = order.contact;
   if (!contact) return;
   const language: SupportedLanguage = contact.preferredLanguage === 'en' ? 'en' : 'sv';
-  const tenant = payment.tenant;
   await enqueueMail(ctx, {
     tenantId: tenant.id,
     to: contact.email,
-    template: 'order.receipt',
+    template,
     language,
-    payload: {
-      agency: tenant.name,
-      name: contact.name,
-      number: order.number,
-      lines: order.lines
-        .getItems()
-        .map((l) => `${l.description}: ${formatMoney(l.totalMinor, order.currency, language)}`)
-        .join('\n'),
-      total: formatMoney(order.totalMinor, order.currency, language),
-      vat: formatMoney(order.vatMinor, order.currency, language),
-    },
+    payload: { agency: tenant.name, name: contact.name, number: order.number, ...details(language) },
   });
+}
+
+/** P15: the receipt, and for a first purchase (P16) the invitation to the new profile. */
+async function sendReceipt(ctx: RequestContext, payment: Payment): Promise<void> {
+  const { order } = payment;
+  const contact = order.contact;
+  if (!contact) return;
+  await mailBuyer(ctx, payment, 'order.receipt', (language) => ({
+    lines: order.lines
+      .getItems()
+      .map((l) => `${l.description}: ${formatMoney(l.totalMinor, order.currency, language)}`)
+      .join('\n'),
+    total: formatMoney(order.totalMinor, order.currency, language),
+    vat: formatMoney(order.vatMinor, order.currency, language),
+  }));
   const login = await ctx.em.findOne(
     User,
     { contact, status: UserStatus.INVITED, passwordHash: null },
