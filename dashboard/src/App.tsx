@@ -9,8 +9,12 @@ import { dataProvider } from './providers/lazyDataProvider';
 import { store } from './providers/store';
 import auditEvents from './resources/audit-events';
 import customers from './resources/customers';
+import leads from './resources/leads';
+import orders from './resources/orders';
 import outboxMessages from './resources/outbox-messages';
+import servicePackages from './resources/service-packages';
 import sites from './resources/sites';
+import supportTickets from './resources/support-tickets';
 import users from './resources/users';
 import { darkTheme, lightTheme } from './theme';
 
@@ -46,6 +50,10 @@ export const App = () => (
   >
     <Resource name="customers" {...customers} />
     <Resource name="sites" {...sites} />
+    <Resource name="supportTickets" {...supportTickets} />
+    <Resource name="leads" {...leads} />
+    <Resource name="orders" {...orders} />
+    <Resource name="servicePackages" {...servicePackages} />
     <Resource name="users" {...users} />
     <Resource name="auditEvents" {...auditEvents} />
     <Resource name="outboxMessages" {...outboxMessages} />

@@ -1,9 +1,12 @@
 // Sitecare's own messages (`sitecare.*`) and the resources' names and field labels (`resources.*`).
 // English is the reference; the Swedish object must have exactly the same shape, which the
-// `Messages` type checks at compile time.
+// `Messages` type checks at compile time. The helpdesk's messages live in helpdeskMessages.ts.
+
+import { helpdeskEnglish, helpdeskSwedish } from './helpdeskMessages';
 
 export const sitecareEnglish = {
   sitecare: {
+    ...helpdeskEnglish.sitecare,
     common: {
       empty: 'Nothing here',
     },
@@ -255,6 +258,7 @@ export const sitecareEnglish = {
     },
   },
   resources: {
+    ...helpdeskEnglish.resources,
     users: {
       name: 'User |||| Users',
       fields: {
@@ -394,6 +398,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 
 export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   sitecare: {
+    ...helpdeskSwedish.sitecare,
     common: {
       empty: 'Inget här',
     },
@@ -644,6 +649,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     },
   },
   resources: {
+    ...helpdeskSwedish.resources,
     users: {
       name: 'Användare |||| Användare',
       fields: {

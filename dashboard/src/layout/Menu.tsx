@@ -1,5 +1,6 @@
 // The side menu: home, one entry per resource the role may list, then the system pages. For
-// contractors and customers the sites entry is "My sites": they see only their own.
+// contractors and customers the sites entry is "My sites": they see only their own; for customers
+// the orders entry is "My orders".
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import { Menu as RaMenu, useResourceDefinitions, useTranslate } from 'react-admin';
 
@@ -17,6 +18,8 @@ const ResourceItems = () => {
         .map((name) =>
           name === 'sites' && seesOwnSitesOnly(role) ? (
             <RaMenu.ResourceItem key={name} name={name} primaryText={translate('sitecare.sites.my_sites')} />
+          ) : name === 'orders' && role === 'CUSTOMER' ? (
+            <RaMenu.ResourceItem key={name} name={name} primaryText={translate('sitecare.orders.my_orders')} />
           ) : (
             <RaMenu.ResourceItem key={name} name={name} />
           ),

@@ -1,0 +1,38 @@
+import { DataTable, DateField, List, SelectInput, TextField } from 'react-admin';
+
+import { useViewerRole } from '../../providers/useViewerRole';
+import { orderStatusChoices } from '../choices';
+import { MoneyField } from '../money';
+import { OrderStatusField } from './OrderFields';
+
+const filters = [<SelectInput key="status" source="status" choices={orderStatusChoices} alwaysOn />];
+
+export default function OrderList() {
+  const role = useViewerRole();
+  const own = role === 'CUSTOMER';
+  return (
+    <List
+      title={own ? 'sitecare.orders.my_orders' : undefined}
+      filters={filters}
+      perPage={25}
+      actions={false}
+      queryOptions={{ meta: { embed: own ? [] : ['customer'] } }}
+    >
+      <DataTable bulkActionButtons={false} rowClick="show">
+        <DataTable.Col source="number" disableSort />
+        {own ? null : (
+          <DataTable.Col source="customer" disableSort>
+            <TextField source="customer.name" />
+          </DataTable.Col>
+        )}
+        <DataTable.Col source="status" field={OrderStatusField} disableSort />
+        <DataTable.Col source="totalMinor" disableSort>
+          <MoneyField source="totalMinor" />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt" disableSort>
+          <DateField source="createdAt" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,98 @@
+// An order with its lines, totals and payments. Amounts are minor units of the order's currency.
+import { Box } from '@mui/material';
+import {
+  DataTable,
+  DateField,
+  Labeled,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+
+import { useViewerRole } from '../../providers/useViewerRole';
+import { EmbeddedTable } from '../EmbeddedTable';
+import { MoneyField } from '../money';
+import { EmptyText, Section } from '../Section';
+import { IntervalField, OrderStatusField, PaymentProviderField, PaymentStatusField } from './OrderFields';
+
+/** The order's currency, for amounts in its lines. */
+const OrderMoney = ({ source }: { source: string }) => {
+  const order = useRecordContext();
+  return <MoneyField source={source} currency={String(order?.currency ?? 'SEK')} />;
+};
+
+const Lines = () => {
+  const order = useRecordContext();
+  const currency = String(order?.currency ?? 'SEK');
+  return (
+    <Section title="resources.orders.fields.lines">
+      <EmbeddedTable source="lines" resource="orderLines">
+        <DataTable bulkActionButtons={false} empty={<EmptyText text="sitecare.common.empty" />}>
+          <DataTable.Col source="description" />
+          <DataTable.Col source="interval" field={IntervalField} />
+          <DataTable.Col source="quantity" />
+          <DataTable.Col source="unitPriceMinor">
+            <MoneyField source="unitPriceMinor" currency={currency} />
+          </DataTable.Col>
+          <DataTable.Col source="totalMinor">
+            <MoneyField source="totalMinor" currency={currency} />
+          </DataTable.Col>
+        </DataTable>
+      </EmbeddedTable>
+    </Section>
+  );
+};
+
+const Payments = () => (
+  <Section title="resources.orders.fields.payments">
+    <EmbeddedTable source="payments" resource="payments">
+      <DataTable bulkActionButtons={false} empty={<EmptyText text="sitecare.orders.no_payments" />}>
+        <DataTable.Col source="provider" field={PaymentProviderField} />
+        <DataTable.Col source="method">
+          <TextField source="method" emptyText="–" />
+        </DataTable.Col>
+        <DataTable.Col source="status" field={PaymentStatusField} />
+        <DataTable.Col source="amountMinor">
+          <MoneyField source="amountMinor" />
+        </DataTable.Col>
+        <DataTable.Col source="paidAt">
+          <DateField source="paidAt" showTime emptyText="–" />
+        </DataTable.Col>
+      </DataTable>
+    </EmbeddedTable>
+  </Section>
+);
+
+export default function OrderShow() {
+  const role = useViewerRole();
+  const embed = ['lines', 'payments', ...(role === 'CUSTOMER' ? [] : ['customer'])];
+  return (
+    <Show actions={<TopToolbar />} queryOptions={{ meta: { embed } }}>
+      <SimpleShowLayout>
+        <NumberField source="number" />
+        {role === 'CUSTOMER' ? null : <TextField source="customer.name" label="resources.orders.fields.customer" />}
+        <Labeled source="status">
+          <OrderStatusField />
+        </Labeled>
+        <DateField source="createdAt" showTime />
+        <DateField source="paidAt" showTime emptyText="–" />
+        <Labeled source="subtotalMinor">
+          <OrderMoney source="subtotalMinor" />
+        </Labeled>
+        <Labeled source="vatMinor">
+          <OrderMoney source="vatMinor" />
+        </Labeled>
+        <Labeled source="totalMinor">
+          <OrderMoney source="totalMinor" />
+        </Labeled>
+      </SimpleShowLayout>
+      <Box sx={{ px: 2, pb: 2 }}>
+        <Lines />
+        <Payments />
+      </Box>
+    </Show>
+  );
+}

@@ -1,0 +1,27 @@
+import { BooleanField, CreateButton, DataTable, List, TopToolbar } from 'react-admin';
+
+import { useCanRead } from '../../providers/useViewerRole';
+import { PackageNameField, PricesField } from './ServicePackageFields';
+
+const PackageListActions = () => (
+  <TopToolbar>
+    <CreateButton />
+  </TopToolbar>
+);
+
+export default function ServicePackageList() {
+  const seesPrices = useCanRead('ServicePackage.prices');
+  return (
+    <List actions={<PackageListActions />} pagination={false} perPage={100}>
+      <DataTable bulkActionButtons={false} rowClick="show">
+        <DataTable.Col source="name" field={PackageNameField} disableSort />
+        <DataTable.Col source="active" disableSort>
+          <BooleanField source="active" />
+        </DataTable.Col>
+        <DataTable.Col source="responseTimeHours" disableSort />
+        <DataTable.Col source="supportHoursPerMonth" disableSort />
+        {seesPrices ? <DataTable.Col source="prices" field={PricesField} disableSort /> : null}
+      </DataTable>
+    </List>
+  );
+}

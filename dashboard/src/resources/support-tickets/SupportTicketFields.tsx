@@ -1,0 +1,45 @@
+// A ticket's status, priority and channel as chips, and its first-response due time.
+import ErrorIcon from '@mui/icons-material/Error';
+import { Box, Chip } from '@mui/material';
+import { DateField, useRecordContext, useTranslate } from 'react-admin';
+
+import { EnumChipField } from '../EnumChipField';
+
+export const TicketStatusField = () => (
+  <EnumChipField
+    source="status"
+    prefix="sitecare.ticket_status"
+    colors={{ NEW: 'info', OPEN: 'primary', WAITING_ON_CUSTOMER: 'warning', RESOLVED: 'success' }}
+  />
+);
+
+export const TicketPriorityField = () => (
+  <EnumChipField
+    source="priority"
+    prefix="sitecare.ticket_priority"
+    colors={{ HIGH: 'warning', URGENT: 'error' }}
+    icons={{ URGENT: <ErrorIcon /> }}
+  />
+);
+
+export const TicketChannelField = () => <EnumChipField source="channel" prefix="sitecare.ticket_channel" />;
+
+/** True when the first response is due and nobody has answered yet. */
+export const isOverdue = (ticket: Record<string, unknown> | undefined) =>
+  !!ticket &&
+  ticket.firstRespondedAt == null &&
+  typeof ticket.firstResponseDueAt === 'string' &&
+  new Date(ticket.firstResponseDueAt).getTime() < Date.now();
+
+export const DueField = () => {
+  const ticket = useRecordContext();
+  const translate = useTranslate();
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+      <DateField source="firstResponseDueAt" showTime />
+      {isOverdue(ticket) ? (
+        <Chip size="small" color="error" icon={<ErrorIcon />} label={translate('sitecare.tickets.overdue')} />
+      ) : null}
+    </Box>
+  );
+};

@@ -1,0 +1,78 @@
+import {
+  AutocompleteInput,
+  CreateButton,
+  DataTable,
+  List,
+  ReferenceInput,
+  SelectArrayInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useCanAccess,
+} from 'react-admin';
+
+import { useViewerRole } from '../../providers/useViewerRole';
+import { ticketPriorityChoices, ticketStatusChoices } from '../choices';
+import { DueField, TicketChannelField, TicketPriorityField, TicketStatusField } from './SupportTicketFields';
+
+const TicketListActions = () => (
+  <TopToolbar>
+    <CreateButton />
+  </TopToolbar>
+);
+
+export default function SupportTicketList() {
+  const role = useViewerRole();
+  // Only staff can list customers, so only they filter by one.
+  const { canAccess: listsCustomers } = useCanAccess({ resource: 'customers', action: 'list' });
+  const filters = [
+    <TextInput
+      key="q"
+      source="q"
+      label="sitecare.tickets.search"
+      type="search"
+      alwaysOn
+      resettable
+      sx={{ minWidth: 240 }}
+    />,
+    <SelectArrayInput key="status" source="status" choices={ticketStatusChoices} alwaysOn sx={{ minWidth: 200 }} />,
+    <SelectInput key="priority" source="priority" choices={ticketPriorityChoices} alwaysOn />,
+    ...(listsCustomers
+      ? [
+          <ReferenceInput key="customerId" source="customerId" reference="customers" alwaysOn>
+            <AutocompleteInput
+              label="resources.supportTickets.fields.customerId"
+              optionText="name"
+              sx={{ minWidth: 220 }}
+            />
+          </ReferenceInput>,
+        ]
+      : []),
+  ];
+  return (
+    <List
+      filters={filters}
+      actions={<TicketListActions />}
+      sort={{ field: 'firstResponseDueAt', order: 'ASC' }}
+      perPage={25}
+      queryOptions={{ meta: { embed: ['customer', 'site'] } }}
+    >
+      <DataTable bulkActionButtons={false} rowClick="show">
+        <DataTable.Col source="subject" disableSort />
+        {role === 'CUSTOMER' ? null : (
+          <DataTable.Col source="customer" disableSort>
+            <TextField source="customer.name" emptyText="–" />
+          </DataTable.Col>
+        )}
+        <DataTable.Col source="site" disableSort>
+          <TextField source="site.domain" emptyText="–" />
+        </DataTable.Col>
+        <DataTable.Col source="status" field={TicketStatusField} />
+        <DataTable.Col source="priority" field={TicketPriorityField} />
+        <DataTable.Col source="firstResponseDueAt" field={DueField} />
+        <DataTable.Col source="channel" field={TicketChannelField} disableSort />
+      </DataTable>
+    </List>
+  );
+}
