@@ -90,6 +90,9 @@ export const PERMISSIONS = {
   'Query.order': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.checkout': { audience: 'PUBLIC', rule: 'none' },
   'Mutation.orderCancel': { audience: STAFF, rule: 'tenant' },
+  'Query.subscriptions': { audience: OWNERS, rule: 'own-customer' },
+  'Query.subscription': { audience: OWNERS, rule: 'own-customer' },
+  'Mutation.subscriptionCancel': { audience: OWNERS, rule: 'own-customer' },
 } as const satisfies Record<string, Permission>;
 
 export type OperationName = keyof typeof PERMISSIONS;

@@ -260,6 +260,93 @@ describe('failed payments and cancellations', () => {
   });
 });
 
+describe('P20: renewable subscriptions', () => {
+  const CONSENT = 'I agree that Plus renews and is charged monthly until I cancel.';
+
+  it('P20: recurring needs the consent wording, naming the field', async () => {
+    const res = await buy('norecur@nyabutiken.example.com', { recurring: true });
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'recurringConsentText' });
+  });
+
+  it('P20: a paid recurring order starts a subscription that keeps the consent with its proof; the customer cancels it from the portal', async () => {
+    const { orderId } = (await buy('recur@nyabutiken.example.com', { recurring: true, recurringConsentText: CONSENT }))
+      .data!.checkout;
+    expect(await sql(`select 1 from subscriptions where first_order_id = $1`, [orderId])).toEqual([]); // not before payment
+    const event = stripe.completeSession(await sessionOf(orderId));
+    await deliver(event);
+    await deliver({ ...event, id: `evt_again_${Date.now()}` }); // a second, different event: still one subscription
+    const subs = await sql(
+      `select id, status, interval, recurring_consent, next_renewal_at, current_period_end from subscriptions where first_order_id = $1`,
+      [orderId],
+    );
+    expect(subs).toHaveLength(1);
+    expect(subs[0]).toMatchObject({ status: 'ACTIVE', interval: 'MONTHLY' });
+    expect(subs[0].recurring_consent).toMatchObject({
+      wording: CONSENT,
+      ip: expect.any(String),
+      userAgent: expect.any(String),
+      givenAt: expect.any(String),
+    });
+    const days = (Date.parse(subs[0].next_renewal_at) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(27);
+    expect(days).toBeLessThan(32);
+
+    const [{ payload }] = await sql(
+      `select payload from outbox_messages where recipient = 'recur@nyabutiken.example.com' and template = 'user.invitation'`,
+    );
+    const buyer = new ApiClient(demo.url);
+    await buyer.ok('mutation($i: TokenPasswordInput!) { invitationAccept(input: $i) { role } }', {
+      i: { token: (payload.link as string).split('/').pop(), password: 'renewing customer password' },
+    });
+    const { subscriptions } = await buyer.ok(
+      '{ subscriptions { totalCount nodes { id status recurringConsent { wording } servicePackage { nameEn } } } }',
+    );
+    expect(subscriptions.totalCount).toBe(1);
+    expect(subscriptions.nodes[0]).toMatchObject({
+      status: 'ACTIVE',
+      recurringConsent: { wording: CONSENT },
+      servicePackage: { nameEn: 'Plus' },
+    });
+    const cancelled = await buyer.ok(
+      'mutation($id: UUID!) { subscriptionCancel(id: $id, reason: "Too expensive") { status cancelledAt } }',
+      {
+        id: subscriptions.nodes[0].id,
+      },
+    );
+    expect(cancelled.subscriptionCancel.status).toBe('CANCELLED');
+    const mails = await sql(
+      `select template from outbox_messages where recipient = 'recur@nyabutiken.example.com' order by created_at`,
+    );
+    expect(mails.map((m) => m.template)).toContain('subscription.cancelled');
+    const [{ n }] = await sql(
+      `select count(*)::int as n from audit_events where action = 'subscription.cancel' and entity_id = $1`,
+      [subs[0].id],
+    );
+    expect(n).toBe(1);
+  });
+
+  it("P20: a customer cannot see or cancel another customer's subscription", async () => {
+    const [other] = await sql(
+      `select s.id from subscriptions s join customers c on c.id = s.customer_id join tenants t on t.id = s.tenant_id where t.slug = 'jj-media' and c.name <> 'Bageriet Ek AB' limit 1`,
+    );
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    if (other)
+      expect(
+        errorCode(await anna.gql('mutation($id: UUID!) { subscriptionCancel(id: $id) { status } }', { id: other.id })),
+      ).toBe('NOT_FOUND');
+    const { subscriptions } = await anna.ok('{ subscriptions { nodes { customer { name } } } }');
+    for (const s of subscriptions.nodes) expect(s.customer.name).toBe('Bageriet Ek AB');
+    expect(
+      errorCode(await (await as(demo.url, 'jj-media', 'CONTRACTOR')).gql('{ subscriptions { totalCount } }')),
+    ).toBe('FORBIDDEN');
+  });
+
+  it('the demo has active and cancelled subscriptions', async () => {
+    const rows = await sql(`select distinct status from subscriptions`);
+    expect(rows.map((r) => r.status).sort()).toEqual(expect.arrayContaining(['ACTIVE', 'CANCELLED']));
+  });
+});
+
 // Last: this closes the fake Stripe.
 describe('refusals and outages', () => {
   it('refuses what it cannot sell, naming the field; a provider outage charges nothing and leaves no order', async () => {

@@ -14,6 +14,7 @@ import { Site } from '../modules/sites/site.entity';
 import { Lead } from '../modules/leads/lead.entity';
 import { Order, OrderLine } from '../modules/orders/order.entity';
 import { Payment, WebhookEvent } from '../modules/payments/payment.entity';
+import { Subscription } from '../modules/subscriptions/subscription.entity';
 import { ServicePackage } from '../modules/packages/service-package.entity';
 import { SupportTicket } from '../modules/tickets/support-ticket.entity';
 import { TicketMessage } from '../modules/tickets/ticket-message.entity';
@@ -38,6 +39,7 @@ export const tenantOwnedEntities = [
   Order,
   OrderLine,
   Payment,
+  Subscription,
 ];
 
 /** Platform tables: no tenant, no personal data (the webhook ledger). */

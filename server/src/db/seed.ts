@@ -16,6 +16,8 @@ import { redactForStorage } from '../privacy/redaction';
 import { Lead, LeadStatus } from '../modules/leads/lead.entity';
 import { Order, OrderLine, OrderStatus, PaymentProvider } from '../modules/orders/order.entity';
 import { Payment, PaymentStatus } from '../modules/payments/payment.entity';
+import { Subscription, SubscriptionStatus } from '../modules/subscriptions/subscription.entity';
+import { periodEnd } from '../modules/subscriptions/subscription.service';
 import { BillingInterval, ServicePackage } from '../modules/packages/service-package.entity';
 import { SupportTicket, TicketChannel, TicketPriority, TicketStatus } from '../modules/tickets/support-ticket.entity';
 import { TicketMessage } from '../modules/tickets/ticket-message.entity';
@@ -38,6 +40,8 @@ export interface DemoSummary {
 }
 
 const DAY = 24 * 3600_000;
+const RECURRING_CONSENT_TEXT =
+  'Jag godkänner att abonnemanget förnyas och debiteras automatiskt varje period tills jag säger upp det. / I agree that the subscription renews and is charged automatically each period until I cancel.';
 
 function seedPackage(em: EntityManager, tenant: Tenant, p: DemoPackage): ServicePackage {
   const { key: _key, monthlySekMinor, ...fields } = p;
@@ -141,6 +145,32 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
       unitPriceMinor: price.amountMinor,
       totalMinor: price.amountMinor,
     });
+    if (i < 2) {
+      // The two paid orders renew: one subscription active, one cancelled (P20).
+      order.recurringConsentText = RECURRING_CONSENT_TEXT;
+      const start = order.paidAt!;
+      em.create(Subscription, {
+        tenant,
+        customer,
+        servicePackage: pkg,
+        firstOrder: order,
+        interval: BillingInterval.MONTHLY,
+        currency: 'SEK',
+        provider,
+        status: i === 0 ? SubscriptionStatus.ACTIVE : SubscriptionStatus.CANCELLED,
+        currentPeriodStart: start,
+        currentPeriodEnd: periodEnd(start, BillingInterval.MONTHLY),
+        nextRenewalAt: periodEnd(start, BillingInterval.MONTHLY),
+        recurringConsent: {
+          givenAt: created,
+          wording: RECURRING_CONSENT_TEXT,
+          ip: '203.0.113.20',
+          userAgent: 'Mozilla/5.0 (demo)',
+        },
+        cancelledAt: i === 0 ? null : new Date(Date.now() - 2 * DAY),
+        cancelReason: i === 0 ? null : 'Moving the site in-house',
+      });
+    }
     em.create(Payment, {
       tenant,
       order,

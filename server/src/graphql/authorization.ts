@@ -5,12 +5,16 @@ import type { MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from './context';
 import { AppError, ErrorCode } from './errors';
 
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 const restrictedFields = FIELD_PERMISSIONS as Record<string, readonly Role[]>;
 
 export const authorize: MiddlewareFn<RequestContext> = ({ context, info }, next) => {
   const coordinate = `${info.parentType.name}.${info.fieldName}`;
-  if (ROOT_TYPES.has(info.parentType.name)) {
+  const { schema, parentType } = info;
+  const isRoot =
+    parentType === schema.getQueryType() ||
+    parentType === schema.getMutationType() ||
+    parentType === schema.getSubscriptionType();
+  if (isRoot) {
     const permission = permissionOf(coordinate);
     if (!permission) throw new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to do this');
     if (!mayReach(permission.audience, context.viewer?.role)) {

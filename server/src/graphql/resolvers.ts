@@ -11,6 +11,7 @@ import { ContactResolver, CustomerResolver } from '../modules/customers/customer
 import { SiteAssignmentResolver, SiteResolver } from '../modules/sites/site.resolver';
 import { LeadResolver } from '../modules/leads/lead.resolver';
 import { OrderResolver } from '../modules/orders/order.resolver';
+import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver';
 import { ServicePackageResolver } from '../modules/packages/package.resolver';
 import { SupportTicketResolver, TicketMessageResolver } from '../modules/tickets/ticket.resolver';
 
@@ -31,4 +32,5 @@ export const resolvers: NonEmptyArray<Function> = [
   TicketMessageResolver,
   LeadResolver,
   OrderResolver,
+  SubscriptionResolver,
 ];

@@ -71,6 +71,24 @@ const TEMPLATES = {
       action: 'See the order',
     },
   },
+  'subscription.cancelled': {
+    sv: {
+      subject: 'Ditt abonnemang på %{package} är avslutat',
+      paragraphs: [
+        'Hej %{name}!',
+        'Ditt abonnemang på %{package} hos %{agency} förnyas inte längre.',
+        'Det du redan har betalat gäller till och med %{until}.',
+      ],
+    },
+    en: {
+      subject: 'Your %{package} subscription is cancelled',
+      paragraphs: [
+        'Hello %{name},',
+        'Your %{package} subscription with %{agency} will not renew.',
+        'What you have paid for runs until %{until}.',
+      ],
+    },
+  },
   'order.payment_failed': {
     sv: {
       subject: 'Betalningen för beställning #%{number} gick inte igenom',

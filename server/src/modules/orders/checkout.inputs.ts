@@ -1,4 +1,14 @@
-import { IsEmail, IsEnum, IsIn, IsOptional, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { UUID } from '../../graphql/scalars';
 import { IsCountryCode, IsDomain } from '../../graphql/validators';
@@ -58,6 +68,16 @@ export class CheckoutInput {
   @IsOptional()
   @IsDomain()
   siteDomain?: string | null;
+
+  @Field({ nullable: true, description: 'P20: renew automatically; needs the consent wording the buyer agreed to.' })
+  @IsOptional()
+  @IsBoolean()
+  recurring?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The exact text next to the recurring-payment checkbox.' })
+  @IsOptional()
+  @Length(10, 2000)
+  recurringConsentText?: string;
 
   @Field(() => BuyerInput, { nullable: true })
   @IsOptional()

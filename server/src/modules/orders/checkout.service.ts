@@ -100,6 +100,9 @@ async function nextOrderNumber(ctx: RequestContext, tenantId: string): Promise<n
 export async function checkout(ctx: RequestContext, input: CheckoutInput): Promise<CheckoutResult> {
   const tenant = await resolveTenant(ctx, input.agency);
   return inTransaction(ctx, async () => {
+    if (input.recurring && !input.recurringConsentText) {
+      throw badInput('recurringConsentText', 'Recurring payments need the consent the buyer agreed to');
+    }
     const pkg = await ctx.em.findOne(ServicePackage, { id: input.packageId, active: true });
     if (!pkg) throw badInput('packageId', 'No such care package');
     const price = pkg.prices.find((p) => p.interval === input.interval && p.currency === input.currency);
@@ -123,6 +126,7 @@ export async function checkout(ctx: RequestContext, input: CheckoutInput): Promi
       placedBy: ctx.viewer ? ctx.em.getReference(User, ctx.viewer.userId) : null,
       ip: ctx.ip ?? null,
       userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+      recurringConsentText: input.recurring ? input.recurringConsentText! : null,
     });
     const name = contact.preferredLanguage === 'en' ? pkg.nameEn : pkg.nameSv;
     const description = `${name} (${input.interval.toLowerCase()})${input.siteDomain ? ` – ${input.siteDomain}` : ''}`;

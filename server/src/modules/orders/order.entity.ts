@@ -29,7 +29,9 @@ registerEnumType(PaymentProvider, { name: 'PaymentProvider' });
 @Unique({ properties: ['tenant', 'number'] })
 @Index({ properties: ['tenant', 'customer', 'createdAt'] })
 @Index({ properties: ['tenant', 'status', 'createdAt'] })
-export class Order extends TenantOwned<'status' | 'site' | 'contact' | 'placedBy' | 'ip' | 'userAgent' | 'paidAt'> {
+export class Order extends TenantOwned<
+  'status' | 'site' | 'contact' | 'placedBy' | 'ip' | 'userAgent' | 'paidAt' | 'recurringConsentText'
+> {
   @Field(() => Int, { description: 'Consecutive per agency.' })
   @Property({ type: 'integer' })
   number!: number;
@@ -84,6 +86,10 @@ export class Order extends TenantOwned<'status' | 'site' | 'contact' | 'placedBy
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   paidAt: Date | null = null;
+
+  /** P20: set when the buyer agreed to recurring charges at checkout (the wording shown). */
+  @Property({ type: 'text', nullable: true })
+  recurringConsentText: string | null = null;
 
   @OneToMany(() => OrderLine, (l) => l.order)
   lines = new Collection<OrderLine>(this);

@@ -9,6 +9,7 @@ import { sendInvitation } from '../auth/auth.service';
 import { enqueueMail } from '../mail/outbox.service';
 import { formatMoney, type MailTemplate } from '../mail/templates';
 import { OrderStatus, type PaymentProvider } from '../orders/order.entity';
+import { startSubscriptionFor } from '../subscriptions/subscription.service';
 import { User, UserStatus } from '../users/user.entity';
 import { Payment, PaymentStatus } from './payment.entity';
 
@@ -61,6 +62,7 @@ export async function applyProviderOutcome(ctx: RequestContext, outcome: Provide
       detail: { orderId: order.id, method: payment.method },
     });
     await sendReceipt(ctx, payment);
+    await startSubscriptionFor(ctx, order); // P20: when the buyer agreed to recurring charges
     return 'paid';
   }
   if (outcome.status === 'FAILED' || outcome.status === 'EXPIRED') {

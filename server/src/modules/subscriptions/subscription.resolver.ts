@@ -1,0 +1,90 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import { byIdLoader } from '../../graphql/loaders';
+import { ListOf, PageInput } from '../../graphql/pagination';
+import { UUID } from '../../graphql/scalars';
+import { Customer } from '../customers/customer.entity';
+import { ServicePackage } from '../packages/service-package.entity';
+import { Subscription, SubscriptionStatus } from './subscription.entity';
+import { cancelSubscription, getSubscription, subscriptionScope } from './subscription.service';
+
+const SubscriptionList = ListOf(Subscription, 'PackageSubscription');
+type SubscriptionList = InstanceType<typeof SubscriptionList>;
+
+@InputType()
+class SubscriptionFilter {
+  @Field(() => SubscriptionStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(SubscriptionStatus)
+  status?: SubscriptionStatus;
+}
+
+@ArgsType()
+class SubscriptionListArgs {
+  @Field(() => SubscriptionFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: SubscriptionFilter;
+
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  page?: PageInput;
+}
+
+@Resolver(() => Subscription)
+export class SubscriptionResolver {
+  @Query(() => SubscriptionList, { description: 'Subscriptions (customers: their own), next renewal first.' })
+  async subscriptions(
+    @Args() { filter = {}, page = new PageInput() }: SubscriptionListArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const where: FilterQuery<Subscription> = { $and: [await subscriptionScope(ctx)] };
+    if (filter.status) where.status = filter.status;
+    const [nodes, totalCount] = await ctx.em.findAndCount(Subscription, where, {
+      orderBy: { nextRenewalAt: 'asc', id: 'asc' },
+      limit: page.take,
+      offset: page.skip,
+    });
+    return { nodes, totalCount };
+  }
+
+  @Query(() => Subscription)
+  subscription(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Subscription> {
+    return getSubscription(ctx, id);
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Root() s: Subscription, @Ctx() ctx: RequestContext): Promise<Customer> {
+    return byIdLoader(ctx, Customer).load(s.customer.id);
+  }
+
+  @FieldResolver(() => ServicePackage)
+  servicePackage(@Root() s: Subscription, @Ctx() ctx: RequestContext): Promise<ServicePackage> {
+    return byIdLoader(ctx, ServicePackage).load(s.servicePackage.id);
+  }
+
+  @Mutation(() => Subscription, { description: 'Stops renewals (the customer from the portal, or staff); audited.' })
+  subscriptionCancel(
+    @Arg('id', () => UUID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Subscription> {
+    if (reason && reason.length > 1000) reason = reason.slice(0, 1000);
+    return cancelSubscription(ctx, id, reason);
+  }
+}

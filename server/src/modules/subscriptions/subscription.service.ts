@@ -1,0 +1,104 @@
+// Subscriptions (P20): started by the first paid order whose buyer agreed to recurring charges (the
+// consent and its proof are kept on the subscription); cancelled by the customer or staff, audited.
+import type { FilterQuery } from '@mikro-orm/core';
+import { ownCustomerId } from '../../auth/scopes';
+import type { RequestContext } from '../../graphql/context';
+import { badInput, notFound } from '../../graphql/errors';
+import { inTransaction } from '../../graphql/transaction';
+import { audit } from '../audit/audit.service';
+import { enqueueMail } from '../mail/outbox.service';
+import type { Order } from '../orders/order.entity';
+import { BillingInterval } from '../packages/service-package.entity';
+import { Subscription, SubscriptionStatus } from './subscription.entity';
+
+export function periodEnd(start: Date, interval: BillingInterval): Date {
+  const end = new Date(start);
+  if (interval === BillingInterval.YEARLY) end.setUTCFullYear(end.getUTCFullYear() + 1);
+  else end.setUTCMonth(end.getUTCMonth() + 1);
+  return end;
+}
+
+/** Called when an order is paid: its recurring consent (if any) becomes a subscription, once. */
+export async function startSubscriptionFor(ctx: RequestContext, order: Order): Promise<Subscription | undefined> {
+  if (!order.recurringConsentText || (await ctx.em.count(Subscription, { firstOrder: order }))) return undefined;
+  const line = order.lines.getItems()[0];
+  if (!line?.servicePackage) return undefined;
+  const start = order.paidAt ?? new Date();
+  const end = periodEnd(start, line.interval);
+  const subscription = ctx.em.create(Subscription, {
+    tenant: order.tenant,
+    customer: order.customer,
+    site: order.site,
+    servicePackage: line.servicePackage,
+    firstOrder: order,
+    interval: line.interval,
+    currency: order.currency,
+    provider: order.provider,
+    currentPeriodStart: start,
+    currentPeriodEnd: end,
+    nextRenewalAt: end,
+    recurringConsent: {
+      givenAt: order.createdAt,
+      wording: order.recurringConsentText,
+      ip: order.ip,
+      userAgent: order.userAgent,
+    },
+  });
+  await ctx.em.flush();
+  await audit(ctx, {
+    action: 'subscription.start',
+    entityType: 'Subscription',
+    entityId: subscription.id,
+    detail: { orderId: order.id },
+  });
+  return subscription;
+}
+
+export async function subscriptionScope(ctx: RequestContext): Promise<FilterQuery<Subscription>> {
+  return ctx.viewer?.role === 'CUSTOMER'
+    ? { customer: (await ownCustomerId(ctx)) ?? '00000000-0000-0000-0000-000000000000' }
+    : {};
+}
+
+export async function getSubscription(ctx: RequestContext, id: string): Promise<Subscription> {
+  const found = await ctx.em.findOne(Subscription, { $and: [{ id }, await subscriptionScope(ctx)] });
+  if (!found) throw notFound('Subscription');
+  return found;
+}
+
+/** Stops renewals: the period already paid runs to its end. The customer is told by e-mail. */
+export function cancelSubscription(ctx: RequestContext, id: string, reason: string | undefined): Promise<Subscription> {
+  return inTransaction(ctx, async () => {
+    const subscription = await getSubscription(ctx, id);
+    if (subscription.status === SubscriptionStatus.CANCELLED)
+      throw badInput('id', 'This subscription is already cancelled');
+    subscription.status = SubscriptionStatus.CANCELLED;
+    subscription.cancelledAt = new Date();
+    subscription.cancelReason = reason?.trim() || null;
+    await ctx.em.flush();
+    await audit(ctx, {
+      action: 'subscription.cancel',
+      entityType: 'Subscription',
+      entityId: id,
+      detail: { by: ctx.viewer?.role },
+    });
+    await ctx.em.populate(subscription, ['firstOrder.contact', 'servicePackage', 'tenant']);
+    const contact = subscription.firstOrder.contact;
+    if (contact) {
+      const language = contact.preferredLanguage === 'en' ? 'en' : 'sv';
+      await enqueueMail(ctx, {
+        tenantId: subscription.tenant.id,
+        to: contact.email,
+        template: 'subscription.cancelled',
+        language,
+        payload: {
+          agency: subscription.tenant.name,
+          name: contact.name,
+          package: language === 'en' ? subscription.servicePackage.nameEn : subscription.servicePackage.nameSv,
+          until: subscription.currentPeriodEnd.toISOString().slice(0, 10),
+        },
+      });
+    }
+    return subscription;
+  });
+}
