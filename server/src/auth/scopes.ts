@@ -83,3 +83,8 @@ export async function ticketScope(ctx: RequestContext): Promise<FilterQuery<Supp
       return { id: NOTHING };
   }
 }
+
+/** Rows that belong to a customer (orders, subscriptions): staff see all, a customer only their own. */
+export async function ownedByCustomerScope(ctx: RequestContext): Promise<{ customer?: string }> {
+  return ctx.viewer?.role === 'CUSTOMER' ? { customer: (await ownCustomerId(ctx)) ?? NOTHING } : {};
+}

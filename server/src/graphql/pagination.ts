@@ -59,8 +59,8 @@ export function SortInput<E extends Record<string, string>>(name: string, fields
   return Sort;
 }
 
-/** The arguments of a list query: `filter`, `sort` (when given) and `page`, all optional and validated. */
-export function ListArgs<F extends object, S extends object>(filter: ClassType<F>, sort: ClassType<S>) {
+/** The arguments of a list query without sorting: `filter` and `page`, both optional and validated. */
+export function FilteredListArgs<F extends object>(filter: ClassType<F>) {
   @ArgsType()
   class Args {
     @Field(() => filter, { nullable: true })
@@ -68,15 +68,22 @@ export function ListArgs<F extends object, S extends object>(filter: ClassType<F
     @ValidateNested()
     filter?: F;
 
-    @Field(() => sort, { nullable: true })
-    @IsOptional()
-    @ValidateNested()
-    sort?: S;
-
     @Field(() => PageInput, { nullable: true })
     @IsOptional()
     @ValidateNested()
     page?: PageInput;
+  }
+  return Args;
+}
+
+/** The arguments of a sortable list query: `filter`, `sort` and `page`, all optional and validated. */
+export function ListArgs<F extends object, S extends object>(filter: ClassType<F>, sort: ClassType<S>) {
+  @ArgsType()
+  class Args extends FilteredListArgs(filter) {
+    @Field(() => sort, { nullable: true })
+    @IsOptional()
+    @ValidateNested()
+    sort?: S;
   }
   return Args;
 }

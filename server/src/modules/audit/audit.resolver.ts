@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { IsEnum, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
+import { IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { Arg, Args, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { notFound } from '../../graphql/errors';
-import { ListOf, PageInput } from '../../graphql/pagination';
+import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { AuditEvent, AuditOutcome } from './audit-event.entity';
 
@@ -33,23 +33,16 @@ class AuditEventFilter {
   actorUserId?: string;
 }
 
-@ArgsType()
-class AuditEventListArgs {
-  @Field(() => AuditEventFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: AuditEventFilter;
-
-  @Field(() => PageInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  page?: PageInput;
-}
+const AuditEventListArgs = FilteredListArgs(AuditEventFilter);
+type AuditEventListArgs = InstanceType<typeof AuditEventListArgs>;
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @Query(() => AuditEventList, { description: 'The audit log, newest first.' })
-  async auditEvents(@Args() { filter = {}, page = new PageInput() }: AuditEventListArgs, @Ctx() ctx: RequestContext) {
+  async auditEvents(
+    @Args(() => AuditEventListArgs) { filter = {}, page = new PageInput() }: AuditEventListArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
     const where: FilterQuery<AuditEvent> = { ...filter };
     const [nodes, totalCount] = await ctx.em.findAndCount(AuditEvent, where, {
       orderBy: { createdAt: 'desc', id: 'desc' },

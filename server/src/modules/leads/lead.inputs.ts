@@ -1,6 +1,6 @@
-import { Equals, IsEmail, IsEnum, IsOptional, IsUrl, Length, MaxLength, ValidateNested } from 'class-validator';
-import { ArgsType, Field, InputType } from 'type-graphql';
-import { PageInput } from '../../graphql/pagination';
+import { Equals, IsEmail, IsEnum, IsOptional, IsUrl, Length, MaxLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { FilteredListArgs } from '../../graphql/pagination';
 import { IsPhoneNumber } from '../../graphql/validators';
 import { LeadStatus } from './lead.entity';
 
@@ -56,15 +56,5 @@ export class LeadFilter {
   status?: LeadStatus;
 }
 
-@ArgsType()
-export class LeadListArgs {
-  @Field(() => LeadFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: LeadFilter;
-
-  @Field(() => PageInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  page?: PageInput;
-}
+export const LeadListArgs = FilteredListArgs(LeadFilter);
+export type LeadListArgs = InstanceType<typeof LeadListArgs>;

@@ -29,7 +29,10 @@ async function getLead(ctx: RequestContext, id: string): Promise<Lead> {
 @Resolver(() => Lead)
 export class LeadResolver {
   @Query(() => LeadList, { description: 'The lead queue, newest first.' })
-  async leads(@Args() { filter = {}, page = new PageInput() }: LeadListArgs, @Ctx() ctx: RequestContext) {
+  async leads(
+    @Args(() => LeadListArgs) { filter = {}, page = new PageInput() }: LeadListArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
     const [nodes, totalCount] = await ctx.em.findAndCount(Lead, filter.status ? { status: filter.status } : {}, {
       orderBy: { createdAt: 'desc', id: 'desc' },
       limit: page.take,

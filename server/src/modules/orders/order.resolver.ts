@@ -1,25 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Ctx,
-  Field,
-  FieldResolver,
-  InputType,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import { ownCustomerId } from '../../auth/scopes';
+import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ownedByCustomerScope } from '../../auth/scopes';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
 import { byIdLoader, groupBy, loaderFor } from '../../graphql/loaders';
-import { ListOf, PageInput } from '../../graphql/pagination';
+import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
 import { Payment, PaymentStatus } from '../payments/payment.entity';
@@ -43,25 +31,8 @@ class OrderFilter {
   customerId?: string;
 }
 
-@ArgsType()
-class OrderListArgs {
-  @Field(() => OrderFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: OrderFilter;
-
-  @Field(() => PageInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  page?: PageInput;
-}
-
-/** Staff see the agency's orders; a customer only their own (the matrix keeps contractors out). */
-async function orderScope(ctx: RequestContext): Promise<FilterQuery<Order>> {
-  return ctx.viewer?.role === 'CUSTOMER'
-    ? { customer: (await ownCustomerId(ctx)) ?? '00000000-0000-0000-0000-000000000000' }
-    : {};
-}
+const OrderListArgs = FilteredListArgs(OrderFilter);
+type OrderListArgs = InstanceType<typeof OrderListArgs>;
 
 const linesByOrder = (ctx: RequestContext) =>
   loaderFor<string, OrderLine[]>(ctx, 'linesByOrder', async (ids) =>
@@ -83,8 +54,11 @@ const paymentsByOrder = (ctx: RequestContext) =>
 @Resolver(() => Order)
 export class OrderResolver {
   @Query(() => OrderList, { description: 'Orders, newest first (customers: their own).' })
-  async orders(@Args() { filter = {}, page = new PageInput() }: OrderListArgs, @Ctx() ctx: RequestContext) {
-    const where: FilterQuery<Order> = { $and: [await orderScope(ctx)] };
+  async orders(
+    @Args(() => OrderListArgs) { filter = {}, page = new PageInput() }: OrderListArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const where: FilterQuery<Order> = { $and: [await ownedByCustomerScope(ctx)] };
     if (filter.status) where.status = filter.status;
     if (filter.customerId) where.customer = filter.customerId;
     const [nodes, totalCount] = await ctx.em.findAndCount(Order, where, {
@@ -97,7 +71,7 @@ export class OrderResolver {
 
   @Query(() => Order)
   async order(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
-    const order = await ctx.em.findOne(Order, { $and: [{ id }, await orderScope(ctx)] });
+    const order = await ctx.em.findOne(Order, { $and: [{ id }, await ownedByCustomerScope(ctx)] });
     if (!order) throw notFound('Order');
     return order;
   }

@@ -1,21 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Ctx,
-  Field,
-  FieldResolver,
-  InputType,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { byIdLoader } from '../../graphql/loaders';
-import { ListOf, PageInput } from '../../graphql/pagination';
+import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
 import { ServicePackage } from '../packages/service-package.entity';
@@ -33,24 +21,14 @@ class SubscriptionFilter {
   status?: SubscriptionStatus;
 }
 
-@ArgsType()
-class SubscriptionListArgs {
-  @Field(() => SubscriptionFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: SubscriptionFilter;
-
-  @Field(() => PageInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  page?: PageInput;
-}
+const SubscriptionListArgs = FilteredListArgs(SubscriptionFilter);
+type SubscriptionListArgs = InstanceType<typeof SubscriptionListArgs>;
 
 @Resolver(() => Subscription)
 export class SubscriptionResolver {
   @Query(() => SubscriptionList, { description: 'Subscriptions (customers: their own), next renewal first.' })
   async subscriptions(
-    @Args() { filter = {}, page = new PageInput() }: SubscriptionListArgs,
+    @Args(() => SubscriptionListArgs) { filter = {}, page = new PageInput() }: SubscriptionListArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const where: FilterQuery<Subscription> = { $and: [await subscriptionScope(ctx)] };

@@ -1,7 +1,6 @@
 // Subscriptions (P20): started by the first paid order whose buyer agreed to recurring charges (the
 // consent and its proof are kept on the subscription); cancelled by the customer or staff, audited.
-import type { FilterQuery } from '@mikro-orm/core';
-import { ownCustomerId } from '../../auth/scopes';
+import { ownedByCustomerScope } from '../../auth/scopes';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
@@ -54,11 +53,7 @@ export async function startSubscriptionFor(ctx: RequestContext, order: Order): P
   return subscription;
 }
 
-export async function subscriptionScope(ctx: RequestContext): Promise<FilterQuery<Subscription>> {
-  return ctx.viewer?.role === 'CUSTOMER'
-    ? { customer: (await ownCustomerId(ctx)) ?? '00000000-0000-0000-0000-000000000000' }
-    : {};
-}
+export const subscriptionScope = ownedByCustomerScope;
 
 export async function getSubscription(ctx: RequestContext, id: string): Promise<Subscription> {
   const found = await ctx.em.findOne(Subscription, { $and: [{ id }, await subscriptionScope(ctx)] });
