@@ -14,6 +14,7 @@ import orders from './resources/orders';
 import outboxMessages from './resources/outbox-messages';
 import servicePackages from './resources/service-packages';
 import sites from './resources/sites';
+import subscriptions from './resources/subscriptions';
 import supportTickets from './resources/support-tickets';
 import users from './resources/users';
 import { darkTheme, lightTheme } from './theme';
@@ -53,6 +54,7 @@ export const App = () => (
     <Resource name="supportTickets" {...supportTickets} />
     <Resource name="leads" {...leads} />
     <Resource name="orders" {...orders} />
+    <Resource name="subscriptions" {...subscriptions} />
     <Resource name="servicePackages" {...servicePackages} />
     <Resource name="users" {...users} />
     <Resource name="auditEvents" {...auditEvents} />

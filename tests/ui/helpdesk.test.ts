@@ -3,11 +3,8 @@
 // the reply but never the note, and opens a new ticket; the employee converts a lead into a
 // customer; the customer sees her orders in kronor. The tests build on each other and run in order.
 import type { Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../../server/src/testing/database';
-import { launchBrowser, screenshot, type BrowserSession } from '../support/browser';
-import { startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
-
-const PASSWORD = 'sitecare-demo-2026';
+import { screenshot } from '../support/browser';
+import { menuItem, settle, useDashboard } from '../support/dashboard';
 
 // JJ Media's demo people; all prefer Swedish, so the UI speaks Swedish to them after login.
 const EMPLOYEE = 'erik@jj-media.example.com';
@@ -22,49 +19,12 @@ const REPLY = 'Vi byter öppettiderna i dag.';
 const NOTE = 'Kolla med Sara om bilden också ska bytas.';
 
 describe('helpdesk, leads and orders in Chromium', () => {
-  let db: TestDatabase;
-  let app: SitecareProcess;
-  let browser: BrowserSession;
-  let pageErrors: string[];
+  const dash = useDashboard();
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await startSitecareProcess({ ...db.env, SITECARE_DEMO: 'true' });
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.drop();
-  });
-  beforeEach(() => {
-    pageErrors = [];
-  });
-  afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-
-  async function logIn(email: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'en-GB' });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${app.url}/#/login`);
-    await page.getByRole('textbox', { name: /E-mail address|E-postadress/ }).fill(email);
-    await page.getByRole('textbox', { name: /^(Password|Lösenord)/ }).fill(PASSWORD);
-    await page.getByRole('button', { name: /^(Sign in|Logga in)$/ }).click();
-    await menuItem(page, 'Översikt').waitFor();
-    return page;
-  }
-
-  const menuItem = (page: Page, name: string | RegExp) => page.getByRole('menuitem', { name, exact: true });
   const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
 
-  async function settle(page: Page): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300);
-  }
-
   it('lets an employee work the ticket queue: overdue marker, password warning, reply and note', async () => {
-    const page = await logIn(EMPLOYEE);
+    const page = await dash.logIn(EMPLOYEE);
     await menuItem(page, MENU.tickets).click();
     await row(page, OVERDUE_TICKET).getByText('Försenad').waitFor();
     // Answered tickets are not overdue, even when their due time has passed.
@@ -93,7 +53,7 @@ describe('helpdesk, leads and orders in Chromium', () => {
   }, 60_000);
 
   it('shows the customer her tickets with the reply but not the notes, and lets her open one', async () => {
-    const page = await logIn(CUSTOMER);
+    const page = await dash.logIn(CUSTOMER);
     await menuItem(page, MENU.tickets).click();
     await page.getByRole('cell', { name: THREAD_TICKET }).waitFor();
     await page.getByRole('cell', { name: OVERDUE_TICKET }).waitFor();
@@ -122,7 +82,7 @@ describe('helpdesk, leads and orders in Chromium', () => {
   }, 60_000);
 
   it('lets the employee convert a lead into a customer', async () => {
-    const page = await logIn(EMPLOYEE);
+    const page = await dash.logIn(EMPLOYEE);
     await menuItem(page, MENU.leads).click();
     await page.getByRole('cell', { name: 'Karin Lund' }).click();
     await page.getByText('203.0.113.10').waitFor(); // the consent evidence
@@ -135,7 +95,7 @@ describe('helpdesk, leads and orders in Chromium', () => {
   }, 60_000);
 
   it('shows the customer her orders in kronor', async () => {
-    const page = await logIn(CUSTOMER);
+    const page = await dash.logIn(CUSTOMER);
     await menuItem(page, MENU.myOrders).click();
     await page.getByText(/^373,75\s*kr$/).waitFor();
     await page.getByText(/^1\s?498,75\s*kr$/).waitFor();

@@ -1,12 +1,9 @@
 // Logging in, per role, through the dashboard in Chromium: what the menu offers, that the API's
 // permission matrix also guards the pages, logout, language, and an admin's invitation from the
 // Users page to Sent mail (and the invited person's first login).
-import type { Page } from 'playwright-core';
-import { createTestDatabase, queryAs, type TestDatabase } from '../../server/src/testing/database';
-import { launchBrowser, screenshot, type BrowserSession } from '../support/browser';
-import { startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
-
-const PASSWORD = 'sitecare-demo-2026';
+import { queryAs } from '../../server/src/testing/database';
+import { screenshot } from '../support/browser';
+import { menuItem, settle, useDashboard } from '../support/dashboard';
 
 // JJ Media's demo people. All prefer Swedish except Sara, so after login the UI speaks Swedish to them.
 const ADMIN = 'admin@jj-media.example.com';
@@ -18,57 +15,7 @@ const CUSTOMER = 'anna@bageriet.example.com';
 const MENU = { users: 'Användare', auditLog: 'Granskningslogg', sentMail: 'Skickad e-post' };
 
 describe('login and role-based dashboard in Chromium', () => {
-  let db: TestDatabase;
-  let app: SitecareProcess;
-  let browser: BrowserSession;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await startSitecareProcess({ ...db.env, SITECARE_DEMO: 'true' });
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.drop();
-  });
-  beforeEach(() => {
-    pageErrors = [];
-  });
-  afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-
-  /** A fresh browser context (no cookie, nothing remembered) on the login page. */
-  async function loginPage(locale = 'en-GB'): Promise<Page> {
-    const page = await browser.newPage({ locale });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${app.url}/#/login`);
-    return page;
-  }
-
-  /** Fills in the login form in whichever language it shows. */
-  async function submitLogin(page: Page, email: string, password = PASSWORD): Promise<void> {
-    await page.getByRole('textbox', { name: /E-mail address|E-postadress/ }).fill(email);
-    await page.getByRole('textbox', { name: /^(Password|Lösenord)/ }).fill(password);
-    await page.getByRole('button', { name: /^(Sign in|Logga in)$/ }).click();
-  }
-
-  async function logIn(email: string, locale = 'en-GB'): Promise<Page> {
-    const page = await loginPage(locale);
-    await submitLogin(page, email);
-    await menuItem(page, /^(Dashboard|Översikt)$/).waitFor();
-    return page;
-  }
-
-  const menuItem = (page: Page, name: string | RegExp) => page.getByRole('menuitem', { name, exact: true });
-
-  /** Lets pending permission checks and requests finish before asserting that something is absent. */
-  async function settle(page: Page): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300);
-  }
+  const dash = useDashboard();
 
   const roles = [
     { role: 'ADMIN', email: ADMIN, shown: [MENU.users, MENU.auditLog, MENU.sentMail], hidden: [] },
@@ -80,7 +27,7 @@ describe('login and role-based dashboard in Chromium', () => {
   it.each(roles)(
     'shows $role only the menu entries the permission matrix allows',
     async ({ role, email, shown, hidden }) => {
-      const page = await logIn(email);
+      const page = await dash.logIn(email);
       // The person prefers Swedish and chose no language in this browser: the UI follows them.
       await menuItem(page, 'Översikt').waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('sv');
@@ -94,8 +41,8 @@ describe('login and role-based dashboard in Chromium', () => {
   );
 
   it('keeps a contractor who types #/users out of the user list', async () => {
-    const page = await logIn(CONTRACTOR);
-    await page.goto(`${app.url}/#/users`);
+    const page = await dash.logIn(CONTRACTOR);
+    await page.goto(`${dash.app.url}/#/users`);
     await page.getByText('Åtkomst nekad').waitFor();
     expect(page.url()).toContain('#/access-denied');
     await settle(page);
@@ -105,7 +52,7 @@ describe('login and role-based dashboard in Chromium', () => {
   }, 60_000);
 
   it('shows an employee the user list without the admin-only actions', async () => {
-    const page = await logIn(EMPLOYEE);
+    const page = await dash.logIn(EMPLOYEE);
     await menuItem(page, MENU.users).click();
     await page.getByRole('cell', { name: ADMIN }).waitFor();
     await settle(page);
@@ -114,8 +61,8 @@ describe('login and role-based dashboard in Chromium', () => {
   }, 60_000);
 
   it('says so when the password is wrong, and stays on the login page', async () => {
-    const page = await loginPage();
-    await submitLogin(page, EMPLOYEE, 'not-the-password');
+    const page = await dash.loginPage();
+    await dash.submitLogin(page, EMPLOYEE, 'not-the-password');
     await page.getByRole('alert').filter({ hasText: 'Wrong e-mail address or password.' }).waitFor();
     expect(page.url()).toMatch(/#\/login$/);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
@@ -123,20 +70,20 @@ describe('login and role-based dashboard in Chromium', () => {
   }, 60_000);
 
   it('returns to the login page on logout, and the pages stay closed after it', async () => {
-    const page = await logIn(ADMIN);
+    const page = await dash.logIn(ADMIN);
     await page.getByText('Johanna Jönsson').waitFor();
     await page.getByRole('button', { name: 'Profil' }).click(); // the user menu
     await page.getByRole('menuitem', { name: 'Logga ut' }).click();
     await page.getByRole('button', { name: 'Logga in' }).waitFor();
     expect(page.url()).toMatch(/#\/login$/);
-    await page.goto(`${app.url}/#/users`);
+    await page.goto(`${dash.app.url}/#/users`);
     await page.getByRole('button', { name: 'Logga in' }).waitFor();
     expect(page.url()).toMatch(/#\/login$/);
     await screenshot(page, 'login-after-logout');
   }, 60_000);
 
   it('switches the UI to Swedish from the language menu', async () => {
-    const page = await logIn(ENGLISH_EMPLOYEE);
+    const page = await dash.logIn(ENGLISH_EMPLOYEE);
     await menuItem(page, 'Users').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('button', { name: 'English' }).click();
@@ -148,10 +95,10 @@ describe('login and role-based dashboard in Chromium', () => {
   }, 60_000);
 
   it('keeps the language chosen on the login page over the preferred one', async () => {
-    const page = await loginPage();
+    const page = await dash.loginPage();
     await page.getByRole('button', { name: 'Svenska' }).click();
     await page.getByRole('button', { name: 'Logga in' }).waitFor();
-    await submitLogin(page, ENGLISH_EMPLOYEE); // prefers English
+    await dash.submitLogin(page, ENGLISH_EMPLOYEE); // prefers English
     await menuItem(page, MENU.users).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     await screenshot(page, 'login-chosen-language');
@@ -159,10 +106,10 @@ describe('login and role-based dashboard in Chromium', () => {
 
   it('answers a forgotten password neutrally; the reset link sets a new password and logs in', async () => {
     const confirmation = 'If there is an account for that address, a link to choose a new password is on its way.';
-    const page = await loginPage();
+    const page = await dash.loginPage();
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     for (const email of ['nobody@example.com', ENGLISH_EMPLOYEE]) {
-      await page.goto(`${app.url}/#/forgot-password`);
+      await page.goto(`${dash.app.url}/#/forgot-password`);
       await page.reload(); // the form again, not the last confirmation
       await page.getByRole('textbox', { name: /^E-mail address/ }).fill(email);
       await page.getByRole('button', { name: 'Send link' }).click();
@@ -171,7 +118,7 @@ describe('login and role-based dashboard in Chromium', () => {
     await screenshot(page, 'login-forgot-password');
 
     const [mail] = await queryAs<{ payload: { link: string } }>(
-      db.superuserUrl,
+      dash.db.superuserUrl,
       `select payload from outbox_messages where recipient = $1 and template = 'user.password_reset'`,
       [ENGLISH_EMPLOYEE],
     );
@@ -196,7 +143,7 @@ describe('login and role-based dashboard in Chromium', () => {
   }, 60_000);
 
   it('lets an admin invite a user from the Users page; the invitation shows in Sent mail', async () => {
-    const page = await logIn(ADMIN);
+    const page = await dash.logIn(ADMIN);
     await menuItem(page, MENU.users).click();
     await page.getByRole('link', { name: 'Bjud in' }).click();
     const emailInput = page.getByRole('textbox', { name: 'E-postadress' });
@@ -226,8 +173,8 @@ describe('login and role-based dashboard in Chromium', () => {
     await screenshot(page, 'login-invite-sent-mail');
 
     // The invited person follows the link, chooses a password and is logged in as an employee.
-    const invitation = await browser.newPage({ locale: 'en-GB' });
-    invitation.on('pageerror', (error) => pageErrors.push(error.message));
+    const invitation = await dash.browser.newPage({ locale: 'en-GB' });
+    invitation.on('pageerror', (error) => dash.pageErrors.push(error.message));
     await invitation.goto((await link.innerText()).trim());
     await invitation.getByRole('heading', { name: 'Welcome to Sitecare' }).waitFor();
     await invitation.getByRole('textbox', { name: /^New password/ }).fill('too-short');

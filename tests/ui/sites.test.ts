@@ -4,11 +4,8 @@
 // contractor is kept out of the customers; the customer sees her site without credentials.
 // The tests build on each other and run in order.
 import type { Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../../server/src/testing/database';
-import { launchBrowser, screenshot, type BrowserSession } from '../support/browser';
-import { startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
-
-const PASSWORD = 'sitecare-demo-2026';
+import { screenshot } from '../support/browser';
+import { menuItem, settle, useDashboard } from '../support/dashboard';
 
 // JJ Media's demo people; all prefer Swedish, so the UI speaks Swedish to them after login.
 const ADMIN = 'admin@jj-media.example.com';
@@ -30,49 +27,9 @@ const TABS = {
 };
 
 describe('customers and sites in Chromium', () => {
-  let db: TestDatabase;
-  let app: SitecareProcess;
-  let browser: BrowserSession;
-  let pageErrors: string[];
+  const dash = useDashboard();
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await startSitecareProcess({ ...db.env, SITECARE_DEMO: 'true' });
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.drop();
-  });
-  beforeEach(() => {
-    pageErrors = [];
-  });
-  afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-
-  /** Logs in on a fresh browser context; `beforeLoad` runs first (e.g. to install a fake clock). */
-  async function logIn(email: string, beforeLoad?: (page: Page) => Promise<void>): Promise<Page> {
-    const page = await browser.newPage({ locale: 'en-GB' });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await beforeLoad?.(page);
-    await page.goto(`${app.url}/#/login`);
-    await page.getByRole('textbox', { name: /E-mail address|E-postadress/ }).fill(email);
-    await page.getByRole('textbox', { name: /^(Password|Lösenord)/ }).fill(PASSWORD);
-    await page.getByRole('button', { name: /^(Sign in|Logga in)$/ }).click();
-    await menuItem(page, 'Översikt').waitFor();
-    return page;
-  }
-
-  const menuItem = (page: Page, name: string | RegExp) => page.getByRole('menuitem', { name, exact: true });
   const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
-
-  /** Lets pending permission checks and requests finish before asserting that something is absent. */
-  async function settle(page: Page): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300);
-  }
 
   /** The domains in the sites list, in order. */
   async function listedDomains(page: Page): Promise<string[]> {
@@ -81,7 +38,7 @@ describe('customers and sites in Chromium', () => {
   }
 
   it('lets an employee find a customer and open its site', async () => {
-    const page = await logIn(EMPLOYEE);
+    const page = await dash.logIn(EMPLOYEE);
     await menuItem(page, MENU.customers).click();
     await page.getByRole('searchbox', { name: 'Sök namn eller organisationsnummer' }).fill('bageriet');
     await page.getByRole('cell', { name: 'Bageriet Ek AB' }).click();
@@ -103,7 +60,7 @@ describe('customers and sites in Chromium', () => {
   }, 60_000);
 
   it('lets the employee assign the contractor to a site from its page', async () => {
-    const page = await logIn(EMPLOYEE);
+    const page = await dash.logIn(EMPLOYEE);
     await menuItem(page, MENU.sites).click();
     await page.getByRole('searchbox', { name: 'Sök domän' }).fill('shop');
     await page.getByRole('cell', { name: SHOP_SITE }).click();
@@ -128,7 +85,7 @@ describe('customers and sites in Chromium', () => {
 
   it('shows the contractor only the assigned sites, and reveals a secret for 30 seconds', async () => {
     // A fake clock, so the 30 seconds can be skipped.
-    const page = await logIn(CONTRACTOR, (p) => p.clock.install());
+    const page = await dash.logIn(CONTRACTOR, { beforeLoad: (p) => p.clock.install() });
     await menuItem(page, MENU.mySites).waitFor();
     await settle(page);
     expect(await menuItem(page, MENU.customers).count()).toBe(0);
@@ -170,8 +127,8 @@ describe('customers and sites in Chromium', () => {
   }, 60_000);
 
   it('keeps the contractor who types #/customers out of the customer list', async () => {
-    const page = await logIn(CONTRACTOR);
-    await page.goto(`${app.url}/#/customers`);
+    const page = await dash.logIn(CONTRACTOR);
+    await page.goto(`${dash.app.url}/#/customers`);
     await page.getByText('Åtkomst nekad').waitFor();
     expect(page.url()).toContain('#/access-denied');
     await settle(page);
@@ -181,7 +138,7 @@ describe('customers and sites in Chromium', () => {
   }, 60_000);
 
   it("shows the admin the contractor's reveal in the audit log", async () => {
-    const page = await logIn(ADMIN);
+    const page = await dash.logIn(ADMIN);
     await menuItem(page, MENU.auditLog).click();
     await page.getByRole('textbox', { name: 'Händelse' }).fill('credential.reveal');
     await page.getByRole('cell', { name: 'auth.login', exact: true }).first().waitFor({ state: 'detached' });
@@ -192,7 +149,7 @@ describe('customers and sites in Chromium', () => {
   }, 60_000);
 
   it('shows the customer her site without credentials', async () => {
-    const page = await logIn(CUSTOMER);
+    const page = await dash.logIn(CUSTOMER);
     await settle(page);
     expect(await menuItem(page, MENU.customers).count()).toBe(0);
     await menuItem(page, MENU.mySites).click();

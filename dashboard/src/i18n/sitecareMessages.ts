@@ -1,12 +1,15 @@
 // Sitecare's own messages (`sitecare.*`) and the resources' names and field labels (`resources.*`).
 // English is the reference; the Swedish object must have exactly the same shape, which the
-// `Messages` type checks at compile time. The helpdesk's messages live in helpdeskMessages.ts.
+// `Messages` type checks at compile time. The helpdesk's messages live in helpdeskMessages.ts,
+// the subscriptions' in subscriptionMessages.ts.
 
 import { helpdeskEnglish, helpdeskSwedish } from './helpdeskMessages';
+import { subscriptionEnglish, subscriptionSwedish } from './subscriptionMessages';
 
 export const sitecareEnglish = {
   sitecare: {
     ...helpdeskEnglish.sitecare,
+    ...subscriptionEnglish.sitecare,
     common: {
       empty: 'Nothing here',
     },
@@ -259,6 +262,7 @@ export const sitecareEnglish = {
   },
   resources: {
     ...helpdeskEnglish.resources,
+    ...subscriptionEnglish.resources,
     users: {
       name: 'User |||| Users',
       fields: {
@@ -399,6 +403,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   sitecare: {
     ...helpdeskSwedish.sitecare,
+    ...subscriptionSwedish.sitecare,
     common: {
       empty: 'Inget här',
     },
@@ -650,6 +655,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   },
   resources: {
     ...helpdeskSwedish.resources,
+    ...subscriptionSwedish.resources,
     users: {
       name: 'Användare |||| Användare',
       fields: {

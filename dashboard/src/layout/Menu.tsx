@@ -1,6 +1,6 @@
 // The side menu: home, one entry per resource the role may list, then the system pages. For
 // contractors and customers the sites entry is "My sites": they see only their own; for customers
-// the orders entry is "My orders".
+// the orders entry is "My orders" and the subscriptions entry "My subscriptions".
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import { Menu as RaMenu, useResourceDefinitions, useTranslate } from 'react-admin';
 
@@ -20,6 +20,12 @@ const ResourceItems = () => {
             <RaMenu.ResourceItem key={name} name={name} primaryText={translate('sitecare.sites.my_sites')} />
           ) : name === 'orders' && role === 'CUSTOMER' ? (
             <RaMenu.ResourceItem key={name} name={name} primaryText={translate('sitecare.orders.my_orders')} />
+          ) : name === 'subscriptions' && role === 'CUSTOMER' ? (
+            <RaMenu.ResourceItem
+              key={name}
+              name={name}
+              primaryText={translate('sitecare.subscriptions.my_subscriptions')}
+            />
           ) : (
             <RaMenu.ResourceItem key={name} name={name} />
           ),

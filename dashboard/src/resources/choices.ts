@@ -30,3 +30,6 @@ export const leadStatusChoices = choices(LEAD_STATUSES, 'sitecare.lead_status');
 export const orderStatusChoices = choices(ORDER_STATUSES, 'sitecare.order_status');
 export const billingIntervalChoices = choices(BILLING_INTERVALS, 'sitecare.billing_interval');
 export const currencyChoices = CURRENCIES.map((id) => ({ id, name: id }));
+
+export const SUBSCRIPTION_STATUSES = ['ACTIVE', 'PAST_DUE', 'CANCELLED'] as const;
+export const subscriptionStatusChoices = choices(SUBSCRIPTION_STATUSES, 'sitecare.subscription_status');

@@ -1,0 +1,39 @@
+import { DataTable, DateField, List, SelectInput, TextField } from 'react-admin';
+
+import { useViewerRole } from '../../providers/useViewerRole';
+import { subscriptionStatusChoices } from '../choices';
+import { IntervalField, PaymentProviderField } from '../orders/OrderFields';
+import { PackageNameField, SubscriptionStatusField } from './SubscriptionFields';
+
+const filters = [<SelectInput key="status" source="status" choices={subscriptionStatusChoices} alwaysOn />];
+
+export default function SubscriptionList() {
+  const role = useViewerRole();
+  const own = role === 'CUSTOMER';
+  return (
+    <List
+      title={own ? 'sitecare.subscriptions.my_subscriptions' : undefined}
+      filters={filters}
+      perPage={25}
+      actions={false}
+      queryOptions={{ meta: { embed: own ? ['servicePackage'] : ['servicePackage', 'customer'] } }}
+    >
+      <DataTable bulkActionButtons={false} rowClick="show">
+        <DataTable.Col source="servicePackage" disableSort>
+          <PackageNameField />
+        </DataTable.Col>
+        {own ? null : (
+          <DataTable.Col source="customer" disableSort>
+            <TextField source="customer.name" />
+          </DataTable.Col>
+        )}
+        <DataTable.Col source="interval" field={IntervalField} disableSort />
+        <DataTable.Col source="status" field={SubscriptionStatusField} disableSort />
+        <DataTable.Col source="nextRenewalAt" disableSort>
+          <DateField source="nextRenewalAt" />
+        </DataTable.Col>
+        <DataTable.Col source="provider" field={PaymentProviderField} disableSort />
+      </DataTable>
+    </List>
+  );
+}

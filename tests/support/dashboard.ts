@@ -1,0 +1,71 @@
+// The fixture of a browser suite: a server with the demo data on its own database, one Chromium,
+// no uncaught page error allowed in any test, and the steps every journey starts with.
+import { DEMO_PASSWORD } from '@sitecare/seeds';
+import type { Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '../../server/src/testing/database';
+import { launchBrowser, type BrowserSession } from './browser';
+import { startSitecareProcess, type SitecareProcess } from './sitecare-process';
+
+type PageOptions = { locale?: string; beforeLoad?: (page: Page) => Promise<void> };
+
+export class DashboardFixture {
+  db!: TestDatabase;
+  app!: SitecareProcess;
+  browser!: BrowserSession;
+  /** Uncaught errors of every page opened through the fixture; each test must end with none. */
+  pageErrors: string[] = [];
+
+  /** A fresh browser context (no cookie, nothing remembered) on the login page. */
+  async loginPage({ locale = 'en-GB', beforeLoad }: PageOptions = {}): Promise<Page> {
+    const page = await this.browser.newPage({ locale });
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+    await beforeLoad?.(page);
+    await page.goto(`${this.app.url}/#/login`);
+    return page;
+  }
+
+  /** Fills in the login form in whichever language it shows. */
+  async submitLogin(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+    await page.getByRole('textbox', { name: /E-mail address|E-postadress/ }).fill(email);
+    await page.getByRole('textbox', { name: /^(Password|Lösenord)/ }).fill(password);
+    await page.getByRole('button', { name: /^(Sign in|Logga in)$/ }).click();
+  }
+
+  /** Logs in on a fresh context and waits for the menu. */
+  async logIn(email: string, options?: PageOptions): Promise<Page> {
+    const page = await this.loginPage(options);
+    await this.submitLogin(page, email);
+    await menuItem(page, /^(Dashboard|Översikt)$/).waitFor();
+    return page;
+  }
+}
+
+export const menuItem = (page: Page, name: string | RegExp) => page.getByRole('menuitem', { name, exact: true });
+
+/** Lets pending permission checks and requests finish before asserting that something is absent. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+}
+
+/** Registers the suite's hooks; the returned object is filled in by `beforeAll`. */
+export function useDashboard(env: Record<string, string> = {}): DashboardFixture {
+  const fixture = new DashboardFixture();
+  beforeAll(async () => {
+    fixture.db = await createTestDatabase();
+    fixture.app = await startSitecareProcess({ ...fixture.db.env, SITECARE_DEMO: 'true', ...env });
+    fixture.browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.app?.stop();
+    await fixture.db?.drop();
+  });
+  beforeEach(() => {
+    fixture.pageErrors = [];
+  });
+  afterEach(() => {
+    expect(fixture.pageErrors).toEqual([]);
+  });
+  return fixture;
+}
