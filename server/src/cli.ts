@@ -16,6 +16,7 @@ import { systemContext, useTenant } from './graphql/context';
 import { printSitecareSchema } from './graphql/schema';
 import { createLogger } from './logger';
 import { runRetention } from './jobs/retention';
+import { renewDueSubscriptions } from './modules/subscriptions/renewal.service';
 import { rewrapAll } from './modules/credentials/credential.service';
 import { Keyring } from './secrets/keyring';
 import { audit } from './modules/audit/audit.service';
@@ -39,6 +40,16 @@ async function withOwnerOrm<T>(work: (orm: MikroORM, config: Config) => Promise<
     await orm.close(true);
     await database.embedded?.stop();
   }
+}
+
+/** The services system work needs outside a server (the throttle's pool never connects here). */
+function cliServices(config: Config) {
+  return {
+    config,
+    logger: createLogger('warn'),
+    throttle: new LoginThrottle(new Pool({ max: 1 })),
+    keyring: new Keyring(config.keyring),
+  };
 }
 
 function fail(message: string): never {
@@ -134,12 +145,7 @@ program
 
     await withOwnerOrm(async (orm, config) => {
       if (await orm.em.fork().count(Tenant, { slug }, { filters: false })) fail(`a tenant with slug "${slug}" exists`);
-      const app = {
-        config,
-        logger: createLogger('warn'),
-        throttle: new LoginThrottle(new Pool({ max: 1 })),
-        keyring: new Keyring(config.keyring),
-      };
+      const app = cliServices(config);
       const link = await orm.em.fork().transactional(async (em) => {
         const ctx = systemContext(em, app, 'cli:tenant:create');
         const tenant = createTenant(em, {
@@ -178,6 +184,17 @@ program
       const keyring = new Keyring(config.keyring);
       const count = await orm.em.fork().transactional((em) => rewrapAll(em, keyring));
       console.log(`rewrapped ${count} secrets under key version ${keyring.currentVersion}`);
+    }),
+  );
+
+program
+  .command('subscriptions:renew')
+  .description('place the renewal orders of subscriptions whose period has ended (also runs every morning)')
+  .action(() =>
+    withOwnerOrm(async (orm, config) => {
+      const app = cliServices(config);
+      console.log(`renewal orders placed: ${await renewDueSubscriptions(orm.em, app)}`);
+      await app.throttle.close();
     }),
   );
 

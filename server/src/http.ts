@@ -25,6 +25,7 @@ export const DASHBOARD_DIST = path.join(REPO_ROOT, 'dashboard', 'dist');
 
 export interface HttpApp {
   app: Express;
+  services: AppServices;
   httpServer: Server;
   /** Stops accepting connections and waits for in-flight requests. */
   close(): Promise<void>;
@@ -124,6 +125,7 @@ export async function createHttpApp(opts: {
 
   return {
     app,
+    services,
     httpServer,
     close: async () => {
       await apollo.stop(); // drains the HTTP server through its plugin

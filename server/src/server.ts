@@ -9,6 +9,7 @@ import { initOrm, migrateUp } from './db/orm';
 import { grantApplicationRole, roleFacts } from './db/roles';
 import { seedDemoIfEmpty, type DemoSummary } from './db/seed';
 import { Keyring } from './secrets/keyring';
+import type { AppServices } from './graphql/context';
 import { createHttpApp } from './http';
 import { startJobQueue } from './jobs/queue';
 import type { Logger } from './logger';
@@ -72,8 +73,17 @@ export async function startSitecare(config: Config, logger: Logger): Promise<Run
     logger: (message) => logger.debug({ orm: message }),
   });
 
-  const jobs = await startJobQueue({ config, owner, ownerUrl: database.ownerUrl, logger });
+  // The services are made with the HTTP app; the jobs only use them later, when they run.
+  const made: { services?: AppServices } = {};
+  const jobs = await startJobQueue({
+    config,
+    owner,
+    ownerUrl: database.ownerUrl,
+    logger,
+    services: () => made.services!,
+  });
   const http = await createHttpApp({ config, orm, owner, logger, appUrl: database.appUrl, jobs });
+  made.services = http.services;
   await new Promise<void>((resolve, reject) => {
     http.httpServer.once('error', reject);
     http.httpServer.listen(config.port, config.host, () => resolve());

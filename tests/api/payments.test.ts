@@ -1,7 +1,11 @@
 // Checkout and payment through Stripe's official SDK against the local fake (P4, P15, P16, S21).
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode } from '../support/api-client';
 import { startDemoApp, type DemoApp } from '../support/demo-app';
+import { REPO_ROOT } from '../support/sitecare-process';
 import { startFakeStripe, type FakeStripe, type FakeStripeEvent } from '../support/fake-payments/stripe';
 
 const WEBHOOK_SECRET = 'whsec_sitecare_test_secret';
@@ -10,13 +14,16 @@ let demo: DemoApp;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
   queryAs<T>(demo.db.superuserUrl, text, params);
 
+let stripeEnv: Record<string, string>;
+
 beforeAll(async () => {
   stripe = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET });
-  demo = await startDemoApp({
+  stripeEnv = {
     STRIPE_SECRET_KEY: 'sk_test_sitecare',
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     STRIPE_API_BASE: stripe.baseUrl,
-  });
+  };
+  demo = await startDemoApp(stripeEnv);
 });
 afterAll(async () => {
   await demo?.stop();
@@ -339,6 +346,38 @@ describe('P20: renewable subscriptions', () => {
     expect(
       errorCode(await (await as(demo.url, 'jj-media', 'CONTRACTOR')).gql('{ subscriptions { totalCount } }')),
     ).toBe('FORBIDDEN');
+  });
+
+  it('P20: at the end of a period the renewal order is placed once, the customer gets a payment link, and paying it moves the subscription on', async () => {
+    const { orderId } = (await buy('renew@nyabutiken.example.com', { recurring: true, recurringConsentText: CONSENT }))
+      .data!.checkout;
+    await deliver(stripe.completeSession(await sessionOf(orderId)));
+    const [sub] = await sql(`select id, current_period_end from subscriptions where first_order_id = $1`, [orderId]);
+    await sql(`update subscriptions set next_renewal_at = now() - interval '1 minute' where id = $1`, [sub.id]);
+
+    const renew = () =>
+      promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'server', 'dist', 'cli.js'), 'subscriptions:renew'], {
+        env: { PATH: process.env.PATH, ...demo.db.env, ...stripeEnv, LOG_LEVEL: 'silent' },
+      });
+    expect((await renew()).stdout).toContain('renewal orders placed: 1');
+    expect((await renew()).stdout).toContain('renewal orders placed: 0'); // PAST_DUE now: nothing more to place
+    const renewals = await sql(`select id, status, period_start from orders where subscription_id = $1`, [sub.id]);
+    expect(renewals).toHaveLength(1);
+    expect(new Date(renewals[0].period_start).toISOString()).toBe(new Date(sub.current_period_end).toISOString());
+    const [{ status }] = await sql(`select status from subscriptions where id = $1`, [sub.id]);
+    expect(status).toBe('PAST_DUE');
+    const [mail] = await sql(
+      `select payload from outbox_messages where recipient = 'renew@nyabutiken.example.com' and template = 'subscription.renewal_due'`,
+    );
+    expect(mail.payload.link).toMatch(new RegExp(`^${stripe.baseUrl}`));
+
+    await deliver(stripe.completeSession(await sessionOf(renewals[0].id)));
+    const [after] = await sql(`select status, current_period_start, next_renewal_at from subscriptions where id = $1`, [
+      sub.id,
+    ]);
+    expect(after.status).toBe('ACTIVE');
+    expect(new Date(after.current_period_start).toISOString()).toBe(new Date(sub.current_period_end).toISOString());
+    expect(Date.parse(after.next_renewal_at)).toBeGreaterThan(Date.parse(sub.current_period_end) + 27 * 86_400_000);
   });
 
   it('the demo has active and cancelled subscriptions', async () => {

@@ -148,7 +148,8 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
     if (i < 2) {
       // The two paid orders renew: one subscription active, one cancelled (P20).
       order.recurringConsentText = RECURRING_CONSENT_TEXT;
-      const start = order.paidAt!;
+      // The active one was renewed five days ago (its period is current); the other ran out.
+      const start = i === 0 ? new Date(Date.now() - 5 * DAY) : order.paidAt!;
       em.create(Subscription, {
         tenant,
         customer,

@@ -7,11 +7,14 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { sendOutboxMessage, smtpTransport } from '../modules/mail/mail.sender';
 import { OutboxMessage, OutboxStatus } from '../modules/mail/outbox-message.entity';
+import type { AppServices } from '../graphql/context';
+import { renewDueSubscriptions } from '../modules/subscriptions/renewal.service';
 import { runRetention } from './retention';
 
 export const MAIL_QUEUE = 'mail.send';
 const SWEEP_QUEUE = 'mail.sweep';
 const RETENTION_QUEUE = 'retention.run';
+const RENEWAL_QUEUE = 'subscriptions.renew';
 
 export interface JobQueue {
   /** Asks a worker to send this outbox message now (called after the transaction that wrote it commits). */
@@ -24,6 +27,8 @@ export async function startJobQueue(opts: {
   owner: MikroORM;
   ownerUrl: string;
   logger: Logger;
+  /** The process's services (renewals create provider checkouts and mail); available once HTTP is set up. */
+  services: () => AppServices;
 }): Promise<JobQueue> {
   const { config, owner, logger } = opts;
   const boss = new PgBoss({
@@ -39,6 +44,13 @@ export async function startJobQueue(opts: {
   await boss.schedule(RETENTION_QUEUE, '15 3 * * *', {}, { tz: 'Europe/Stockholm' });
   await boss.work(RETENTION_QUEUE, async () => {
     for (const report of await runRetention(owner.em.fork())) logger.info(report, 'retention');
+  });
+
+  // Renewals, every morning at 06:00 (one run across all processes).
+  await boss.createQueue(RENEWAL_QUEUE, { name: RENEWAL_QUEUE, policy: 'singleton' });
+  await boss.schedule(RENEWAL_QUEUE, '0 6 * * *', {}, { tz: 'Europe/Stockholm' });
+  await boss.work(RENEWAL_QUEUE, async () => {
+    logger.info({ placed: await renewDueSubscriptions(owner.em, opts.services()) }, 'renewals');
   });
 
   const smtpUrl = config.mail.smtpUrl;

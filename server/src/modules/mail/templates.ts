@@ -71,6 +71,26 @@ const TEMPLATES = {
       action: 'See the order',
     },
   },
+  'subscription.renewal_due': {
+    sv: {
+      subject: 'Dags att förnya %{package} hos %{agency}',
+      paragraphs: [
+        'Hej %{name}!',
+        'Ditt abonnemang på %{package} förnyas nu. Beställning #%{number} är på %{total}.',
+        'Betala via länken så fortsätter allt som vanligt.',
+      ],
+      action: 'Betala förnyelsen',
+    },
+    en: {
+      subject: 'Time to renew %{package} with %{agency}',
+      paragraphs: [
+        'Hello %{name},',
+        'Your %{package} subscription renews now. Order #%{number} is %{total}.',
+        'Pay through the link and everything carries on as before.',
+      ],
+      action: 'Pay the renewal',
+    },
+  },
   'subscription.cancelled': {
     sv: {
       subject: 'Ditt abonnemang på %{package} är avslutat',

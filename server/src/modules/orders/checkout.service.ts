@@ -7,7 +7,8 @@ import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
 import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
-import { ServicePackage } from '../packages/service-package.entity';
+import { BillingInterval, ServicePackage } from '../packages/service-package.entity';
+import type { Subscription } from '../subscriptions/subscription.entity';
 import { Payment } from '../payments/payment.entity';
 import { createMollieCheckout } from '../payments/mollie.provider';
 import { createPayPalCheckout } from '../payments/paypal.provider';
@@ -97,6 +98,102 @@ async function nextOrderNumber(ctx: RequestContext, tenantId: string): Promise<n
   return Number(next);
 }
 
+export interface PlaceOrder {
+  tenant: Tenant;
+  customer: Customer;
+  contact: Contact;
+  email: string;
+  pkg: ServicePackage;
+  interval: BillingInterval;
+  currency: string;
+  provider: PaymentProvider;
+  siteDomain?: string | null;
+  recurringConsentText?: string | null;
+  /** A renewal: the subscription and the period it pays for. */
+  renewal?: { subscription: Subscription; periodStart: Date };
+}
+
+/**
+ * An order in PENDING_PAYMENT at our own prices and VAT, its line, and a payment page of the provider
+ * (checkout and renewals). Call inside a transaction; a provider failure throws SERVICE_UNAVAILABLE.
+ */
+export async function placeOrder(ctx: RequestContext, p: PlaceOrder): Promise<{ order: Order; redirectUrl: string }> {
+  const price = p.pkg.prices.find((x) => x.interval === p.interval && x.currency === p.currency);
+  if (!price) throw badInput('currency', `This package has no ${p.interval.toLowerCase()} price in ${p.currency}`);
+  const { tenant } = p;
+  const subtotal = price.amountMinor;
+  const vat = Math.round((subtotal * tenant.vatRateBasisPoints) / 10_000);
+  const order = ctx.em.create(Order, {
+    tenant,
+    number: await nextOrderNumber(ctx, tenant.id),
+    customer: p.customer,
+    contact: p.contact,
+    provider: p.provider,
+    currency: p.currency,
+    subtotalMinor: subtotal,
+    vatRateBasisPoints: tenant.vatRateBasisPoints,
+    vatMinor: vat,
+    totalMinor: subtotal + vat,
+    placedBy: ctx.viewer ? ctx.em.getReference(User, ctx.viewer.userId) : null,
+    ip: ctx.ip ?? null,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    recurringConsentText: p.recurringConsentText ?? null,
+    subscription: p.renewal?.subscription ?? null,
+    periodStart: p.renewal?.periodStart ?? null,
+  });
+  const name = p.contact.preferredLanguage === 'en' ? p.pkg.nameEn : p.pkg.nameSv;
+  const description = `${name} (${p.interval.toLowerCase()})${p.siteDomain ? ` – ${p.siteDomain}` : ''}`;
+  ctx.em.create(OrderLine, {
+    tenant,
+    order,
+    servicePackage: p.pkg,
+    description,
+    interval: p.interval,
+    quantity: 1,
+    unitPriceMinor: subtotal,
+    totalMinor: subtotal,
+  });
+  await ctx.em.flush();
+
+  const base = publicBaseUrl(ctx);
+  let session: CheckoutSession;
+  try {
+    session = await createProviderCheckout(ctx, p.provider, {
+      orderId: order.id,
+      tenantId: tenant.id,
+      description: `${tenant.name} #${order.number}: ${description}`,
+      currency: order.currency,
+      totalMinor: order.totalMinor,
+      customerEmail: p.email,
+      successUrl: `${base}/#/orders/${order.id}/show?paid=1`,
+      cancelUrl: `${base}/#/orders/${order.id}/show?cancelled=1`,
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    ctx.logger.warn({ err: error, provider: p.provider }, 'payment provider refused or unreachable');
+    throw new AppError(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      'The payment provider is not reachable; nothing was charged. Try again shortly.',
+    );
+  }
+  ctx.em.create(Payment, {
+    tenant,
+    order,
+    provider: p.provider,
+    providerReference: session.reference,
+    amountMinor: order.totalMinor,
+    currency: order.currency,
+  });
+  await ctx.em.flush();
+  await audit(ctx, {
+    action: 'order.create',
+    entityType: 'Order',
+    entityId: order.id,
+    detail: { number: order.number, provider: p.provider, totalMinor: order.totalMinor, renewal: !!p.renewal },
+  });
+  return { order, redirectUrl: session.redirectUrl };
+}
+
 export async function checkout(ctx: RequestContext, input: CheckoutInput): Promise<CheckoutResult> {
   const tenant = await resolveTenant(ctx, input.agency);
   return inTransaction(ctx, async () => {
@@ -105,79 +202,22 @@ export async function checkout(ctx: RequestContext, input: CheckoutInput): Promi
     }
     const pkg = await ctx.em.findOne(ServicePackage, { id: input.packageId, active: true });
     if (!pkg) throw badInput('packageId', 'No such care package');
-    const price = pkg.prices.find((p) => p.interval === input.interval && p.currency === input.currency);
-    if (!price)
+    if (!pkg.prices.some((x) => x.interval === input.interval && x.currency === input.currency)) {
       throw badInput('currency', `This package has no ${input.interval.toLowerCase()} price in ${input.currency}`);
+    }
     const { customer, contact, email } = await resolveBuyer(ctx, tenant, input);
-
-    const subtotal = price.amountMinor;
-    const vat = Math.round((subtotal * tenant.vatRateBasisPoints) / 10_000);
-    const order = ctx.em.create(Order, {
+    const { order, redirectUrl } = await placeOrder(ctx, {
       tenant,
-      number: await nextOrderNumber(ctx, tenant.id),
       customer,
       contact,
-      provider: input.provider,
-      currency: input.currency,
-      subtotalMinor: subtotal,
-      vatRateBasisPoints: tenant.vatRateBasisPoints,
-      vatMinor: vat,
-      totalMinor: subtotal + vat,
-      placedBy: ctx.viewer ? ctx.em.getReference(User, ctx.viewer.userId) : null,
-      ip: ctx.ip ?? null,
-      userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-      recurringConsentText: input.recurring ? input.recurringConsentText! : null,
-    });
-    const name = contact.preferredLanguage === 'en' ? pkg.nameEn : pkg.nameSv;
-    const description = `${name} (${input.interval.toLowerCase()})${input.siteDomain ? ` – ${input.siteDomain}` : ''}`;
-    ctx.em.create(OrderLine, {
-      tenant,
-      order,
-      servicePackage: pkg,
-      description,
+      email,
+      pkg,
       interval: input.interval,
-      quantity: 1,
-      unitPriceMinor: subtotal,
-      totalMinor: subtotal,
-    });
-    await ctx.em.flush();
-
-    const base = publicBaseUrl(ctx);
-    let session: CheckoutSession;
-    try {
-      session = await createProviderCheckout(ctx, input.provider, {
-        orderId: order.id,
-        tenantId: tenant.id,
-        description: `${tenant.name} #${order.number}: ${description}`,
-        currency: order.currency,
-        totalMinor: order.totalMinor,
-        customerEmail: email,
-        successUrl: `${base}/#/orders/${order.id}/show?paid=1`,
-        cancelUrl: `${base}/#/orders/${order.id}/show?cancelled=1`,
-      });
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      ctx.logger.warn({ err: error, provider: input.provider }, 'payment provider refused or unreachable');
-      throw new AppError(
-        ErrorCode.SERVICE_UNAVAILABLE,
-        'The payment provider is not reachable; nothing was charged. Try again shortly.',
-      );
-    }
-    ctx.em.create(Payment, {
-      tenant,
-      order,
+      currency: input.currency,
       provider: input.provider,
-      providerReference: session.reference,
-      amountMinor: order.totalMinor,
-      currency: order.currency,
+      siteDomain: input.siteDomain,
+      recurringConsentText: input.recurring ? input.recurringConsentText : null,
     });
-    await ctx.em.flush();
-    await audit(ctx, {
-      action: 'order.create',
-      entityType: 'Order',
-      entityId: order.id,
-      detail: { number: order.number, provider: input.provider, totalMinor: order.totalMinor },
-    });
-    return { orderId: order.id, orderNumber: order.number, redirectUrl: session.redirectUrl };
+    return { orderId: order.id, orderNumber: order.number, redirectUrl };
   });
 }

@@ -6,6 +6,7 @@ import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
 import { BillingInterval, ServicePackage } from '../packages/service-package.entity';
 import { Site } from '../sites/site.entity';
+import type { Subscription } from '../subscriptions/subscription.entity';
 import { User } from '../users/user.entity';
 
 export enum OrderStatus {
@@ -29,8 +30,18 @@ registerEnumType(PaymentProvider, { name: 'PaymentProvider' });
 @Unique({ properties: ['tenant', 'number'] })
 @Index({ properties: ['tenant', 'customer', 'createdAt'] })
 @Index({ properties: ['tenant', 'status', 'createdAt'] })
+@Unique({ name: 'orders_renewal_unique', properties: ['subscription', 'periodStart'] })
 export class Order extends TenantOwned<
-  'status' | 'site' | 'contact' | 'placedBy' | 'ip' | 'userAgent' | 'paidAt' | 'recurringConsentText'
+  | 'status'
+  | 'site'
+  | 'contact'
+  | 'placedBy'
+  | 'ip'
+  | 'userAgent'
+  | 'paidAt'
+  | 'recurringConsentText'
+  | 'subscription'
+  | 'periodStart'
 > {
   @Field(() => Int, { description: 'Consecutive per agency.' })
   @Property({ type: 'integer' })
@@ -86,6 +97,14 @@ export class Order extends TenantOwned<
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   paidAt: Date | null = null;
+
+  /** A renewal order: the subscription it renews, and the start of the period it pays for. */
+  @ManyToOne(() => 'Subscription', { nullable: true, deleteRule: 'set null' })
+  subscription: Rel<Subscription> | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'For a renewal: the start of the period it pays for.' })
+  @Property({ type: 'datetime', nullable: true })
+  periodStart: Date | null = null;
 
   /** P20: set when the buyer agreed to recurring charges at checkout (the wording shown). */
   @Property({ type: 'text', nullable: true })

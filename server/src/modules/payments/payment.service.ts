@@ -9,6 +9,7 @@ import { sendInvitation } from '../auth/auth.service';
 import { enqueueMail } from '../mail/outbox.service';
 import { formatMoney, type MailTemplate } from '../mail/templates';
 import { OrderStatus, type PaymentProvider } from '../orders/order.entity';
+import { renewalPaid } from '../subscriptions/renewal.service';
 import { startSubscriptionFor } from '../subscriptions/subscription.service';
 import { User, UserStatus } from '../users/user.entity';
 import { Payment, PaymentStatus } from './payment.entity';
@@ -63,6 +64,7 @@ export async function applyProviderOutcome(ctx: RequestContext, outcome: Provide
     });
     await sendReceipt(ctx, payment);
     await startSubscriptionFor(ctx, order); // P20: when the buyer agreed to recurring charges
+    await renewalPaid(ctx, order); // a renewal order moves its subscription on
     return 'paid';
   }
   if (outcome.status === 'FAILED' || outcome.status === 'EXPIRED') {
