@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '../../server/src/testing/database';
+import { createTestDatabase, queryAs, type TestDatabase } from '../../server/src/testing/database';
 import { LIMITS } from '../../server/src/graphql/limits';
 import { ApiClient, as, errorCode } from '../support/api-client';
 import { startDemoApp, type DemoApp } from '../support/demo-app';
@@ -141,6 +141,22 @@ describe('S3 and S20 in production mode', () => {
     const res = await new ApiClient(localUrl()).login('admin@jj-media.example.com');
     expect(errorCode(res)).toBeUndefined();
     expect(res.headers.getSetCookie().find((c) => c.startsWith('sc_session='))).toMatch(/; Secure/i);
+  });
+
+  it('an admin does not see the bearer link of unsent invitation mail in production', async () => {
+    const admin = new ApiClient(localUrl());
+    expect(errorCode(await admin.login('admin@jj-media.example.com'))).toBeUndefined();
+    await admin.ok(
+      'mutation { userInvite(input: { email: "quiet@jj-media.example.com", name: "Q", role: EMPLOYEE }) { id } }',
+    );
+    const { outboxMessages } = await admin.ok('{ outboxMessages { nodes { recipient payload } } }');
+    const mail = outboxMessages.nodes.find((m: { recipient: string }) => m.recipient === 'quiet@jj-media.example.com');
+    expect(mail.payload.link).toBe('[hidden]');
+    const [{ payload }] = await queryAs<{ payload: { link: string } }>(
+      db.superuserUrl,
+      `select payload from outbox_messages where recipient = 'quiet@jj-media.example.com'`,
+    );
+    expect(payload.link).toMatch(/^https:\/\/care\.example\.com\/#\/invitation\//); // kept for sending
   });
 
   it('P25: security headers are set', async () => {

@@ -57,6 +57,8 @@ export async function sendOutboxMessage(
       message.status = OutboxStatus.SENT;
       message.sentAt = new Date();
       message.lastError = null;
+      // A sent link (invitation, reset) is a bearer secret for its recipient only: it does not stay behind.
+      if ('link' in message.payload) message.payload = { ...message.payload, link: '[sent]' };
       return 'sent';
     } catch (error) {
       message.lastError = (error as Error).message.slice(0, 500);
