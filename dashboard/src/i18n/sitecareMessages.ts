@@ -1,8 +1,9 @@
 // Sitecare's own messages (`sitecare.*`) and the resources' names and field labels (`resources.*`).
 // English is the reference; the Swedish object must have exactly the same shape, which the
 // `Messages` type checks at compile time. The helpdesk's messages live in helpdeskMessages.ts,
-// the subscriptions' in subscriptionMessages.ts.
+// the subscriptions' in subscriptionMessages.ts, the staff home page's in attentionMessages.ts.
 
+import { attentionEnglish, attentionSwedish } from './attentionMessages';
 import { helpdeskEnglish, helpdeskSwedish } from './helpdeskMessages';
 import { subscriptionEnglish, subscriptionSwedish } from './subscriptionMessages';
 
@@ -10,6 +11,7 @@ export const sitecareEnglish = {
   sitecare: {
     ...helpdeskEnglish.sitecare,
     ...subscriptionEnglish.sitecare,
+    ...attentionEnglish.sitecare,
     common: {
       empty: 'Nothing here',
     },
@@ -404,6 +406,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   sitecare: {
     ...helpdeskSwedish.sitecare,
     ...subscriptionSwedish.sitecare,
+    ...attentionSwedish.sitecare,
     common: {
       empty: 'Inget här',
     },

@@ -1,0 +1,345 @@
+// The staff home page: what needs attention now (new leads, tickets by due time, payments, stale
+// backups). Each card reads one existing list query through useGetList, so the data provider's
+// conventions (filters, sort, page, embedded records, the viewer's fields) apply.
+import ErrorIcon from '@mui/icons-material/Error';
+import {
+  Box,
+  Button as MuiButton,
+  Card,
+  CardActions,
+  CardContent,
+  Chip,
+  Link as MuiLink,
+  Typography,
+} from '@mui/material';
+import type { Role } from '@sitecare/schema';
+import { type ReactNode, useId } from 'react';
+import { Link, type RaRecord, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
+
+import { roleCanAccess } from '../providers/canAccess';
+import { formatMoney } from '../resources/money';
+import { isOverdue } from '../resources/support-tickets/SupportTicketFields';
+
+const BACKUP_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000;
+const SITES_PAGE = 100;
+const SHOW = 5;
+
+const STAFF: readonly Role[] = ['ADMIN', 'EMPLOYEE'];
+export const isStaff = (role: Role | undefined) => role !== undefined && STAFF.includes(role);
+
+const useFormatDate = () => {
+  const [locale] = useLocaleState();
+  const format = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return (value: unknown) => (typeof value === 'string' ? format.format(new Date(value)) : '–');
+};
+
+/** `/leads?filter={"status":"NEW"}`: the list with its filter set, as react-admin reads it. */
+const useListPath = () => {
+  const createPath = useCreatePath();
+  return (resource: string, filter?: Record<string, unknown>) =>
+    createPath({ resource, type: 'list' }) + (filter ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '');
+};
+
+interface CardProps {
+  title: string;
+  /** The headline number with its caption (`count` is an i18n key with smart_count). */
+  total: number | undefined;
+  caption: string;
+  isPending: boolean;
+  error: unknown;
+  /** Shown instead of the list when there is nothing to look at. */
+  empty: string;
+  isEmpty: boolean;
+  links: ReactNode;
+  children?: ReactNode;
+}
+
+const AttentionCard = ({ title, total, caption, isPending, error, empty, isEmpty, links, children }: CardProps) => {
+  const translate = useTranslate();
+  const headingId = useId();
+  return (
+    <Card component="section" aria-labelledby={headingId} sx={{ display: 'flex', flexDirection: 'column' }}>
+      <CardContent sx={{ flex: 1 }}>
+        <Typography id={headingId} component="h3" variant="h6" gutterBottom>
+          {translate(title)}
+        </Typography>
+        {isPending ? (
+          <Typography color="text.secondary">{translate('sitecare.attention.loading')}</Typography>
+        ) : error ? (
+          <Typography color="error">{translate('sitecare.attention.error')}</Typography>
+        ) : (
+          <>
+            <Typography component="p" sx={{ mb: 1 }}>
+              <Box component="strong" data-testid="count" sx={{ typography: 'h4', mr: 1 }}>
+                {total ?? 0}
+              </Box>
+              {translate(caption, { smart_count: total ?? 0 })}
+            </Typography>
+            {isEmpty ? <Typography color="text.secondary">{translate(empty)}</Typography> : children}
+          </>
+        )}
+      </CardContent>
+      <CardActions sx={{ flexWrap: 'wrap', gap: 1 }}>{links}</CardActions>
+    </Card>
+  );
+};
+
+/** A short list of records, each a link to its page with a line of detail under it. */
+const ShortList = ({ children }: { children: ReactNode }) => (
+  <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, '& > li': { py: 0.75 } }}>
+    {children}
+  </Box>
+);
+
+const ItemLink = ({ to, children }: { to: string; children: ReactNode }) => (
+  <MuiLink component={Link} to={to} sx={{ fontWeight: 500 }}>
+    {children}
+  </MuiLink>
+);
+
+/** A link to a full list, styled as a button (a real link, unlike react-admin's Button with `to`). */
+const ListLink = ({ to, label }: { to: string; label: string }) => {
+  const translate = useTranslate();
+  return (
+    <MuiButton component={Link} to={to} size="small">
+      {translate(label)}
+    </MuiButton>
+  );
+};
+
+const Detail = ({ children }: { children: ReactNode }) => (
+  <Typography variant="body2" color="text.secondary" component="div">
+    {children}
+  </Typography>
+);
+
+const NewLeadsCard = () => {
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  const createPath = useCreatePath();
+  const listPath = useListPath();
+  // The API lists leads newest first.
+  const { data, total, isPending, error } = useGetList('leads', {
+    filter: { status: 'NEW' },
+    pagination: { page: 1, perPage: SHOW },
+  });
+  return (
+    <AttentionCard
+      title="sitecare.attention.leads.title"
+      total={total}
+      caption="sitecare.attention.leads.count"
+      isPending={isPending}
+      error={error}
+      empty="sitecare.attention.leads.empty"
+      isEmpty={!data?.length}
+      links={<ListLink to={listPath('leads', { status: 'NEW' })} label="sitecare.attention.leads.all" />}
+    >
+      <ShortList>
+        {data?.map((lead) => (
+          <li key={lead.id}>
+            <ItemLink to={createPath({ resource: 'leads', id: lead.id, type: 'show' })}>{String(lead.name)}</ItemLink>
+            <Detail>
+              {lead.company ? `${String(lead.company)} · ` : ''}
+              {translate('sitecare.attention.received', { date: formatDate(lead.createdAt) })}
+            </Detail>
+          </li>
+        ))}
+      </ShortList>
+    </AttentionCard>
+  );
+};
+
+const OPEN_TICKETS = { status: ['NEW', 'OPEN'] };
+
+const OpenTicketsCard = () => {
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  const createPath = useCreatePath();
+  const listPath = useListPath();
+  const { data, total, isPending, error } = useGetList('supportTickets', {
+    filter: OPEN_TICKETS,
+    sort: { field: 'firstResponseDueAt', order: 'ASC' },
+    pagination: { page: 1, perPage: SHOW },
+    meta: { embed: ['customer'] },
+  });
+  return (
+    <AttentionCard
+      title="sitecare.attention.tickets.title"
+      total={total}
+      caption="sitecare.attention.tickets.count"
+      isPending={isPending}
+      error={error}
+      empty="sitecare.attention.tickets.empty"
+      isEmpty={!data?.length}
+      links={<ListLink to={listPath('supportTickets', OPEN_TICKETS)} label="sitecare.attention.tickets.all" />}
+    >
+      <ShortList>
+        {data?.map((ticket) => (
+          <li key={ticket.id}>
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+              <ItemLink to={createPath({ resource: 'supportTickets', id: ticket.id, type: 'show' })}>
+                {String(ticket.subject)}
+              </ItemLink>
+              {isOverdue(ticket) ? (
+                <Chip size="small" color="error" icon={<ErrorIcon />} label={translate('sitecare.tickets.overdue')} />
+              ) : null}
+            </Box>
+            <Detail>
+              {ticket.customer?.name ? `${String(ticket.customer.name)} · ` : ''}
+              {translate('sitecare.attention.due', { date: formatDate(ticket.firstResponseDueAt) })}
+            </Detail>
+          </li>
+        ))}
+      </ShortList>
+    </AttentionCard>
+  );
+};
+
+const oldestOf = (records: RaRecord[] | undefined) =>
+  records?.reduce<RaRecord | undefined>(
+    (oldest, record) => (!oldest || String(record.createdAt) < String(oldest.createdAt) ? record : oldest),
+    undefined,
+  );
+
+const PaymentsCard = () => {
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  const [locale] = useLocaleState();
+  const createPath = useCreatePath();
+  const listPath = useListPath();
+  // The API lists orders newest first and has no sort: the oldest is the oldest of the first 100.
+  const orders = useGetList('orders', {
+    filter: { status: 'PENDING_PAYMENT' },
+    pagination: { page: 1, perPage: 100 },
+    meta: { embed: ['customer'] },
+  });
+  const subscriptions = useGetList('subscriptions', {
+    filter: { status: 'PAST_DUE' },
+    pagination: { page: 1, perPage: 1 },
+  });
+  const oldest = oldestOf(orders.data);
+  const pastDue = subscriptions.total ?? 0;
+  return (
+    <AttentionCard
+      title="sitecare.attention.payments.title"
+      total={orders.total}
+      caption="sitecare.attention.payments.count"
+      isPending={orders.isPending || subscriptions.isPending}
+      error={orders.error ?? subscriptions.error}
+      empty="sitecare.attention.payments.empty"
+      isEmpty={!oldest && pastDue === 0}
+      links={
+        <>
+          <ListLink
+            to={listPath('orders', { status: 'PENDING_PAYMENT' })}
+            label="sitecare.attention.payments.all_orders"
+          />
+          <ListLink
+            to={listPath('subscriptions', { status: 'PAST_DUE' })}
+            label="sitecare.attention.payments.all_subscriptions"
+          />
+        </>
+      }
+    >
+      <ShortList>
+        {oldest ? (
+          <li>
+            <ItemLink to={createPath({ resource: 'orders', id: oldest.id, type: 'show' })}>
+              {translate('sitecare.attention.payments.oldest', { number: oldest.number })}
+            </ItemLink>
+            <Detail>
+              {oldest.customer?.name ? `${String(oldest.customer.name)} · ` : ''}
+              {formatMoney(oldest.totalMinor as number, String(oldest.currency ?? 'SEK'), locale)} ·{' '}
+              {translate('sitecare.attention.ordered', { date: formatDate(oldest.createdAt) })}
+            </Detail>
+          </li>
+        ) : null}
+        <li>{translate('sitecare.attention.payments.past_due', { smart_count: pastDue })}</li>
+      </ShortList>
+    </AttentionCard>
+  );
+};
+
+/** The newest backup's time, or undefined when the site has none. */
+const newestBackup = (site: RaRecord): string | undefined =>
+  (Array.isArray(site.backups) ? (site.backups as { takenAt?: string }[]) : [])
+    .map((backup) => backup.takenAt)
+    .filter((takenAt): takenAt is string => typeof takenAt === 'string')
+    .sort()
+    .at(-1);
+
+const StaleBackupsCard = () => {
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  const createPath = useCreatePath();
+  const listPath = useListPath();
+  const { data, total, isPending, error } = useGetList('sites', {
+    filter: { status: 'ACTIVE' },
+    sort: { field: 'domain', order: 'ASC' },
+    pagination: { page: 1, perPage: SITES_PAGE },
+    meta: { embed: ['backups'] },
+  });
+  const limit = Date.now() - BACKUP_MAX_AGE_MS;
+  // Stalest first; a site without any backup comes before all others.
+  const stale = (data ?? [])
+    .map((site) => ({ site, newest: newestBackup(site) }))
+    .filter(({ newest }) => !newest || new Date(newest).getTime() < limit)
+    .sort((a, b) => (a.newest ?? '').localeCompare(b.newest ?? ''));
+  return (
+    <AttentionCard
+      title="sitecare.attention.backups.title"
+      total={stale.length}
+      caption="sitecare.attention.backups.count"
+      isPending={isPending}
+      error={error}
+      empty="sitecare.attention.backups.empty"
+      isEmpty={stale.length === 0}
+      links={<ListLink to={listPath('sites', { status: 'ACTIVE' })} label="sitecare.attention.backups.all" />}
+    >
+      <ShortList>
+        {stale.slice(0, SHOW).map(({ site, newest }) => (
+          <li key={site.id}>
+            <ItemLink to={createPath({ resource: 'sites', id: site.id, type: 'show' })}>{String(site.domain)}</ItemLink>
+            <Detail>
+              {newest
+                ? translate('sitecare.attention.last_backup', { date: formatDate(newest) })
+                : translate('sitecare.attention.no_backup')}
+            </Detail>
+          </li>
+        ))}
+      </ShortList>
+      {(total ?? 0) > SITES_PAGE ? (
+        <Detail>{translate('sitecare.attention.first_page', { count: SITES_PAGE })}</Detail>
+      ) : null}
+    </AttentionCard>
+  );
+};
+
+/** The cards the role may see (the permission matrix decides), in a grid of one column on a phone. */
+export default function StaffOverview({ role }: { role: Role | undefined }) {
+  const translate = useTranslate();
+  const headingId = useId();
+  const may = (resource: string) => roleCanAccess(role, resource, 'list');
+  return (
+    <Box component="section" aria-labelledby={headingId} sx={{ mt: 3 }}>
+      <Typography id={headingId} component="h2" variant="h5" gutterBottom>
+        {translate('sitecare.attention.title')}
+      </Typography>
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: '1fr', md: 'repeat(2, minmax(0, 1fr))', xl: 'repeat(4, minmax(0, 1fr))' },
+        }}
+      >
+        {may('leads') ? <NewLeadsCard /> : null}
+        {may('supportTickets') ? <OpenTicketsCard /> : null}
+        {may('orders') && may('subscriptions') ? <PaymentsCard /> : null}
+        {may('sites') ? <StaleBackupsCard /> : null}
+      </Box>
+    </Box>
+  );
+}
