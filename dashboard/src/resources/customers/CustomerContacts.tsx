@@ -6,7 +6,6 @@ import { Box, Chip } from '@mui/material';
 import { useState } from 'react';
 import {
   Button,
-  Confirm,
   DataTable,
   EmailField,
   type RaRecord,
@@ -26,6 +25,7 @@ import { RowActionButton } from '../RowActionButton';
 import { EmptyText, Section } from '../Section';
 import { LanguageField } from '../users/UserFields';
 import { ContactInputs } from './ContactInputs';
+import { ConfirmAction } from '../ConfirmAction';
 
 const AddContactButton = () => {
   const customer = useRecordContext();
@@ -95,39 +95,19 @@ const DeleteContactButton = () => {
   const contact = useRecordContext();
   const { canAccess } = useCanAccess({ resource: 'contacts', action: 'delete' });
   const dataProvider = useDataProvider();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
   if (!contact || !canAccess) return null;
-  const confirm = async () => {
-    setPending(true);
-    try {
-      await dataProvider.delete('contacts', { id: contact.id, previousData: contact });
-      notify('sitecare.contacts.deleted', { type: 'info' });
-      refresh();
-    } catch (error) {
-      notify((error as Error)?.message || 'ra.notification.http_error', { type: 'error' });
-    } finally {
-      setPending(false);
-      setOpen(false);
-    }
-  };
   return (
-    <>
-      <RowActionButton label="ra.action.delete" color="error" icon={<DeleteIcon />} onClick={() => setOpen(true)} />
-      <Confirm
-        isOpen={open}
-        loading={pending}
-        title="sitecare.contacts.delete_title"
-        content="sitecare.contacts.delete_content"
-        translateOptions={{ name: contact.name }}
-        confirm="ra.action.delete"
-        confirmColor="warning"
-        onConfirm={confirm}
-        onClose={() => setOpen(false)}
-      />
-    </>
+    <ConfirmAction
+      trigger={(open) => (
+        <RowActionButton label="ra.action.delete" color="error" icon={<DeleteIcon />} onClick={open} />
+      )}
+      title="sitecare.contacts.delete_title"
+      content="sitecare.contacts.delete_content"
+      translateOptions={{ name: contact.name }}
+      confirmLabel="ra.action.delete"
+      run={() => dataProvider.delete('contacts', { id: contact.id, previousData: contact })}
+      done="sitecare.contacts.deleted"
+    />
   );
 };
 

@@ -7,7 +7,6 @@ import { useState } from 'react';
 import {
   AutocompleteInput,
   Button,
-  Confirm,
   DataTable,
   DateField,
   DateTimeInput,
@@ -27,6 +26,7 @@ import { EmbeddedTable } from '../EmbeddedTable';
 import { EnumChipField } from '../EnumChipField';
 import { FormDialog } from '../FormDialog';
 import { EmptyText, Section } from '../Section';
+import { ConfirmAction } from '../ConfirmAction';
 
 interface Assignment extends RaRecord {
   active: boolean;
@@ -128,46 +128,28 @@ const EndAssignmentButton = ({ domain }: { domain: string }) => {
   const assignment = useRecordContext<Assignment>();
   const { canAccess } = useCanAccess({ resource: 'siteAssignments', action: 'end' });
   const dataProvider = useDataProvider();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
   if (!assignment || !canAccess || stateOf(assignment) === 'ENDED') return null;
-  const confirm = async () => {
-    setPending(true);
-    try {
-      await dataProvider.update('siteAssignments', {
-        id: assignment.id,
-        data: {},
-        previousData: assignment,
-        meta: { action: 'end' },
-      });
-      notify('sitecare.assignments.ended', { type: 'info' });
-      refresh();
-    } catch (error) {
-      notify((error as Error)?.message || 'ra.notification.http_error', { type: 'error' });
-    } finally {
-      setPending(false);
-      setOpen(false);
-    }
-  };
   return (
-    <>
-      <Button label="sitecare.assignments.end" color="error" onClick={() => setOpen(true)}>
-        <EventBusyIcon />
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={pending}
-        title="sitecare.assignments.end_title"
-        content="sitecare.assignments.end_content"
-        translateOptions={{ name: assignment.user.name, domain }}
-        confirm="sitecare.assignments.end"
-        confirmColor="warning"
-        onConfirm={confirm}
-        onClose={() => setOpen(false)}
-      />
-    </>
+    <ConfirmAction
+      trigger={(open) => (
+        <Button label="sitecare.assignments.end" color="error" onClick={open}>
+          <EventBusyIcon />
+        </Button>
+      )}
+      title="sitecare.assignments.end_title"
+      content="sitecare.assignments.end_content"
+      translateOptions={{ name: assignment.user.name, domain }}
+      confirmLabel="sitecare.assignments.end"
+      run={() =>
+        dataProvider.update('siteAssignments', {
+          id: assignment.id,
+          data: {},
+          previousData: assignment,
+          meta: { action: 'end' },
+        })
+      }
+      done="sitecare.assignments.ended"
+    />
   );
 };
 

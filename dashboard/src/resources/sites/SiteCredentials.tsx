@@ -8,7 +8,6 @@ import { Box, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   Button,
-  Confirm,
   DataTable,
   DateField,
   PasswordInput,
@@ -35,6 +34,7 @@ import { RowActionButton } from '../RowActionButton';
 import { EmptyText, Section } from '../Section';
 import { RevealSecretDialog } from './RevealSecretDialog';
 import { CredentialKindField } from './SiteFields';
+import { ConfirmAction } from '../ConfirmAction';
 
 interface Credential extends RaRecord {
   label: string;
@@ -188,39 +188,19 @@ const DeleteCredentialButton = () => {
   const credential = useRecordContext<Credential>();
   const { canAccess } = useCanAccess({ resource: 'siteCredentials', action: 'delete' });
   const dataProvider = useDataProvider();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
   if (!credential || !canAccess) return null;
-  const confirm = async () => {
-    setPending(true);
-    try {
-      await dataProvider.delete('siteCredentials', { id: credential.id, previousData: credential });
-      notify('sitecare.credentials.deleted', { type: 'info' });
-      refresh();
-    } catch (error) {
-      notify((error as Error)?.message || 'ra.notification.http_error', { type: 'error' });
-    } finally {
-      setPending(false);
-      setOpen(false);
-    }
-  };
   return (
-    <>
-      <RowActionButton label="ra.action.delete" color="error" icon={<DeleteIcon />} onClick={() => setOpen(true)} />
-      <Confirm
-        isOpen={open}
-        loading={pending}
-        title="sitecare.credentials.delete_title"
-        content="sitecare.credentials.delete_content"
-        translateOptions={{ label: credential.label }}
-        confirm="ra.action.delete"
-        confirmColor="warning"
-        onConfirm={confirm}
-        onClose={() => setOpen(false)}
-      />
-    </>
+    <ConfirmAction
+      trigger={(open) => (
+        <RowActionButton label="ra.action.delete" color="error" icon={<DeleteIcon />} onClick={open} />
+      )}
+      title="sitecare.credentials.delete_title"
+      content="sitecare.credentials.delete_content"
+      translateOptions={{ label: credential.label }}
+      confirmLabel="ra.action.delete"
+      run={() => dataProvider.delete('siteCredentials', { id: credential.id, previousData: credential })}
+      done="sitecare.credentials.deleted"
+    />
   );
 };
 
