@@ -1,17 +1,13 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ownedByCustomerScope } from '../../auth/scopes';
 import type { RequestContext } from '../../graphql/context';
-import { badInput, notFound } from '../../graphql/errors';
-import { inTransaction } from '../../graphql/transaction';
-import { audit } from '../audit/audit.service';
 import { byIdLoader, groupBy, loaderFor } from '../../graphql/loaders';
 import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
-import { Payment, PaymentStatus } from '../payments/payment.entity';
+import { Payment } from '../payments/payment.entity';
 import { CheckoutInput, CheckoutResult } from './checkout.inputs';
+import * as orderService from './order.service';
 import { checkout } from './checkout.service';
 import { Order, OrderLine, OrderStatus } from './order.entity';
 
@@ -58,22 +54,12 @@ export class OrderResolver {
     @Args(() => OrderListArgs) { filter = {}, page = new PageInput() }: OrderListArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const where: FilterQuery<Order> = { $and: [await ownedByCustomerScope(ctx)] };
-    if (filter.status) where.status = filter.status;
-    if (filter.customerId) where.customer = filter.customerId;
-    const [nodes, totalCount] = await ctx.em.findAndCount(Order, where, {
-      orderBy: { createdAt: 'desc', id: 'desc' },
-      limit: page.take,
-      offset: page.skip,
-    });
-    return { nodes, totalCount };
+    return orderService.listOrders(ctx, filter, page);
   }
 
   @Query(() => Order)
   async order(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
-    const order = await ctx.em.findOne(Order, { $and: [{ id }, await ownedByCustomerScope(ctx)] });
-    if (!order) throw notFound('Order');
-    return order;
+    return orderService.getOrder(ctx, id);
   }
 
   @FieldResolver(() => Customer)
@@ -93,21 +79,7 @@ export class OrderResolver {
 
   @Mutation(() => Order, { description: 'Cancels an order still waiting for payment (staff); audited.' })
   orderCancel(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
-    return inTransaction(ctx, async () => {
-      const order = await this.order(id, ctx);
-      if (order.status !== OrderStatus.PENDING_PAYMENT)
-        throw badInput('id', 'Only an order waiting for payment can be cancelled');
-      order.status = OrderStatus.CANCELLED;
-      await ctx.em.nativeUpdate(Payment, { order, status: PaymentStatus.PENDING }, { status: PaymentStatus.FAILED });
-      await ctx.em.flush();
-      await audit(ctx, {
-        action: 'order.cancel',
-        entityType: 'Order',
-        entityId: order.id,
-        detail: { number: order.number },
-      });
-      return order;
-    });
+    return orderService.cancelOrder(ctx, id);
   }
 
   @Mutation(() => CheckoutResult, {
