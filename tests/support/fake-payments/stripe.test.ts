@@ -243,3 +243,395 @@ describe('signed webhook deliveries', () => {
     }
   });
 });
+
+/** The error a call rejects with (fails the test when it resolves). */
+async function rejection(call: Promise<unknown>): Promise<Stripe.errors.StripeError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(Stripe.errors.StripeError);
+  return error as Stripe.errors.StripeError;
+}
+
+/** A paid checkout that kept the card: the customer and its off-session payment method. */
+async function savedCard(): Promise<{ customer: string; paymentMethod: string; session: string }> {
+  const session = await stripe.checkout.sessions.create(
+    sessionParams({
+      customer_creation: 'always',
+      payment_intent_data: { setup_future_usage: 'off_session', metadata: { orderId: 'ord_1', tenantId: 'ten_1' } },
+    }),
+  );
+  const completed = fake.completeSession(session.id).data.object;
+  const intent = await stripe.paymentIntents.retrieve(completed.payment_intent!);
+  return { customer: completed.customer!, paymentMethod: intent.payment_method as string, session: session.id };
+}
+
+const chargeParams = (
+  customer: string,
+  paymentMethod: string,
+  overrides: Partial<Stripe.PaymentIntentCreateParams> = {},
+) =>
+  ({
+    amount: 49900,
+    currency: 'eur',
+    customer,
+    payment_method: paymentMethod,
+    off_session: true,
+    confirm: true,
+    description: 'Care Plus, renewal',
+    metadata: { orderId: 'ord_2', tenantId: 'ten_1' },
+    ...overrides,
+  }) as Stripe.PaymentIntentCreateParams;
+
+describe('checkout that keeps the card', () => {
+  test('customer_creation and setup_future_usage leave a customer with a reusable card', async () => {
+    const session = await stripe.checkout.sessions.create(
+      sessionParams({
+        customer_creation: 'always',
+        payment_intent_data: {
+          setup_future_usage: 'off_session',
+          metadata: { orderId: 'ord_1', tenantId: 'ten_1' },
+          description: 'Care Plus',
+        },
+      }),
+    );
+    expect(session).toMatchObject({
+      mode: 'payment',
+      customer: null,
+      customer_creation: 'always',
+      setup_intent: null,
+      payment_status: 'unpaid',
+    });
+    const sent = fake.requests.at(-1)!;
+    expect(sent.body).toMatchObject({
+      customer_creation: 'always',
+      payment_intent_data: { setup_future_usage: 'off_session', metadata: { orderId: 'ord_1' } },
+    });
+
+    const completed = fake.completeSession(session.id).data.object;
+    expect(completed.customer).toMatch(/^cus_\w+$/);
+    expect(completed.customer_details).toEqual({ email: 'owner@example.com', name: null });
+    expect((await stripe.checkout.sessions.retrieve(session.id)).customer).toBe(completed.customer);
+
+    const intent = await stripe.paymentIntents.retrieve(completed.payment_intent!);
+    expect(intent).toMatchObject({
+      id: completed.payment_intent,
+      object: 'payment_intent',
+      amount: 49900,
+      amount_received: 49900,
+      currency: 'eur',
+      status: 'succeeded',
+      customer: completed.customer,
+      setup_future_usage: 'off_session',
+      metadata: { orderId: 'ord_1', tenantId: 'ten_1' },
+      description: 'Care Plus',
+      livemode: false,
+    });
+    expect(intent.payment_method).toMatch(/^pm_\w+$/);
+    expect(intent.latest_charge).toMatch(/^ch_\w+$/);
+    expect(fake.getPaymentIntent(intent.id)?.status).toBe('succeeded');
+    expect(fake.paymentMethodsOf(completed.customer!)).toEqual([intent.payment_method]);
+    expect(fake.getCustomer(completed.customer!)?.email).toBe('owner@example.com');
+  });
+
+  test('a plain checkout keeps nothing', async () => {
+    const session = await stripe.checkout.sessions.create(sessionParams());
+    expect(session.customer_creation).toBe('if_required');
+    const completed = fake.completeSession(session.id).data.object;
+    expect(completed.customer).toBeNull();
+    const intent = await stripe.paymentIntents.retrieve(completed.payment_intent!);
+    expect(intent).toMatchObject({ customer: null, setup_future_usage: null, metadata: {}, status: 'succeeded' });
+    // The card was used once without a customer: it cannot be charged again.
+    const error = await rejection(
+      stripe.paymentIntents.create(chargeParams((await savedCard()).customer, intent.payment_method as string)),
+    );
+    expect(error).toMatchObject({ statusCode: 400, param: 'payment_method' });
+  });
+
+  test.each([
+    [{ payment_intent_data: { colour: 'blue' } }, 'parameter_unknown', 'payment_intent_data[colour]'],
+    [
+      { payment_intent_data: { setup_future_usage: 'sometimes' } },
+      'parameter_invalid',
+      'payment_intent_data[setup_future_usage]',
+    ],
+    [{ customer_creation: 'never' }, 'parameter_invalid', 'customer_creation'],
+    [{ customer: 'cus_nope', customer_email: undefined }, 'resource_missing', 'customer'],
+  ])('rejects %j', async (overrides, code, param) => {
+    const error = await rejection(stripe.checkout.sessions.create(sessionParams(overrides as never)));
+    expect(error).toMatchObject({ type: 'StripeInvalidRequestError', statusCode: 400, code, param });
+  });
+});
+
+describe('off-session payment intents', () => {
+  test('charge a saved card, retrieve it, replay it', async () => {
+    const { customer, paymentMethod } = await savedCard();
+    const before = fake.events.length;
+    const intent = await stripe.paymentIntents.create(chargeParams(customer, paymentMethod), {
+      idempotencyKey: 'renewal-1',
+    });
+    expect(intent).toMatchObject({
+      object: 'payment_intent',
+      status: 'succeeded',
+      amount: 49900,
+      amount_received: 49900,
+      currency: 'eur',
+      customer,
+      payment_method: paymentMethod,
+      description: 'Care Plus, renewal',
+      metadata: { orderId: 'ord_2', tenantId: 'ten_1' },
+      setup_future_usage: null,
+      livemode: false,
+    });
+    expect(intent.id).toMatch(/^pi_\w+$/);
+    expect(intent.latest_charge).toMatch(/^ch_\w+$/);
+    const sent = fake.requests.at(-1)!;
+    expect(sent.body).toMatchObject({ off_session: 'true', confirm: 'true', amount: '49900' });
+
+    expect(fake.events.slice(before).map((e) => e.type)).toEqual(['payment_intent.succeeded']);
+    const event = fake.events.at(-1)!;
+    expect(event.data.object).toMatchObject({ id: intent.id, status: 'succeeded' });
+    expect(event.request.idempotency_key).toBe('renewal-1');
+
+    expect(await stripe.paymentIntents.retrieve(intent.id)).toEqual(intent);
+    const again = await stripe.paymentIntents.create(chargeParams(customer, paymentMethod), {
+      idempotencyKey: 'renewal-1',
+    });
+    expect(again.id).toBe(intent.id);
+    expect(fake.events.length).toBe(before + 1);
+    await expect(
+      stripe.paymentIntents.create(chargeParams(customer, paymentMethod, { amount: 100 }), {
+        idempotencyKey: 'renewal-1',
+      }),
+    ).rejects.toMatchObject({ type: 'StripeIdempotencyError' });
+    // The key space is shared by every POST.
+    await expect(
+      stripe.customers.create({ email: 'x@example.com' }, { idempotencyKey: 'renewal-1' }),
+    ).rejects.toMatchObject({ type: 'StripeIdempotencyError' });
+  });
+
+  test.each([
+    ['card_declined', 'card_declined', 'generic_decline'],
+    ['insufficient_funds', 'card_declined', 'insufficient_funds'],
+    ['authentication_required', 'authentication_required', 'authentication_required'],
+  ] as const)('a card set to %s is refused with a 402 card error', async (decline, code, declineCode) => {
+    const { customer, paymentMethod } = await savedCard();
+    fake.declinePaymentMethod(paymentMethod, decline);
+    const call = () =>
+      stripe.paymentIntents.create(chargeParams(customer, paymentMethod), { idempotencyKey: `declined-${decline}` });
+    const error = await rejection(call());
+    expect(error).toBeInstanceOf(Stripe.errors.StripeCardError);
+    expect(error).toMatchObject({ type: 'StripeCardError', statusCode: 402, code, decline_code: declineCode });
+    const intent = error.payment_intent!;
+    expect(intent).toMatchObject({
+      object: 'payment_intent',
+      status: 'requires_payment_method',
+      customer,
+      payment_method: paymentMethod,
+      amount_received: 0,
+      last_payment_error: { type: 'card_error', code, decline_code: declineCode },
+    });
+    expect((error.raw as { payment_intent: { id: string } }).payment_intent.id).toBe(intent.id);
+    expect(fake.getPaymentIntent(intent.id)?.status).toBe('requires_payment_method');
+    expect(fake.events.at(-1)).toMatchObject({
+      type: 'payment_intent.payment_failed',
+      data: { object: { id: intent.id, last_payment_error: { code } } },
+    });
+    // The refusal is kept under its key, as Stripe does once a request ran.
+    const replayed = await rejection(call());
+    expect(replayed).toMatchObject({ statusCode: 402, code, payment_intent: { id: intent.id } });
+    // And a charge that never succeeded cannot be refunded.
+    const refund = await rejection(stripe.refunds.create({ payment_intent: intent.id }));
+    expect(refund).toMatchObject({ statusCode: 400, param: 'payment_intent' });
+  });
+
+  test('validates like Stripe', async () => {
+    const { customer, paymentMethod } = await savedCard();
+    const other = await savedCard();
+    const cases: [Partial<Stripe.PaymentIntentCreateParams>, number, string | undefined, string][] = [
+      [{ customer: 'cus_nope' }, 400, 'resource_missing', 'customer'],
+      [{ payment_method: 'pm_nope' }, 400, 'resource_missing', 'payment_method'],
+      [{ customer: other.customer }, 400, 'payment_method_invalid_parameter', 'payment_method'],
+      [{ confirm: false }, 400, 'parameter_invalid', 'off_session'],
+      [{ amount: 10 }, 400, 'amount_too_small', 'amount'],
+      [{ amount: 12.5 }, 400, 'parameter_invalid_integer', 'amount'],
+      [{ currency: undefined }, 400, 'parameter_missing', 'currency'],
+      [{ colour: 'blue' } as never, 400, 'parameter_unknown', 'colour'],
+    ];
+    for (const [overrides, statusCode, code, param] of cases) {
+      const error = await rejection(stripe.paymentIntents.create(chargeParams(customer, paymentMethod, overrides)));
+      expect({ overrides, ...error }).toMatchObject({ overrides, statusCode, code, param });
+    }
+    const missing = await rejection(stripe.paymentIntents.retrieve('pi_nope'));
+    expect(missing).toMatchObject({ statusCode: 404, code: 'resource_missing' });
+  });
+});
+
+describe('refunds through the API', () => {
+  test('partial then full refund of a checkout payment; errors like Stripe', async () => {
+    const { session } = await savedCard();
+    const intent = fake.getSession(session)!.payment_intent!;
+    const before = fake.events.length;
+    const partial = await stripe.refunds.create(
+      { payment_intent: intent, amount: 10000, reason: 'requested_by_customer', metadata: { orderId: 'ord_1' } },
+      { idempotencyKey: 'refund-1' },
+    );
+    expect(partial).toMatchObject({
+      object: 'refund',
+      amount: 10000,
+      currency: 'eur',
+      payment_intent: intent,
+      status: 'succeeded',
+      reason: 'requested_by_customer',
+      metadata: { orderId: 'ord_1' },
+    });
+    expect(partial.id).toMatch(/^re_\w+$/);
+    expect(partial.charge).toBe(fake.getPaymentIntent(intent)!.latest_charge);
+    const replay = await stripe.refunds.create(
+      { payment_intent: intent, amount: 10000, reason: 'requested_by_customer', metadata: { orderId: 'ord_1' } },
+      { idempotencyKey: 'refund-1' },
+    );
+    expect(replay.id).toBe(partial.id);
+
+    const tooMuch = await rejection(stripe.refunds.create({ payment_intent: intent, amount: 40000 }));
+    expect(tooMuch).toMatchObject({ statusCode: 400, code: 'amount_too_large', param: 'amount' });
+    const rest = await stripe.refunds.create({ payment_intent: intent });
+    expect(rest.amount).toBe(39900);
+    const charge = await stripe.charges.retrieve(partial.charge as string);
+    expect(charge).toMatchObject({ amount_refunded: 49900, refunded: true });
+
+    const refunded = fake.events.slice(before);
+    expect(refunded.map((e) => e.type)).toEqual(['charge.refunded', 'charge.refunded']);
+    expect(refunded[0].data).toMatchObject({
+      object: { object: 'charge', amount_refunded: 10000, refunded: false, payment_intent: intent },
+      previous_attributes: { amount_refunded: 0, refunded: false },
+    });
+    expect(refunded[1].data.previous_attributes).toEqual({ amount_refunded: 10000, refunded: false });
+
+    const again = await rejection(stripe.refunds.create({ payment_intent: intent, amount: 1 }));
+    expect(again).toMatchObject({ statusCode: 400, code: 'charge_already_refunded' });
+    expect(() => fake.refund(session)).toThrow(/cannot refund/);
+    const unknown = await rejection(stripe.refunds.create({ payment_intent: 'pi_nope' }));
+    expect(unknown).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'payment_intent' });
+    expect(await stripe.refunds.retrieve(partial.id)).toEqual(partial);
+  });
+
+  test('refund of an off-session charge', async () => {
+    const { customer, paymentMethod } = await savedCard();
+    const intent = await stripe.paymentIntents.create(chargeParams(customer, paymentMethod));
+    const refund = await stripe.refunds.create({ payment_intent: intent.id, amount: 100 });
+    expect(refund).toMatchObject({ amount: 100, payment_intent: intent.id, charge: intent.latest_charge });
+    expect(fake.events.at(-1)).toMatchObject({
+      type: 'charge.refunded',
+      data: { object: { id: intent.latest_charge, amount_refunded: 100, refunded: false } },
+    });
+  });
+});
+
+describe('checkout in setup mode', () => {
+  test('saves a new card for an existing customer', async () => {
+    const customer = await stripe.customers.create(
+      { email: 'owner@example.com', name: 'Owner', metadata: { tenantId: 'ten_1' } },
+      { idempotencyKey: 'customer-1' },
+    );
+    expect(customer).toMatchObject({ object: 'customer', email: 'owner@example.com', name: 'Owner' });
+    expect(customer.id).toMatch(/^cus_\w+$/);
+    expect(
+      (
+        await stripe.customers.create(
+          { email: 'owner@example.com', name: 'Owner', metadata: { tenantId: 'ten_1' } },
+          { idempotencyKey: 'customer-1' },
+        )
+      ).id,
+    ).toBe(customer.id);
+
+    const session = await stripe.checkout.sessions.create(
+      {
+        mode: 'setup',
+        customer: customer.id,
+        currency: 'eur',
+        success_url: 'https://app.sitecare.test/card/ok',
+        cancel_url: 'https://app.sitecare.test/card/cancel',
+        metadata: { subscriptionId: 'sub_1', tenantId: 'ten_1' },
+      },
+      { idempotencyKey: 'setup-1' },
+    );
+    expect(session).toMatchObject({
+      object: 'checkout.session',
+      mode: 'setup',
+      customer: customer.id,
+      setup_intent: null,
+      payment_intent: null,
+      amount_total: null,
+      currency: 'eur',
+      payment_method_types: ['card'],
+      payment_status: 'no_payment_required',
+      status: 'open',
+      url: `${fake.baseUrl}/pay/${session.id}`,
+      metadata: { subscriptionId: 'sub_1', tenantId: 'ten_1' },
+    });
+
+    const event = fake.completeSession(session.id);
+    expect(event.type).toBe('checkout.session.completed');
+    const completed = event.data.object;
+    expect(completed).toMatchObject({ status: 'complete', payment_status: 'no_payment_required', url: null });
+    expect(completed.setup_intent).toMatch(/^seti_\w+$/);
+    expect((await stripe.checkout.sessions.retrieve(session.id)).setup_intent).toBe(completed.setup_intent);
+
+    const setup = await stripe.setupIntents.retrieve(completed.setup_intent!);
+    expect(setup).toMatchObject({
+      id: completed.setup_intent,
+      object: 'setup_intent',
+      customer: customer.id,
+      status: 'succeeded',
+      usage: 'off_session',
+      livemode: false,
+    });
+    expect(setup.payment_method).toMatch(/^pm_\w+$/);
+    expect(fake.paymentMethodsOf(customer.id)).toEqual([setup.payment_method]);
+    expect(fake.getSetupIntent(setup.id)?.payment_method).toBe(setup.payment_method);
+
+    const charged = await stripe.paymentIntents.create(chargeParams(customer.id, setup.payment_method as string));
+    expect(charged.status).toBe('succeeded');
+    expect(() => fake.failSession(session.id)).toThrow(/not open/);
+  });
+
+  test('currency is required unless allowed_payment_method_types is set', async () => {
+    const customer = await stripe.customers.create({ email: 'owner@example.com' });
+    const base = { mode: 'setup', customer: customer.id, success_url: 'https://app.sitecare.test/card/ok' } as const;
+    const error = await rejection(stripe.checkout.sessions.create(base));
+    expect(error).toMatchObject({ statusCode: 400, code: 'parameter_missing', param: 'currency' });
+    const session = await stripe.checkout.sessions.create({ ...base, allowed_payment_method_types: ['card'] });
+    expect(session).toMatchObject({
+      mode: 'setup',
+      currency: null,
+      allowed_payment_method_types: ['card'],
+      payment_method_types: ['card'],
+    });
+  });
+
+  test.each([
+    [{ customer: 'cus_nope' }, 'resource_missing', 'customer'],
+    [
+      {
+        line_items: [{ price_data: { currency: 'eur', unit_amount: 100, product_data: { name: 'X' } }, quantity: 1 }],
+      },
+      'parameter_invalid',
+      'line_items',
+    ],
+    [{ payment_intent_data: { setup_future_usage: 'off_session' } }, 'parameter_invalid', 'payment_intent_data'],
+  ])('rejects %j', async (overrides, code, param) => {
+    const customer = await stripe.customers.create({ email: 'owner@example.com' });
+    const error = await rejection(
+      stripe.checkout.sessions.create({
+        mode: 'setup',
+        customer: customer.id,
+        currency: 'eur',
+        success_url: 'https://app.sitecare.test/card/ok',
+        ...(overrides as object),
+      } as Stripe.Checkout.SessionCreateParams),
+    );
+    expect(error).toMatchObject({ statusCode: 400, code, param });
+  });
+});
