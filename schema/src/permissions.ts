@@ -90,9 +90,11 @@ export const PERMISSIONS = {
   'Query.order': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.checkout': { audience: 'PUBLIC', rule: 'none' },
   'Mutation.orderCancel': { audience: STAFF, rule: 'tenant' },
+  'Mutation.orderRefund': { audience: ADMIN, rule: 'tenant' },
   'Query.subscriptions': { audience: OWNERS, rule: 'own-customer' },
   'Query.subscription': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.subscriptionCancel': { audience: OWNERS, rule: 'own-customer' },
+  'Mutation.subscriptionChangePaymentMethod': { audience: OWNERS, rule: 'own-customer' },
 } as const satisfies Record<string, Permission>;
 
 export type OperationName = keyof typeof PERMISSIONS;

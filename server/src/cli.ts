@@ -193,7 +193,10 @@ program
   .action(() =>
     withOwnerOrm(async (orm, config) => {
       const app = cliServices(config);
-      console.log(`renewal orders placed: ${await renewDueSubscriptions(orm.em, app)}`);
+      const run = await renewDueSubscriptions(orm.em, app);
+      console.log(
+        `renewal orders placed: ${run.placed} (charged through the stored method: ${run.charged}; to retry: ${run.failed})`,
+      );
       await app.throttle.close();
     }),
   );

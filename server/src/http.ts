@@ -9,7 +9,6 @@ import path from 'node:path';
 import helmet from 'helmet';
 import { Pool } from 'pg';
 import { LoginThrottle } from './auth/throttle';
-import type { JobQueue } from './jobs/queue';
 import { Keyring } from './secrets/keyring';
 import type { Config } from './config';
 import { REPO_ROOT } from './config';
@@ -43,7 +42,6 @@ export async function createHttpApp(opts: {
   appUrl: string;
   /** The owner's ORM, for the system path (webhooks). */
   owner?: MikroORM;
-  jobs?: JobQueue;
 }): Promise<HttpApp> {
   const { config, orm, logger } = opts;
   // Throttling state is written outside the request's transaction, so it survives a rolled-back request.
@@ -53,7 +51,6 @@ export async function createHttpApp(opts: {
     logger,
     throttle: new LoginThrottle(throttlePool),
     keyring: new Keyring(config.keyring),
-    jobs: opts.jobs,
   };
   const app = express();
   const httpServer = createServer(app);

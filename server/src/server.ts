@@ -82,7 +82,7 @@ export async function startSitecare(config: Config, logger: Logger): Promise<Run
     logger,
     services: () => made.services!,
   });
-  const http = await createHttpApp({ config, orm, owner, logger, appUrl: database.appUrl, jobs });
+  const http = await createHttpApp({ config, orm, owner, logger, appUrl: database.appUrl });
   made.services = http.services;
   await new Promise<void>((resolve, reject) => {
     http.httpServer.once('error', reject);

@@ -1,11 +1,7 @@
 // Checkout and payment through Stripe's official SDK against the local fake (P4, P15, P16, S21).
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode } from '../support/api-client';
-import { startDemoApp, type DemoApp } from '../support/demo-app';
-import { REPO_ROOT } from '../support/sitecare-process';
+import { runCli, startDemoApp, type DemoApp } from '../support/demo-app';
 import { startFakeStripe, type FakeStripe, type FakeStripeEvent } from '../support/fake-payments/stripe';
 
 const WEBHOOK_SECRET = 'whsec_sitecare_test_secret';
@@ -348,41 +344,249 @@ describe('P20: renewable subscriptions', () => {
     ).toBe('FORBIDDEN');
   });
 
-  it('P20: at the end of a period the renewal order is placed once, the customer gets a payment link, and paying it moves the subscription on', async () => {
-    const { orderId } = (await buy('renew@nyabutiken.example.com', { recurring: true, recurringConsentText: CONSENT }))
-      .data!.checkout;
+  /** A paid recurring purchase; its subscription's id and the card Stripe kept. */
+  async function subscribed(email: string) {
+    const { orderId } = (await buy(email, { recurring: true, recurringConsentText: CONSENT })).data!.checkout;
     await deliver(stripe.completeSession(await sessionOf(orderId)));
-    const [sub] = await sql(`select id, current_period_end from subscriptions where first_order_id = $1`, [orderId]);
-    await sql(`update subscriptions set next_renewal_at = now() - interval '1 minute' where id = $1`, [sub.id]);
+    const [sub] = await sql(
+      `select id, current_period_end, provider_reference from subscriptions where first_order_id = $1`,
+      [orderId],
+    );
+    return { orderId, sub, periodEnd: new Date(sub.current_period_end) };
+  }
+  const makeDue = (id: string) =>
+    sql(`update subscriptions set next_renewal_at = now() - interval '1 minute' where id = $1`, [id]);
+  const renew = () => runCli(demo, ['subscriptions:renew'], stripeEnv);
+  const mailsTo = async (email: string) =>
+    (await sql(`select template, payload from outbox_messages where recipient = $1 order by created_at`, [email])).map(
+      (m) => m.template,
+    );
+  const subscriptionOf = async (id: string) =>
+    (
+      await sql(
+        `select status, provider_reference, current_period_start, next_renewal_at from subscriptions where id = $1`,
+        [id],
+      )
+    )[0];
 
-    const renew = () =>
-      promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'server', 'dist', 'cli.js'), 'subscriptions:renew'], {
-        env: { PATH: process.env.PATH, ...demo.db.env, ...stripeEnv, LOG_LEVEL: 'silent' },
-      });
-    expect((await renew()).stdout).toContain('renewal orders placed: 1');
-    expect((await renew()).stdout).toContain('renewal orders placed: 0'); // PAST_DUE now: nothing more to place
-    const renewals = await sql(`select id, status, period_start from orders where subscription_id = $1`, [sub.id]);
+  it('P20: with the consent, Stripe keeps the card for renewals (a customer and a saved payment method, never the number)', async () => {
+    const { sub } = await subscribed('keep@nyabutiken.example.com');
+    const [customer, method] = String(sub.provider_reference).split('/');
+    expect(customer).toMatch(/^cus_/);
+    expect(stripe.paymentMethodsOf(customer)).toEqual([method]);
+    const plain = (await buy('oneoff@nyabutiken.example.com')).data!.checkout;
+    const session = stripe.getSession(await sessionOf(plain.orderId))!;
+    expect(session.customer).toBeNull(); // no consent, nothing kept
+  });
+
+  it('P20: at the end of a period the renewal is charged once through the kept card; the subscription moves on and the customer gets the renewal receipt', async () => {
+    const { sub, periodEnd } = await subscribed('renew@nyabutiken.example.com');
+    await makeDue(sub.id);
+    expect(await renew()).toContain('renewal orders placed: 1 (charged through the stored method: 1; to retry: 0)');
+    expect(await renew()).toContain('renewal orders placed: 0');
+    const renewals = await sql(
+      `select o.id, o.status, o.period_start, p.status as payment, p.via_mandate, p.provider_reference
+         from orders o join payments p on p.order_id = o.id where o.subscription_id = $1`,
+      [sub.id],
+    );
     expect(renewals).toHaveLength(1);
-    expect(new Date(renewals[0].period_start).toISOString()).toBe(new Date(sub.current_period_end).toISOString());
-    const [{ status }] = await sql(`select status from subscriptions where id = $1`, [sub.id]);
-    expect(status).toBe('PAST_DUE');
+    expect(renewals[0]).toMatchObject({ status: 'PAID', payment: 'PAID', via_mandate: true });
+    expect(new Date(renewals[0].period_start).toISOString()).toBe(periodEnd.toISOString());
+    const intent = stripe.getPaymentIntent(renewals[0].provider_reference)!;
+    const [customer, method] = String(sub.provider_reference).split('/');
+    expect(intent).toMatchObject({
+      customer,
+      payment_method: method,
+      amount: 74875,
+      currency: 'sek',
+      status: 'succeeded',
+    });
+    const after = await subscriptionOf(sub.id);
+    expect(after.status).toBe('ACTIVE');
+    expect(new Date(after.current_period_start).toISOString()).toBe(periodEnd.toISOString());
+    expect(Date.parse(after.next_renewal_at)).toBeGreaterThan(periodEnd.getTime() + 27 * 86_400_000);
+    expect(await mailsTo('renew@nyabutiken.example.com')).toEqual([
+      'order.receipt',
+      'user.invitation',
+      'subscription.renewed',
+    ]);
+    // Stripe's own event for the same charge arrives later and changes nothing.
+    const succeeded = stripe.events.find(
+      (e) => e.type === 'payment_intent.succeeded' && (e.data.object as { id: string }).id === intent.id,
+    )!;
+    expect((await deliver(succeeded)).body.outcome).toBe('stale:PAID');
+  });
+
+  it("P20: a refused renewal charge makes the subscription past due and mails a payment page; a new card on Stripe's page charges it again", async () => {
+    const { sub } = await subscribed('declined@nyabutiken.example.com');
+    const [, oldMethod] = String(sub.provider_reference).split('/');
+    stripe.declinePaymentMethod(oldMethod, 'insufficient_funds');
+    await makeDue(sub.id);
+    expect(await renew()).toContain('renewal orders placed: 1 (charged through the stored method: 0');
+    expect((await subscriptionOf(sub.id)).status).toBe('PAST_DUE');
+    const [refused] = await sql(
+      `select payload from outbox_messages where recipient = 'declined@nyabutiken.example.com' and template = 'subscription.charge_failed'`,
+    );
+    expect(refused.payload.link).toMatch(new RegExp(`^${stripe.baseUrl}/pay/cs_`));
+    const [{ failure_reason }] = await sql(
+      `select p.failure_reason from payments p join orders o on o.id = p.order_id where o.subscription_id = $1 and p.via_mandate`,
+      [sub.id],
+    );
+    expect(failure_reason).toBe('insufficient_funds');
+
+    // The customer changes the card on Stripe's own page; nothing passes through us.
+    const [{ payload }] = await sql(
+      `select payload from outbox_messages where recipient = 'declined@nyabutiken.example.com' and template = 'user.invitation'`,
+    );
+    const buyer = new ApiClient(demo.url);
+    await buyer.ok('mutation($i: TokenPasswordInput!) { invitationAccept(input: $i) { role } }', {
+      i: { token: (payload.link as string).split('/').pop(), password: 'declined customer password' },
+    });
+    const { subscriptionChangePaymentMethod } = await buyer.ok(
+      'mutation($id: UUID!) { subscriptionChangePaymentMethod(id: $id) { redirectUrl } }',
+      { id: sub.id },
+    );
+    const setup = /\/pay\/(cs_\w+)/.exec(subscriptionChangePaymentMethod.redirectUrl)![1];
+    expect(stripe.getSession(setup)).toMatchObject({
+      mode: 'setup',
+      customer: String(sub.provider_reference).split('/')[0],
+    });
+    expect((await deliver(stripe.completeSession(setup))).body.outcome).toBe('method-changed:paid');
+    const after = await subscriptionOf(sub.id);
+    expect(after.status).toBe('ACTIVE');
+    expect(after.provider_reference).not.toBe(sub.provider_reference);
+    expect(await mailsTo('declined@nyabutiken.example.com')).toEqual(
+      expect.arrayContaining([
+        'subscription.charge_failed',
+        'subscription.payment_method_changed',
+        'subscription.renewed',
+      ]),
+    );
+    // The payment page mailed earlier can no longer take money: paying it anyway is refunded at once.
+    const [page] = await sql(
+      `select p.provider_reference, p.status, p.failure_reason from payments p join orders o on o.id = p.order_id
+        where o.subscription_id = $1 and not p.via_mandate`,
+      [sub.id],
+    );
+    expect(page).toMatchObject({ status: 'FAILED', failure_reason: 'superseded' });
+    const refundsBefore = stripe.requests.filter((r) => r.path === '/v1/refunds').length;
+    expect((await deliver(stripe.completeSession(page.provider_reference))).body.outcome).toBe('refunded:unwanted');
+    expect(stripe.requests.filter((r) => r.path === '/v1/refunds').length).toBe(refundsBefore + 1);
+    const [{ paid }] = await sql(
+      `select count(*)::int as paid from orders where subscription_id = $1 and status = 'PAID'`,
+      [sub.id],
+    );
+    expect(paid).toBe(1);
+  });
+
+  it('P20: a subscription without a kept payment method gets a payment link, and paying it moves the subscription on', async () => {
+    const { sub, periodEnd } = await subscribed('linkonly@nyabutiken.example.com');
+    await sql(`update subscriptions set provider_reference = null where id = $1`, [sub.id]);
+    await makeDue(sub.id);
+    expect(await renew()).toContain('renewal orders placed: 1 (charged through the stored method: 0');
+    expect((await subscriptionOf(sub.id)).status).toBe('PAST_DUE');
     const [mail] = await sql(
-      `select payload from outbox_messages where recipient = 'renew@nyabutiken.example.com' and template = 'subscription.renewal_due'`,
+      `select payload from outbox_messages where recipient = 'linkonly@nyabutiken.example.com' and template = 'subscription.renewal_due'`,
     );
     expect(mail.payload.link).toMatch(new RegExp(`^${stripe.baseUrl}`));
-
-    await deliver(stripe.completeSession(await sessionOf(renewals[0].id)));
-    const [after] = await sql(`select status, current_period_start, next_renewal_at from subscriptions where id = $1`, [
-      sub.id,
-    ]);
+    const [renewal] = await sql(`select id from orders where subscription_id = $1`, [sub.id]);
+    expect((await deliver(stripe.completeSession(await sessionOf(renewal.id)))).body.outcome).toBe('paid');
+    const after = await subscriptionOf(sub.id);
     expect(after.status).toBe('ACTIVE');
-    expect(new Date(after.current_period_start).toISOString()).toBe(new Date(sub.current_period_end).toISOString());
-    expect(Date.parse(after.next_renewal_at)).toBeGreaterThan(Date.parse(sub.current_period_end) + 27 * 86_400_000);
+    expect(new Date(after.current_period_start).toISOString()).toBe(periodEnd.toISOString());
+  });
+
+  it('P20: only the customer and staff start a payment-method change, never on a cancelled subscription', async () => {
+    const { sub } = await subscribed('guarded@nyabutiken.example.com');
+    const CHANGE = 'mutation($id: UUID!) { subscriptionChangePaymentMethod(id: $id) { redirectUrl } }';
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    expect(errorCode(await anna.gql(CHANGE, { id: sub.id }))).toBe('NOT_FOUND');
+    expect(errorCode(await (await as(demo.url, 'jj-media', 'CONTRACTOR')).gql(CHANGE, { id: sub.id }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await (await as(demo.url, 'nordvik-webbyra', 'ADMIN')).gql(CHANGE, { id: sub.id }))).toBe(
+      'NOT_FOUND',
+    );
+    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    expect((await employee.ok(CHANGE, { id: sub.id })).subscriptionChangePaymentMethod.redirectUrl).toMatch(
+      new RegExp(`^${stripe.baseUrl}/pay/cs_`),
+    );
+    await employee.ok('mutation($id: UUID!) { subscriptionCancel(id: $id) { status } }', { id: sub.id });
+    expect((await employee.gql(CHANGE, { id: sub.id })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
+    const [{ n }] = await sql(
+      `select count(*)::int as n from audit_events where action = 'subscription.payment_method_change_start' and entity_id = $1`,
+      [sub.id],
+    );
+    expect(n).toBe(1);
   });
 
   it('the demo has active and cancelled subscriptions', async () => {
     const rows = await sql(`select distinct status from subscriptions`);
     expect(rows.map((r) => r.status).sort()).toEqual(expect.arrayContaining(['ACTIVE', 'CANCELLED']));
+  });
+});
+
+describe('refunds by an admin', () => {
+  const REFUND =
+    'mutation($id: UUID!, $i: OrderRefundInput!) { orderRefund(id: $id, input: $i) { status refundedAt refundReason } }';
+
+  it('an admin refunds a paid order through Stripe: audited with the reason, the buyer told; the later event changes nothing', async () => {
+    const { orderId, orderNumber } = (await buy('refund@nyabutiken.example.com')).data!.checkout;
+    const session = await sessionOf(orderId);
+    await deliver(stripe.completeSession(session));
+    const admin = await as(demo.url, 'jj-media', 'ADMIN');
+    const { orderRefund } = await admin.ok(REFUND, { id: orderId, i: { reason: 'Ordered by mistake' } });
+    expect(orderRefund).toMatchObject({
+      status: 'REFUNDED',
+      refundReason: 'Ordered by mistake',
+      refundedAt: expect.any(String),
+    });
+    const refund = stripe.requests.filter((r) => r.path === '/v1/refunds').pop()!;
+    expect(refund.body).toMatchObject({ payment_intent: stripe.getSession(session)!.payment_intent, amount: '74875' });
+    expect(await orderState(orderId)).toMatchObject({ order: 'REFUNDED', payment: 'REFUNDED' });
+    const [entry] = await sql(`select detail from audit_events where action = 'order.refund' and entity_id = $1`, [
+      orderId,
+    ]);
+    expect(entry.detail).toMatchObject({ reason: 'Ordered by mistake', amountMinor: 74875, provider: 'STRIPE' });
+    const [mail] = await sql(
+      `select subject from outbox_messages where recipient = 'refund@nyabutiken.example.com' and template = 'order.refunded'`,
+    );
+    expect(mail.subject).toBe(`Återbetalning av beställning #${orderNumber} hos JJ Media (demo)`);
+    const refunded = stripe.events.filter((e) => e.type === 'charge.refunded').pop()!;
+    expect((await deliver(refunded)).body.outcome).toBe('stale:REFUNDED');
+    expect((await admin.gql(REFUND, { id: orderId, i: { reason: 'Again' } })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
+  });
+
+  it('only admins refund, with a reason; an unpaid order cannot be refunded', async () => {
+    const { orderId } = (await buy('norefund@nyabutiken.example.com')).data!.checkout;
+    for (const role of ['EMPLOYEE', 'CONTRACTOR', 'CUSTOMER'] as const) {
+      expect(
+        errorCode(await (await as(demo.url, 'jj-media', role)).gql(REFUND, { id: orderId, i: { reason: 'x y z' } })),
+      ).toBe('FORBIDDEN');
+    }
+    const admin = await as(demo.url, 'jj-media', 'ADMIN');
+    expect((await admin.gql(REFUND, { id: orderId, i: { reason: '' } })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
+    expect(
+      (await admin.gql(REFUND, { id: orderId, i: { reason: 'Not paid yet' } })).errors![0].extensions,
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
+    expect(
+      errorCode(
+        await (await as(demo.url, 'nordvik-webbyra', 'ADMIN')).gql(REFUND, { id: orderId, i: { reason: 'Not ours' } }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(await orderState(orderId)).toMatchObject({ order: 'PENDING_PAYMENT', payment: 'PENDING' });
   });
 });
 

@@ -53,6 +53,12 @@ export const helpdeskEnglish = {
     orders: {
       my_orders: 'My orders',
       no_payments: 'No payments yet.',
+      refund: 'Refund',
+      refund_title: 'Refund order #%{number}?',
+      refund_content:
+        '%{total} goes back to the buyer through the payment provider, and the buyer is told by e-mail. This cannot be undone.',
+      refund_reason: 'Reason (required, kept in the audit log)',
+      refund_done: 'The order has been refunded',
     },
     packages: {
       per: { MONTHLY: '/ month', YEARLY: '/ year' },
@@ -106,6 +112,8 @@ export const helpdeskEnglish = {
         status: 'Status',
         createdAt: 'Ordered',
         paidAt: 'Paid',
+        refundedAt: 'Refunded',
+        refundReason: 'Reason for the refund',
         subtotalMinor: 'Subtotal',
         vatMinor: 'VAT',
         totalMinor: 'Total',
@@ -131,6 +139,8 @@ export const helpdeskEnglish = {
         status: 'Status',
         amountMinor: 'Amount',
         paidAt: 'Paid',
+        viaMandate: 'Saved method',
+        failureReason: 'Refused because',
       },
     },
     servicePackages: {
@@ -218,6 +228,12 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
     orders: {
       my_orders: 'Mina beställningar',
       no_payments: 'Inga betalningar ännu.',
+      refund: 'Återbetala',
+      refund_title: 'Återbetala beställning #%{number}?',
+      refund_content:
+        '%{total} betalas tillbaka till köparen via betaltjänsten, och köparen får besked via e-post. Det går inte att ångra.',
+      refund_reason: 'Anledning (krävs, sparas i granskningsloggen)',
+      refund_done: 'Beställningen har återbetalats',
     },
     packages: {
       per: { MONTHLY: '/ månad', YEARLY: '/ år' },
@@ -271,6 +287,8 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
         status: 'Status',
         createdAt: 'Beställd',
         paidAt: 'Betald',
+        refundedAt: 'Återbetald',
+        refundReason: 'Anledning till återbetalningen',
         subtotalMinor: 'Delsumma',
         vatMinor: 'Moms',
         totalMinor: 'Totalt',
@@ -296,6 +314,8 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
         status: 'Status',
         amountMinor: 'Belopp',
         paidAt: 'Betald',
+        viaMandate: 'Sparat betalsätt',
+        failureReason: 'Nekad på grund av',
       },
     },
     servicePackages: {

@@ -14,6 +14,7 @@ export const sitecareEnglish = {
     ...attentionEnglish.sitecare,
     common: {
       empty: 'Nothing here',
+      reason_required: 'Write a reason first',
     },
     roles: {
       ADMIN: 'Administrator',
@@ -409,6 +410,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...attentionSwedish.sitecare,
     common: {
       empty: 'Inget här',
+      reason_required: 'Skriv en anledning först',
     },
     roles: {
       ADMIN: 'Administratör',

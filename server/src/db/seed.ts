@@ -14,6 +14,8 @@ import {
 } from '@sitecare/seeds';
 import { redactForStorage } from '../privacy/redaction';
 import { Lead, LeadStatus } from '../modules/leads/lead.entity';
+import { OutboxMessage, OutboxStatus } from '../modules/mail/outbox-message.entity';
+import { formatMoney, renderSubject, type MailTemplate } from '../modules/mail/templates';
 import { Order, OrderLine, OrderStatus, PaymentProvider } from '../modules/orders/order.entity';
 import { Payment, PaymentStatus } from '../modules/payments/payment.entity';
 import { Subscription, SubscriptionStatus } from '../modules/subscriptions/subscription.entity';
@@ -172,6 +174,7 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
         cancelReason: i === 0 ? null : 'Moving the site in-house',
       });
     }
+    seedOrderMail(em, tenant, order, pkg, i);
     em.create(Payment, {
       tenant,
       order,
@@ -184,6 +187,51 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
       paidAt: order.paidAt,
     });
   });
+}
+
+/** The mail each demo order would have caused, already sent (the relay never sends demo mail). */
+function seedOrderMail(em: EntityManager, tenant: Tenant, order: Order, pkg: ServicePackage, i: number) {
+  const contact = order.contact;
+  if (!contact) return;
+  const language = contact.preferredLanguage === 'en' ? 'en' : 'sv';
+  const money = (minor: number) => formatMoney(minor, order.currency, language);
+  const base = { agency: tenant.name, name: contact.name, number: order.number };
+  const packageName = language === 'en' ? pkg.nameEn : pkg.nameSv;
+  const receipt = {
+    ...base,
+    lines: `${packageName} (monthly): ${money(order.subtotalMinor)}`,
+    total: money(order.totalMinor),
+    vat: money(order.vatMinor),
+  };
+  type Mail = [MailTemplate, Record<string, unknown>];
+  const byStatus: Record<OrderStatus, Mail[]> = {
+    [OrderStatus.PAID]: [['order.receipt', receipt]],
+    [OrderStatus.PENDING_PAYMENT]: [],
+    [OrderStatus.CANCELLED]: [['order.payment_failed', base]],
+    [OrderStatus.REFUNDED]: [
+      ['order.receipt', receipt],
+      ['order.refunded', { ...base, total: money(order.totalMinor) }],
+    ],
+  };
+  const mails = byStatus[order.status];
+  if (i === 1) {
+    const until = periodEnd(order.paidAt!, BillingInterval.MONTHLY).toISOString().slice(0, 10);
+    mails.push(['subscription.cancelled', { ...base, package: packageName, until }]);
+  }
+  for (const [template, payload] of mails) {
+    em.create(OutboxMessage, {
+      tenant,
+      recipient: contact.email,
+      template,
+      language,
+      subject: renderSubject(template, language, payload),
+      payload,
+      status: OutboxStatus.SENT,
+      attempts: 1,
+      sentAt: order.paidAt ?? order.createdAt,
+      createdAt: order.paidAt ?? order.createdAt,
+    });
+  }
 }
 
 interface SeededCustomer {

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '@sitecare/schema';
 import type { Request, Response } from 'express';
 import type { LoginThrottle } from '../auth/throttle';
-import type { JobQueue } from '../jobs/queue';
 import type { Keyring } from '../secrets/keyring';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -21,8 +20,6 @@ export interface AppServices {
   logger: Logger;
   throttle: LoginThrottle;
   keyring: Keyring;
-  /** Background jobs; absent when nothing needs them (no SMTP configured). */
-  jobs?: JobQueue;
 }
 
 /** What every resolver and service receives first: the request's own EntityManager and identity. */
@@ -47,8 +44,6 @@ export interface RequestContext {
   memo?: Map<string, Promise<unknown>>;
   /** The tail of this request's serial query queue (graphql/loaders.ts). */
   queue?: Promise<unknown>;
-  /** Work to do once the request's transaction has committed (e.g. waking the mail relay). */
-  afterCommit?: Array<() => Promise<void>>;
 }
 
 /**

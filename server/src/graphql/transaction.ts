@@ -13,9 +13,6 @@ async function finish(ctx: RequestContext, commit: boolean): Promise<void> {
   if (!open.delete(ctx)) return;
   if (!commit) return ctx.em.rollback();
   await ctx.em.commit();
-  for (const work of ctx.afterCommit?.splice(0) ?? []) {
-    await work().catch((error: unknown) => ctx.logger.warn({ err: error }, 'after-commit work failed'));
-  }
 }
 
 export function transactionPlugin(): ApolloServerPlugin<RequestContext> {

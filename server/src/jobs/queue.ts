@@ -9,6 +9,7 @@ import { sendOutboxMessage, smtpTransport } from '../modules/mail/mail.sender';
 import { OutboxMessage, OutboxStatus } from '../modules/mail/outbox-message.entity';
 import type { AppServices } from '../graphql/context';
 import { renewDueSubscriptions } from '../modules/subscriptions/renewal.service';
+import { listenForMail } from './mail-listener';
 import { runRetention } from './retention';
 
 export const MAIL_QUEUE = 'mail.send';
@@ -17,8 +18,6 @@ const RETENTION_QUEUE = 'retention.run';
 const RENEWAL_QUEUE = 'subscriptions.renew';
 
 export interface JobQueue {
-  /** Asks a worker to send this outbox message now (called after the transaction that wrote it commits). */
-  notifyMail(outboxId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -50,16 +49,13 @@ export async function startJobQueue(opts: {
   await boss.createQueue(RENEWAL_QUEUE, { name: RENEWAL_QUEUE, policy: 'singleton' });
   await boss.schedule(RENEWAL_QUEUE, '0 6 * * *', {}, { tz: 'Europe/Stockholm' });
   await boss.work(RENEWAL_QUEUE, async () => {
-    logger.info({ placed: await renewDueSubscriptions(owner.em, opts.services()) }, 'renewals');
+    logger.info(await renewDueSubscriptions(owner.em, opts.services()), 'renewals');
   });
 
   const smtpUrl = config.mail.smtpUrl;
   if (!smtpUrl) {
     // Development default: mail stays in the outbox, visible to admins as "sent mail".
-    return {
-      notifyMail: async () => undefined,
-      stop: () => boss.stop({ graceful: true, timeout: 10_000, wait: true }),
-    };
+    return { stop: () => boss.stop({ graceful: true, timeout: 10_000, wait: true }) };
   }
   await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, retryLimit: 7, retryDelay: 5, retryBackoff: true });
   await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton' });
@@ -87,12 +83,17 @@ export async function startJobQueue(opts: {
       await boss.send(MAIL_QUEUE, { outboxId: message.id }, { singletonKey: message.id, singletonSeconds: 60 });
   });
 
+  // Committed outbox rows wake the relay at once (every listening process: the singleton key sends one job).
+  const listener = await listenForMail(
+    opts.ownerUrl,
+    async (outboxId) => void (await boss.send(MAIL_QUEUE, { outboxId }, { singletonKey: outboxId })),
+    logger,
+  );
+
   logger.info({ smtp: new URL(smtpUrl).host }, 'job queue started: mail relay on');
   return {
-    notifyMail: async (outboxId) => {
-      await boss.send(MAIL_QUEUE, { outboxId }, { singletonKey: outboxId });
-    },
     stop: async () => {
+      await listener.stop();
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });
       transport.close();
     },

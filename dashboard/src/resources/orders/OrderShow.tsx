@@ -1,6 +1,7 @@
 // An order with its lines, totals and payments. Amounts are minor units of the order's currency.
 import { Box } from '@mui/material';
 import {
+  BooleanField,
   DataTable,
   DateField,
   Labeled,
@@ -17,6 +18,7 @@ import { EmbeddedTable } from '../EmbeddedTable';
 import { MoneyField } from '../money';
 import { EmptyText, Section } from '../Section';
 import { IntervalField, OrderStatusField, PaymentProviderField, PaymentStatusField } from './OrderFields';
+import { OrderRefundButton } from './OrderRefundButton';
 
 /** The order's currency, for amounts in its lines. */
 const OrderMoney = ({ source }: { source: string }) => {
@@ -61,6 +63,10 @@ const Payments = () => (
         <DataTable.Col source="paidAt">
           <DateField source="paidAt" showTime emptyText="–" />
         </DataTable.Col>
+        <DataTable.Col source="viaMandate" field={BooleanField} />
+        <DataTable.Col source="failureReason">
+          <TextField source="failureReason" emptyText="–" />
+        </DataTable.Col>
       </DataTable>
     </EmbeddedTable>
   </Section>
@@ -70,7 +76,14 @@ export default function OrderShow() {
   const role = useViewerRole();
   const embed = ['lines', 'payments', ...(role === 'CUSTOMER' ? [] : ['customer'])];
   return (
-    <Show actions={<TopToolbar />} queryOptions={{ meta: { embed } }}>
+    <Show
+      actions={
+        <TopToolbar>
+          <OrderRefundButton />
+        </TopToolbar>
+      }
+      queryOptions={{ meta: { embed } }}
+    >
       <SimpleShowLayout>
         <NumberField source="number" />
         {role === 'CUSTOMER' ? null : <TextField source="customer.name" label="resources.orders.fields.customer" />}
@@ -79,6 +92,8 @@ export default function OrderShow() {
         </Labeled>
         <DateField source="createdAt" showTime />
         <DateField source="paidAt" showTime emptyText="–" />
+        <DateField source="refundedAt" showTime emptyText="–" />
+        {role === 'CUSTOMER' ? null : <TextField source="refundReason" emptyText="–" />}
         <Labeled source="subtotalMinor">
           <OrderMoney source="subtotalMinor" />
         </Labeled>

@@ -1,15 +1,18 @@
 // A subscription with its current period, renewal and the customer's consent to recurring payments.
 import { Box } from '@mui/material';
-import { DateField, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, DateField, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 
 import { useViewerRole } from '../../providers/useViewerRole';
 import { IntervalField, PaymentProviderField } from '../orders/OrderFields';
 import { Section } from '../Section';
 import { SubscriptionCancelButton } from './SubscriptionCancelButton';
+import { PaymentMethodReturnNotice, SubscriptionPaymentMethodButton } from './SubscriptionPaymentMethodButton';
 import { PackageNameField, SubscriptionStatusField, SubscriptionTitle } from './SubscriptionFields';
 
 const Actions = () => (
   <TopToolbar>
+    <PaymentMethodReturnNotice />
+    <SubscriptionPaymentMethodButton />
     <SubscriptionCancelButton />
   </TopToolbar>
 );
@@ -36,6 +39,7 @@ export default function SubscriptionShow() {
         <Labeled source="provider">
           <PaymentProviderField />
         </Labeled>
+        <BooleanField source="paymentMethodOnFile" />
         <DateField source="createdAt" showTime />
         <DateField source="currentPeriodStart" />
         <DateField source="currentPeriodEnd" />

@@ -1,6 +1,7 @@
 // Queues mail in the outbox, in the caller's transaction (sent later by the mail worker).
 import type { SupportedLanguage } from '@sitecare/schema';
 import type { RequestContext } from '../../graphql/context';
+import { MAIL_CHANNEL } from '../../jobs/mail-listener';
 import { Tenant } from '../tenants/tenant.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { renderSubject, type MailTemplate } from './templates';
@@ -24,8 +25,8 @@ export async function enqueueMail(
     payload: mail.payload,
   });
   await ctx.em.flush();
-  // The row commits with the change that caused it; only then is the relay woken (else its sweep finds it).
-  const jobs = ctx.app.jobs;
-  if (jobs) (ctx.afterCommit ??= []).push(() => jobs.notifyMail(message.id));
+  // The row commits with the change that caused it, and PostgreSQL delivers this notice only then, to
+  // the relay of whichever process listens (the CLI's renewals too); the relay's sweep is the safety net.
+  await ctx.em.execute('select pg_notify(?, ?)', [MAIL_CHANNEL, message.id]);
   return message;
 }

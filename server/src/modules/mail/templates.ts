@@ -127,6 +127,82 @@ const TEMPLATES = {
       ],
     },
   },
+  'subscription.renewed': {
+    sv: {
+      subject: '%{package} hos %{agency} är förnyat',
+      paragraphs: [
+        'Hej %{name}!',
+        'Ditt abonnemang på %{package} är förnyat och betalt med ditt sparade betalsätt (beställning #%{number}).',
+        'Totalt %{total}, varav moms %{vat}. Nästa förnyelse är %{until}.',
+        'Du kan byta betalsätt eller avsluta abonnemanget när du vill under Abonnemang i kundportalen.',
+      ],
+    },
+    en: {
+      subject: '%{package} with %{agency} is renewed',
+      paragraphs: [
+        'Hello %{name},',
+        'Your %{package} subscription is renewed and paid with your saved payment method (order #%{number}).',
+        'Total %{total}, of which VAT %{vat}. The next renewal is on %{until}.',
+        'You can change the payment method or cancel at any time under Subscriptions in the customer portal.',
+      ],
+    },
+  },
+  'subscription.charge_failed': {
+    sv: {
+      subject: 'Vi kunde inte dra betalningen för %{package}',
+      paragraphs: [
+        'Hej %{name}!',
+        'Förnyelsen av %{package} (beställning #%{number}, %{total}) kunde inte dras från ditt sparade betalsätt, och inget har dragits.',
+        'Betala via länken, eller byt betalsätt i kundportalen, så fortsätter allt som vanligt.',
+      ],
+      action: 'Betala förnyelsen',
+    },
+    en: {
+      subject: 'We could not charge the payment for %{package}',
+      paragraphs: [
+        'Hello %{name},',
+        'The renewal of %{package} (order #%{number}, %{total}) could not be charged to your saved payment method, and nothing was charged.',
+        'Pay through the link, or change the payment method in the customer portal, and everything carries on as before.',
+      ],
+      action: 'Pay the renewal',
+    },
+  },
+  'subscription.payment_method_changed': {
+    sv: {
+      subject: 'Nytt betalsätt för %{package} hos %{agency}',
+      paragraphs: [
+        'Hej %{name}!',
+        'Betalsättet för ditt abonnemang på %{package} är bytt. Kommande förnyelser dras från det nya betalsättet.',
+        'Var det inte du? Svara på det här meddelandet så hjälper vi dig direkt.',
+      ],
+    },
+    en: {
+      subject: 'New payment method for %{package} with %{agency}',
+      paragraphs: [
+        'Hello %{name},',
+        'The payment method for your %{package} subscription has been changed. Future renewals are charged to the new method.',
+        'Was it not you? Reply to this message and we will help you at once.',
+      ],
+    },
+  },
+  'order.refunded': {
+    sv: {
+      subject: 'Återbetalning av beställning #%{number} hos %{agency}',
+      paragraphs: [
+        'Hej %{name}!',
+        'Vi har betalat tillbaka %{total} för beställning #%{number}.',
+        'Pengarna går tillbaka till samma betalsätt och syns normalt inom 5–10 bankdagar.',
+      ],
+    },
+    en: {
+      subject: 'Refund of order #%{number} with %{agency}',
+      paragraphs: [
+        'Hello %{name},',
+        'We have refunded %{total} for order #%{number}.',
+        'The money goes back to the same payment method and usually shows within 5–10 business days.',
+      ],
+    },
+  },
 } as const satisfies Record<string, Record<SupportedLanguage, TemplateText>>;
 
 export type MailTemplate = keyof typeof TEMPLATES;

@@ -1,7 +1,7 @@
 // Checkout (P16, P20): an order in PENDING_PAYMENT with our amounts, and a hosted payment page
 // created through the provider's SDK. A first purchase creates the buyer's customer profile.
 import { publicBaseUrl, useTenant, type RequestContext } from '../../graphql/context';
-import { AppError, ErrorCode, badInput, notFound } from '../../graphql/errors';
+import { badInput, notFound } from '../../graphql/errors';
 import { escapeLike } from '../../db/like';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
@@ -9,30 +9,12 @@ import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
 import { BillingInterval, ServicePackage } from '../packages/service-package.entity';
 import type { Subscription } from '../subscriptions/subscription.entity';
-import { Payment } from '../payments/payment.entity';
-import { createMollieCheckout } from '../payments/mollie.provider';
-import { createPayPalCheckout } from '../payments/paypal.provider';
-import { createStripeCheckout, type CheckoutRequest, type CheckoutSession } from '../payments/stripe.provider';
+import { gateway, providerCall, type ChargeResult, type CheckoutSession } from '../payments/gateway';
+import { Payment, PaymentStatus } from '../payments/payment.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
 import type { CheckoutInput, CheckoutResult } from './checkout.inputs';
 import { Order, OrderLine, PaymentProvider } from './order.entity';
-
-/** The provider adapters; a provider without one (or without configuration) is refused clearly. */
-async function createProviderCheckout(
-  ctx: RequestContext,
-  provider: PaymentProvider,
-  request: CheckoutRequest,
-): Promise<CheckoutSession> {
-  switch (provider) {
-    case PaymentProvider.STRIPE:
-      return createStripeCheckout(ctx.app.config, request);
-    case PaymentProvider.MOLLIE:
-      return createMollieCheckout(ctx.app.config, request, `${publicBaseUrl(ctx)}/webhooks/mollie`);
-    case PaymentProvider.PAYPAL:
-      return createPayPalCheckout(ctx.app.config, request);
-  }
-}
 
 async function resolveTenant(ctx: RequestContext, agency: string | undefined): Promise<Tenant> {
   if (!ctx.viewer) {
@@ -113,11 +95,8 @@ export interface PlaceOrder {
   renewal?: { subscription: Subscription; periodStart: Date };
 }
 
-/**
- * An order in PENDING_PAYMENT at our own prices and VAT, its line, and a payment page of the provider
- * (checkout and renewals). Call inside a transaction; a provider failure throws SERVICE_UNAVAILABLE.
- */
-export async function placeOrder(ctx: RequestContext, p: PlaceOrder): Promise<{ order: Order; redirectUrl: string }> {
+/** An order in PENDING_PAYMENT at our own prices and VAT, with its line. Call inside a transaction. */
+export async function createOrder(ctx: RequestContext, p: PlaceOrder): Promise<Order> {
   const price = p.pkg.prices.find((x) => x.interval === p.interval && x.currency === p.currency);
   if (!price) throw badInput('currency', `This package has no ${p.interval.toLowerCase()} price in ${p.currency}`);
   const { tenant } = p;
@@ -154,44 +133,89 @@ export async function placeOrder(ctx: RequestContext, p: PlaceOrder): Promise<{ 
     totalMinor: subtotal,
   });
   await ctx.em.flush();
-
-  const base = publicBaseUrl(ctx);
-  let session: CheckoutSession;
-  try {
-    session = await createProviderCheckout(ctx, p.provider, {
-      orderId: order.id,
-      tenantId: tenant.id,
-      description: `${tenant.name} #${order.number}: ${description}`,
-      currency: order.currency,
-      totalMinor: order.totalMinor,
-      customerEmail: p.email,
-      successUrl: `${base}/#/orders/${order.id}/show?paid=1`,
-      cancelUrl: `${base}/#/orders/${order.id}/show?cancelled=1`,
-    });
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    ctx.logger.warn({ err: error, provider: p.provider }, 'payment provider refused or unreachable');
-    throw new AppError(
-      ErrorCode.SERVICE_UNAVAILABLE,
-      'The payment provider is not reachable; nothing was charged. Try again shortly.',
-    );
-  }
-  ctx.em.create(Payment, {
-    tenant,
-    order,
-    provider: p.provider,
-    providerReference: session.reference,
-    amountMinor: order.totalMinor,
-    currency: order.currency,
-  });
-  await ctx.em.flush();
   await audit(ctx, {
     action: 'order.create',
     entityType: 'Order',
     entityId: order.id,
     detail: { number: order.number, provider: p.provider, totalMinor: order.totalMinor, renewal: !!p.renewal },
   });
-  return { order, redirectUrl: session.redirectUrl };
+  return order;
+}
+
+const orderDescription = async (ctx: RequestContext, order: Order) => {
+  await ctx.em.populate(order, ['tenant', 'lines']);
+  return `${order.tenant.name} #${order.number}: ${order.lines[0]?.description ?? ''}`;
+};
+
+/** A hosted payment page of the order's provider, and the pending payment that waits for it. */
+export async function startCheckout(
+  ctx: RequestContext,
+  order: Order,
+  buyer: { email: string; name: string },
+): Promise<CheckoutSession> {
+  const base = publicBaseUrl(ctx);
+  const session = await providerCall(ctx, order.provider, async () =>
+    gateway(ctx.app.config, order.provider).checkout({
+      orderId: order.id,
+      tenantId: order.tenant.id,
+      description: await orderDescription(ctx, order),
+      currency: order.currency,
+      totalMinor: order.totalMinor,
+      customerEmail: buyer.email,
+      customerName: buyer.name,
+      recurring: !!order.recurringConsentText,
+      successUrl: `${base}/#/orders/${order.id}/show?paid=1`,
+      cancelUrl: `${base}/#/orders/${order.id}/show?cancelled=1`,
+      webhookUrl: `${base}/webhooks/mollie`,
+    }),
+  );
+  ctx.em.create(Payment, {
+    tenant: order.tenant,
+    order,
+    provider: order.provider,
+    providerReference: session.reference,
+    amountMinor: order.totalMinor,
+    currency: order.currency,
+  });
+  await ctx.em.flush();
+  return session;
+}
+
+/**
+ * A charge through the stored mandate (renewals, P20): no page, no buyer present. The payment is
+ * recorded whatever the answer; a refusal is an answer (FAILED), an outage throws and rolls back.
+ */
+export async function chargeMandate(
+  ctx: RequestContext,
+  order: Order,
+  mandate: string,
+  idempotencyKey: string,
+): Promise<{ payment: Payment; result: ChargeResult }> {
+  const result = await providerCall(ctx, order.provider, async () =>
+    gateway(ctx.app.config, order.provider).chargeMandate({
+      orderId: order.id,
+      tenantId: order.tenant.id,
+      description: await orderDescription(ctx, order),
+      currency: order.currency,
+      totalMinor: order.totalMinor,
+      mandate,
+      idempotencyKey,
+      webhookUrl: `${publicBaseUrl(ctx)}/webhooks/mollie`,
+    }),
+  );
+  const payment = ctx.em.create(Payment, {
+    tenant: order.tenant,
+    order,
+    provider: order.provider,
+    providerReference: result.reference,
+    amountMinor: order.totalMinor,
+    currency: order.currency,
+    viaMandate: true,
+    status: result.status === 'FAILED' ? PaymentStatus.FAILED : PaymentStatus.PENDING,
+    failureReason: result.failure ?? null,
+  });
+  await ctx.em.flush();
+  return { payment, result };
 }
 
 export async function checkout(ctx: RequestContext, input: CheckoutInput): Promise<CheckoutResult> {
@@ -206,7 +230,7 @@ export async function checkout(ctx: RequestContext, input: CheckoutInput): Promi
       throw badInput('currency', `This package has no ${input.interval.toLowerCase()} price in ${input.currency}`);
     }
     const { customer, contact, email } = await resolveBuyer(ctx, tenant, input);
-    const { order, redirectUrl } = await placeOrder(ctx, {
+    const order = await createOrder(ctx, {
       tenant,
       customer,
       contact,
@@ -218,6 +242,7 @@ export async function checkout(ctx: RequestContext, input: CheckoutInput): Promi
       siteDomain: input.siteDomain,
       recurringConsentText: input.recurring ? input.recurringConsentText : null,
     });
+    const { redirectUrl } = await startCheckout(ctx, order, { email, name: contact.name });
     return { orderId: order.id, orderNumber: order.number, redirectUrl };
   });
 }

@@ -42,6 +42,8 @@ export class Order extends TenantOwned<
   | 'recurringConsentText'
   | 'subscription'
   | 'periodStart'
+  | 'refundedAt'
+  | 'refundReason'
 > {
   @Field(() => Int, { description: 'Consecutive per agency.' })
   @Property({ type: 'integer' })
@@ -109,6 +111,14 @@ export class Order extends TenantOwned<
   /** P20: set when the buyer agreed to recurring charges at checkout (the wording shown). */
   @Property({ type: 'text', nullable: true })
   recurringConsentText: string | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  refundedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Why staff refunded it, as they wrote it.' })
+  @Property({ type: 'text', nullable: true })
+  refundReason: string | null = null;
 
   @OneToMany(() => OrderLine, (l) => l.order)
   lines = new Collection<OrderLine>(this);

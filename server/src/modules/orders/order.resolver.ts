@@ -1,4 +1,4 @@
-import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { byIdLoader, groupBy, loaderFor } from '../../graphql/loaders';
@@ -25,6 +25,13 @@ class OrderFilter {
   @IsOptional()
   @IsUUID()
   customerId?: string;
+}
+
+@InputType()
+class OrderRefundInput {
+  @Field({ description: 'Why the money goes back; kept on the order and in the audit log.' })
+  @Length(3, 1000)
+  reason!: string;
 }
 
 const OrderListArgs = FilteredListArgs(OrderFilter);
@@ -80,6 +87,17 @@ export class OrderResolver {
   @Mutation(() => Order, { description: 'Cancels an order still waiting for payment (staff); audited.' })
   orderCancel(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
     return orderService.cancelOrder(ctx, id);
+  }
+
+  @Mutation(() => Order, {
+    description: 'Refunds a paid order in full through its provider (admins); audited, and the buyer is told.',
+  })
+  orderRefund(
+    @Arg('id', () => UUID) id: string,
+    @Arg('input') input: OrderRefundInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Order> {
+    return orderService.refundOrder(ctx, id, input.reason.trim());
   }
 
   @Mutation(() => CheckoutResult, {

@@ -20,7 +20,9 @@ registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 @Entity({ tableName: 'payments' })
 @Unique({ properties: ['provider', 'providerReference'] })
 @Index({ properties: ['tenant', 'order'] })
-export class Payment extends TenantOwned<'status' | 'method' | 'paidAt' | 'providerPaymentId'> {
+export class Payment extends TenantOwned<
+  'status' | 'method' | 'paidAt' | 'providerPaymentId' | 'viaMandate' | 'failureReason' | 'refundedAt'
+> {
   @ManyToOne(() => Order, { deleteRule: 'cascade' })
   order!: Rel<Order>;
 
@@ -58,6 +60,21 @@ export class Payment extends TenantOwned<'status' | 'method' | 'paidAt' | 'provi
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   paidAt: Date | null = null;
+
+  @Field({ description: 'Charged through the stored mandate (a renewal), not on a payment page.' })
+  @Property({ type: 'boolean' })
+  viaMandate: boolean = false;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The provider's reason for a refused charge, e.g. card_declined.",
+  })
+  @Property({ type: 'text', nullable: true })
+  failureReason: string | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  refundedAt: Date | null = null;
 }
 
 /**

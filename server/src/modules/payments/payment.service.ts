@@ -9,9 +9,10 @@ import { sendInvitation } from '../auth/auth.service';
 import { enqueueMail } from '../mail/outbox.service';
 import { formatMoney, type MailTemplate } from '../mail/templates';
 import { OrderStatus, type PaymentProvider } from '../orders/order.entity';
-import { renewalPaid } from '../subscriptions/renewal.service';
+import { renewalChargeFailed, renewalPaid } from '../subscriptions/renewal.service';
 import { startSubscriptionFor } from '../subscriptions/subscription.service';
 import { User, UserStatus } from '../users/user.entity';
+import { gateway } from './gateway';
 import { Payment, PaymentStatus } from './payment.entity';
 
 export interface ProviderOutcome {
@@ -23,6 +24,8 @@ export interface ProviderOutcome {
   currency?: string;
   providerPaymentId?: string;
   method?: string | null;
+  /** The payment method the provider kept for renewals, when the buyer agreed to them (P20). */
+  mandate?: string;
 }
 
 /** Applies one outcome on the system path (owner connection); returns what happened, for the ledger. */
@@ -53,6 +56,13 @@ export async function applyProviderOutcome(ctx: RequestContext, outcome: Provide
     payment.paidAt = new Date();
     payment.providerPaymentId = outcome.providerPaymentId ?? payment.providerPaymentId;
     payment.method = outcome.method ?? payment.method;
+    if (order.status !== OrderStatus.PENDING_PAYMENT) return refundUnwanted(ctx, payment);
+    // The order's other payment pages (a renewal's, after a refused charge) can no longer be used.
+    await ctx.em.nativeUpdate(
+      Payment,
+      { order, status: PaymentStatus.PENDING, id: { $ne: payment.id } },
+      { status: PaymentStatus.FAILED, failureReason: 'superseded' },
+    );
     order.status = OrderStatus.PAID;
     order.paidAt = payment.paidAt;
     await ctx.em.flush();
@@ -62,9 +72,12 @@ export async function applyProviderOutcome(ctx: RequestContext, outcome: Provide
       entityId: payment.id,
       detail: { orderId: order.id, method: payment.method },
     });
-    await sendReceipt(ctx, payment);
-    await startSubscriptionFor(ctx, order); // P20: when the buyer agreed to recurring charges
-    await renewalPaid(ctx, order); // a renewal order moves its subscription on
+    if (order.subscription) {
+      await renewalPaid(ctx, order, outcome.mandate); // a renewal moves its subscription on, and says so
+    } else {
+      await sendReceipt(ctx, payment);
+      await startSubscriptionFor(ctx, order, outcome.mandate); // P20: when the buyer agreed to recurring charges
+    }
     return 'paid';
   }
   if (outcome.status === 'FAILED' || outcome.status === 'EXPIRED') {
@@ -78,13 +91,17 @@ export async function applyProviderOutcome(ctx: RequestContext, outcome: Provide
       entityId: payment.id,
       detail: { reason: outcome.status },
     });
+    // A refused renewal charge: the customer gets a payment page instead.
+    if (payment.viaMandate) await renewalChargeFailed(ctx, order, 'declined');
     // An abandoned checkout (expired) is not news to the buyer; a refused payment is.
-    if (outcome.status === 'FAILED') await mailBuyer(ctx, payment, 'order.payment_failed', () => ({}));
+    else if (outcome.status === 'FAILED') await mailBuyer(ctx, payment, 'order.payment_failed', () => ({}));
     return 'failed';
   }
   if (payment.status !== PaymentStatus.PAID) return `stale:${payment.status}`;
   payment.status = PaymentStatus.REFUNDED;
+  payment.refundedAt = new Date();
   order.status = OrderStatus.REFUNDED;
+  order.refundedAt ??= payment.refundedAt;
   await ctx.em.flush();
   await audit(ctx, {
     action: 'payment.refunded',
@@ -95,8 +112,38 @@ export async function applyProviderOutcome(ctx: RequestContext, outcome: Provide
   return 'refunded';
 }
 
+/**
+ * Money for an order that no longer waits for it (paid through another payment, or cancelled): it
+ * goes back at once through the provider, audited. Throws if the provider refuses, so the event is
+ * retried rather than recorded.
+ */
+async function refundUnwanted(ctx: RequestContext, payment: Payment): Promise<string> {
+  await ctx.em.flush();
+  await gateway(ctx.app.config, payment.provider).refund({
+    providerReference: payment.providerReference,
+    providerPaymentId: payment.providerPaymentId,
+    amountMinor: payment.amountMinor,
+    currency: payment.currency,
+    reason: 'Paid twice',
+    idempotencyKey: `unwanted-${payment.id}`,
+  });
+  payment.status = PaymentStatus.REFUNDED;
+  payment.refundedAt = new Date();
+  await ctx.em.flush();
+  await audit(ctx, {
+    action: 'payment.unwanted_refund',
+    entityType: 'Payment',
+    entityId: payment.id,
+    detail: { orderId: payment.order.id, orderStatus: payment.order.status },
+  });
+  return 'refunded:unwanted';
+}
+
+export const contactLanguage = (contact: { preferredLanguage: string }): SupportedLanguage =>
+  contact.preferredLanguage === 'en' ? 'en' : 'sv';
+
 /** Mail to the order's contact in their language, with the agency, their name and the order number. */
-async function mailBuyer(
+export async function mailBuyer(
   ctx: RequestContext,
   payment: Payment,
   template: MailTemplate,
@@ -105,7 +152,7 @@ async function mailBuyer(
   const { order, tenant } = payment;
   const contact = order.contact;
   if (!contact) return;
-  const language: SupportedLanguage = contact.preferredLanguage === 'en' ? 'en' : 'sv';
+  const language = contactLanguage(contact);
   await enqueueMail(ctx, {
     tenantId: tenant.id,
     to: contact.email,

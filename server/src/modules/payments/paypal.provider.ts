@@ -1,18 +1,28 @@
-// PayPal through its official server SDK (Orders v2). Its webhooks count only after PayPal's own
-// verification endpoint answers SUCCESS, and amount, currency and order must match ours (S22).
+// PayPal through its official server SDK (Orders v2, Payments, Vault). Its webhooks count only after
+// PayPal's own verification endpoint answers SUCCESS, and amount, currency and order must match ours
+// (S22). Recurring: the buyer's PayPal is vaulted at checkout (with consent); renewals are orders paid
+// with the vault token; a new token comes from a setup token the customer approves at PayPal.
 import {
+  ApiError,
   CheckoutPaymentIntent,
   Client,
   Environment,
   OrdersController,
+  PaymentsController,
+  PaypalPaymentTokenCustomerType,
+  PaypalPaymentTokenUsageType,
+  StoreInVaultInstruction,
+  VaultController,
+  VaultTokenRequestType,
   type Order as PayPalOrder,
 } from '@paypal/paypal-server-sdk';
 import type { Config } from '../../config';
 import { badInput } from '../../graphql/errors';
 import { PaymentProvider } from '../orders/order.entity';
+import type { ChargeResult, PaymentGateway } from './gateway';
+import { fromDecimal, toDecimal } from './money';
 import type { ProviderOutcome } from './payment.service';
 import { paypalAdapterFor } from './paypal-adapter';
-import type { CheckoutRequest, CheckoutSession } from './stripe.provider';
 
 const LIVE = 'https://api-m.paypal.com';
 const SANDBOX = 'https://api-m.sandbox.paypal.com';
@@ -27,10 +37,10 @@ function credentials(config: Config) {
 export const paypalBase = (config: Config) =>
   config.payments.paypal.apiBase?.replace(/\/+$/, '') ?? (config.payments.paypal.live ? LIVE : SANDBOX);
 
-export function paypalOrders(config: Config): OrdersController {
+function paypalClient(config: Config): Client {
   const { clientId, clientSecret } = credentials(config);
   const { apiBase, live } = config.payments.paypal;
-  const client = new Client({
+  return new Client({
     clientCredentialsAuthCredentials: { oAuthClientId: clientId, oAuthClientSecret: clientSecret },
     environment: live ? Environment.Production : Environment.Sandbox,
     // The SDK has no base-URL option: a configured base (a local fake in tests) is reached through an adapter.
@@ -38,30 +48,9 @@ export function paypalOrders(config: Config): OrdersController {
       ? { httpClientOptions: { timeout: 15_000 }, unstable_httpClientOptions: { adapter: paypalAdapterFor(apiBase) } }
       : {}),
   });
-  return new OrdersController(client);
 }
 
-const toValue = (minor: number) => (minor / 100).toFixed(2);
-const fromValue = (value: string | undefined) => Math.round(Number(value ?? 'NaN') * 100);
-
-export async function createPayPalCheckout(config: Config, request: CheckoutRequest): Promise<CheckoutSession> {
-  const { result } = await paypalOrders(config).createOrder({
-    body: {
-      intent: CheckoutPaymentIntent.Capture,
-      purchaseUnits: [
-        {
-          amount: { currencyCode: request.currency, value: toValue(request.totalMinor) },
-          customId: request.orderId,
-          description: request.description.slice(0, 127),
-        },
-      ],
-    },
-    prefer: 'return=representation',
-  });
-  const approve = result.links?.find((l) => l.rel === 'approve' || l.rel === 'payer-action')?.href;
-  if (!result.id || !approve) throw new Error('PayPal returned an order without an approval link');
-  return { reference: result.id, redirectUrl: approve };
-}
+export const paypalOrders = (config: Config) => new OrdersController(paypalClient(config));
 
 async function accessToken(config: Config): Promise<string> {
   const { clientId, clientSecret } = credentials(config);
@@ -110,6 +99,7 @@ interface PayPalEvent {
     status?: string;
     amount?: { currency_code: string; value: string };
     supplementary_data?: { related_ids?: { order_id?: string } };
+    links?: { rel: string; href: string }[];
   };
 }
 
@@ -133,12 +123,26 @@ function capturedOutcome(order: PayPalOrder): ProviderOutcome {
   return {
     ...base,
     status: 'PAID',
-    amountMinor: fromValue(capture.amount?.value),
+    amountMinor: fromDecimal(capture.amount?.value),
     currency: capture.amount?.currencyCode,
     providerPaymentId: capture.id,
     method: 'paypal',
+    mandate: vaultTokenOf(order),
   };
 }
+
+/** The vault token a capture left (the buyer agreed to recurring charges at checkout). */
+function vaultTokenOf(order: PayPalOrder): string | undefined {
+  const vault = order.paymentSource?.paypal?.attributes?.vault;
+  return vault?.status === 'VAULTED' && vault.id ? vault.id : undefined;
+}
+
+/** The capture a refund belongs to: PayPal links it as `up`. */
+const capturedBy = (links: { rel: string; href: string }[] | undefined) =>
+  links
+    ?.find((l) => l.rel === 'up')
+    ?.href.split('/')
+    .pop();
 
 export async function paypalOutcome(config: Config, event: PayPalEvent): Promise<ProviderOutcome | undefined> {
   const orderId = event.resource.supplementary_data?.related_ids?.order_id;
@@ -151,7 +155,7 @@ export async function paypalOutcome(config: Config, event: PayPalEvent): Promise
             provider: PaymentProvider.PAYPAL,
             match: { providerReference: orderId },
             status: 'PAID',
-            amountMinor: fromValue(event.resource.amount?.value),
+            amountMinor: fromDecimal(event.resource.amount?.value),
             currency: event.resource.amount?.currency_code,
             providerPaymentId: event.resource.id,
             method: 'paypal',
@@ -164,10 +168,141 @@ export async function paypalOutcome(config: Config, event: PayPalEvent): Promise
         : undefined;
     case 'PAYMENT.CAPTURE.REFUNDED':
     case 'PAYMENT.CAPTURE.REVERSED':
-      return { provider: PaymentProvider.PAYPAL, match: { providerPaymentId: event.resource.id }, status: 'REFUNDED' };
+      // The resource is the refund; the capture it belongs to is linked as `up`.
+      return {
+        provider: PaymentProvider.PAYPAL,
+        match: { providerPaymentId: capturedBy(event.resource.links) ?? event.resource.id },
+        status: 'REFUNDED',
+      };
     default:
       return undefined;
   }
+}
+
+/** A refused charge: PayPal names the reason in the first detail's issue. */
+function refusal(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || error.statusCode !== 422) return undefined;
+  const details = (error.result as { details?: { issue?: string }[] } | undefined)?.details;
+  return details?.[0]?.issue ?? 'UNPROCESSABLE_ENTITY';
+}
+
+export function paypalGateway(config: Config): PaymentGateway {
+  return {
+    async checkout(request) {
+      const { result } = await paypalOrders(config).createOrder({
+        body: {
+          intent: CheckoutPaymentIntent.Capture,
+          purchaseUnits: [
+            {
+              amount: { currencyCode: request.currency, value: toDecimal(request.totalMinor) },
+              customId: request.orderId,
+              description: request.description.slice(0, 127),
+            },
+          ],
+          // P20: only with the buyer's consent is their PayPal vaulted for later charges.
+          ...(request.recurring
+            ? {
+                paymentSource: {
+                  paypal: {
+                    experienceContext: { returnUrl: request.successUrl, cancelUrl: request.cancelUrl },
+                    attributes: {
+                      vault: {
+                        storeInVault: StoreInVaultInstruction.OnSuccess,
+                        usageType: PaypalPaymentTokenUsageType.Merchant,
+                        customerType: PaypalPaymentTokenCustomerType.Consumer,
+                      },
+                    },
+                  },
+                },
+              }
+            : {}),
+        },
+        paypalRequestId: `checkout-${request.orderId}`,
+        prefer: 'return=representation',
+      });
+      const approve = result.links?.find((l) => l.rel === 'approve' || l.rel === 'payer-action')?.href;
+      if (!result.id || !approve) throw new Error('PayPal returned an order without an approval link');
+      return { reference: result.id, redirectUrl: approve };
+    },
+
+    /** An order paid with the vault token: PayPal creates and captures it in one call. */
+    async chargeMandate(request): Promise<ChargeResult> {
+      try {
+        const { result } = await paypalOrders(config).createOrder({
+          body: {
+            intent: CheckoutPaymentIntent.Capture,
+            purchaseUnits: [
+              {
+                amount: { currencyCode: request.currency, value: toDecimal(request.totalMinor) },
+                customId: request.orderId,
+                description: request.description.slice(0, 127),
+              },
+            ],
+            paymentSource: { paypal: { vaultId: request.mandate } },
+          },
+          paypalRequestId: request.idempotencyKey,
+          prefer: 'return=representation',
+        });
+        const outcome = capturedOutcome(result);
+        return {
+          reference: result.id!,
+          status: outcome.status === 'PAID' ? 'PAID' : result.status === 'COMPLETED' ? 'FAILED' : 'PENDING',
+          amountMinor: outcome.amountMinor,
+          currency: outcome.currency,
+          providerPaymentId: outcome.providerPaymentId,
+          method: 'paypal',
+        };
+      } catch (error) {
+        const issue = refusal(error);
+        if (issue) return { reference: `refused:${request.idempotencyKey}`, status: 'FAILED', failure: issue };
+        throw error;
+      }
+    },
+
+    /** A setup token the customer approves at PayPal; the return route turns it into a vault token. */
+    async startMethodChange(request) {
+      const { result } = await new VaultController(paypalClient(config)).createSetupToken({
+        paypalRequestId: request.idempotencyKey,
+        body: {
+          paymentSource: {
+            paypal: {
+              usageType: PaypalPaymentTokenUsageType.Merchant,
+              customerType: PaypalPaymentTokenCustomerType.Consumer,
+              experienceContext: { returnUrl: request.returnUrl, cancelUrl: request.cancelUrl },
+            },
+          },
+        },
+      });
+      const approve = result.links?.find((l) => l.rel === 'approve')?.href;
+      if (!result.id || !approve) throw new Error('PayPal returned a setup token without an approval link');
+      return { reference: result.id, redirectUrl: approve };
+    },
+
+    async refund(request) {
+      if (!request.providerPaymentId) throw new Error('No PayPal capture to refund');
+      const { result } = await new PaymentsController(paypalClient(config)).refundCapturedPayment({
+        captureId: request.providerPaymentId,
+        body: {
+          amount: { currencyCode: request.currency, value: toDecimal(request.amountMinor) },
+          ...(request.reason ? { noteToPayer: request.reason.slice(0, 255) } : {}),
+        },
+        paypalRequestId: request.idempotencyKey,
+        prefer: 'return=representation',
+      });
+      if (!result.id) throw new Error('PayPal returned a refund without an id');
+      return { reference: result.id };
+    },
+  };
+}
+
+/** The approved setup token becomes a vault payment token: the new mandate. */
+export async function paypalVaultToken(config: Config, setupTokenId: string): Promise<string> {
+  const { result } = await new VaultController(paypalClient(config)).createPaymentToken({
+    paypalRequestId: `payment-token-${setupTokenId}`,
+    body: { paymentSource: { token: { id: setupTokenId, type: VaultTokenRequestType.SetupToken } } },
+  });
+  if (!result.id) throw new Error('PayPal returned no payment token');
+  return result.id;
 }
 
 export type { PayPalEvent };

@@ -7,10 +7,17 @@ import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import { systemContext, type AppServices } from '../../graphql/context';
 import { PaymentProvider } from '../orders/order.entity';
+import {
+  applyMethodChange,
+  PAYPAL_VAULT_RETURN,
+  type MethodChangeOutcome,
+} from '../subscriptions/payment-method.service';
 import { applyProviderOutcome, type ProviderOutcome } from './payment.service';
-import { mollieClient, mollieOutcome } from './mollie.provider';
-import { paypalOutcome, verifyPayPalWebhook, type PayPalEvent } from './paypal.provider';
-import { stripeClient } from './stripe.provider';
+import { mollieClient, mollieMethodChange, mollieOutcome } from './mollie.provider';
+import { paypalOutcome, paypalVaultToken, verifyPayPalWebhook, type PayPalEvent } from './paypal.provider';
+import { stripeClient, stripeMandateOf } from './stripe.provider';
+
+type Outcome = ProviderOutcome | ({ kind: 'method-change' } & MethodChangeOutcome);
 
 /** Records the event in the ledger and applies it, once; returns the outcome (or 'duplicate'). */
 async function processOnce(
@@ -19,20 +26,23 @@ async function processOnce(
   provider: PaymentProvider,
   event: { id: string; type: string },
   /** Evaluated only for an event not seen before (it may call the provider, e.g. to capture). */
-  outcome: () => ProviderOutcome | undefined | Promise<ProviderOutcome | undefined>,
+  outcome: () => Outcome | undefined | Promise<Outcome | undefined>,
 ): Promise<string> {
   return orm.em.fork().transactional(async (em) => {
-    const inserted = await em.execute<{ id: string }[]>(
+    const ctx = systemContext(em, app, `webhook:${provider.toLowerCase()}`);
+    const inserted = await ctx.em.execute<{ id: string }[]>(
       `insert into webhook_events (id, created_at, updated_at, provider, event_id, type)
        values (?, now(), now(), ?, ?, ?) on conflict (provider, event_id) do nothing returning id`,
       [randomUUID(), provider, event.id, event.type],
     );
     if (!inserted.length) return 'duplicate';
     const resolved = await outcome();
-    const result = resolved
-      ? await applyProviderOutcome(systemContext(em, app, `webhook:${provider.toLowerCase()}`), resolved)
-      : 'ignored';
-    await em.execute('update webhook_events set processed_at = now(), outcome = ? where id = ?', [
+    const result = !resolved
+      ? 'ignored'
+      : 'kind' in resolved
+        ? await applyMethodChange(ctx, resolved)
+        : await applyProviderOutcome(ctx, resolved);
+    await ctx.em.execute('update webhook_events set processed_at = now(), outcome = ? where id = ?', [
       result,
       inserted[0].id,
     ]);
@@ -41,11 +51,17 @@ async function processOnce(
 }
 
 /** What a Stripe event means for us; undefined for events we do not act on. */
-export function stripeOutcome(event: Stripe.Event): ProviderOutcome | undefined {
+export async function stripeOutcome(config: AppServices['config'], event: Stripe.Event): Promise<Outcome | undefined> {
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded': {
       const session = event.data.object;
+      if (session.mode === 'setup') {
+        const mandate = await stripeMandateOf(config, session);
+        return mandate
+          ? { kind: 'method-change', provider: PaymentProvider.STRIPE, pendingReference: session.id, mandate }
+          : undefined;
+      }
       if (session.payment_status !== 'paid') return undefined; // async methods settle later
       return {
         provider: PaymentProvider.STRIPE,
@@ -56,8 +72,24 @@ export function stripeOutcome(event: Stripe.Event): ProviderOutcome | undefined 
         providerPaymentId:
           typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id,
         method: session.payment_method_types?.[0] ?? 'card',
+        mandate: await stripeMandateOf(config, session),
       };
     }
+    // Renewals charged off-session: the intent is the payment's reference.
+    case 'payment_intent.succeeded': {
+      const intent = event.data.object;
+      return {
+        provider: PaymentProvider.STRIPE,
+        match: { providerReference: intent.id },
+        status: 'PAID',
+        amountMinor: intent.amount_received || intent.amount,
+        currency: intent.currency,
+        providerPaymentId: intent.id,
+        method: 'card',
+      };
+    }
+    case 'payment_intent.payment_failed':
+      return { provider: PaymentProvider.STRIPE, match: { providerReference: event.data.object.id }, status: 'FAILED' };
     case 'checkout.session.async_payment_failed':
       return { provider: PaymentProvider.STRIPE, match: { providerReference: event.data.object.id }, status: 'FAILED' };
     case 'checkout.session.expired':
@@ -97,7 +129,9 @@ export function webhookRouter(owner: MikroORM, app: AppServices): Router {
     } catch {
       return void res.status(400).json({ error: 'invalid signature' });
     }
-    const outcome = await processOnce(owner, app, PaymentProvider.STRIPE, event, () => stripeOutcome(event));
+    const outcome = await processOnce(owner, app, PaymentProvider.STRIPE, event, () =>
+      stripeOutcome(app.config, event),
+    );
     res.json({ received: true, outcome });
   });
 
@@ -113,13 +147,29 @@ export function webhookRouter(owner: MikroORM, app: AppServices): Router {
       // Unknown to Mollie (a forged id): nothing to do. Mollie itself retries on non-2xx, so answer 200.
       return void res.json({ received: true, outcome: 'unknown' });
     }
-    // Mollie has no event ids: one payment in one status is one event.
+    // Mollie has no event ids: one payment in one status (and refunded amount) is one event.
+    const refunded = payment.amountRefunded?.value ?? '0.00';
     const outcome = await processOnce(
       owner,
       app,
       PaymentProvider.MOLLIE,
-      { id: `${id}:${payment.status}`, type: payment.status },
-      () => mollieOutcome(payment),
+      { id: `${id}:${payment.status}:${refunded}`, type: payment.status },
+      () => {
+        const mandate = mollieMethodChange(payment);
+        if (!mandate) return mollieOutcome(payment);
+        if (Number(refunded) > 0) return undefined; // the verification's own refund: nothing to do
+        return {
+          kind: 'method-change',
+          provider: PaymentProvider.MOLLIE,
+          pendingReference: payment.id,
+          mandate,
+          refundPayment: {
+            id: payment.id,
+            amountMinor: Math.round(Number(payment.amount.value) * 100),
+            currency: payment.amount.currency,
+          },
+        };
+      },
     );
     res.json({ received: true, outcome });
   });
@@ -150,6 +200,34 @@ export function webhookRouter(owner: MikroORM, app: AppServices): Router {
       () => paypalOutcome(app.config, event),
     );
     res.json({ received: true, outcome });
+  });
+
+  // PayPal sends the customer back here after they approved a new payment method (a setup token).
+  // The token must be the one this subscription is waiting for; PayPal turns it into the vault token.
+  router.get(PAYPAL_VAULT_RETURN, async (req, res) => {
+    const subscription = typeof req.query.subscription === 'string' ? req.query.subscription : '';
+    const token = typeof req.query.approval_token_id === 'string' ? req.query.approval_token_id : '';
+    const back = `${app.config.publicUrl ?? ''}/#/subscriptions/${encodeURIComponent(subscription)}/show`;
+    if (!app.config.payments.paypal.clientId || !/^[\w-]{1,64}$/.test(token))
+      return void res.status(400).send('invalid return');
+    try {
+      const outcome = await processOnce(
+        owner,
+        app,
+        PaymentProvider.PAYPAL,
+        { id: `setup:${token}`, type: 'vault' },
+        async () => ({
+          kind: 'method-change',
+          provider: PaymentProvider.PAYPAL,
+          pendingReference: token,
+          mandate: await paypalVaultToken(app.config, token),
+        }),
+      );
+      res.redirect(303, `${back}?method=${outcome === 'unmatched' ? 'unknown' : 'updated'}`);
+    } catch (error) {
+      app.logger.warn({ err: error }, 'PayPal vault return failed');
+      res.redirect(303, `${back}?method=failed`);
+    }
   });
 
   return router;

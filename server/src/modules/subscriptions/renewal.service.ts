@@ -1,18 +1,35 @@
 // Renewals (P20): when a subscription's period ends, the next period's order is placed at today's
-// package price. Until providers' mandates are wired in, the customer gets a payment link by e-mail
-// and the subscription is PAST_DUE until that order is paid; then the period moves on. One renewal
-// order per period (a unique key on subscription and period start), however often this runs.
+// package price and charged through the payment method the customer let the provider keep (Stripe
+// off-session, Mollie recurring, PayPal vault). Without a stored method, or when the charge is
+// refused, the customer gets a payment page by e-mail and the subscription is PAST_DUE until that
+// order is paid. One renewal order per period (a unique key on subscription and period start), and
+// one charge per period (the provider's idempotency key), however often this runs.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { systemContext, useTenant, type AppServices, type RequestContext } from '../../graphql/context';
+import { AuditOutcome } from '../audit/audit-event.entity';
 import { audit } from '../audit/audit.service';
 import { enqueueMail } from '../mail/outbox.service';
 import { formatMoney } from '../mail/templates';
-import { placeOrder } from '../orders/checkout.service';
-import { Order } from '../orders/order.entity';
+import { chargeMandate, createOrder, startCheckout } from '../orders/checkout.service';
+import { Order, OrderStatus } from '../orders/order.entity';
+import { applyProviderOutcome, contactLanguage } from '../payments/payment.service';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
 import { periodEnd } from './subscription.service';
 
-export async function renewDueSubscriptions(em: EntityManager, app: AppServices, now = new Date()): Promise<number> {
+export interface RenewalRun {
+  /** Renewal orders placed. */
+  placed: number;
+  /** Of those, paid at once through the stored method. */
+  charged: number;
+  /** Subscriptions that could not be renewed now (provider outage…); retried on the next run. */
+  failed: number;
+}
+
+export async function renewDueSubscriptions(
+  em: EntityManager,
+  app: AppServices,
+  now = new Date(),
+): Promise<RenewalRun> {
   const due = await em
     .fork()
     .find(
@@ -20,28 +37,42 @@ export async function renewDueSubscriptions(em: EntityManager, app: AppServices,
       { status: SubscriptionStatus.ACTIVE, nextRenewalAt: { $lte: now } },
       { filters: false, limit: 500, orderBy: { nextRenewalAt: 'asc' } },
     );
-  let placed = 0;
+  const run: RenewalRun = { placed: 0, charged: 0, failed: 0 };
   for (const { id, tenant } of due) {
-    const done = await em.fork().transactional(async (tx) => {
-      const ctx = systemContext(tx, app, 'job:subscriptions.renew');
-      await useTenant(ctx, tenant.id);
-      return renewOne(ctx, id, now);
-    });
-    if (done) placed++;
+    try {
+      const result = await em.fork().transactional(async (tx) => {
+        const ctx = systemContext(tx, app, 'job:subscriptions.renew');
+        await useTenant(ctx, tenant.id);
+        return renewOne(ctx, id, now);
+      });
+      if (result !== 'skipped') run.placed++;
+      if (result === 'paid') run.charged++;
+    } catch (error) {
+      // One subscription's trouble (a provider outage) does not stop the others; nothing was written.
+      app.logger.warn({ err: error, subscriptionId: id }, 'renewal failed; retried on the next run');
+      run.failed++;
+    }
   }
-  return placed;
+  return run;
 }
 
-async function renewOne(ctx: RequestContext, id: string, now: Date): Promise<boolean> {
+const packageName = (subscription: Subscription, language: 'sv' | 'en') =>
+  language === 'en' ? subscription.servicePackage.nameEn : subscription.servicePackage.nameSv;
+
+async function renewOne(
+  ctx: RequestContext,
+  id: string,
+  now: Date,
+): Promise<'skipped' | 'paid' | 'pending' | 'past-due'> {
   const subscription = await ctx.em.findOneOrFail(Subscription, id, {
     populate: ['tenant', 'customer', 'servicePackage', 'firstOrder.contact'],
   });
-  if (subscription.status !== SubscriptionStatus.ACTIVE || subscription.nextRenewalAt > now) return false;
+  if (subscription.status !== SubscriptionStatus.ACTIVE || subscription.nextRenewalAt > now) return 'skipped';
   const periodStart = subscription.currentPeriodEnd;
-  if (await ctx.em.count(Order, { subscription, periodStart })) return false;
+  if (await ctx.em.count(Order, { subscription, periodStart })) return 'skipped';
   const contact = subscription.firstOrder.contact;
-  if (!contact) return false;
-  const { order, redirectUrl } = await placeOrder(ctx, {
+  if (!contact) return 'skipped';
+  const order = await createOrder(ctx, {
     tenant: subscription.tenant,
     customer: subscription.customer,
     contact,
@@ -52,19 +83,88 @@ async function renewOne(ctx: RequestContext, id: string, now: Date): Promise<boo
     provider: subscription.provider,
     renewal: { subscription, periodStart },
   });
+  if (!subscription.providerReference) {
+    await askForPayment(ctx, subscription, order, null);
+    return 'past-due';
+  }
+  const status = await chargeRenewal(
+    ctx,
+    subscription,
+    order,
+    `renewal-${subscription.id}-${periodStart.toISOString()}`,
+  );
+  if (status === 'FAILED') {
+    await askForPayment(ctx, subscription, order, 'declined');
+    return 'past-due';
+  }
+  return status === 'PAID' ? 'paid' : 'pending';
+}
+
+/**
+ * Charges a renewal order through the subscription's stored method. PAID is applied at once (the
+ * provider's later webhook finds it done); PENDING waits for the webhook; FAILED is for the caller.
+ */
+export async function chargeRenewal(
+  ctx: RequestContext,
+  subscription: Subscription,
+  order: Order,
+  idempotencyKey: string,
+): Promise<'PAID' | 'PENDING' | 'FAILED'> {
+  const { result } = await chargeMandate(ctx, order, subscription.providerReference!, idempotencyKey);
+  await audit(ctx, {
+    action: 'subscription.renewal_charge',
+    outcome: result.status === 'FAILED' ? AuditOutcome.FAILED : AuditOutcome.ALLOWED,
+    entityType: 'Subscription',
+    entityId: subscription.id,
+    detail: { orderId: order.id, status: result.status, failure: result.failure ?? null },
+  });
+  if (result.status === 'PAID') {
+    await applyProviderOutcome(ctx, {
+      provider: order.provider,
+      match: { providerReference: result.reference },
+      status: 'PAID',
+      amountMinor: result.amountMinor,
+      currency: result.currency,
+      providerPaymentId: result.providerPaymentId,
+      method: result.method,
+    });
+  }
+  return result.status;
+}
+
+/** A renewal charge the provider refused later (its webhook): the customer gets a payment page. */
+export async function renewalChargeFailed(ctx: RequestContext, order: Order, reason: string): Promise<void> {
+  if (!order.subscription || order.status !== OrderStatus.PENDING_PAYMENT) return;
+  const subscription = await ctx.em.findOneOrFail(Subscription, order.subscription.id, {
+    populate: ['tenant', 'servicePackage'],
+  });
+  if (subscription.status === SubscriptionStatus.CANCELLED) return;
+  await askForPayment(ctx, subscription, order, reason);
+}
+
+/** PAST_DUE, a hosted payment page for the renewal order, and the mail with its link. */
+async function askForPayment(
+  ctx: RequestContext,
+  subscription: Subscription,
+  order: Order,
+  refusal: string | null,
+): Promise<void> {
+  await ctx.em.populate(order, ['contact']);
+  const contact = order.contact!;
+  const { redirectUrl } = await startCheckout(ctx, order, { email: contact.email, name: contact.name });
   subscription.status = SubscriptionStatus.PAST_DUE;
   await ctx.em.flush();
-  const language = contact.preferredLanguage === 'en' ? 'en' : 'sv';
+  const language = contactLanguage(contact);
   await enqueueMail(ctx, {
     tenantId: subscription.tenant.id,
     to: contact.email,
-    template: 'subscription.renewal_due',
+    template: refusal ? 'subscription.charge_failed' : 'subscription.renewal_due',
     language,
     payload: {
       agency: subscription.tenant.name,
       name: contact.name,
       number: order.number,
-      package: language === 'en' ? subscription.servicePackage.nameEn : subscription.servicePackage.nameSv,
+      package: packageName(subscription, language),
       total: formatMoney(order.totalMinor, order.currency, language),
       link: redirectUrl,
     },
@@ -72,28 +172,49 @@ async function renewOne(ctx: RequestContext, id: string, now: Date): Promise<boo
   await audit(ctx, {
     action: 'subscription.renewal_due',
     entityType: 'Subscription',
-    entityId: id,
-    detail: { orderId: order.id },
+    entityId: subscription.id,
+    detail: { orderId: order.id, refusal },
   });
-  return true;
 }
 
-/** A paid renewal order moves its subscription on to the period it paid for. */
-export async function renewalPaid(ctx: RequestContext, order: Order): Promise<void> {
+/**
+ * A paid renewal order moves its subscription on to the period it paid for, and the customer gets
+ * the renewal receipt. A renewal paid on a payment page may leave a new stored method (`mandate`).
+ */
+export async function renewalPaid(ctx: RequestContext, order: Order, mandate?: string): Promise<void> {
   if (!order.subscription || !order.periodStart) return;
   const subscription = await ctx.em.findOneOrFail(Subscription, order.subscription.id, {
-    populate: ['servicePackage'],
+    populate: ['servicePackage', 'tenant'],
   });
   if (subscription.status === SubscriptionStatus.CANCELLED) return;
   subscription.currentPeriodStart = order.periodStart;
   subscription.currentPeriodEnd = periodEnd(order.periodStart, subscription.interval);
   subscription.nextRenewalAt = subscription.currentPeriodEnd;
   subscription.status = SubscriptionStatus.ACTIVE;
+  if (mandate) subscription.providerReference = mandate;
   await ctx.em.flush();
   await audit(ctx, {
     action: 'subscription.renewed',
     entityType: 'Subscription',
     entityId: subscription.id,
     detail: { orderId: order.id, until: subscription.currentPeriodEnd },
+  });
+  const contact = order.contact;
+  if (!contact) return;
+  const language = contactLanguage(contact);
+  await enqueueMail(ctx, {
+    tenantId: subscription.tenant.id,
+    to: contact.email,
+    template: 'subscription.renewed',
+    language,
+    payload: {
+      agency: subscription.tenant.name,
+      name: contact.name,
+      number: order.number,
+      package: packageName(subscription, language),
+      total: formatMoney(order.totalMinor, order.currency, language),
+      vat: formatMoney(order.vatMinor, order.currency, language),
+      until: subscription.currentPeriodEnd.toISOString().slice(0, 10),
+    },
   });
 }

@@ -36,8 +36,9 @@ export class RecurringConsent {
 @Entity({ tableName: 'subscriptions' })
 @Index({ properties: ['tenant', 'customer'] })
 @Index({ properties: ['status', 'nextRenewalAt'] })
+@Index({ properties: ['provider', 'pendingMethodReference'] })
 export class Subscription extends TenantOwned<
-  'status' | 'site' | 'cancelledAt' | 'cancelReason' | 'providerReference'
+  'status' | 'site' | 'cancelledAt' | 'cancelReason' | 'providerReference' | 'pendingMethodReference'
 > {
   @ManyToOne(() => Customer, { deleteRule: 'cascade' })
   customer!: Rel<Customer>;
@@ -71,6 +72,10 @@ export class Subscription extends TenantOwned<
   /** The provider's mandate, customer or vault reference for later charges, once it exists. */
   @Property({ type: 'text', nullable: true })
   providerReference: string | null = null;
+
+  /** A started change of payment method: the provider's setup session, first payment or setup token. */
+  @Property({ type: 'text', nullable: true })
+  pendingMethodReference: string | null = null;
 
   @Field()
   @Property({ type: 'datetime' })

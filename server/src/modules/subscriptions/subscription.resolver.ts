@@ -8,6 +8,8 @@ import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
 import { ServicePackage } from '../packages/service-package.entity';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
+import { PaymentPage } from './payment-method.inputs';
+import { startPaymentMethodChange } from './payment-method.service';
 import { cancelSubscription, getSubscription, subscriptionScope } from './subscription.service';
 
 const SubscriptionList = ListOf(Subscription, 'PackageSubscription');
@@ -54,6 +56,23 @@ export class SubscriptionResolver {
   @FieldResolver(() => ServicePackage)
   servicePackage(@Root() s: Subscription, @Ctx() ctx: RequestContext): Promise<ServicePackage> {
     return byIdLoader(ctx, ServicePackage).load(s.servicePackage.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the provider keeps a payment method for renewals (never the method itself).',
+  })
+  paymentMethodOnFile(@Root() s: Subscription): boolean {
+    return !!s.providerReference;
+  }
+
+  @Mutation(() => PaymentPage, {
+    description: "Starts a change of the renewal payment method on the provider's own page; open redirectUrl.",
+  })
+  async subscriptionChangePaymentMethod(
+    @Arg('id', () => UUID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PaymentPage> {
+    return { redirectUrl: (await startPaymentMethodChange(ctx, id)).redirectUrl };
   }
 
   @Mutation(() => Subscription, { description: 'Stops renewals (the customer from the portal, or staff); audited.' })

@@ -18,7 +18,12 @@ export function periodEnd(start: Date, interval: BillingInterval): Date {
 }
 
 /** Called when an order is paid: its recurring consent (if any) becomes a subscription, once. */
-export async function startSubscriptionFor(ctx: RequestContext, order: Order): Promise<Subscription | undefined> {
+export async function startSubscriptionFor(
+  ctx: RequestContext,
+  order: Order,
+  /** The payment method the provider kept for renewals. */
+  mandate?: string,
+): Promise<Subscription | undefined> {
   if (!order.recurringConsentText || (await ctx.em.count(Subscription, { firstOrder: order }))) return undefined;
   const line = order.lines.getItems()[0];
   if (!line?.servicePackage) return undefined;
@@ -33,6 +38,7 @@ export async function startSubscriptionFor(ctx: RequestContext, order: Order): P
     interval: line.interval,
     currency: order.currency,
     provider: order.provider,
+    providerReference: mandate ?? null,
     currentPeriodStart: start,
     currentPeriodEnd: end,
     nextRenewalAt: end,
@@ -48,7 +54,7 @@ export async function startSubscriptionFor(ctx: RequestContext, order: Order): P
     action: 'subscription.start',
     entityType: 'Subscription',
     entityId: subscription.id,
-    detail: { orderId: order.id },
+    detail: { orderId: order.id, paymentMethodOnFile: !!mandate },
   });
   return subscription;
 }
