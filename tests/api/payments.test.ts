@@ -62,6 +62,19 @@ async function deliver(
   return { status: res.status, body: (await res.json()) as { outcome?: string } };
 }
 
+/** The buyer sets a password through the invitation link they were mailed, and is logged in. */
+async function acceptInvitation(email: string): Promise<ApiClient> {
+  const [{ payload }] = await sql(
+    `select payload from outbox_messages where recipient = $1 and template = 'user.invitation'`,
+    [email],
+  );
+  const buyer = new ApiClient(demo.url);
+  await buyer.ok('mutation($i: TokenPasswordInput!) { invitationAccept(input: $i) { role } }', {
+    i: { token: (payload.link as string).split('/').pop(), password: `password of ${email}` },
+  });
+  return buyer;
+}
+
 const sessionOf = async (orderId: string) =>
   (await sql(`select provider_reference from payments where order_id = $1`, [orderId]))[0].provider_reference as string;
 const orderState = async (orderId: string) =>
@@ -294,13 +307,7 @@ describe('P20: renewable subscriptions', () => {
     expect(days).toBeGreaterThan(27);
     expect(days).toBeLessThan(32);
 
-    const [{ payload }] = await sql(
-      `select payload from outbox_messages where recipient = 'recur@nyabutiken.example.com' and template = 'user.invitation'`,
-    );
-    const buyer = new ApiClient(demo.url);
-    await buyer.ok('mutation($i: TokenPasswordInput!) { invitationAccept(input: $i) { role } }', {
-      i: { token: (payload.link as string).split('/').pop(), password: 'renewing customer password' },
-    });
+    const buyer = await acceptInvitation('recur@nyabutiken.example.com');
     const { subscriptions } = await buyer.ok(
       '{ subscriptions { totalCount nodes { id status recurringConsent { wording } servicePackage { nameEn } } } }',
     );
@@ -435,13 +442,7 @@ describe('P20: renewable subscriptions', () => {
     expect(failure_reason).toBe('insufficient_funds');
 
     // The customer changes the card on Stripe's own page; nothing passes through us.
-    const [{ payload }] = await sql(
-      `select payload from outbox_messages where recipient = 'declined@nyabutiken.example.com' and template = 'user.invitation'`,
-    );
-    const buyer = new ApiClient(demo.url);
-    await buyer.ok('mutation($i: TokenPasswordInput!) { invitationAccept(input: $i) { role } }', {
-      i: { token: (payload.link as string).split('/').pop(), password: 'declined customer password' },
-    });
+    const buyer = await acceptInvitation('declined@nyabutiken.example.com');
     const { subscriptionChangePaymentMethod } = await buyer.ok(
       'mutation($id: UUID!) { subscriptionChangePaymentMethod(id: $id) { redirectUrl } }',
       { id: sub.id },

@@ -106,7 +106,7 @@ describe('helpdesk, leads and orders in Chromium', () => {
       .getByText(/^74,75\s*kr$/)
       .first()
       .waitFor(); // the VAT
-    await page.getByText('Bas (monthly)').waitFor();
+    await page.getByText('Bas (månadsvis)').waitFor();
     await screenshot(page, 'helpdesk-customer-order');
   }, 60_000);
 });

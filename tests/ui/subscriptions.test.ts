@@ -1,9 +1,14 @@
-// Care-package subscriptions in Chromium: an employee sees every customer's subscriptions; the
-// customer sees her own under "My subscriptions", reads the consent to recurring payments she gave,
-// and cancels with a reason. The tests build on each other and run in order.
+// Care-package subscriptions and refunds in Chromium: an employee sees every customer's
+// subscriptions; the customer sees her own under "My subscriptions", reads the consent to recurring
+// payments she gave, changes the payment method on Stripe's own page (the local fake), and cancels
+// with a reason; an admin refunds a paid order with a reason. The tests build on each other and run
+// in order.
 import type { Page } from 'playwright-core';
+import { queryAs } from '../../server/src/testing/database';
+import { ApiClient } from '../support/api-client';
 import { screenshot } from '../support/browser';
 import { menuItem, useDashboard } from '../support/dashboard';
+import { startFakeStripe, type FakeStripe, type FakeStripeEvent } from '../support/fake-payments/stripe';
 
 // JJ Media's demo people; all prefer Swedish, so the UI speaks Swedish to them after login.
 const EMPLOYEE = 'erik@jj-media.example.com';
@@ -13,9 +18,32 @@ const MENU = { subscriptions: 'Abonnemang', mySubscriptions: 'Mina abonnemang' }
 const CUSTOMER_NAME = 'Bageriet Ek AB';
 const CONSENT = /^Jag godkänner att abonnemanget förnyas och debiteras automatiskt/;
 const REASON = 'Vi bygger om sajten själva.';
+const ADMIN = 'admin@jj-media.example.com';
+const REFUND_REASON = 'Dubbelbeställning, kunden hörde av sig.';
+
+const WEBHOOK_SECRET = 'whsec_sitecare_ui';
+let stripe: FakeStripe;
+const stripeEnv: Record<string, string> = {};
+beforeAll(async () => {
+  stripe = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET });
+  // Filled in before the dashboard fixture starts the server with it.
+  Object.assign(stripeEnv, {
+    STRIPE_SECRET_KEY: 'sk_test_ui',
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STRIPE_API_BASE: stripe.baseUrl,
+  });
+});
+afterAll(() => stripe?.close());
 
 describe('subscriptions in Chromium', () => {
-  const dash = useDashboard();
+  const dash = useDashboard(stripeEnv);
+  const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
+    queryAs<T>(dash.db.superuserUrl, text, params);
+  async function deliver(event: FakeStripeEvent) {
+    const { body, headers } = stripe.signedDelivery(event);
+    const res = await fetch(`${dash.app.url}/webhooks/stripe`, { method: 'POST', headers, body });
+    expect(res.status).toBe(200);
+  }
 
   const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
 
@@ -28,6 +56,29 @@ describe('subscriptions in Chromium', () => {
     await page.getByRole('cell', { name: 'Uppsagt' }).first().waitFor(); // another customer's
     expect(await page.getByRole('row').count()).toBeGreaterThanOrEqual(3); // header and two rows
     await screenshot(page, 'subscriptions-employee-list');
+  }, 60_000);
+
+  it("sends the customer to Stripe's own page to change her payment method, and says so when she is back", async () => {
+    const page = await dash.logIn(CUSTOMER);
+    await menuItem(page, MENU.mySubscriptions).click();
+    await page.getByRole('cell', { name: 'Bas', exact: true }).click();
+    const showUrl = page.url();
+    await page.getByRole('button', { name: 'Byt betalsätt' }).click();
+    await page.waitForURL(new RegExp(`^${stripe.baseUrl}/pay/cs_`));
+    await page.getByRole('heading', { name: /^Checkout cs_/ }).waitFor();
+    // She enters a card on Stripe's page; Stripe tells Sitecare and sends her back.
+    const session = /\/pay\/(cs_\w+)/.exec(page.url())![1];
+    expect(stripe.getSession(session)).toMatchObject({ mode: 'setup' });
+    await deliver(stripe.completeSession(session));
+    await page.goto(`${showUrl.split('?')[0]}?method=updated`);
+    await page.getByText('Det nya betalsättet är sparat; förnyelser dras från det').waitFor();
+    const [{ provider_reference }] = await sql(
+      `select s.provider_reference from subscriptions s join customers c on c.id = s.customer_id
+        where c.name = $1 and s.status = 'ACTIVE'`,
+      [CUSTOMER_NAME],
+    );
+    expect(provider_reference).toMatch(/^cus_\w+\/pm_\w+$/);
+    await screenshot(page, 'subscriptions-method-changed');
   }, 60_000);
 
   it('lets the customer read her consent and cancel her subscription with a reason', async () => {
@@ -59,5 +110,45 @@ describe('subscriptions in Chromium', () => {
 
     await menuItem(page, MENU.mySubscriptions).click();
     await row(page, 'Bas').getByText('Uppsagt').waitFor();
+  }, 60_000);
+
+  it('lets an admin refund a paid order with a required reason, and shows it refunded', async () => {
+    const [{ id: packageId }] = await sql(
+      `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Plus'`,
+    );
+    const { checkout } = await new ApiClient(dash.app.url).ok(
+      'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId orderNumber } }',
+      {
+        i: {
+          agency: 'jj-media',
+          packageId,
+          interval: 'MONTHLY',
+          currency: 'SEK',
+          provider: 'STRIPE',
+          buyer: { name: 'Rut Refund', email: 'rut@refund.example.com', country: 'SE' },
+        },
+      },
+    );
+    const [{ provider_reference }] = await sql(`select provider_reference from payments where order_id = $1`, [
+      checkout.orderId,
+    ]);
+    await deliver(stripe.completeSession(provider_reference));
+
+    const page = await dash.logIn(ADMIN);
+    await page.goto(`${dash.app.url}/#/orders/${checkout.orderId}/show`);
+    await page.getByRole('button', { name: 'Återbetala' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/748,75\s*kr betalas tillbaka till köparen/).waitFor();
+    await dialog.getByRole('button', { name: 'Återbetala' }).click();
+    await page.getByText('Skriv en anledning först').waitFor(); // no reason, no refund
+    await dialog.getByRole('textbox', { name: /Anledning/ }).fill(REFUND_REASON);
+    await screenshot(page, 'orders-refund-dialog');
+    await dialog.getByRole('button', { name: 'Återbetala' }).click();
+    await page.getByText('Beställningen har återbetalats').waitFor();
+    await page.getByText(REFUND_REASON).waitFor();
+    await page.getByText('Återbetald', { exact: true }).first().waitFor();
+    expect(await page.getByRole('button', { name: 'Återbetala' }).count()).toBe(0);
+    expect(stripe.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(1);
+    await screenshot(page, 'orders-refunded');
   }, 60_000);
 });

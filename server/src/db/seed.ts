@@ -16,6 +16,7 @@ import { redactForStorage } from '../privacy/redaction';
 import { Lead, LeadStatus } from '../modules/leads/lead.entity';
 import { OutboxMessage, OutboxStatus } from '../modules/mail/outbox-message.entity';
 import { formatMoney, renderSubject, type MailTemplate } from '../modules/mail/templates';
+import { lineDescription } from '../modules/orders/checkout.service';
 import { Order, OrderLine, OrderStatus, PaymentProvider } from '../modules/orders/order.entity';
 import { Payment, PaymentStatus } from '../modules/payments/payment.entity';
 import { Subscription, SubscriptionStatus } from '../modules/subscriptions/subscription.entity';
@@ -141,7 +142,7 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
       tenant,
       order,
       servicePackage: pkg,
-      description: `${pkg.nameSv} (monthly)`,
+      description: lineDescription(pkg, BillingInterval.MONTHLY, contacts[0]?.preferredLanguage ?? 'sv'),
       interval: BillingInterval.MONTHLY,
       quantity: 1,
       unitPriceMinor: price.amountMinor,
@@ -199,7 +200,7 @@ function seedOrderMail(em: EntityManager, tenant: Tenant, order: Order, pkg: Ser
   const packageName = language === 'en' ? pkg.nameEn : pkg.nameSv;
   const receipt = {
     ...base,
-    lines: `${packageName} (monthly): ${money(order.subtotalMinor)}`,
+    lines: `${lineDescription(pkg, BillingInterval.MONTHLY, language)}: ${money(order.subtotalMinor)}`,
     total: money(order.totalMinor),
     vat: money(order.vatMinor),
   };

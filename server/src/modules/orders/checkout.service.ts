@@ -95,6 +95,23 @@ export interface PlaceOrder {
   renewal?: { subscription: Subscription; periodStart: Date };
 }
 
+const INTERVAL_WORDS = {
+  sv: { MONTHLY: 'månadsvis', YEARLY: 'årsvis' },
+  en: { MONTHLY: 'monthly', YEARLY: 'yearly' },
+} as const;
+
+/** What the receipt says was bought, in the buyer's language: "Plus (månadsvis) – example.com". */
+export function lineDescription(
+  pkg: ServicePackage,
+  interval: BillingInterval,
+  language: string,
+  siteDomain?: string | null,
+): string {
+  const en = language === 'en';
+  const words = INTERVAL_WORDS[en ? 'en' : 'sv'];
+  return `${en ? pkg.nameEn : pkg.nameSv} (${words[interval]})${siteDomain ? ` – ${siteDomain}` : ''}`;
+}
+
 /** An order in PENDING_PAYMENT at our own prices and VAT, with its line. Call inside a transaction. */
 export async function createOrder(ctx: RequestContext, p: PlaceOrder): Promise<Order> {
   const price = p.pkg.prices.find((x) => x.interval === p.interval && x.currency === p.currency);
@@ -120,8 +137,7 @@ export async function createOrder(ctx: RequestContext, p: PlaceOrder): Promise<O
     subscription: p.renewal?.subscription ?? null,
     periodStart: p.renewal?.periodStart ?? null,
   });
-  const name = p.contact.preferredLanguage === 'en' ? p.pkg.nameEn : p.pkg.nameSv;
-  const description = `${name} (${p.interval.toLowerCase()})${p.siteDomain ? ` – ${p.siteDomain}` : ''}`;
+  const description = lineDescription(p.pkg, p.interval, p.contact.preferredLanguage, p.siteDomain);
   ctx.em.create(OrderLine, {
     tenant,
     order,

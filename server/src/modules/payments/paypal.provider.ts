@@ -186,19 +186,20 @@ function refusal(error: unknown): string | undefined {
   return details?.[0]?.issue ?? 'UNPROCESSABLE_ENTITY';
 }
 
+/** Our order as PayPal's purchase unit: our amount, and our order id to match its events. */
+const purchaseUnit = (request: { currency: string; totalMinor: number; orderId: string; description: string }) => ({
+  amount: { currencyCode: request.currency, value: toDecimal(request.totalMinor) },
+  customId: request.orderId,
+  description: request.description.slice(0, 127),
+});
+
 export function paypalGateway(config: Config): PaymentGateway {
   return {
     async checkout(request) {
       const { result } = await paypalOrders(config).createOrder({
         body: {
           intent: CheckoutPaymentIntent.Capture,
-          purchaseUnits: [
-            {
-              amount: { currencyCode: request.currency, value: toDecimal(request.totalMinor) },
-              customId: request.orderId,
-              description: request.description.slice(0, 127),
-            },
-          ],
+          purchaseUnits: [purchaseUnit(request)],
           // P20: only with the buyer's consent is their PayPal vaulted for later charges.
           ...(request.recurring
             ? {
@@ -231,13 +232,7 @@ export function paypalGateway(config: Config): PaymentGateway {
         const { result } = await paypalOrders(config).createOrder({
           body: {
             intent: CheckoutPaymentIntent.Capture,
-            purchaseUnits: [
-              {
-                amount: { currencyCode: request.currency, value: toDecimal(request.totalMinor) },
-                customId: request.orderId,
-                description: request.description.slice(0, 127),
-              },
-            ],
+            purchaseUnits: [purchaseUnit(request)],
             paymentSource: { paypal: { vaultId: request.mandate } },
           },
           paypalRequestId: request.idempotencyKey,

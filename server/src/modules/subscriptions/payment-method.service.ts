@@ -8,14 +8,13 @@ import { publicBaseUrl, useTenant, type RequestContext } from '../../graphql/con
 import { badInput } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
-import { enqueueMail } from '../mail/outbox.service';
 import { Order, OrderStatus, PaymentProvider } from '../orders/order.entity';
 import { gateway, providerCall, type CheckoutSession } from '../payments/gateway';
 import { METHOD_CHANGE_MINOR } from '../payments/mollie.provider';
 import { contactLanguage } from '../payments/payment.service';
 import { chargeRenewal } from './renewal.service';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
-import { getSubscription } from './subscription.service';
+import { getSubscription, mailSubscriber } from './subscription.service';
 
 export interface MethodChangeOutcome {
   provider: PaymentProvider;
@@ -91,22 +90,8 @@ export async function applyMethodChange(ctx: RequestContext, outcome: MethodChan
     entityId: subscription.id,
     detail: { provider: outcome.provider },
   });
-  const contact = subscription.firstOrder.contact;
-  if (contact) {
-    const language = contactLanguage(contact);
-    // A changed payment method is news the customer must be able to object to.
-    await enqueueMail(ctx, {
-      tenantId: subscription.tenant.id,
-      to: contact.email,
-      template: 'subscription.payment_method_changed',
-      language,
-      payload: {
-        agency: subscription.tenant.name,
-        name: contact.name,
-        package: language === 'en' ? subscription.servicePackage.nameEn : subscription.servicePackage.nameSv,
-      },
-    });
-  }
+  // A changed payment method is news the customer must be able to object to.
+  await mailSubscriber(ctx, subscription, subscription.firstOrder.contact, 'subscription.payment_method_changed');
   if (outcome.refundPayment) {
     const { id, amountMinor, currency } = outcome.refundPayment;
     await gateway(ctx.app.config, outcome.provider).refund({

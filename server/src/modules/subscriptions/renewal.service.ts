@@ -8,13 +8,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { systemContext, useTenant, type AppServices, type RequestContext } from '../../graphql/context';
 import { AuditOutcome } from '../audit/audit-event.entity';
 import { audit } from '../audit/audit.service';
-import { enqueueMail } from '../mail/outbox.service';
 import { formatMoney } from '../mail/templates';
 import { chargeMandate, createOrder, startCheckout } from '../orders/checkout.service';
 import { Order, OrderStatus } from '../orders/order.entity';
-import { applyProviderOutcome, contactLanguage } from '../payments/payment.service';
+import { applyProviderOutcome } from '../payments/payment.service';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
-import { periodEnd } from './subscription.service';
+import { mailSubscriber, periodEnd } from './subscription.service';
 
 export interface RenewalRun {
   /** Renewal orders placed. */
@@ -55,9 +54,6 @@ export async function renewDueSubscriptions(
   }
   return run;
 }
-
-const packageName = (subscription: Subscription, language: 'sv' | 'en') =>
-  language === 'en' ? subscription.servicePackage.nameEn : subscription.servicePackage.nameSv;
 
 async function renewOne(
   ctx: RequestContext,
@@ -154,21 +150,17 @@ async function askForPayment(
   const { redirectUrl } = await startCheckout(ctx, order, { email: contact.email, name: contact.name });
   subscription.status = SubscriptionStatus.PAST_DUE;
   await ctx.em.flush();
-  const language = contactLanguage(contact);
-  await enqueueMail(ctx, {
-    tenantId: subscription.tenant.id,
-    to: contact.email,
-    template: refusal ? 'subscription.charge_failed' : 'subscription.renewal_due',
-    language,
-    payload: {
-      agency: subscription.tenant.name,
-      name: contact.name,
+  await mailSubscriber(
+    ctx,
+    subscription,
+    contact,
+    refusal ? 'subscription.charge_failed' : 'subscription.renewal_due',
+    (language) => ({
       number: order.number,
-      package: packageName(subscription, language),
       total: formatMoney(order.totalMinor, order.currency, language),
       link: redirectUrl,
-    },
-  });
+    }),
+  );
   await audit(ctx, {
     action: 'subscription.renewal_due',
     entityType: 'Subscription',
@@ -199,22 +191,10 @@ export async function renewalPaid(ctx: RequestContext, order: Order, mandate?: s
     entityId: subscription.id,
     detail: { orderId: order.id, until: subscription.currentPeriodEnd },
   });
-  const contact = order.contact;
-  if (!contact) return;
-  const language = contactLanguage(contact);
-  await enqueueMail(ctx, {
-    tenantId: subscription.tenant.id,
-    to: contact.email,
-    template: 'subscription.renewed',
-    language,
-    payload: {
-      agency: subscription.tenant.name,
-      name: contact.name,
-      number: order.number,
-      package: packageName(subscription, language),
-      total: formatMoney(order.totalMinor, order.currency, language),
-      vat: formatMoney(order.vatMinor, order.currency, language),
-      until: subscription.currentPeriodEnd.toISOString().slice(0, 10),
-    },
-  });
+  await mailSubscriber(ctx, subscription, order.contact, 'subscription.renewed', (language) => ({
+    number: order.number,
+    total: formatMoney(order.totalMinor, order.currency, language),
+    vat: formatMoney(order.vatMinor, order.currency, language),
+    until: subscription.currentPeriodEnd.toISOString().slice(0, 10),
+  }));
 }

@@ -5,8 +5,12 @@ import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
+import type { SupportedLanguage } from '@sitecare/schema';
+import type { Contact } from '../customers/contact.entity';
 import { enqueueMail } from '../mail/outbox.service';
+import type { MailTemplate } from '../mail/templates';
 import type { Order } from '../orders/order.entity';
+import { contactLanguage } from '../payments/payment.service';
 import { BillingInterval } from '../packages/service-package.entity';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
 
@@ -61,6 +65,34 @@ export async function startSubscriptionFor(
 
 export const subscriptionScope = ownedByCustomerScope;
 
+/**
+ * Mail about a subscription to its contact, in their language, with the agency, their name and the
+ * package (tenant and servicePackage must be loaded); `details` adds what the template needs.
+ */
+export async function mailSubscriber(
+  ctx: RequestContext,
+  subscription: Subscription,
+  contact: Contact | null,
+  template: MailTemplate,
+  details: (language: SupportedLanguage) => Record<string, unknown> = () => ({}),
+): Promise<void> {
+  if (!contact) return;
+  const language = contactLanguage(contact);
+  const { tenant, servicePackage } = subscription;
+  await enqueueMail(ctx, {
+    tenantId: tenant.id,
+    to: contact.email,
+    template,
+    language,
+    payload: {
+      agency: tenant.name,
+      name: contact.name,
+      package: language === 'en' ? servicePackage.nameEn : servicePackage.nameSv,
+      ...details(language),
+    },
+  });
+}
+
 export async function getSubscription(ctx: RequestContext, id: string): Promise<Subscription> {
   const found = await ctx.em.findOne(Subscription, { $and: [{ id }, await subscriptionScope(ctx)] });
   if (!found) throw notFound('Subscription');
@@ -84,22 +116,9 @@ export function cancelSubscription(ctx: RequestContext, id: string, reason: stri
       detail: { by: ctx.viewer?.role },
     });
     await ctx.em.populate(subscription, ['firstOrder.contact', 'servicePackage', 'tenant']);
-    const contact = subscription.firstOrder.contact;
-    if (contact) {
-      const language = contact.preferredLanguage === 'en' ? 'en' : 'sv';
-      await enqueueMail(ctx, {
-        tenantId: subscription.tenant.id,
-        to: contact.email,
-        template: 'subscription.cancelled',
-        language,
-        payload: {
-          agency: subscription.tenant.name,
-          name: contact.name,
-          package: language === 'en' ? subscription.servicePackage.nameEn : subscription.servicePackage.nameSv,
-          until: subscription.currentPeriodEnd.toISOString().slice(0, 10),
-        },
-      });
-    }
+    await mailSubscriber(ctx, subscription, subscription.firstOrder.contact, 'subscription.cancelled', () => ({
+      until: subscription.currentPeriodEnd.toISOString().slice(0, 10),
+    }));
     return subscription;
   });
 }
