@@ -309,3 +309,43 @@ describe.each(drivers)('the whole flow through $provider', (d) => {
     expect(n).toBe(1);
   });
 });
+
+/** Luhn's checksum: what every card number satisfies. */
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+// Last: after every provider's whole flow (checkout, mandate, renewals, method change, refund).
+describe('P4: what Sitecare keeps', () => {
+  it('P4: after the full flows of all three providers no column anywhere holds a card or bank account number', async () => {
+    const tables = await sql<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = 'public'`,
+    );
+    const hits: string[] = [];
+    for (const { table_name } of tables) {
+      const dump = JSON.stringify(await sql(`select * from ${table_name}`));
+      for (const match of dump.match(/\b\d(?:[ -]?\d){14,18}\b/g) ?? []) {
+        const digits = match.replace(/\D/g, '');
+        if (luhn(digits) && !/^(\d)\1+$/.test(digits)) hits.push(`${table_name}: card-like ${match}`);
+      }
+      for (const iban of dump.match(/\b[A-Z]{2}\d{2}[A-Z]{4}\d{7,}\b/g) ?? []) hits.push(`${table_name}: IBAN ${iban}`);
+    }
+    expect(hits).toEqual([]);
+    // The references kept are the providers' own (customer, payment method, mandate, vault token).
+    const kept = await sql(
+      `select provider, provider_reference from subscriptions where provider_reference is not null`,
+    );
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    for (const { provider, provider_reference } of kept) {
+      expect(provider_reference).toMatch(
+        { STRIPE: /^cus_\w+\/pm_\w+$/, MOLLIE: /^cst_\w+\/mdt_\w+$/, PAYPAL: /^[\w-]+$/ }[provider as string]!,
+      );
+    }
+  });
+});
