@@ -18,6 +18,7 @@ import { Subscription } from '../modules/subscriptions/subscription.entity';
 import { ServicePackage } from '../modules/packages/service-package.entity';
 import { SupportTicket } from '../modules/tickets/support-ticket.entity';
 import { TicketMessage } from '../modules/tickets/ticket-message.entity';
+import { SuppressionEntry } from '../modules/suppression/suppression-entry.entity';
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
 export const tenantOwnedEntities = [
@@ -40,6 +41,7 @@ export const tenantOwnedEntities = [
   OrderLine,
   Payment,
   Subscription,
+  SuppressionEntry,
 ];
 
 /** Platform tables: no tenant, no personal data (the webhook ledger). */

@@ -1,6 +1,6 @@
-import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../../db/base.entity';
 import { Customer } from './customer.entity';
 
@@ -13,6 +13,33 @@ export class SocialIdentity {
   externalId!: string;
 }
 
+/** P2: what is known about a person's age of consent. */
+export enum MinorStatus {
+  /** Nothing suggests a minor (or the person confirmed their age at intake). */
+  NONE = 'NONE',
+  /** Staff suspect a minor: erasure is scheduled unless a parent's consent arrives. */
+  SUSPECTED = 'SUSPECTED',
+  /** A minor whose parent or guardian consented (recorded in parentalConsent). */
+  PARENTAL_CONSENT = 'PARENTAL_CONSENT',
+}
+registerEnumType(MinorStatus, { name: 'MinorStatus' });
+
+/** P2: a parent's or guardian's consent for a minor, with its proof. */
+@ObjectType({ description: "P2: a parent's or guardian's consent, as given." })
+export class ParentalConsent {
+  @Field()
+  givenAt!: Date;
+
+  @Field()
+  parentName!: string;
+
+  @Field()
+  parentEmail!: string;
+
+  @Field({ description: 'How it was given: form, signed letter, e-mail…' })
+  method!: string;
+}
+
 /** A person at a customer: a data subject (P3). */
 @ObjectType({ description: 'A person at a customer.' })
 @Entity({ tableName: 'contacts' })
@@ -22,7 +49,20 @@ export class SocialIdentity {
   expression: 'create index contacts_tenant_email_index on contacts (tenant_id, lower(email))',
 })
 export class Contact extends TenantOwned<
-  'phone' | 'postalCode' | 'country' | 'preferredLanguage' | 'socialIdentities' | 'notes'
+  | 'phone'
+  | 'postalCode'
+  | 'country'
+  | 'preferredLanguage'
+  | 'socialIdentities'
+  | 'notes'
+  | 'processingRestrictedAt'
+  | 'marketingObjectedAt'
+  | 'ageConfirmed'
+  | 'minorStatus'
+  | 'minorFlaggedAt'
+  | 'minorErasureDueAt'
+  | 'parentalConsent'
+  | 'erasedAt'
 > {
   @ManyToOne(() => Customer, { deleteRule: 'cascade' })
   customer!: Rel<Customer>; // Rel: no eager design:type reference (the two entities import each other)
@@ -58,4 +98,41 @@ export class Contact extends TenantOwned<
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   notes: string | null = null;
+
+  /** P28: restriction of processing: nothing but storage (and the law's needs) while set. */
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  processingRestrictedAt: Date | null = null;
+
+  /** P28: objection to marketing and profiling: the marketing gate refuses while set. */
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  marketingObjectedAt: Date | null = null;
+
+  /** P2: the person confirmed at intake that they are at or above the age of consent of their country. */
+  @Field(() => Boolean, { nullable: true })
+  @Property({ type: 'boolean', nullable: true })
+  ageConfirmed: boolean | null = null;
+
+  @Field(() => MinorStatus)
+  @Enum({ items: () => MinorStatus })
+  minorStatus: MinorStatus = MinorStatus.NONE;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  minorFlaggedAt: Date | null = null;
+
+  /** P2: a suspected minor without a parent's consent is erased at this time. */
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  minorErasureDueAt: Date | null = null;
+
+  @Field(() => ParentalConsent, { nullable: true })
+  @Property({ type: 'json', nullable: true })
+  parentalConsent: ParentalConsent | null = null;
+
+  /** P26: set when the person was erased; every personal field of this row is anonymised. */
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  erasedAt: Date | null = null;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
 import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { SupportedLanguage } from '@sitecare/schema';
@@ -7,7 +8,8 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'An agency (tenant).' })
 @Entity({ tableName: 'tenants' })
 export class Tenant {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'country' | 'defaultLanguage' | 'timezone' | 'vatRateBasisPoints';
+  [OptionalProps]?:
+    'createdAt' | 'updatedAt' | 'country' | 'defaultLanguage' | 'timezone' | 'vatRateBasisPoints' | 'privacySalt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -56,4 +58,8 @@ export class Tenant {
   @Field({ description: 'IANA time zone, e.g. Europe/Stockholm.' })
   @Property({ type: 'text' })
   timezone: string = 'Europe/Stockholm';
+
+  /** P26: the salt of this agency's suppression hashes (never in the API): hashes are not comparable across agencies. */
+  @Property({ type: 'text' })
+  privacySalt: string = randomBytes(32).toString('hex');
 }

@@ -1,0 +1,42 @@
+// The one place that knows where personal data lives (P26, P28, S25). Every module that stores
+// something about a person adds a source to `personalDataSources` (privacy/sources.ts): what to
+// put in the person's export, and how to erase it. Export and erasure walk the list, so a new table
+// with personal data is covered by adding one source, and a test checks that no text column keeps
+// the person's name, e-mail or phone after erasure.
+import type { RequestContext } from '../graphql/context';
+
+/** Who an access, portability or erasure request is about, within one agency. */
+export interface DataSubject {
+  tenantId: string;
+  /** The e-mail address the request was verified for (lower case). */
+  email: string;
+  /** The contacts with that address (a person may be a contact at several customers). */
+  contactIds: string[];
+  /** Logins with that address. */
+  userIds: string[];
+  /** Customers whose only contacts are this person: their company data is the person's too. */
+  soleCustomerIds: string[];
+  /** Names and phone numbers on file, to find free-text mentions (tickets, leads). */
+  names: string[];
+  phones: string[];
+}
+
+export interface ErasureReport {
+  /** Rows deleted. */
+  deleted: number;
+  /** Rows kept with every personal field irreversibly replaced. */
+  anonymised: number;
+  /** What the law makes us keep, and why (bookkeeping: orders and payments). */
+  kept?: { count: number; reason: string };
+}
+
+export interface PersonalDataSource {
+  /** The section of the export, e.g. `consents`; documented in the export's README. */
+  name: string;
+  /** One line for the README: what the section holds (English; the README is translated by the caller). */
+  description: { sv: string; en: string };
+  /** Everything held about the subject in this source, as plain JSON (never secrets). */
+  export(ctx: RequestContext, subject: DataSubject): Promise<unknown>;
+  /** Deletes or anonymises it, inside the caller's transaction. */
+  erase(ctx: RequestContext, subject: DataSubject): Promise<ErasureReport>;
+}

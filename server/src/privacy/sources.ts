@@ -1,0 +1,5 @@
+// Every source of personal data, in export order (see personal-data.ts). Erasure runs them in
+// reverse, so rows that point at a contact go before the contact itself.
+import type { PersonalDataSource } from './personal-data';
+
+export const personalDataSources: PersonalDataSource[] = [];
