@@ -1,2 +1,3 @@
 export * from './demo';
 export * from './demo-care';
+export * from './scale';

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Command } from 'commander';
+import { DEFAULT_SCALE, scaledPlan } from '@sitecare/seeds';
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { Pool } from 'pg';
@@ -10,6 +11,8 @@ import { LoginThrottle } from './auth/throttle';
 import { loadConfig, type Config } from './config';
 import { ensureDatabase, resolveDatabase } from './db/database';
 import { withMigrationLock } from './db/migrate';
+import { loadScale } from './db/scale';
+import { hashPassword } from './auth/passwords';
 import { initOrm, migrateUp } from './db/orm';
 import { APP_ROLE, OWNER_ROLE, provisionRoles, withCredentials, withDatabaseName } from './db/roles';
 import { systemContext, useTenant } from './graphql/context';
@@ -28,14 +31,14 @@ import { User } from './modules/users/user.entity';
 const program = new Command('sitecare').description('Sitecare operator commands');
 
 /** Runs `work` as the tables' owner, migrated (operator work is the explicit system path). */
-async function withOwnerOrm<T>(work: (orm: MikroORM, config: Config) => Promise<T>): Promise<T> {
+async function withOwnerOrm<T>(work: (orm: MikroORM, config: Config, ownerUrl: string) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const database = await resolveDatabase(config, logger);
   const orm = await initOrm(database.ownerUrl, { logger: () => undefined });
   try {
     await withMigrationLock(database.ownerUrl, () => migrateUp(orm));
-    return await work(orm, config);
+    return await work(orm, config, database.ownerUrl);
   } finally {
     await orm.close(true);
     await database.embedded?.stop();
@@ -207,6 +210,41 @@ program
   .action(() =>
     withOwnerOrm(async (orm) => {
       for (const report of await runRetention(orm.em.fork())) console.log(`${report.task}: removed ${report.removed}`);
+    }),
+  );
+
+program
+  .command('seed:scale')
+  .description('load the benchmark data: agencies of skewed sizes (deterministic); refuses to load twice')
+  .option('--tenants <n>', 'agencies', String(DEFAULT_SCALE.tenants))
+  .option('--customers <n>', 'customers in all', String(DEFAULT_SCALE.customers))
+  .option('--sites <n>', 'sites in all', String(DEFAULT_SCALE.sites))
+  .option('--orders <n>', 'orders in all', String(DEFAULT_SCALE.orders))
+  .option('--ticket-messages <n>', 'ticket messages in all', String(DEFAULT_SCALE.ticketMessages))
+  .option('--factor <n>', 'multiplies customers, sites, orders and messages (e.g. 10)', '1')
+  .option('--seed <n>', 'the random seed', String(DEFAULT_SCALE.seed))
+  .option('--password <password>', 'the password of every staff login', 'sitecare-bench-2026')
+  .action((o: Record<string, string>) =>
+    withOwnerOrm(async (_orm, _config, ownerUrl) => {
+      const count = (name: string) => {
+        const n = Number(o[name]);
+        if (!Number.isInteger(n) || n < 1) fail(`--${name} must be a whole number above 0`);
+        return n;
+      };
+      const plan = scaledPlan(
+        {
+          tenants: count('tenants'),
+          customers: count('customers'),
+          sites: count('sites'),
+          orders: count('orders'),
+          ticketMessages: count('ticketMessages'),
+          seed: count('seed'),
+        },
+        count('factor'),
+      );
+      const result = await loadScale(ownerUrl, plan, await hashPassword(o.password));
+      for (const [table, n] of Object.entries(result.rows)) console.log(`${table.padEnd(18)} ${n}`);
+      console.log(`loaded in ${result.seconds.toFixed(1)} s`);
     }),
   );
 
