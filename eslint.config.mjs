@@ -18,6 +18,20 @@ export default tseslint.config(
   {
     files: ['dashboard/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react-admin',
+              importNames: ['DateField'],
+              message: "Use resources/DateField: dates in the UI's language, not the browser's.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Black-box suites read untyped JSON from the API.

@@ -2,7 +2,6 @@
 import {
   AutocompleteInput,
   DataTable,
-  DateField,
   Labeled,
   List,
   ReferenceField,
@@ -17,6 +16,7 @@ import {
 import { auditOutcomeChoices } from '../choices';
 import { EnumChipField } from '../EnumChipField';
 import { JsonDetails } from '../JsonDetails';
+import { DateField } from '../DateField';
 
 const filters = [
   <TextInput key="action" source="action" helperText="sitecare.audit.action_help" alwaysOn resettable />,

@@ -3,7 +3,6 @@ import {
   ChipField,
   CreateButton,
   DataTable,
-  DateField,
   List,
   SingleFieldList,
   TextInput,
@@ -12,6 +11,7 @@ import {
 
 import { EmbeddedTable } from '../EmbeddedTable';
 import { CountryField, useCountryChoices } from '../countries';
+import { DateField } from '../DateField';
 
 const CustomerListActions = () => (
   <TopToolbar>

@@ -1,10 +1,11 @@
 import { Box } from '@mui/material';
-import { DateField, EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 
 import { useCanRead } from '../../providers/useViewerRole';
 import { CountryField } from '../countries';
 import { CustomerContacts } from './CustomerContacts';
 import { CustomerSites } from './CustomerSites';
+import { DateField } from '../DateField';
 
 const CustomerShowActions = () => (
   <TopToolbar>

@@ -1,7 +1,8 @@
-import { DataTable, DateField, List, SelectInput } from 'react-admin';
+import { DataTable, List, SelectInput } from 'react-admin';
 
 import { leadStatusChoices } from '../choices';
 import { LeadStatusField } from './LeadFields';
+import { DateField } from '../DateField';
 
 const filters = [<SelectInput key="status" source="status" choices={leadStatusChoices} alwaysOn />];
 

@@ -1,9 +1,10 @@
 import { Box } from '@mui/material';
-import { BooleanField, DateField, EmailField, Labeled, Show, SimpleShowLayout, TextField, UrlField } from 'react-admin';
+import { BooleanField, EmailField, Labeled, Show, SimpleShowLayout, TextField, UrlField } from 'react-admin';
 
 import { Section } from '../Section';
 import { LeadShowActions } from './LeadActions';
 import { LeadStatusField } from './LeadFields';
+import { DateField } from '../DateField';
 
 export default function LeadShow() {
   return (

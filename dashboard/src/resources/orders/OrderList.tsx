@@ -1,9 +1,10 @@
-import { DataTable, DateField, List, SelectInput, TextField } from 'react-admin';
+import { DataTable, List, SelectInput, TextField } from 'react-admin';
 
 import { useViewerRole } from '../../providers/useViewerRole';
 import { orderStatusChoices } from '../choices';
 import { MoneyField } from '../money';
 import { OrderStatusField } from './OrderFields';
+import { DateField } from '../DateField';
 
 const filters = [<SelectInput key="status" source="status" choices={orderStatusChoices} alwaysOn />];
 

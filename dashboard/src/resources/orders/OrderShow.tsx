@@ -3,7 +3,6 @@ import { Box } from '@mui/material';
 import {
   BooleanField,
   DataTable,
-  DateField,
   Labeled,
   NumberField,
   Show,
@@ -19,6 +18,7 @@ import { MoneyField } from '../money';
 import { EmptyText, Section } from '../Section';
 import { IntervalField, OrderStatusField, PaymentProviderField, PaymentStatusField } from './OrderFields';
 import { OrderRefundButton } from './OrderRefundButton';
+import { DateField } from '../DateField';
 
 /** The order's currency, for amounts in its lines. */
 const OrderMoney = ({ source }: { source: string }) => {

@@ -1,8 +1,9 @@
 // Mail queued and sent, newest first; a row opens to show what the message carries. Read-only.
-import { DataTable, DateField, List, NumberField } from 'react-admin';
+import { DataTable, List, NumberField } from 'react-admin';
 
 import { EnumChipField } from '../EnumChipField';
 import { JsonDetails } from '../JsonDetails';
+import { DateField } from '../DateField';
 
 const StatusField = () => (
   <EnumChipField

@@ -8,7 +8,6 @@ import {
   AutocompleteInput,
   Button,
   DataTable,
-  DateField,
   DateTimeInput,
   type RaRecord,
   ReferenceInput,
@@ -27,6 +26,7 @@ import { EnumChipField } from '../EnumChipField';
 import { FormDialog } from '../FormDialog';
 import { EmptyText, Section } from '../Section';
 import { ConfirmAction } from '../ConfirmAction';
+import { DateField } from '../DateField';
 
 interface Assignment extends RaRecord {
   active: boolean;

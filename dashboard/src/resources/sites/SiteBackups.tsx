@@ -4,7 +4,6 @@ import HistoryToggleOffIcon from '@mui/icons-material/HistoryToggleOff';
 import { type SxProps, Typography } from '@mui/material';
 import {
   DataTable,
-  DateField,
   Pagination,
   type RaRecord,
   TextField,
@@ -17,6 +16,7 @@ import { EmbeddedTable } from '../EmbeddedTable';
 import { EnumChipField } from '../EnumChipField';
 import { formatBytes } from '../formatBytes';
 import { EmptyText, Section } from '../Section';
+import { DateField } from '../DateField';
 
 interface Backup extends RaRecord {
   takenAt: string;

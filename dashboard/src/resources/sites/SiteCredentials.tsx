@@ -9,7 +9,6 @@ import { useState } from 'react';
 import {
   Button,
   DataTable,
-  DateField,
   PasswordInput,
   type RaRecord,
   required,
@@ -35,6 +34,7 @@ import { EmptyText, Section } from '../Section';
 import { RevealSecretDialog } from './RevealSecretDialog';
 import { CredentialKindField } from './SiteFields';
 import { ConfirmAction } from '../ConfirmAction';
+import { DateField } from '../DateField';
 
 interface Credential extends RaRecord {
   label: string;

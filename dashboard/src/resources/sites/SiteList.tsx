@@ -3,7 +3,6 @@ import {
   AutocompleteInput,
   CreateButton,
   DataTable,
-  DateField,
   List,
   ReferenceInput,
   SelectInput,
@@ -18,6 +17,7 @@ import { useViewerRole } from '../../providers/useViewerRole';
 import { siteStatusChoices } from '../choices';
 import { seesOwnSitesOnly } from './ownSites';
 import { ServicePackageField, SitePlatformField, SiteStatusField } from './SiteFields';
+import { DateField } from '../DateField';
 
 const SiteListActions = () => (
   <TopToolbar>

@@ -2,7 +2,6 @@
 import { Box, Link as MuiLink } from '@mui/material';
 import {
   DataTable,
-  DateField,
   EmailField,
   Labeled,
   Link,
@@ -18,6 +17,7 @@ import { EmbeddedTable } from '../EmbeddedTable';
 import { EmptyText, Section } from '../Section';
 import { LanguageField } from '../users/UserFields';
 import { ServicePackageField, SitePlatformField, SiteStatusField } from './SiteFields';
+import { DateField } from '../DateField';
 
 /** The customer's name; a link to the customer for staff (who manage customers). */
 const CustomerNameField = () => {

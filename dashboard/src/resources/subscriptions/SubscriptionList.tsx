@@ -1,9 +1,10 @@
-import { DataTable, DateField, List, SelectInput, TextField } from 'react-admin';
+import { DataTable, List, SelectInput, TextField } from 'react-admin';
 
 import { useViewerRole } from '../../providers/useViewerRole';
 import { subscriptionStatusChoices } from '../choices';
 import { IntervalField, PaymentProviderField } from '../orders/OrderFields';
 import { PackageNameField, SubscriptionStatusField } from './SubscriptionFields';
+import { DateField } from '../DateField';
 
 const filters = [<SelectInput key="status" source="status" choices={subscriptionStatusChoices} alwaysOn />];
 

@@ -1,6 +1,6 @@
 // A subscription with its current period, renewal and the customer's consent to recurring payments.
 import { Box } from '@mui/material';
-import { BooleanField, DateField, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 
 import { useViewerRole } from '../../providers/useViewerRole';
 import { IntervalField, PaymentProviderField } from '../orders/OrderFields';
@@ -8,6 +8,7 @@ import { Section } from '../Section';
 import { SubscriptionCancelButton } from './SubscriptionCancelButton';
 import { PaymentMethodReturnNotice, SubscriptionPaymentMethodButton } from './SubscriptionPaymentMethodButton';
 import { PackageNameField, SubscriptionStatusField, SubscriptionTitle } from './SubscriptionFields';
+import { DateField } from '../DateField';
 
 const Actions = () => (
   <TopToolbar>

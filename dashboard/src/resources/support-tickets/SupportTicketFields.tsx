@@ -1,9 +1,10 @@
 // A ticket's status, priority and channel as chips, and its first-response due time.
 import ErrorIcon from '@mui/icons-material/Error';
 import { Box, Chip } from '@mui/material';
-import { DateField, useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 
 import { EnumChipField } from '../EnumChipField';
+import { DateField } from '../DateField';
 
 export const TicketStatusField = () => (
   <EnumChipField

@@ -4,7 +4,6 @@
 import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Box, Chip, Paper, Typography } from '@mui/material';
 import {
-  DateField,
   Labeled,
   RecordContextProvider,
   Show,
@@ -19,6 +18,7 @@ import { Section } from '../Section';
 import { DueField, TicketChannelField, TicketPriorityField, TicketStatusField } from './SupportTicketFields';
 import { TicketControls } from './TicketControls';
 import { TicketReply } from './TicketReply';
+import { DateField } from '../DateField';
 
 interface TicketMessage {
   id: string;

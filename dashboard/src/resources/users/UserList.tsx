@@ -1,7 +1,8 @@
-import { CreateButton, DataTable, DateField, List, SelectInput, TextInput, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, List, SelectInput, TextInput, TopToolbar } from 'react-admin';
 
 import { roleChoices, userStatusChoices } from '../choices';
 import { LanguageField, RoleField, UserStatusField } from './UserFields';
+import { DateField } from '../DateField';
 
 const filters = [
   <TextInput key="q" source="q" label="sitecare.users.search" type="search" alwaysOn resettable />,

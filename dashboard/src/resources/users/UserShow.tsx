@@ -1,7 +1,8 @@
-import { DateField, EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 
 import { LanguageField, RoleField, UserStatusField } from './UserFields';
 import { UserStatusButton } from './UserStatusButton';
+import { DateField } from '../DateField';
 
 const UserShowActions = () => (
   <TopToolbar>
