@@ -136,6 +136,7 @@ describe('subscriptions in Chromium', () => {
 
     const page = await dash.logIn(ADMIN);
     await page.goto(`${dash.app.url}/#/orders/${checkout.orderId}/show`);
+    await page.getByRole('cell', { name: 'Kort', exact: true }).waitFor(); // the method, named in Swedish
     await page.getByRole('button', { name: 'Återbetala' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/748,75\s*kr betalas tillbaka till köparen/).waitFor();

@@ -1,3 +1,6 @@
+import { Typography } from '@mui/material';
+import { useFieldValue, useTranslate } from 'react-admin';
+
 import { EnumChipField } from '../EnumChipField';
 
 export const OrderStatusField = () => (
@@ -13,5 +16,16 @@ export const PaymentStatusField = () => (
 );
 
 export const PaymentProviderField = () => <EnumChipField source="provider" prefix="sitecare.payment_provider" />;
+
+/** The method as the provider reports it (card, paypal, ideal…), named for people; unknown ones as they come. */
+export const PaymentMethodField = () => {
+  const translate = useTranslate();
+  const method = useFieldValue({ source: 'method' }) as string | null | undefined;
+  return (
+    <Typography component="span" variant="body2">
+      {method ? translate(`sitecare.payment_method.${method}`, { _: method }) : '–'}
+    </Typography>
+  );
+};
 
 export const IntervalField = () => <EnumChipField source="interval" prefix="sitecare.billing_interval" />;

@@ -16,7 +16,13 @@ import { useViewerRole } from '../../providers/useViewerRole';
 import { EmbeddedTable } from '../EmbeddedTable';
 import { MoneyField } from '../money';
 import { EmptyText, Section } from '../Section';
-import { IntervalField, OrderStatusField, PaymentProviderField, PaymentStatusField } from './OrderFields';
+import {
+  IntervalField,
+  OrderStatusField,
+  PaymentMethodField,
+  PaymentProviderField,
+  PaymentStatusField,
+} from './OrderFields';
 import { OrderRefundButton } from './OrderRefundButton';
 import { DateField } from '../DateField';
 
@@ -53,9 +59,7 @@ const Payments = () => (
     <EmbeddedTable source="payments" resource="payments">
       <DataTable bulkActionButtons={false} empty={<EmptyText text="sitecare.orders.no_payments" />}>
         <DataTable.Col source="provider" field={PaymentProviderField} />
-        <DataTable.Col source="method">
-          <TextField source="method" emptyText="–" />
-        </DataTable.Col>
+        <DataTable.Col source="method" field={PaymentMethodField} />
         <DataTable.Col source="status" field={PaymentStatusField} />
         <DataTable.Col source="amountMinor">
           <MoneyField source="amountMinor" />
