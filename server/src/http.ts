@@ -46,6 +46,9 @@ export async function createHttpApp(opts: {
   const { config, orm, logger } = opts;
   // Throttling state is written outside the request's transaction, so it survives a rolled-back request.
   const throttlePool = new Pool({ connectionString: opts.appUrl, max: 4 });
+  // An idle connection cut by the server (a database restart) is dropped and reopened on demand (S29);
+  // without a listener, pg would crash the process.
+  throttlePool.on('error', (error) => logger.warn({ err: error }, 'throttle pool lost a connection'));
   const services: AppServices = {
     config,
     logger,

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { Logger } from '../logger';
 import type { RequestContext } from './context';
 import { armorProtection, costLimitPlugin } from './armor';
-import { ErrorCode, PUBLIC_ERROR_CODES } from './errors';
+import { ErrorCode, PUBLIC_ERROR_CODES, isDatabaseUnavailable, serviceUnavailable } from './errors';
 import { transactionPlugin } from './transaction';
 
 function errorPolicyPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
@@ -64,7 +64,12 @@ function formatValidationErrors(formatted: GraphQLFormattedError): GraphQLFormat
 }
 
 /** No SQL, stack trace or internal message reaches a client. */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  // A database outage (S29), wherever it surfaced: a clean, retryable answer without its details.
+  if (isDatabaseUnavailable(error)) {
+    const { message, extensions } = serviceUnavailable();
+    return { message, path: formatted.path, locations: formatted.locations, extensions };
+  }
   const code = String(formatted.extensions?.code ?? '');
   if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.validationErrors) {
     return formatValidationErrors(formatted);
@@ -101,7 +106,9 @@ export function createApolloServer(opts: {
     validationRules: [...armor.validationRules],
     allowBatchedHttpRequests: false,
     plugins: [
-      ...armor.plugins,
+      // graphql-armor's plugin turns every unexpected error into a "validation" error carrying the raw
+      // message (SQL, addresses); without that hook they reach formatError and are masked or mapped.
+      ...armor.plugins.map(({ unexpectedErrorProcessingRequest: _dropped, ...plugin }) => plugin),
       costLimitPlugin(opts.schema),
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }),
       errorPolicyPlugin(opts.logger),

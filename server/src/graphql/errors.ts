@@ -38,3 +38,41 @@ export class AppError extends GraphQLError {
 export const notFound = (what = 'Record') => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
 export const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to do this');
 export const badInput = (field: string, message: string) => new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
+
+/** Errors that mean "the database cannot be reached right now" (connection refused or cut, shutdown). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+const UNAVAILABLE_MESSAGE =
+  /connection terminated|connection ended unexpectedly|timeout exceeded when trying to connect|Connection is not established/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current = error as { code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown } | undefined;
+  for (let depth = 0; current && depth < 6; depth++) {
+    if (UNAVAILABLE_CODES.has(String(current.code)) || UNAVAILABLE_MESSAGE.test(String(current.message ?? '')))
+      return true;
+    current = (current.originalError ?? current.cause) as typeof current;
+  }
+  return false;
+}
+
+/** Retryable: HTTP 503 when it ends the whole request. */
+export const serviceUnavailable = () =>
+  new AppError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    'The service is briefly unavailable; nothing was changed. Try again shortly.',
+    {
+      http: { status: 503 },
+    },
+  );

@@ -3,9 +3,10 @@
 // when execution ends. Mutations do their writes in a nested transaction (a savepoint, see
 // `inTransaction`), so a failed mutation leaves nothing half-written while the audit row of a
 // denied attempt, written outside it, is kept.
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { resumeSession } from '../modules/auth/session.service';
 import type { RequestContext } from './context';
+import { isDatabaseUnavailable, serviceUnavailable } from './errors';
 
 const open = new WeakSet<RequestContext>();
 
@@ -15,14 +16,38 @@ async function finish(ctx: RequestContext, commit: boolean): Promise<void> {
   await ctx.em.commit();
 }
 
+/** Opens the request's transaction and resumes its session; false when the database is unreachable. */
+async function start(ctx: RequestContext): Promise<boolean> {
+  if (open.has(ctx)) return true;
+  try {
+    await ctx.em.begin();
+    open.add(ctx);
+    await resumeSession(ctx);
+    return true;
+  } catch (error) {
+    await finish(ctx, false).catch(() => undefined);
+    if (isDatabaseUnavailable(error)) return false;
+    throw error;
+  }
+}
+
 export function transactionPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
+        // Before execution, where a plugin may still answer: a database outage (S29) gets a clean,
+        // retryable 503 rather than an internal error or a misleading "log in first".
+        async responseForOperation({ contextValue: ctx }) {
+          if (await start(ctx)) return null;
+          const { message, extensions } = serviceUnavailable();
+          const { http: _http, ...code } = extensions;
+          return {
+            http: { status: 503, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { errors: [{ message, extensions: code }] } },
+          };
+        },
         async executionDidStart({ contextValue: ctx }) {
-          await ctx.em.begin();
-          open.add(ctx);
-          await resumeSession(ctx);
+          if (!(await start(ctx))) throw serviceUnavailable();
           return {
             async executionDidEnd(error) {
               await finish(ctx, !error);
