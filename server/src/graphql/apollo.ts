@@ -1,7 +1,7 @@
 // Apollo Server with our error policy: client-facing codes pass, everything else is masked and logged.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from '../logger';
 import type { RequestContext } from './context';
@@ -11,6 +11,16 @@ import { transactionPlugin } from './transaction';
 
 function errorPolicyPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
   return {
+    // An error thrown outside execution (e.g. graphql-armor's token limit while parsing) would become
+    // a bare "Internal server error". A GraphQLError was written for the client: pass it on as a
+    // refused request. Anything else (a driver error with addresses or SQL) stays masked.
+    async unexpectedErrorProcessingRequest({ error }) {
+      if (!(error instanceof GraphQLError)) return;
+      const code = String(error.extensions?.code ?? '');
+      throw new GraphQLError(error.message, {
+        extensions: { code: PUBLIC_ERROR_CODES.has(code) ? code : 'GRAPHQL_VALIDATION_FAILED' },
+      });
+    },
     async requestDidStart() {
       return {
         async didEncounterErrors({ contextValue, errors }) {
