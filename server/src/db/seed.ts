@@ -350,7 +350,11 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
       const staff = t.users.find((u) => u.role === 'EMPLOYEE')!;
       for (const ticket of demoTickets) seedTicket(tx, tenant, ticket, customers, users.get(staff.email)!);
       seedOrders(tx, tenant, customers, packages);
-      await seedConsents(tx, tenant, customers.flatMap((c) => c.contacts));
+      await seedConsents(
+        tx,
+        tenant,
+        customers.flatMap((c) => c.contacts),
+      );
       for (const lead of demoLeads) {
         tx.create(Lead, {
           tenant,
