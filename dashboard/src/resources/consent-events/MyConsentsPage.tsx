@@ -81,8 +81,8 @@ export default function MyConsentsPage() {
   const run = async (query: string, variables: Record<string, unknown>) => {
     try {
       await graphqlRequest(query, variables);
-      notify('sitecare.my_consents.saved', { type: 'info' });
       await load();
+      notify('sitecare.my_consents.saved', { type: 'info' });
     } catch (e) {
       notify((e as Error).message, { type: 'error' });
     }
@@ -141,7 +141,11 @@ export default function MyConsentsPage() {
                       <TableCell key={channel}>
                         <Switch
                           checked={on}
-                          inputProps={{ 'aria-label': `${p.key} ${channel}` }}
+                          slotProps={{
+                            input: {
+                              'aria-label': `${translate(`sitecare.purpose.${p.key}`, { _: p.key })} – ${translate(`sitecare.consent_channel.${channel}`)}`,
+                            },
+                          }}
                           onChange={() =>
                             run(SET, {
                               i: { purposeKey: p.key, channel, granted: !on, ...(on ? {} : { ageConfirmed }) },
