@@ -174,8 +174,10 @@ export class ConsentEventResolver {
   }
 
   @Mutation(() => Boolean, { description: 'P15: the link in the confirmation mail; records the consent.' })
-  newsletterConfirm(@Arg('token') token: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return confirmNewsletter(ctx, token);
+  async newsletterConfirm(@Arg('token') token: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    await confirmNewsletter(ctx, token);
+    await useTenant(ctx, undefined);
+    return true;
   }
 
   @Query(() => CookiePreferences, { description: "P17: an anonymous visitor's cookie preferences." })

@@ -265,7 +265,7 @@ export const MAIL_TEMPLATES = Object.keys(TEMPLATES) as MailTemplate[];
 const fill = (text: string, vars: Record<string, unknown>) =>
   text.replace(/%\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function renderSubject(

@@ -12,13 +12,11 @@ import { ConsentChannel, ConsentDecision, ConsentMethod } from '../consents/cons
 import { recordConsent } from '../consents/consent.service';
 import { confirmNewsletter } from '../consents/newsletter.service';
 import { Contact } from '../customers/contact.entity';
+import { escapeHtml } from '../mail/templates';
 import { TrackingEvent, TrackingKind } from './tracking-event.entity';
 import { urlSigned, verifyToken, type TrackingPayload, type UnsubscribePayload } from './signing';
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A small bilingual page (the link does not say which language the reader prefers). */
 function page(res: Response, status: number, sv: string, en: string, button?: { sv: string; en: string }) {
