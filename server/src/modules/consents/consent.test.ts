@@ -18,7 +18,7 @@ import { consentSource } from './consent.source';
 
 let db: TestDatabase;
 let owner: MikroORM;
-const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
+const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
   queryAs<T>(db.superuserUrl, text, params);
 
 beforeAll(async () => {
