@@ -14,6 +14,7 @@ import { personalDataSources } from '../../privacy/sources';
 import type { DataSubject } from '../../privacy/personal-data';
 import { createTestDatabase, queryAs, type TestDatabase } from '../../testing/database';
 import { TEST_CREDENTIALS_KEY, testKeyring } from '../../testing/env';
+import { runRetention } from '../../jobs/retention';
 import { consentSource } from './consent.source';
 
 let db: TestDatabase;
@@ -133,5 +134,31 @@ describe('S25: the consent source of personal data', () => {
         ctx.em.execute(`delete from consent_events where subject_email = 'anna@bageriet.example.com'`),
       ),
     ).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('P26: retention of sign-ups and tracking', () => {
+  it('P26: unconfirmed sign-ups past their link and opens older than the purpose allows are removed, audited', async () => {
+    await sql(
+      `insert into newsletter_signups (id, tenant_id, email, language, wording, token_hash, expires_at, created_at)
+       select gen_random_uuid(), id, 'aldrig@example.com', 'sv', 'Ja', md5(random()::text), now() - interval '1 day', now() - interval '4 days'
+         from tenants where slug = 'jj-media'`,
+    );
+    await sql(
+      `insert into tracking_events (id, tenant_id, email, outbox_message_id, kind, created_at)
+       select gen_random_uuid(), id, 'gammal@example.com', gen_random_uuid(), 'OPEN', now() - interval '400 days' from tenants
+       union all
+       select gen_random_uuid(), id, 'ny@example.com', gen_random_uuid(), 'OPEN', now() - interval '10 days' from tenants`,
+    );
+    const reports = await runRetention(owner.em.fork());
+    expect(reports).toContainEqual({ task: 'consents', removed: 1 + 2 });
+    expect((await sql(`select email from newsletter_signups where email = 'aldrig@example.com'`)).length).toBe(0);
+    expect((await sql(`select distinct email from tracking_events`)).map((r) => r.email)).toEqual(['ny@example.com']);
+    // The confirmed demo sign-ups stay: they are the proof of a consent.
+    expect((await sql(`select count(*)::int as n from newsletter_signups where confirmed_at is not null`))[0].n).toBe(
+      2,
+    );
+    const audits = await sql(`select count(*)::int as n from audit_events where action like 'retention.%'`);
+    expect(audits[0].n).toBeGreaterThanOrEqual(2);
   });
 });
