@@ -2,7 +2,7 @@
 // of consent (S24), cookie preferences (P17) and policy versions (P22), with their access rules.
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode } from '../support/api-client';
-import { startDemoApp, type DemoApp } from '../support/demo-app';
+import { runCli, startDemoApp, type DemoApp } from '../support/demo-app';
 
 let demo: DemoApp;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
@@ -48,6 +48,16 @@ describe('P12: processing purposes', () => {
     });
     const bad = await employee.gql(update, { id, i: { retentionDays: -1 } });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'retentionDays' });
+  });
+
+  it('P12: a new agency starts with the standard purposes', async () => {
+    await runCli(demo, ['tenant:create', '--name', 'Ny Byrå', '--admin-email', 'chef@nybyra.example.com']);
+    const rows = await sql(
+      `select p.key, p.legal_basis from processing_purposes p join tenants t on t.id = p.tenant_id
+        where t.name = 'Ny Byrå' order by p.key`,
+    );
+    expect(rows).toHaveLength(6);
+    expect(rows).toContainEqual({ key: 'service_delivery', legal_basis: 'CONTRACT' });
   });
 
   it('P12: a contractor has no business with purposes or consents', async () => {

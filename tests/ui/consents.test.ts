@@ -46,5 +46,11 @@ describe('consents in Chromium', () => {
     await page.getByRole('cell', { name: 'Avtal' }).first().waitFor();
     await page.getByRole('cell', { name: 'Samtycke' }).first().waitFor();
     await screenshot(page, 'consents-purposes');
+    // The customer's page shows its contacts' consent history.
+    await menuItem(page, 'Kunder').click();
+    await page.getByRole('cell', { name: 'Bageriet Ek AB' }).click();
+    await page.getByRole('cell', { name: 'olof@bageriet.example.com' }).first().waitFor();
+    await page.getByRole('cell', { name: 'Avregistreringslänk' }).first().waitFor();
+    await screenshot(page, 'consents-customer-page');
   }, 60_000);
 });

@@ -60,6 +60,11 @@ export class ConsentEventFilter {
   @IsUUID()
   contactId?: string;
 
+  @Field({ nullable: true, description: "The history of a customer's contacts." })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+
   @Field({ nullable: true, description: 'A purpose key, e.g. newsletter.' })
   @IsOptional()
   @Length(1, 100)

@@ -121,7 +121,14 @@ export class ConsentEventResolver {
     const [nodes, totalCount] = await ctx.em.findAndCount(
       ConsentEvent,
       {
-        ...(filter.contactId ? { contact: filter.contactId } : {}),
+        ...(filter.contactId || filter.customerId
+          ? {
+              contact: {
+                ...(filter.contactId ? { id: filter.contactId } : {}),
+                ...(filter.customerId ? { customer: filter.customerId } : {}),
+              },
+            }
+          : {}),
         ...(filter.purposeKey ? { purpose: { key: filter.purposeKey } } : {}),
         ...(filter.decision ? { decision: filter.decision } : {}),
       },
