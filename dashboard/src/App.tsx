@@ -8,10 +8,13 @@ import { i18nProvider } from './providers/i18nProvider';
 import { dataProvider } from './providers/lazyDataProvider';
 import { store } from './providers/store';
 import auditEvents from './resources/audit-events';
+import consentEvents from './resources/consent-events';
 import customers from './resources/customers';
 import leads from './resources/leads';
 import orders from './resources/orders';
 import outboxMessages from './resources/outbox-messages';
+import policyVersions from './resources/policy-versions';
+import processingPurposes from './resources/processing-purposes';
 import servicePackages from './resources/service-packages';
 import sites from './resources/sites';
 import subscriptions from './resources/subscriptions';
@@ -22,6 +25,7 @@ import { darkTheme, lightTheme } from './theme';
 // Pages load on first visit, so the shell stays small (react-admin's layout provides the Suspense).
 const HomePage = lazy(() => import('./pages/HomePage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+const MyConsentsPage = lazy(() => import('./resources/consent-events/MyConsentsPage'));
 const StatusRoute = lazy(() => import('./pages/StatusRoute'));
 const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage'));
 const InvitationPage = lazy(() => import('./auth/SetPasswordPage').then((m) => ({ default: m.InvitationPage })));
@@ -57,6 +61,9 @@ export const App = () => (
     <Resource name="subscriptions" {...subscriptions} />
     <Resource name="servicePackages" {...servicePackages} />
     <Resource name="users" {...users} />
+    <Resource name="consentEvents" {...consentEvents} />
+    <Resource name="processingPurposes" {...processingPurposes} />
+    <Resource name="policyVersions" {...policyVersions} />
     <Resource name="auditEvents" {...auditEvents} />
     <Resource name="outboxMessages" {...outboxMessages} />
     {/* Without login: links from e-mails, the forgotten-password form, and the system status. */}
@@ -96,6 +103,7 @@ export const App = () => (
     </CustomRoutes>
     <CustomRoutes>
       <Route path="/profile" element={<ProfilePage />} />
+      <Route path="/my-consents" element={<MyConsentsPage />} />
     </CustomRoutes>
   </Admin>
 );

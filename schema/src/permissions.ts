@@ -95,6 +95,27 @@ export const PERMISSIONS = {
   'Query.subscription': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.subscriptionCancel': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.subscriptionChangePaymentMethod': { audience: OWNERS, rule: 'own-customer' },
+  // Consents and marketing (P12–P17, P22, P32): staff keep the records; the person decides for themselves.
+  'Query.processingPurposes': { audience: OWNERS, rule: 'tenant' },
+  'Mutation.processingPurposeUpdate': { audience: STAFF, rule: 'tenant' },
+  'Query.consentEvents': { audience: STAFF, rule: 'tenant' },
+  'Query.contactConsents': { audience: STAFF, rule: 'tenant' },
+  'Mutation.consentRecord': { audience: STAFF, rule: 'tenant' },
+  'Query.myConsents': { audience: ['CUSTOMER'], rule: 'self' },
+  'Query.myConsentHistory': { audience: ['CUSTOMER'], rule: 'self' },
+  'Mutation.myConsentSet': { audience: ['CUSTOMER'], rule: 'self' },
+  'Mutation.newsletterSubscribe': { audience: 'PUBLIC', rule: 'none' },
+  'Mutation.newsletterConfirm': { audience: 'PUBLIC', rule: 'none' },
+  'Query.cookiePreferences': { audience: 'PUBLIC', rule: 'none' },
+  'Mutation.cookiePreferencesSet': { audience: 'PUBLIC', rule: 'none' },
+  'Query.myCookiePreferences': { audience: ['CUSTOMER'], rule: 'self' },
+  'Mutation.myCookiePreferencesSet': { audience: ['CUSTOMER'], rule: 'self' },
+  'Query.policyVersions': { audience: OWNERS, rule: 'tenant' },
+  'Mutation.policyVersionCreate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.policyVersionPublish': { audience: ADMIN, rule: 'tenant' },
+  'Query.myPolicyAcceptances': { audience: ['CUSTOMER'], rule: 'self' },
+  'Mutation.policyAccept': { audience: ['CUSTOMER'], rule: 'self' },
+  'Mutation.marketingSend': { audience: STAFF, rule: 'tenant' },
 } as const satisfies Record<string, Permission>;
 
 export type OperationName = keyof typeof PERMISSIONS;

@@ -19,6 +19,7 @@ import type { Logger } from './logger';
 import { checkDatabase } from './modules/health/health.service';
 import { webhookRouter } from './modules/payments/webhooks';
 import { inboundEmailRouter } from './modules/tickets/inbound-email';
+import { marketingRouter } from './modules/marketing/marketing.routes';
 
 export const DASHBOARD_DIST = path.join(REPO_ROOT, 'dashboard', 'dist');
 
@@ -82,6 +83,7 @@ export async function createHttpApp(opts: {
   });
 
   app.use(inboundEmailRouter(orm, services));
+  app.use(marketingRouter(orm, services)); // unsubscribe, newsletter confirmation, tracking
   if (opts.owner) app.use(webhookRouter(opts.owner, services));
 
   const apollo = createApolloServer({

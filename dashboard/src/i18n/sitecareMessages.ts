@@ -4,6 +4,7 @@
 // the subscriptions' in subscriptionMessages.ts, the staff home page's in attentionMessages.ts.
 
 import { attentionEnglish, attentionSwedish } from './attentionMessages';
+import { consentEnglish, consentSwedish } from './consentMessages';
 import { helpdeskEnglish, helpdeskSwedish } from './helpdeskMessages';
 import { subscriptionEnglish, subscriptionSwedish } from './subscriptionMessages';
 
@@ -12,6 +13,7 @@ export const sitecareEnglish = {
     ...helpdeskEnglish.sitecare,
     ...subscriptionEnglish.sitecare,
     ...attentionEnglish.sitecare,
+    ...consentEnglish.sitecare,
     common: {
       empty: 'Nothing here',
       reason_required: 'Write a reason first',
@@ -266,6 +268,7 @@ export const sitecareEnglish = {
   resources: {
     ...helpdeskEnglish.resources,
     ...subscriptionEnglish.resources,
+    ...consentEnglish.resources,
     users: {
       name: 'User |||| Users',
       fields: {
@@ -408,6 +411,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...helpdeskSwedish.sitecare,
     ...subscriptionSwedish.sitecare,
     ...attentionSwedish.sitecare,
+    ...consentSwedish.sitecare,
     common: {
       empty: 'Inget här',
       reason_required: 'Skriv en anledning först',
@@ -661,6 +665,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   resources: {
     ...helpdeskSwedish.resources,
     ...subscriptionSwedish.resources,
+    ...consentSwedish.resources,
     users: {
       name: 'Användare |||| Användare',
       fields: {

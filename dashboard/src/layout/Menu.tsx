@@ -1,6 +1,7 @@
 // The side menu: home, one entry per resource the role may list, then the system pages. For
 // contractors and customers the sites entry is "My sites": they see only their own; for customers
 // the orders entry is "My orders" and the subscriptions entry "My subscriptions".
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import { Menu as RaMenu, useResourceDefinitions, useTranslate } from 'react-admin';
 
@@ -34,10 +35,17 @@ const ResourceItems = () => {
   );
 };
 
+/** P13: the customer's own consents (a portal page, not a resource). */
+const MyConsentsItem = () =>
+  useViewerRole() === 'CUSTOMER' ? (
+    <RaMenu.Item to="/my-consents" primaryText="sitecare.my_consents.title" leftIcon={<FactCheckIcon />} />
+  ) : null;
+
 export const Menu = () => (
   <RaMenu>
     <RaMenu.DashboardItem />
     <ResourceItems />
+    <MyConsentsItem />
     <RaMenu.Item to="/status" primaryText="sitecare.status.title" leftIcon={<MonitorHeartIcon />} />
   </RaMenu>
 );

@@ -19,6 +19,11 @@ import { ServicePackage } from '../modules/packages/service-package.entity';
 import { SupportTicket } from '../modules/tickets/support-ticket.entity';
 import { TicketMessage } from '../modules/tickets/ticket-message.entity';
 import { SuppressionEntry } from '../modules/suppression/suppression-entry.entity';
+import { ConsentEvent } from '../modules/consents/consent-event.entity';
+import { NewsletterSignup } from '../modules/consents/newsletter-signup.entity';
+import { PolicyAcceptance, PolicyVersion } from '../modules/consents/policy-version.entity';
+import { ProcessingPurpose } from '../modules/consents/processing-purpose.entity';
+import { TrackingEvent } from '../modules/marketing/tracking-event.entity';
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
 export const tenantOwnedEntities = [
@@ -42,6 +47,12 @@ export const tenantOwnedEntities = [
   Payment,
   Subscription,
   SuppressionEntry,
+  ProcessingPurpose,
+  PolicyVersion,
+  PolicyAcceptance,
+  ConsentEvent,
+  NewsletterSignup,
+  TrackingEvent,
 ];
 
 /** Platform tables: no tenant, no personal data (the webhook ledger). */

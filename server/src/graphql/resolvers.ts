@@ -14,6 +14,13 @@ import { OrderResolver } from '../modules/orders/order.resolver';
 import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver';
 import { ServicePackageResolver } from '../modules/packages/package.resolver';
 import { SupportTicketResolver, TicketMessageResolver } from '../modules/tickets/ticket.resolver';
+import {
+  ConsentEventResolver,
+  PolicyAcceptanceResolver,
+  PolicyVersionResolver,
+  ProcessingPurposeResolver,
+} from '../modules/consents/consent.resolver';
+import { MarketingResolver } from '../modules/marketing/marketing.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
@@ -33,4 +40,9 @@ export const resolvers: NonEmptyArray<Function> = [
   LeadResolver,
   OrderResolver,
   SubscriptionResolver,
+  ProcessingPurposeResolver,
+  ConsentEventResolver,
+  PolicyVersionResolver,
+  PolicyAcceptanceResolver,
+  MarketingResolver,
 ];

@@ -2,6 +2,7 @@ import { Box } from '@mui/material';
 import { EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 
 import { useCanRead } from '../../providers/useViewerRole';
+import { CustomerConsents } from '../consent-events/CustomerConsents';
 import { CountryField } from '../countries';
 import { CustomerContacts } from './CustomerContacts';
 import { CustomerSites } from './CustomerSites';
@@ -31,6 +32,7 @@ export default function CustomerShow() {
       <Box sx={{ px: 2, pb: 2 }}>
         <CustomerContacts />
         <CustomerSites />
+        <CustomerConsents />
       </Box>
     </Show>
   );

@@ -53,12 +53,14 @@ export async function sendOutboxMessage(
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        headers: message.headers ?? undefined,
       });
       message.status = OutboxStatus.SENT;
       message.sentAt = new Date();
       message.lastError = null;
       // A sent link (invitation, reset) is a bearer secret for its recipient only: it does not stay behind.
       if ('link' in message.payload) message.payload = { ...message.payload, link: '[sent]' };
+      if (message.headers) message.headers = null; // the signed unsubscribe link, likewise
       return 'sent';
     } catch (error) {
       message.lastError = (error as Error).message.slice(0, 500);

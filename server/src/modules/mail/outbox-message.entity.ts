@@ -17,7 +17,7 @@ registerEnumType(OutboxStatus, { name: 'OutboxStatus' });
 @ObjectType({ description: 'An e-mail in the outbox.' })
 @Entity({ tableName: 'outbox_messages' })
 @Index({ properties: ['status', 'createdAt'] })
-export class OutboxMessage extends TenantOwned<'status' | 'attempts' | 'sentAt' | 'lastError'> {
+export class OutboxMessage extends TenantOwned<'status' | 'attempts' | 'sentAt' | 'lastError' | 'headers'> {
   @Field({ description: 'Recipient address.' })
   @Property({ type: 'text' })
   recipient!: string;
@@ -53,4 +53,8 @@ export class OutboxMessage extends TenantOwned<'status' | 'attempts' | 'sentAt' 
 
   @Property({ type: 'text', nullable: true })
   lastError: string | null = null;
+
+  /** Extra headers of this message, e.g. P32's List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  @Property({ type: 'json', nullable: true })
+  headers: Record<string, string> | null = null;
 }

@@ -14,15 +14,21 @@ export async function enqueueMail(
     template: MailTemplate;
     language: SupportedLanguage;
     payload: Record<string, unknown>;
+    /** Per-message headers (marketing: List-Unsubscribe). */
+    headers?: Record<string, string>;
+    /** The message's id, when links in the payload must name it (P9's tracking). */
+    id?: string;
   },
 ): Promise<OutboxMessage> {
   const message = ctx.em.create(OutboxMessage, {
+    ...(mail.id ? { id: mail.id } : {}),
     tenant: ctx.em.getReference(Tenant, mail.tenantId),
     recipient: mail.to,
     template: mail.template,
     language: mail.language,
     subject: renderSubject(mail.template, mail.language, mail.payload),
     payload: mail.payload,
+    headers: mail.headers ?? null,
   });
   await ctx.em.flush();
   // The row commits with the change that caused it, and PostgreSQL delivers this notice only then, to

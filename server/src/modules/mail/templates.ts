@@ -203,6 +203,60 @@ const TEMPLATES = {
       ],
     },
   },
+  'newsletter.confirm': {
+    sv: {
+      subject: 'Bekräfta din prenumeration på nyhetsbrevet från %{agency}',
+      paragraphs: [
+        'Hej %{name}!',
+        'Någon (förhoppningsvis du) anmälde den här adressen till nyhetsbrevet från %{agency}. Bekräfta med knappen nedan.',
+        'Vi skickar ingenting mer förrän du har bekräftat. Var det inte du kan du bortse från det här meddelandet.',
+        'Länken gäller i tre dygn och kan bara användas en gång.',
+      ],
+      action: 'Bekräfta prenumerationen',
+    },
+    en: {
+      subject: 'Confirm your subscription to the newsletter from %{agency}',
+      paragraphs: [
+        'Hello %{name},',
+        'Someone (hopefully you) signed this address up for the newsletter from %{agency}. Confirm with the button below.',
+        'We send nothing more until you confirm. If it was not you, ignore this message.',
+        'The link is valid for three days and works once.',
+      ],
+      action: 'Confirm the subscription',
+    },
+  },
+  'marketing.message': {
+    sv: {
+      subject: '%{subject}',
+      paragraphs: ['%{body}', 'Vill du inte få fler utskick? Avregistrera dig med ett klick: %{unsubscribe}'],
+      action: 'Läs mer',
+    },
+    en: {
+      subject: '%{subject}',
+      paragraphs: ['%{body}', 'Rather not receive these? Unsubscribe with one click: %{unsubscribe}'],
+      action: 'Read more',
+    },
+  },
+  'policy.changed': {
+    sv: {
+      subject: '%{agency} uppdaterar sin integritetspolicy',
+      paragraphs: [
+        'Hej %{name}!',
+        'Vi har gjort en väsentlig ändring i vår integritetspolicy (version %{version}). Ändringen gäller först när du har godkänt den.',
+        'Läs den nya versionen och godkänn den under Mina samtycken i kundportalen.',
+      ],
+      action: 'Läs och godkänn',
+    },
+    en: {
+      subject: '%{agency} is updating its privacy policy',
+      paragraphs: [
+        'Hello %{name},',
+        'We have made a material change to our privacy policy (version %{version}). The change applies to you only once you accept it.',
+        'Read the new version and accept it under My consents in the customer portal.',
+      ],
+      action: 'Read and accept',
+    },
+  },
 } as const satisfies Record<string, Record<SupportedLanguage, TemplateText>>;
 
 export type MailTemplate = keyof typeof TEMPLATES;
@@ -211,7 +265,7 @@ export const MAIL_TEMPLATES = Object.keys(TEMPLATES) as MailTemplate[];
 const fill = (text: string, vars: Record<string, unknown>) =>
   text.replace(/%\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function renderSubject(
@@ -246,6 +300,10 @@ export function renderMail(
       ? `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:#1565c0;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(t.action ?? link)}</a></p>`
       : '',
     `<p style="color:#666">— ${escapeHtml(signature)}</p>`,
+    // P9: an open pixel only where the recipient consented to tracking (the sender decides).
+    typeof vars.pixel === 'string' && /^https?:\/\//.test(vars.pixel)
+      ? `<img src="${escapeHtml(vars.pixel)}" width="1" height="1" alt="">`
+      : '',
     '</body></html>',
   ].join('\n');
   return { subject: fill(t.subject, vars), text, html };

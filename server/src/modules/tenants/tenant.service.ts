@@ -3,6 +3,7 @@ import type { SupportedLanguage } from '@sitecare/schema';
 import type { RequestContext } from '../../graphql/context';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
+import { createDefaultPurposes } from '../consents/consent.service';
 import { Tenant } from './tenant.entity';
 import type { TenantUpdateInput } from './tenant.inputs';
 
@@ -39,5 +40,7 @@ export interface NewTenant {
 
 /** The system path (owner connection): onboarding creates a tenant before anyone belongs to it. */
 export function createTenant(em: EntityManager, input: NewTenant): Tenant {
-  return em.create(Tenant, { ...input, country: input.country.toUpperCase() });
+  const tenant = em.create(Tenant, { ...input, country: input.country.toUpperCase() });
+  createDefaultPurposes(em, tenant); // P12
+  return tenant;
 }

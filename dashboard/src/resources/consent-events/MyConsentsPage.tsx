@@ -1,0 +1,204 @@
+// P13, P17, P22: the customer portal's "My consents": the current state per purpose × channel with a
+// switch each, cookie preferences, pending policy changes to accept, and the full history.
+import {
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  FormControlLabel,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import { Title, useLocale, useNotify, useTranslate } from 'react-admin';
+
+import { graphqlRequest } from '../../providers/graphqlRequest';
+
+interface Purpose {
+  key: string;
+  legalBasis: string;
+  descriptionSv: string;
+  descriptionEn: string;
+}
+interface Current {
+  purposeKey: string;
+  channel: string;
+  granted: boolean;
+}
+interface HistoryEvent {
+  id: string;
+  createdAt: string;
+  purposeKey: string;
+  channel: string;
+  decision: string;
+  method: string;
+}
+interface Acceptance {
+  acceptedAt: string | null;
+  policyVersion: { id: string; version: string; language: string; text: string };
+}
+interface State {
+  processingPurposes: Purpose[];
+  myConsents: Current[];
+  myConsentHistory: HistoryEvent[];
+  myCookiePreferences: { analytics: boolean; marketing: boolean };
+  myPolicyAcceptances: Acceptance[];
+}
+
+const LOAD = `{
+  processingPurposes { key legalBasis descriptionSv descriptionEn }
+  myConsents { purposeKey channel granted }
+  myConsentHistory { id createdAt purposeKey channel decision method }
+  myCookiePreferences { analytics marketing }
+  myPolicyAcceptances { acceptedAt policyVersion { id version language text } }
+}`;
+const SET = 'mutation($i: ConsentChoiceInput!) { myConsentSet(input: $i) { decision } }';
+const COOKIES = 'mutation($i: MyCookiePreferencesInput!) { myCookiePreferencesSet(input: $i) { analytics } }';
+const ACCEPT = 'mutation($id: UUID!) { policyAccept(policyVersionId: $id) { acceptedAt } }';
+
+/** Purposes people decide on by channel; cookie purposes are the cookie switches below. */
+const CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'SOCIAL'] as const;
+const COOKIE_PURPOSES = new Set(['analytics', 'targeted_ads']);
+
+export default function MyConsentsPage() {
+  const translate = useTranslate();
+  const locale = useLocale();
+  const notify = useNotify();
+  const [state, setState] = useState<State>();
+  const [ageConfirmed, setAgeConfirmed] = useState(false);
+
+  const load = useCallback(() => graphqlRequest<State>(LOAD).then(setState), []);
+  useEffect(() => {
+    load().catch((e: Error) => notify(e.message, { type: 'error' }));
+  }, [load, notify]);
+
+  const run = async (query: string, variables: Record<string, unknown>) => {
+    try {
+      await graphqlRequest(query, variables);
+      await load();
+      notify('sitecare.my_consents.saved', { type: 'info' });
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    }
+  };
+
+  if (!state) return null;
+  const granted = (purpose: string, channel: string) =>
+    state.myConsents.some((c) => c.purposeKey === purpose && c.channel === channel && c.granted);
+  const purposes = state.processingPurposes.filter((p) => p.legalBasis === 'CONSENT' && !COOKIE_PURPOSES.has(p.key));
+
+  return (
+    <Box sx={{ display: 'grid', gap: 2, mt: 2 }}>
+      <Title title="sitecare.my_consents.title" />
+      {state.myPolicyAcceptances
+        .filter((a) => !a.acceptedAt)
+        .map((a) => (
+          <Card key={a.policyVersion.id}>
+            <CardContent>
+              <Typography variant="h6">
+                {translate('sitecare.my_consents.policy_pending', { version: a.policyVersion.version })}
+              </Typography>
+              <Typography sx={{ whiteSpace: 'pre-wrap', my: 1 }}>{a.policyVersion.text}</Typography>
+              <Button variant="contained" onClick={() => run(ACCEPT, { id: a.policyVersion.id })}>
+                {translate('sitecare.my_consents.accept')}
+              </Button>
+            </CardContent>
+          </Card>
+        ))}
+      <Card>
+        <CardContent>
+          <Typography variant="h6">{translate('sitecare.my_consents.channels')}</Typography>
+          <FormControlLabel
+            control={<Checkbox checked={ageConfirmed} onChange={(e) => setAgeConfirmed(e.target.checked)} />}
+            label={translate('sitecare.my_consents.age_confirmed')}
+          />
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('resources.consentEvents.fields.purposeKey')}</TableCell>
+                {CHANNELS.map((c) => (
+                  <TableCell key={c}>{translate(`sitecare.consent_channel.${c}`)}</TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {purposes.map((p) => (
+                <TableRow key={p.key}>
+                  <TableCell>
+                    <strong>{translate(`sitecare.purpose.${p.key}`, { _: p.key })}</strong>
+                    <br />
+                    {locale === 'sv' ? p.descriptionSv : p.descriptionEn}
+                  </TableCell>
+                  {CHANNELS.map((channel) => {
+                    const on = granted(p.key, channel);
+                    return (
+                      <TableCell key={channel}>
+                        <Switch
+                          checked={on}
+                          slotProps={{
+                            input: {
+                              'aria-label': `${translate(`sitecare.purpose.${p.key}`, { _: p.key })} – ${translate(`sitecare.consent_channel.${channel}`)}`,
+                            },
+                          }}
+                          onChange={() =>
+                            run(SET, {
+                              i: { purposeKey: p.key, channel, granted: !on, ...(on ? {} : { ageConfirmed }) },
+                            })
+                          }
+                        />
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardContent>
+          <Typography variant="h6">{translate('sitecare.my_consents.cookies')}</Typography>
+          <FormControlLabel control={<Switch checked disabled />} label={translate('sitecare.my_consents.necessary')} />
+          {(['analytics', 'marketing'] as const).map((k) => (
+            <FormControlLabel
+              key={k}
+              control={
+                <Switch
+                  checked={state.myCookiePreferences[k]}
+                  onChange={() =>
+                    run(COOKIES, { i: { ...state.myCookiePreferences, [k]: !state.myCookiePreferences[k] } })
+                  }
+                />
+              }
+              label={translate(`sitecare.my_consents.${k}`)}
+            />
+          ))}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardContent>
+          <Typography variant="h6">{translate('sitecare.my_consents.history')}</Typography>
+          <Table size="small">
+            <TableBody>
+              {state.myConsentHistory.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell>{new Date(e.createdAt).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB')}</TableCell>
+                  <TableCell>{translate(`sitecare.purpose.${e.purposeKey}`, { _: e.purposeKey })}</TableCell>
+                  <TableCell>{translate(`sitecare.consent_channel.${e.channel}`)}</TableCell>
+                  <TableCell>{translate(`sitecare.consent_decision.${e.decision}`)}</TableCell>
+                  <TableCell>{translate(`sitecare.consent_method.${e.method}`)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}

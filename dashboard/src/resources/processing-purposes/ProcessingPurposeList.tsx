@@ -1,0 +1,33 @@
+// P12: why the agency processes personal data, on which legal basis, and for how long.
+import { DataTable, List, NumberField, TextField, useLocale } from 'react-admin';
+
+import { EnumChipField } from '../EnumChipField';
+
+export default function ProcessingPurposeList() {
+  const locale = useLocale();
+  return (
+    <List perPage={25} actions={false} pagination={false}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable.Col source="key" disableSort>
+          <EnumChipField source="key" prefix="sitecare.purpose" />
+        </DataTable.Col>
+        <DataTable.Col
+          source={locale === 'sv' ? 'descriptionSv' : 'descriptionEn'}
+          label="resources.processingPurposes.fields.description"
+          disableSort
+        >
+          <TextField source={locale === 'sv' ? 'descriptionSv' : 'descriptionEn'} />
+        </DataTable.Col>
+        <DataTable.Col source="legalBasis" disableSort>
+          <EnumChipField source="legalBasis" prefix="sitecare.legal_basis" />
+        </DataTable.Col>
+        <DataTable.Col source="dataCategories" disableSort>
+          <TextField source="dataCategories" />
+        </DataTable.Col>
+        <DataTable.Col source="retentionDays" disableSort>
+          <NumberField source="retentionDays" emptyText="–" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}
