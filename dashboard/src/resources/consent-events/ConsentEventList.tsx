@@ -1,8 +1,9 @@
 // P13: the consent history of the agency (staff), newest first, filtered by contact, purpose and decision.
-import { DataTable, DateField, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { DataTable, List, SelectInput, TextField, TextInput } from 'react-admin';
 
 import { consentDecisionChoices, purposeChoices } from './consentChoices';
 import { ChannelField, DecisionField, MethodField, PurposeField } from './ConsentFields';
+import { DateField } from '../DateField';
 
 const filters = [
   <SelectInput key="purposeKey" source="purposeKey" choices={purposeChoices} alwaysOn />,

@@ -2,7 +2,6 @@
 import { Typography } from '@mui/material';
 import {
   DataTable,
-  DateField,
   ListContextProvider,
   ResourceContextProvider,
   TextField,
@@ -14,6 +13,7 @@ import {
 } from 'react-admin';
 
 import { ChannelField, DecisionField, MethodField, PurposeField } from './ConsentFields';
+import { DateField } from '../DateField';
 
 const History = ({ customerId }: { customerId: string }) => {
   const { data = [], isPending } = useGetList('consentEvents', {

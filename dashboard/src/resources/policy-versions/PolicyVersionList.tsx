@@ -8,7 +8,6 @@ import {
   Confirm,
   CreateButton,
   DataTable,
-  DateField,
   List,
   TextField,
   TopToolbar,
@@ -18,6 +17,7 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
+import { DateField } from '../DateField';
 
 const PublishButton = () => {
   const version = useRecordContext();
