@@ -19,6 +19,7 @@ import type { Logger } from './logger';
 import { checkDatabase } from './modules/health/health.service';
 import { webhookRouter } from './modules/payments/webhooks';
 import { inboundEmailRouter } from './modules/tickets/inbound-email';
+import { privacyRouter } from './modules/privacy-requests/privacy-request.routes';
 
 export const DASHBOARD_DIST = path.join(REPO_ROOT, 'dashboard', 'dist');
 
@@ -79,6 +80,7 @@ export async function createHttpApp(opts: {
   });
 
   app.use(inboundEmailRouter(orm, services));
+  app.use(privacyRouter(orm, services));
   if (opts.owner) app.use(webhookRouter(opts.owner, services));
 
   const apollo = createApolloServer({

@@ -19,6 +19,7 @@ import { ServicePackage } from '../modules/packages/service-package.entity';
 import { SupportTicket } from '../modules/tickets/support-ticket.entity';
 import { TicketMessage } from '../modules/tickets/ticket-message.entity';
 import { SuppressionEntry } from '../modules/suppression/suppression-entry.entity';
+import { PrivacyExport, PrivacyRequest, PrivacyRequestToken } from '../modules/privacy-requests/privacy-request.entity';
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
 export const tenantOwnedEntities = [
@@ -42,6 +43,9 @@ export const tenantOwnedEntities = [
   Payment,
   Subscription,
   SuppressionEntry,
+  PrivacyRequest,
+  PrivacyRequestToken,
+  PrivacyExport,
 ];
 
 /** Platform tables: no tenant, no personal data (the webhook ledger). */

@@ -37,6 +37,7 @@ import { AuditActorType, AuditEvent, AuditOutcome } from '../modules/audit/audit
 import { createTenant } from '../modules/tenants/tenant.service';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { User, UserStatus } from '../modules/users/user.entity';
+import { seedPrivacyRequests } from '../modules/privacy-requests/privacy-request.seed';
 
 export interface DemoSummary {
   tenants: Array<{ name: string; slug: string; users: number; customers: number }>;
@@ -361,6 +362,7 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
           userAgent: 'Mozilla/5.0 (demo)',
         });
       }
+      seedPrivacyRequests(tx, tenant);
       tx.create(AuditEvent, {
         tenant,
         actorType: AuditActorType.SYSTEM,

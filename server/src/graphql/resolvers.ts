@@ -14,6 +14,7 @@ import { OrderResolver } from '../modules/orders/order.resolver';
 import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver';
 import { ServicePackageResolver } from '../modules/packages/package.resolver';
 import { SupportTicketResolver, TicketMessageResolver } from '../modules/tickets/ticket.resolver';
+import { PrivacyRequestResolver } from '../modules/privacy-requests/privacy-request.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
@@ -33,4 +34,5 @@ export const resolvers: NonEmptyArray<Function> = [
   LeadResolver,
   OrderResolver,
   SubscriptionResolver,
+  PrivacyRequestResolver,
 ];

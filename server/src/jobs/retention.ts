@@ -2,6 +2,8 @@
 // (the owner's connection, every agency), and audits what it removed per agency.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import type { AppServices } from '../graphql/context';
+import { runPrivacyRetention } from '../modules/privacy-requests/privacy-request.retention';
 
 export interface RetentionReport {
   task: string;
@@ -28,6 +30,6 @@ export async function purgeExpiredBackups(em: EntityManager, now = new Date()): 
 }
 
 /** Every retention task, in order; the scheduler and `pnpm sitecare retention:run` call this. */
-export async function runRetention(em: EntityManager): Promise<RetentionReport[]> {
-  return [await purgeExpiredBackups(em.fork())];
+export async function runRetention(em: EntityManager, app: AppServices, now = new Date()): Promise<RetentionReport[]> {
+  return [await purgeExpiredBackups(em.fork(), now), ...(await runPrivacyRetention(em, app, now))];
 }

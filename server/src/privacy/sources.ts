@@ -1,5 +1,6 @@
 // Every source of personal data, in export order (see personal-data.ts). Erasure runs them in
 // reverse, so rows that point at a contact go before the contact itself.
 import type { PersonalDataSource } from './personal-data';
+import { coreSources } from './sources/index';
 
-export const personalDataSources: PersonalDataSource[] = [];
+export const personalDataSources: PersonalDataSource[] = [...coreSources];
