@@ -207,7 +207,8 @@ program
   .action(() =>
     withOwnerOrm(async (orm, config) => {
       const app = cliServices(config);
-      for (const report of await runRetention(orm.em.fork(), app)) console.log(`${report.task}: removed ${report.removed}`);
+      for (const report of await runRetention(orm.em.fork(), app))
+        console.log(`${report.task}: removed ${report.removed}`);
       await app.throttle.close();
     }),
   );

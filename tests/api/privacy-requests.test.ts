@@ -60,11 +60,15 @@ describe('P29, P33, P34: filing a request', () => {
     expect(noAgency.data).toEqual(known.data);
 
     const [mail] = await smtp.waitFor(1, to('anna@bageriet.example.com'));
-    const [{ privacy_contact_email: contact }] = await sql(`select privacy_contact_email from tenants where slug = 'jj-media'`);
+    const [{ privacy_contact_email: contact }] = await sql(
+      `select privacy_contact_email from tenants where slug = 'jj-media'`,
+    );
     expect(mail.text).toContain(contact);
     const link = linkIn(mail.text, '/privacy/confirm/');
     // Nothing is created until the person follows the link; the token is stored only as a hash.
-    expect(await sql(`select * from privacy_requests where requester_email = 'anna@bageriet.example.com'`)).toHaveLength(0);
+    expect(
+      await sql(`select * from privacy_requests where requester_email = 'anna@bageriet.example.com'`),
+    ).toHaveLength(0);
     const token = link.split('/privacy/confirm/')[1];
     expect(JSON.stringify(await sql('select * from privacy_request_tokens'))).not.toContain(token.split('.')[1]);
 
@@ -87,7 +91,10 @@ describe('P29, P33, P34: filing a request', () => {
     expect(done.result.nothingHeld).toBe(true);
     const [answer] = await smtp.waitFor(2, to('nobody-here@example.org'));
     expect(answer).toBeDefined();
-    const texts = smtp.received.filter(to('nobody-here@example.org')).map((m) => m.text).join('\n');
+    const texts = smtp.received
+      .filter(to('nobody-here@example.org'))
+      .map((m) => m.text)
+      .join('\n');
     expect(texts).toContain('We hold no personal data');
     expect(texts).not.toMatch(/Bageriet|Anna/);
   });
@@ -95,9 +102,13 @@ describe('P29, P33, P34: filing a request', () => {
   it('P29: an expired token is refused', async () => {
     await publicSubmit('olof@bageriet.example.com', 'OBJECTION');
     const [mail] = await smtp.waitFor(1, to('olof@bageriet.example.com'));
-    await sql(`update privacy_request_tokens set expires_at = now() - interval '1 minute' where email = 'olof@bageriet.example.com'`);
+    await sql(
+      `update privacy_request_tokens set expires_at = now() - interval '1 minute' where email = 'olof@bageriet.example.com'`,
+    );
     const token = linkIn(mail.text, '/privacy/confirm/').split('/privacy/confirm/')[1];
-    const res = await new ApiClient(demo.url).gql('mutation($t: String!) { privacyRequestConfirm(token: $t) }', { t: token });
+    const res = await new ApiClient(demo.url).gql('mutation($t: String!) { privacyRequestConfirm(token: $t) }', {
+      t: token,
+    });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].extensions?.field).toBe('token');
   });
@@ -105,7 +116,11 @@ describe('P29, P33, P34: filing a request', () => {
   it('P33: from the portal no token is needed; the customer sees their own requests', async () => {
     const customer = await as(demo.url, 'jj-media', 'CUSTOMER');
     const { privacyRequestFile: r } = await customer.ok(FILE, { i: { type: 'RESTRICTION', details: 'Pausa allt' } });
-    expect(r).toMatchObject({ status: 'IDENTITY_VERIFIED', channel: 'PORTAL', requesterEmail: 'anna@bageriet.example.com' });
+    expect(r).toMatchObject({
+      status: 'IDENTITY_VERIFIED',
+      channel: 'PORTAL',
+      requesterEmail: 'anna@bageriet.example.com',
+    });
     const { myPrivacyRequests } = await customer.ok('{ myPrivacyRequests { id type status } }');
     expect(myPrivacyRequests.map((x: { id: string }) => x.id)).toContain(r.id);
     expect(myPrivacyRequests.every((x: { type: string }) => x.type)).toBe(true);
@@ -116,7 +131,9 @@ describe('S23 and P30: deadlines', () => {
   it('S23: due one calendar month after receipt; an extension needs a reason, ends by three months and is mailed', async () => {
     const staff = await as(demo.url, 'jj-media', 'ADMIN');
     const id = await verifiedRequest(staff, 'maja@fjallbryggeri.example.com', 'ACCESS');
-    const { privacyRequest: r } = await staff.ok('query($id: UUID!) { privacyRequest(id: $id) { receivedAt dueAt } }', { id });
+    const { privacyRequest: r } = await staff.ok('query($id: UUID!) { privacyRequest(id: $id) { receivedAt dueAt } }', {
+      id,
+    });
     const received = new Date(r.receivedAt);
     expect(r.dueAt).toBe(dueDateFor(received, 'Europe/Stockholm').toISOString());
 
@@ -131,8 +148,13 @@ describe('S23 and P30: deadlines', () => {
     const months = (new Date(ext.dueAt).getTime() - received.getTime()) / (24 * 3600_000);
     expect(months).toBeGreaterThan(88);
     expect(months).toBeLessThan(93);
-    const [mail] = await smtp.waitFor(1, (m) => to('maja@fjallbryggeri.example.com')(m) && /Många system/.test(m.text ?? ''));
-    const [{ privacy_contact_email: contact }] = await sql(`select privacy_contact_email from tenants where slug = 'jj-media'`);
+    const [mail] = await smtp.waitFor(
+      1,
+      (m) => to('maja@fjallbryggeri.example.com')(m) && /Många system/.test(m.text ?? ''),
+    );
+    const [{ privacy_contact_email: contact }] = await sql(
+      `select privacy_contact_email from tenants where slug = 'jj-media'`,
+    );
     expect(mail.text).toContain(contact);
     await staff.ok(REJECT, { id, r: 'Test request, withdrawn by the person' });
   });
@@ -154,9 +176,14 @@ describe('S23 and P30: deadlines', () => {
 
     const out = await runCli(demo, ['retention:run']);
     expect(out).toMatch(/privacy-overdue: removed [1-9]/);
-    const [{ notified }] = await sql(`select overdue_notified_at is not null as notified from privacy_requests where id = $1`, [id]);
+    const [{ notified }] = await sql(
+      `select overdue_notified_at is not null as notified from privacy_requests where id = $1`,
+      [id],
+    );
     expect(notified).toBe(true);
-    const [{ privacy_contact_email: contact }] = await sql(`select privacy_contact_email from tenants where slug = 'jj-media'`);
+    const [{ privacy_contact_email: contact }] = await sql(
+      `select privacy_contact_email from tenants where slug = 'jj-media'`,
+    );
     await smtp.waitFor(1, to(contact));
     expect(await runCli(demo, ['retention:run'])).toMatch(/privacy-overdue: removed 0/); // idempotent
     await staff.ok(REJECT, { id, r: 'Duplicate of an earlier request' });
@@ -175,7 +202,10 @@ describe('P28: each request type and its effect', () => {
     const { privacyRequestComplete: done } = await staff.ok(COMPLETE, { id: r.id });
     expect(done.status).toBe('COMPLETED');
     expect(done.result.sections.contacts).toBe(1);
-    const [mail] = await smtp.waitFor(1, (m) => to('olof@bageriet.example.com')(m) && /\/privacy\/export\//.test(m.text ?? ''));
+    const [mail] = await smtp.waitFor(
+      1,
+      (m) => to('olof@bageriet.example.com')(m) && /\/privacy\/export\//.test(m.text ?? ''),
+    );
     const link = linkIn(mail.text, '/privacy/export/');
     const res = await fetch(link);
     expect(res.status).toBe(200);
@@ -201,7 +231,9 @@ describe('P28: each request type and its effect', () => {
     await staff.ok(COMPLETE, { id: r.id });
     const { myPrivacyRequests } = await customer.ok('{ myPrivacyRequests { id exportAvailable } }');
     expect(myPrivacyRequests.find((x: { id: string }) => x.id === r.id).exportAvailable).toBe(true);
-    const { privacyExportLink } = await customer.ok('mutation($id: UUID!) { privacyExportLink(requestId: $id) }', { id: r.id });
+    const { privacyExportLink } = await customer.ok('mutation($id: UUID!) { privacyExportLink(requestId: $id) }', {
+      id: r.id,
+    });
     const files = unzipSync(new Uint8Array(await (await fetch(privacyExportLink)).arrayBuffer()));
     const data = JSON.parse(strFromU8(files['data.json']));
     expect(data.sections.logins[0]).toMatchObject({ email: 'anna@bageriet.example.com', role: 'CUSTOMER' });
@@ -232,12 +264,19 @@ describe('P28: each request type and its effect', () => {
   it('P28: RESTRICTION and OBJECTION set (and lift) the contact’s flags', async () => {
     const staff = await as(demo.url, 'jj-media', 'EMPLOYEE');
     const flags = async () =>
-      (await sql(`select processing_restricted_at is not null as r, marketing_objected_at is not null as o from contacts where email = 'olof@bageriet.example.com'`))[0];
+      (
+        await sql(
+          `select processing_restricted_at is not null as r, marketing_objected_at is not null as o from contacts where email = 'olof@bageriet.example.com'`,
+        )
+      )[0];
     await staff.ok(COMPLETE, { id: await verifiedRequest(staff, 'olof@bageriet.example.com', 'RESTRICTION') });
     expect(await flags()).toEqual({ r: true, o: false });
     await staff.ok(COMPLETE, { id: await verifiedRequest(staff, 'olof@bageriet.example.com', 'OBJECTION') });
     expect(await flags()).toEqual({ r: true, o: true });
-    await staff.ok(COMPLETE, { id: await verifiedRequest(staff, 'olof@bageriet.example.com', 'RESTRICTION'), i: { lift: true } });
+    await staff.ok(COMPLETE, {
+      id: await verifiedRequest(staff, 'olof@bageriet.example.com', 'RESTRICTION'),
+      i: { lift: true },
+    });
     expect(await flags()).toEqual({ r: false, o: true });
   });
 
@@ -250,7 +289,9 @@ describe('P28: each request type and its effect', () => {
     expect(done.result.suppressed).toEqual({ email: true, phones: 1 });
     const after = await sql(`select count(*)::int as n from suppression_entries`);
     expect(after[0].n - before[0].n).toBe(2);
-    const [row] = await sql(`select marketing_objected_at from contacts where email = 'emily@harbourdesign.example.com'`);
+    const [row] = await sql(
+      `select marketing_objected_at from contacts where email = 'emily@harbourdesign.example.com'`,
+    );
     expect(row.marketing_objected_at).not.toBeNull();
   });
 
@@ -260,12 +301,19 @@ describe('P28: each request type and its effect', () => {
     const bad = await staff.gql(REJECT, { id, r: ' ' });
     expect(bad.errors?.[0].extensions?.field).toBe('reason');
     await staff.ok(REJECT, { id, r: 'Ongoing contract requires the data' });
-    const [mail] = await smtp.waitFor(1, (m) => to('olof@bageriet.example.com')(m) && /Ongoing contract/.test(m.text ?? ''));
+    const [mail] = await smtp.waitFor(
+      1,
+      (m) => to('olof@bageriet.example.com')(m) && /Ongoing contract/.test(m.text ?? ''),
+    );
     expect(mail.text).toMatch(/Integritetsskyddsmyndigheten|IMY/);
     const again = await staff.gql(COMPLETE, { id });
     expect(errorCode(again)).toBe('BAD_USER_INPUT');
     const audits = await sql(`select action from audit_events where entity_id = $1 order by created_at`, [id]);
-    expect(audits.map((a) => a.action)).toEqual(['privacy_request.create', 'privacy_request.verify', 'privacy_request.reject']);
+    expect(audits.map((a) => a.action)).toEqual([
+      'privacy_request.create',
+      'privacy_request.verify',
+      'privacy_request.reject',
+    ]);
   });
 });
 
@@ -281,7 +329,9 @@ describe('S23: who may see and handle requests', () => {
       `select count(*)::int as n from privacy_requests r join tenants t on t.id = r.tenant_id where t.slug = 'nordvik-webbyra'`,
     );
     expect(privacyRequests.totalCount).toBe(n);
-    expect(errorCode(await nordvik.gql('query($id: UUID!) { privacyRequest(id: $id) { id } }', { id }))).toBe('NOT_FOUND');
+    expect(errorCode(await nordvik.gql('query($id: UUID!) { privacyRequest(id: $id) { id } }', { id }))).toBe(
+      'NOT_FOUND',
+    );
     expect(errorCode(await nordvik.gql(COMPLETE, { id }))).toBe('NOT_FOUND');
   });
 

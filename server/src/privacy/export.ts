@@ -25,7 +25,10 @@ function jsonSchema() {
         type: 'object',
         description: 'One entry per kind of data; README.txt describes each. Times are ISO 8601 (UTC).',
         properties: Object.fromEntries(
-          personalDataSources.map((s) => [s.name, { description: s.description.en, type: ['array', 'object', 'null'] }]),
+          personalDataSources.map((s) => [
+            s.name,
+            { description: s.description.en, type: ['array', 'object', 'null'] },
+          ]),
         ),
         additionalProperties: false,
       },
@@ -35,9 +38,7 @@ function jsonSchema() {
 
 function readme(language: 'sv' | 'en', agency: string, contact: string, sections: Record<string, unknown>): string {
   const count = (v: unknown) => (Array.isArray(v) ? v.length : v ? 1 : 0);
-  const lines = personalDataSources.map(
-    (s) => `- ${s.name} (${count(sections[s.name])}): ${s.description[language]}`,
-  );
+  const lines = personalDataSources.map((s) => `- ${s.name} (${count(sections[s.name])}): ${s.description[language]}`);
   return language === 'sv'
     ? [
         `Dina personuppgifter hos ${agency}`,

@@ -8,7 +8,12 @@ import { audit } from '../audit/audit.service';
 import { Contact, MinorStatus } from '../customers/contact.entity';
 import { getContact } from '../customers/customer.service';
 import { Tenant } from '../tenants/tenant.entity';
-import { PrivacyRequest, PrivacyRequestChannel, PrivacyRequestStatus, PrivacyRequestType } from './privacy-request.entity';
+import {
+  PrivacyRequest,
+  PrivacyRequestChannel,
+  PrivacyRequestStatus,
+  PrivacyRequestType,
+} from './privacy-request.entity';
 import type { MinorFlagInput, ParentalConsentInput } from './privacy-request.inputs';
 
 const DAY_MS = 24 * 3600_000;

@@ -11,4 +11,6 @@ export const dueDateFor = (receivedAt: Date, timezone: string) => addCalendarMon
 export const latestDueDateFor = (receivedAt: Date, timezone: string) => addCalendarMonths(receivedAt, 3, timezone);
 
 export const formatDay = (date: Date, timezone: string, language: string) =>
-  DateTime.fromJSDate(date, { zone: timezone }).setLocale(language === 'en' ? 'en-GB' : 'sv-SE').toLocaleString(DateTime.DATE_FULL);
+  DateTime.fromJSDate(date, { zone: timezone })
+    .setLocale(language === 'en' ? 'en-GB' : 'sv-SE')
+    .toLocaleString(DateTime.DATE_FULL);

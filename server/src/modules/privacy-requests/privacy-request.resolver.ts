@@ -91,7 +91,9 @@ export class PrivacyRequestResolver {
     return true;
   }
 
-  @Mutation(() => PrivacyRequest, { description: 'P33: a request about the viewer, from the portal (no token needed).' })
+  @Mutation(() => PrivacyRequest, {
+    description: 'P33: a request about the viewer, from the portal (no token needed).',
+  })
   privacyRequestFile(@Arg('input') input: PrivacyRequestPortalInput, @Ctx() ctx: RequestContext) {
     return requests.submitPortalRequest(ctx, input);
   }
@@ -134,11 +136,7 @@ export class PrivacyRequestResolver {
   }
 
   @Mutation(() => PrivacyRequest)
-  privacyRequestReject(
-    @Arg('id', () => UUID) id: string,
-    @Arg('reason') reason: string,
-    @Ctx() ctx: RequestContext,
-  ) {
+  privacyRequestReject(@Arg('id', () => UUID) id: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext) {
     return requests.rejectRequest(ctx, id, reason);
   }
 
@@ -147,7 +145,9 @@ export class PrivacyRequestResolver {
     return requests.issueExportLink(ctx, requestId);
   }
 
-  @Mutation(() => Contact, { description: 'P2: flag a suspected minor: erased after the period unless a parent consents.' })
+  @Mutation(() => Contact, {
+    description: 'P2: flag a suspected minor: erased after the period unless a parent consents.',
+  })
   contactMinorFlag(
     @Arg('contactId', () => UUID) contactId: string,
     @Arg('input', () => MinorFlagInput, { nullable: true }) input: MinorFlagInput | null,

@@ -29,58 +29,82 @@ async function perTenant(
 }
 
 /** P30: open requests past their due date are flagged once, and the agency's privacy contact is told. */
-export async function flagOverdueRequests(em: EntityManager, app: AppServices, now = new Date()): Promise<RetentionReport> {
+export async function flagOverdueRequests(
+  em: EntityManager,
+  app: AppServices,
+  now = new Date(),
+): Promise<RetentionReport> {
   const due = await em.execute<{ tenant_id: string }[]>(
     `select distinct tenant_id from privacy_requests where status in (?, ?, ?) and due_at < ? and overdue_notified_at is null`,
     [...OPEN_STATUSES, now],
   );
-  const flagged = await perTenant(em, app, 'retention', due.map((r) => r.tenant_id), async (ctx, tenantId) => {
-    const overdue = await ctx.em.find(PrivacyRequest, {
-      status: { $in: OPEN_STATUSES },
-      dueAt: { $lt: now },
-      overdueNotifiedAt: null,
-    });
-    for (const request of overdue) request.overdueNotifiedAt = now;
-    await ctx.em.flush();
-    const tenant = await ctx.em.findOneOrFail(Tenant, tenantId);
-    await enqueueMail(ctx, {
-      tenantId,
-      to: tenant.privacyContactEmail,
-      template: 'privacy.overdue',
-      language: tenant.defaultLanguage,
-      payload: { agency: tenant.name, count: overdue.length },
-    });
-    await audit(ctx, {
-      action: 'retention.privacy_overdue',
-      entityType: 'PrivacyRequest',
-      detail: { flagged: overdue.map((r) => r.id) },
-    });
-    return overdue.length;
-  });
+  const flagged = await perTenant(
+    em,
+    app,
+    'retention',
+    due.map((r) => r.tenant_id),
+    async (ctx, tenantId) => {
+      const overdue = await ctx.em.find(PrivacyRequest, {
+        status: { $in: OPEN_STATUSES },
+        dueAt: { $lt: now },
+        overdueNotifiedAt: null,
+      });
+      for (const request of overdue) request.overdueNotifiedAt = now;
+      await ctx.em.flush();
+      const tenant = await ctx.em.findOneOrFail(Tenant, tenantId);
+      await enqueueMail(ctx, {
+        tenantId,
+        to: tenant.privacyContactEmail,
+        template: 'privacy.overdue',
+        language: tenant.defaultLanguage,
+        payload: { agency: tenant.name, count: overdue.length },
+      });
+      await audit(ctx, {
+        action: 'retention.privacy_overdue',
+        entityType: 'PrivacyRequest',
+        detail: { flagged: overdue.map((r) => r.id) },
+      });
+      return overdue.length;
+    },
+  );
   return { task: 'privacy-overdue', removed: flagged };
 }
 
 /** P28: built exports are deleted at expiry, downloaded or not. */
-export async function purgeExpiredExports(em: EntityManager, app: AppServices, now = new Date()): Promise<RetentionReport> {
+export async function purgeExpiredExports(
+  em: EntityManager,
+  app: AppServices,
+  now = new Date(),
+): Promise<RetentionReport> {
   const rows = await em.execute<{ tenant_id: string }[]>(
     'select distinct tenant_id from privacy_exports where expires_at <= ? or downloaded_at is not null',
     [now],
   );
-  const removed = await perTenant(em, app, 'retention', rows.map((r) => r.tenant_id), async (ctx, tenantId) => {
-    const res = await ctx.em.execute(
-      'delete from privacy_exports where tenant_id = ? and (expires_at <= ? or downloaded_at is not null)',
-      [tenantId, now],
-      'run',
-    );
-    const n = (res as { affectedRows?: number }).affectedRows ?? 0;
-    await audit(ctx, { action: 'retention.privacy_exports', entityType: 'PrivacyExport', detail: { removed: n } });
-    return n;
-  });
+  const removed = await perTenant(
+    em,
+    app,
+    'retention',
+    rows.map((r) => r.tenant_id),
+    async (ctx, tenantId) => {
+      const res = await ctx.em.execute(
+        'delete from privacy_exports where tenant_id = ? and (expires_at <= ? or downloaded_at is not null)',
+        [tenantId, now],
+        'run',
+      );
+      const n = (res as { affectedRows?: number }).affectedRows ?? 0;
+      await audit(ctx, { action: 'retention.privacy_exports', entityType: 'PrivacyExport', detail: { removed: n } });
+      return n;
+    },
+  );
   return { task: 'privacy-exports', removed };
 }
 
 /** P2: suspected minors without a parent's consent are erased (and suppressed) after the deadline. */
-export async function eraseOverdueMinors(em: EntityManager, app: AppServices, now = new Date()): Promise<RetentionReport> {
+export async function eraseOverdueMinors(
+  em: EntityManager,
+  app: AppServices,
+  now = new Date(),
+): Promise<RetentionReport> {
   const rows = await em.execute<{ tenant_id: string; id: string }[]>(
     `select tenant_id, id from contacts where minor_status = 'SUSPECTED' and minor_erasure_due_at <= ? and erased_at is null`,
     [now],
@@ -95,7 +119,11 @@ export async function eraseOverdueMinors(em: EntityManager, app: AppServices, no
 }
 
 /** P26/S25: accounting records kept after an erasure are deleted after their keep-until date. */
-export async function purgeKeptAccounting(em: EntityManager, app: AppServices, now = new Date()): Promise<RetentionReport> {
+export async function purgeKeptAccounting(
+  em: EntityManager,
+  app: AppServices,
+  now = new Date(),
+): Promise<RetentionReport> {
   const rows = await em.execute<{ tenant_id: string; id: string; order_ids: string[] }[]>(
     `select tenant_id, id, result->'accounting'->'orderIds' as order_ids from privacy_requests
       where (result->'accounting'->>'keepUntil')::timestamptz <= ? and result->'accounting'->>'deletedAt' is null`,
@@ -110,7 +138,11 @@ export async function purgeKeptAccounting(em: EntityManager, app: AppServices, n
         tenantId,
         ids,
       ]);
-      const res = await ctx.em.execute('delete from orders where tenant_id = ? and id = any(?::uuid[])', [tenantId, ids], 'run');
+      const res = await ctx.em.execute(
+        'delete from orders where tenant_id = ? and id = any(?::uuid[])',
+        [tenantId, ids],
+        'run',
+      );
       const n = (res as { affectedRows?: number }).affectedRows ?? 0;
       await ctx.em.execute(
         `update privacy_requests set result = jsonb_set(result, '{accounting,deletedAt}', to_jsonb(?::text)) where id = ?`,

@@ -51,7 +51,12 @@ export function privacyRouter(orm: MikroORM, app: AppServices): Router {
       if (!(error instanceof GraphQLError)) throw error;
       res
         .status(410)
-        .send(page('Länken gäller inte / The link is not valid', '<p>Den har använts eller gått ut. / It was used or has expired.</p>'));
+        .send(
+          page(
+            'Länken gäller inte / The link is not valid',
+            '<p>Den har använts eller gått ut. / It was used or has expired.</p>',
+          ),
+        );
     }
   });
 

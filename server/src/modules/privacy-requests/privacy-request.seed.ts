@@ -2,7 +2,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Tenant } from '../tenants/tenant.entity';
 import { dueDateFor } from './privacy-request.dates';
-import { PrivacyRequest, PrivacyRequestChannel, PrivacyRequestStatus, PrivacyRequestType } from './privacy-request.entity';
+import {
+  PrivacyRequest,
+  PrivacyRequestChannel,
+  PrivacyRequestStatus,
+  PrivacyRequestType,
+} from './privacy-request.entity';
 
 const DAY = 24 * 3600_000;
 

@@ -119,7 +119,9 @@ async function newRequest(
 /** P29: the public page. The same answer whatever the address; the link goes only to that address. */
 export async function submitPublicRequest(ctx: RequestContext, input: PrivacyRequestPublicInput): Promise<boolean> {
   await rateLimitPublicForm(ctx);
-  const [row] = await ctx.em.execute<{ id: string | null }[]>('select sitecare_tenant_by_slug(?) as id', [input.agency]);
+  const [row] = await ctx.em.execute<{ id: string | null }[]>('select sitecare_tenant_by_slug(?) as id', [
+    input.agency,
+  ]);
   if (!row?.id) return true; // an unknown agency answers like a known one
   await useTenant(ctx, row.id);
   await inTransaction(ctx, async () => {
@@ -326,14 +328,20 @@ function holdsNothing(subject: DataSubject, sections: Record<string, unknown>): 
   // The request's own trail (the request, its confirmation mail) is not data held about the person.
   return Object.entries(sections).every(([name, v]) => {
     if (name === 'privacyRequests') return true;
-    const rows = Array.isArray(v) ? (v as { template?: string }[]) : v ? [v] : [];
+    const rows = (Array.isArray(v) ? v : v ? [v] : []) as { template?: string }[];
     return rows.every((row) => name === 'emailsSent' && row.template?.startsWith('privacy.'));
   });
 }
 
 const OUTCOME = {
-  nothing: { sv: 'Vi har inga personuppgifter om den här e-postadressen.', en: 'We hold no personal data about this e-mail address.' },
-  restricted: { sv: 'Behandlingen av dina uppgifter är nu begränsad.', en: 'Processing of your data is now restricted.' },
+  nothing: {
+    sv: 'Vi har inga personuppgifter om den här e-postadressen.',
+    en: 'We hold no personal data about this e-mail address.',
+  },
+  restricted: {
+    sv: 'Behandlingen av dina uppgifter är nu begränsad.',
+    en: 'Processing of your data is now restricted.',
+  },
   unrestricted: { sv: 'Begränsningen är hävd.', en: 'The restriction has been lifted.' },
   objected: {
     sv: 'Vi använder inte längre dina uppgifter för marknadsföring.',

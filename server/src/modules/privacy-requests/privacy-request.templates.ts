@@ -114,7 +114,10 @@ export const PRIVACY_TEMPLATES = {
     },
     en: {
       subject: '%{count} privacy requests are overdue at %{agency}',
-      paragraphs: ['Hello,', '%{count} personal data requests are past their due date. Open the list and handle them now.'],
+      paragraphs: [
+        'Hello,',
+        '%{count} personal data requests are past their due date. Open the list and handle them now.',
+      ],
     },
   },
 } satisfies Record<string, Record<'sv' | 'en', { subject: string; paragraphs: string[]; action?: string }>>;
