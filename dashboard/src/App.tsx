@@ -12,6 +12,7 @@ import customers from './resources/customers';
 import leads from './resources/leads';
 import orders from './resources/orders';
 import outboxMessages from './resources/outbox-messages';
+import privacyRequests from './resources/privacy-requests';
 import servicePackages from './resources/service-packages';
 import sites from './resources/sites';
 import subscriptions from './resources/subscriptions';
@@ -22,6 +23,7 @@ import { darkTheme, lightTheme } from './theme';
 // Pages load on first visit, so the shell stays small (react-admin's layout provides the Suspense).
 const HomePage = lazy(() => import('./pages/HomePage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+const PrivacyToolsPage = lazy(() => import('./pages/PrivacyToolsPage'));
 const StatusRoute = lazy(() => import('./pages/StatusRoute'));
 const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage'));
 const InvitationPage = lazy(() => import('./auth/SetPasswordPage').then((m) => ({ default: m.InvitationPage })));
@@ -59,6 +61,7 @@ export const App = () => (
     <Resource name="users" {...users} />
     <Resource name="auditEvents" {...auditEvents} />
     <Resource name="outboxMessages" {...outboxMessages} />
+    <Resource name="privacyRequests" {...privacyRequests} />
     {/* Without login: links from e-mails, the forgotten-password form, and the system status. */}
     <CustomRoutes noLayout>
       <Route
@@ -96,6 +99,7 @@ export const App = () => (
     </CustomRoutes>
     <CustomRoutes>
       <Route path="/profile" element={<ProfilePage />} />
+      <Route path="/privacy-tools" element={<PrivacyToolsPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -6,12 +6,14 @@
 import { attentionEnglish, attentionSwedish } from './attentionMessages';
 import { helpdeskEnglish, helpdeskSwedish } from './helpdeskMessages';
 import { subscriptionEnglish, subscriptionSwedish } from './subscriptionMessages';
+import { privacyEnglish, privacySwedish } from './privacyMessages';
 
 export const sitecareEnglish = {
   sitecare: {
     ...helpdeskEnglish.sitecare,
     ...subscriptionEnglish.sitecare,
     ...attentionEnglish.sitecare,
+    ...privacyEnglish.sitecare,
     common: {
       empty: 'Nothing here',
       reason_required: 'Write a reason first',
@@ -266,6 +268,7 @@ export const sitecareEnglish = {
   resources: {
     ...helpdeskEnglish.resources,
     ...subscriptionEnglish.resources,
+    ...privacyEnglish.resources,
     users: {
       name: 'User |||| Users',
       fields: {
@@ -408,6 +411,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...helpdeskSwedish.sitecare,
     ...subscriptionSwedish.sitecare,
     ...attentionSwedish.sitecare,
+    ...privacySwedish.sitecare,
     common: {
       empty: 'Inget här',
       reason_required: 'Skriv en anledning först',
@@ -661,6 +665,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   resources: {
     ...helpdeskSwedish.resources,
     ...subscriptionSwedish.resources,
+    ...privacySwedish.resources,
     users: {
       name: 'Användare |||| Användare',
       fields: {

@@ -2,6 +2,7 @@
 // contractors and customers the sites entry is "My sites": they see only their own; for customers
 // the orders entry is "My orders" and the subscriptions entry "My subscriptions".
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
+import PrivacyTipIcon from '@mui/icons-material/PrivacyTip';
 import { Menu as RaMenu, useResourceDefinitions, useTranslate } from 'react-admin';
 
 import { useViewerRole } from '../providers/useViewerRole';
@@ -34,10 +35,17 @@ const ResourceItems = () => {
   );
 };
 
+/** P27/P33: the customer's privacy tools page. */
+const PrivacyToolsItem = () =>
+  useViewerRole() === 'CUSTOMER' ? (
+    <RaMenu.Item to="/privacy-tools" primaryText="sitecare.privacy.tools.title" leftIcon={<PrivacyTipIcon />} />
+  ) : null;
+
 export const Menu = () => (
   <RaMenu>
     <RaMenu.DashboardItem />
     <ResourceItems />
+    <PrivacyToolsItem />
     <RaMenu.Item to="/status" primaryText="sitecare.status.title" leftIcon={<MonitorHeartIcon />} />
   </RaMenu>
 );
