@@ -22,39 +22,13 @@ import { PrivacyRequestChannel, PrivacyRequestStatus, PrivacyRequestType } from 
 
 const languageMessage = { message: 'must be sv or en' };
 
-@InputType({ description: 'P29: the public privacy page. Always answered the same; a link is mailed to the address.' })
-export class PrivacyRequestPublicInput {
-  @Field({ description: "The agency's slug." })
-  @Length(1, 100)
-  agency!: string;
-
-  @Field()
-  @IsEmail({}, { message: 'must be an e-mail address' })
-  @MaxLength(320)
-  email!: string;
-
-  @Field(() => PrivacyRequestType)
-  @IsEnum(PrivacyRequestType)
-  type!: PrivacyRequestType;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(5000)
-  details?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'sv or en.' })
-  @IsOptional()
-  @IsIn([...SUPPORTED_LANGUAGES], languageMessage)
-  language?: string | null;
-}
-
 @InputType({ description: 'P33: a request from the logged-in portal (about the viewer).' })
 export class PrivacyRequestPortalInput {
   @Field(() => PrivacyRequestType)
   @IsEnum(PrivacyRequestType)
   type!: PrivacyRequestType;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'e.g. what to rectify.' })
   @IsOptional()
   @MaxLength(5000)
   details?: string | null;
@@ -71,6 +45,13 @@ export class PrivacyRequestStaffInput extends PrivacyRequestPortalInput {
   @IsOptional()
   @IsIn([...SUPPORTED_LANGUAGES], languageMessage)
   language?: string | null;
+}
+
+@InputType({ description: 'P29: the public privacy page. Always answered the same; a link is mailed to the address.' })
+export class PrivacyRequestPublicInput extends PrivacyRequestStaffInput {
+  @Field({ description: "The agency's slug." })
+  @Length(1, 100)
+  agency!: string;
 }
 
 @InputType({ description: 'S23: an extension needs a reason; the new due date is at most three months after receipt.' })
