@@ -190,6 +190,15 @@ describe('P2: suspected minors', () => {
     expect(row.erased_at).toBeNull();
   });
 
+  it("P2: another agency cannot flag JJ Media's contacts (NOT_FOUND)", async () => {
+    const nordvik = await as(demo.url, 'nordvik-webbyra', 'ADMIN');
+    const [anna] = await sql(`select id from contacts where email = 'anna@bageriet.example.com'`);
+    const res = await nordvik.gql(FLAG, { id: anna.id });
+    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const [row] = await sql(`select minor_status from contacts where id = $1`, [anna.id]);
+    expect(row.minor_status).toBe('NONE');
+  });
+
   it('P2: contractors may not flag minors', async () => {
     const contractor = await as(demo.url, 'jj-media', 'CONTRACTOR');
     const [anna] = await sql(`select id from contacts where email = 'anna@bageriet.example.com'`);
