@@ -15,6 +15,7 @@ import orders from './resources/orders';
 import outboxMessages from './resources/outbox-messages';
 import policyVersions from './resources/policy-versions';
 import processingPurposes from './resources/processing-purposes';
+import privacyRequests from './resources/privacy-requests';
 import servicePackages from './resources/service-packages';
 import sites from './resources/sites';
 import subscriptions from './resources/subscriptions';
@@ -26,6 +27,7 @@ import { darkTheme, lightTheme } from './theme';
 const HomePage = lazy(() => import('./pages/HomePage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const MyConsentsPage = lazy(() => import('./resources/consent-events/MyConsentsPage'));
+const PrivacyToolsPage = lazy(() => import('./pages/PrivacyToolsPage'));
 const StatusRoute = lazy(() => import('./pages/StatusRoute'));
 const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage'));
 const InvitationPage = lazy(() => import('./auth/SetPasswordPage').then((m) => ({ default: m.InvitationPage })));
@@ -66,6 +68,7 @@ export const App = () => (
     <Resource name="policyVersions" {...policyVersions} />
     <Resource name="auditEvents" {...auditEvents} />
     <Resource name="outboxMessages" {...outboxMessages} />
+    <Resource name="privacyRequests" {...privacyRequests} />
     {/* Without login: links from e-mails, the forgotten-password form, and the system status. */}
     <CustomRoutes noLayout>
       <Route
@@ -104,6 +107,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/profile" element={<ProfilePage />} />
       <Route path="/my-consents" element={<MyConsentsPage />} />
+      <Route path="/privacy-tools" element={<PrivacyToolsPage />} />
     </CustomRoutes>
   </Admin>
 );

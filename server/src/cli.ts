@@ -208,8 +208,11 @@ program
   .command('retention:run')
   .description('run every retention task now (they also run nightly), e.g. purge expired backup records')
   .action(() =>
-    withOwnerOrm(async (orm) => {
-      for (const report of await runRetention(orm.em.fork())) console.log(`${report.task}: removed ${report.removed}`);
+    withOwnerOrm(async (orm, config) => {
+      const app = cliServices(config);
+      for (const report of await runRetention(orm.em.fork(), app))
+        console.log(`${report.task}: removed ${report.removed}`);
+      await app.throttle.close();
     }),
   );
 

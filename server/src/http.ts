@@ -20,6 +20,7 @@ import { checkDatabase } from './modules/health/health.service';
 import { webhookRouter } from './modules/payments/webhooks';
 import { inboundEmailRouter } from './modules/tickets/inbound-email';
 import { marketingRouter } from './modules/marketing/marketing.routes';
+import { privacyRouter } from './modules/privacy-requests/privacy-request.routes';
 
 export const DASHBOARD_DIST = path.join(REPO_ROOT, 'dashboard', 'dist');
 
@@ -84,6 +85,7 @@ export async function createHttpApp(opts: {
 
   app.use(inboundEmailRouter(orm, services));
   app.use(marketingRouter(orm, services)); // unsubscribe, newsletter confirmation, tracking
+  app.use(privacyRouter(orm, services));
   if (opts.owner) app.use(webhookRouter(opts.owner, services));
 
   const apollo = createApolloServer({

@@ -7,6 +7,7 @@ import { attentionEnglish, attentionSwedish } from './attentionMessages';
 import { consentEnglish, consentSwedish } from './consentMessages';
 import { helpdeskEnglish, helpdeskSwedish } from './helpdeskMessages';
 import { subscriptionEnglish, subscriptionSwedish } from './subscriptionMessages';
+import { privacyEnglish, privacySwedish } from './privacyMessages';
 
 export const sitecareEnglish = {
   sitecare: {
@@ -14,6 +15,7 @@ export const sitecareEnglish = {
     ...subscriptionEnglish.sitecare,
     ...attentionEnglish.sitecare,
     ...consentEnglish.sitecare,
+    ...privacyEnglish.sitecare,
     common: {
       empty: 'Nothing here',
       reason_required: 'Write a reason first',
@@ -269,6 +271,7 @@ export const sitecareEnglish = {
     ...helpdeskEnglish.resources,
     ...subscriptionEnglish.resources,
     ...consentEnglish.resources,
+    ...privacyEnglish.resources,
     users: {
       name: 'User |||| Users',
       fields: {
@@ -412,6 +415,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...subscriptionSwedish.sitecare,
     ...attentionSwedish.sitecare,
     ...consentSwedish.sitecare,
+    ...privacySwedish.sitecare,
     common: {
       empty: 'Inget här',
       reason_required: 'Skriv en anledning först',
@@ -666,6 +670,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...helpdeskSwedish.resources,
     ...subscriptionSwedish.resources,
     ...consentSwedish.resources,
+    ...privacySwedish.resources,
     users: {
       name: 'Användare |||| Användare',
       fields: {

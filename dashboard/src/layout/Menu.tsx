@@ -3,6 +3,7 @@
 // the orders entry is "My orders" and the subscriptions entry "My subscriptions".
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
+import PrivacyTipIcon from '@mui/icons-material/PrivacyTip';
 import { Menu as RaMenu, useResourceDefinitions, useTranslate } from 'react-admin';
 
 import { useViewerRole } from '../providers/useViewerRole';
@@ -41,11 +42,18 @@ const MyConsentsItem = () =>
     <RaMenu.Item to="/my-consents" primaryText="sitecare.my_consents.title" leftIcon={<FactCheckIcon />} />
   ) : null;
 
+/** P27/P33: the customer's privacy tools page. */
+const PrivacyToolsItem = () =>
+  useViewerRole() === 'CUSTOMER' ? (
+    <RaMenu.Item to="/privacy-tools" primaryText="sitecare.privacy.tools.title" leftIcon={<PrivacyTipIcon />} />
+  ) : null;
+
 export const Menu = () => (
   <RaMenu>
     <RaMenu.DashboardItem />
     <ResourceItems />
     <MyConsentsItem />
+    <PrivacyToolsItem />
     <RaMenu.Item to="/status" primaryText="sitecare.status.title" leftIcon={<MonitorHeartIcon />} />
   </RaMenu>
 );

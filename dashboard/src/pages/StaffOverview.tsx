@@ -19,6 +19,7 @@ import { Link, type RaRecord, useCreatePath, useGetList, useLocaleState, useTran
 import { roleCanAccess } from '../providers/canAccess';
 import { formatMoney } from '../resources/money';
 import { isOverdue } from '../resources/support-tickets/SupportTicketFields';
+import { PrivacyAttentionCard } from '../resources/privacy-requests/PrivacyAttentionCard';
 
 const BACKUP_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000;
 const SITES_PAGE = 100;
@@ -339,6 +340,7 @@ export default function StaffOverview({ role }: { role: Role | undefined }) {
         {may('supportTickets') ? <OpenTicketsCard /> : null}
         {may('orders') && may('subscriptions') ? <PaymentsCard /> : null}
         {may('sites') ? <StaleBackupsCard /> : null}
+        {may('privacyRequests') ? <PrivacyAttentionCard /> : null}
       </Box>
     </Box>
   );

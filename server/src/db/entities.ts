@@ -24,6 +24,7 @@ import { NewsletterSignup } from '../modules/consents/newsletter-signup.entity';
 import { PolicyAcceptance, PolicyVersion } from '../modules/consents/policy-version.entity';
 import { ProcessingPurpose } from '../modules/consents/processing-purpose.entity';
 import { TrackingEvent } from '../modules/marketing/tracking-event.entity';
+import { PrivacyExport, PrivacyRequest, PrivacyRequestToken } from '../modules/privacy-requests/privacy-request.entity';
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
 export const tenantOwnedEntities = [
@@ -53,6 +54,9 @@ export const tenantOwnedEntities = [
   ConsentEvent,
   NewsletterSignup,
   TrackingEvent,
+  PrivacyRequest,
+  PrivacyRequestToken,
+  PrivacyExport,
 ];
 
 /** Platform tables: no tenant, no personal data (the webhook ledger). */

@@ -38,6 +38,7 @@ import { createTenant } from '../modules/tenants/tenant.service';
 import { seedConsents } from '../modules/consents/consent.seed';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { User, UserStatus } from '../modules/users/user.entity';
+import { seedPrivacyRequests } from '../modules/privacy-requests/privacy-request.seed';
 
 export interface DemoSummary {
   tenants: Array<{ name: string; slug: string; users: number; customers: number }>;
@@ -367,6 +368,7 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
           userAgent: 'Mozilla/5.0 (demo)',
         });
       }
+      seedPrivacyRequests(tx, tenant);
       tx.create(AuditEvent, {
         tenant,
         actorType: AuditActorType.SYSTEM,

@@ -21,6 +21,7 @@ import {
   ProcessingPurposeResolver,
 } from '../modules/consents/consent.resolver';
 import { MarketingResolver } from '../modules/marketing/marketing.resolver';
+import { PrivacyRequestResolver } from '../modules/privacy-requests/privacy-request.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
@@ -45,4 +46,5 @@ export const resolvers: NonEmptyArray<Function> = [
   PolicyVersionResolver,
   PolicyAcceptanceResolver,
   MarketingResolver,
+  PrivacyRequestResolver,
 ];

@@ -42,7 +42,7 @@ export async function startJobQueue(opts: {
   await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'singleton' });
   await boss.schedule(RETENTION_QUEUE, '15 3 * * *', {}, { tz: 'Europe/Stockholm' });
   await boss.work(RETENTION_QUEUE, async () => {
-    for (const report of await runRetention(owner.em.fork())) logger.info(report, 'retention');
+    for (const report of await runRetention(owner.em.fork(), opts.services())) logger.info(report, 'retention');
   });
 
   // Renewals, every morning at 06:00 (one run across all processes).

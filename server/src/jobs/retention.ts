@@ -2,7 +2,9 @@
 // (the owner's connection, every agency), and audits what it removed per agency.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import type { AppServices } from '../graphql/context';
 import { purgeConsentLeftovers } from '../modules/consents/consent.retention';
+import { runPrivacyRetention } from '../modules/privacy-requests/privacy-request.retention';
 
 export interface RetentionReport {
   task: string;
@@ -29,6 +31,10 @@ export async function purgeExpiredBackups(em: EntityManager, now = new Date()): 
 }
 
 /** Every retention task, in order; the scheduler and `pnpm sitecare retention:run` call this. */
-export async function runRetention(em: EntityManager): Promise<RetentionReport[]> {
-  return [await purgeExpiredBackups(em.fork()), await purgeConsentLeftovers(em.fork())];
+export async function runRetention(em: EntityManager, app: AppServices, now = new Date()): Promise<RetentionReport[]> {
+  return [
+    await purgeExpiredBackups(em.fork(), now),
+    await purgeConsentLeftovers(em.fork(), now),
+    ...(await runPrivacyRetention(em, app, now)),
+  ];
 }

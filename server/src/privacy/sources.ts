@@ -2,5 +2,6 @@
 // reverse, so rows that point at a contact go before the contact itself.
 import { consentSource } from '../modules/consents/consent.source';
 import type { PersonalDataSource } from './personal-data';
+import { coreSources } from './sources/index';
 
-export const personalDataSources: PersonalDataSource[] = [consentSource];
+export const personalDataSources: PersonalDataSource[] = [...coreSources, consentSource];

@@ -14,7 +14,7 @@ import { personalDataSources } from '../../privacy/sources';
 import type { DataSubject } from '../../privacy/personal-data';
 import { createTestDatabase, queryAs, type TestDatabase } from '../../testing/database';
 import { TEST_CREDENTIALS_KEY, testKeyring } from '../../testing/env';
-import { runRetention } from '../../jobs/retention';
+import { purgeConsentLeftovers } from './consent.retention';
 import { consentSource } from './consent.source';
 
 let db: TestDatabase;
@@ -150,8 +150,7 @@ describe('P26: retention of sign-ups and tracking', () => {
        union all
        select gen_random_uuid(), id, 'ny@example.com', gen_random_uuid(), 'OPEN', now() - interval '10 days' from tenants`,
     );
-    const reports = await runRetention(owner.em.fork());
-    expect(reports).toContainEqual({ task: 'consents', removed: 1 + 2 });
+    expect(await purgeConsentLeftovers(owner.em.fork())).toEqual({ task: 'consents', removed: 1 + 2 });
     expect((await sql(`select email from newsletter_signups where email = 'aldrig@example.com'`)).length).toBe(0);
     expect((await sql(`select distinct email from tracking_events`)).map((r) => r.email)).toEqual(['ny@example.com']);
     // The confirmed demo sign-ups stay: they are the proof of a consent.

@@ -89,7 +89,7 @@ export function deleteCustomer(ctx: RequestContext, id: string): Promise<boolean
   });
 }
 
-function contactFields(input: ContactInput) {
+export function contactFields(input: ContactInput) {
   const phone = input.phone ? normalisePhone(input.phone) : null;
   if (input.phone && !phone) throw badInput('phone', 'must be a phone number in international form');
   return {

@@ -1,5 +1,6 @@
 // The mail Sitecare sends, in Swedish and English: subject, plain text and HTML from one definition.
 import type { SupportedLanguage } from '@sitecare/schema';
+import { PRIVACY_TEMPLATES } from '../privacy-requests/privacy-request.templates';
 
 interface TemplateText {
   subject: string;
@@ -257,6 +258,7 @@ const TEMPLATES = {
       action: 'Read and accept',
     },
   },
+  ...PRIVACY_TEMPLATES,
 } as const satisfies Record<string, Record<SupportedLanguage, TemplateText>>;
 
 export type MailTemplate = keyof typeof TEMPLATES;

@@ -1,0 +1,40 @@
+import { Box } from '@mui/material';
+import { Labeled, Show, SimpleShowLayout, TextField } from 'react-admin';
+
+import { JsonDetails } from '../JsonDetails';
+import { PrivacyRequestActions } from './PrivacyRequestActions';
+import { OverdueChip, PrivacyChannelField, PrivacyStatusField, PrivacyTypeField } from './PrivacyRequestFields';
+import { DateField } from '../DateField';
+
+export default function PrivacyRequestShow() {
+  return (
+    <Show actions={<PrivacyRequestActions />}>
+      <SimpleShowLayout>
+        <Labeled source="type">
+          <PrivacyTypeField />
+        </Labeled>
+        <TextField source="requesterEmail" />
+        <Labeled source="status">
+          <PrivacyStatusField />
+        </Labeled>
+        <Labeled source="channel">
+          <PrivacyChannelField />
+        </Labeled>
+        <TextField source="details" emptyText="–" sx={{ whiteSpace: 'pre-line' }} />
+        <DateField source="receivedAt" showTime />
+        <DateField source="dueAt" showTime />
+        <Labeled source="overdue">
+          <OverdueChip />
+        </Labeled>
+        <DateField source="identityVerifiedAt" showTime emptyText="–" />
+        <DateField source="extendedAt" showTime emptyText="–" />
+        <TextField source="extensionReason" emptyText="–" />
+        <DateField source="completedAt" showTime emptyText="–" />
+        <TextField source="rejectionReason" emptyText="–" />
+      </SimpleShowLayout>
+      <Box sx={{ pb: 2 }}>
+        <JsonDetails source="result" label="sitecare.privacy.result" />
+      </Box>
+    </Show>
+  );
+}
