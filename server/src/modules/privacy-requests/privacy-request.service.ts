@@ -323,11 +323,19 @@ export const rejectRequest = (ctx: RequestContext, id: string, reason: string) =
   });
 
 /** Nothing in any table but the request itself: the address is unknown here. */
+/** Nothing in it: null, an empty list, or a section made only of empty lists (e.g. `{ events: [] }`). */
+function isEmpty(value: unknown): boolean {
+  if (value == null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.values(value).every(isEmpty);
+  return false;
+}
+
 function holdsNothing(subject: DataSubject, sections: Record<string, unknown>): boolean {
   if (subject.contactIds.length || subject.userIds.length) return false;
   // The request's own trail (the request, its confirmation mail) is not data held about the person.
   return Object.entries(sections).every(([name, v]) => {
-    if (name === 'privacyRequests') return true;
+    if (name === 'privacyRequests' || isEmpty(v)) return true;
     const rows = (Array.isArray(v) ? v : v ? [v] : []) as { template?: string }[];
     return rows.every((row) => name === 'emailsSent' && row.template?.startsWith('privacy.'));
   });
@@ -386,7 +394,7 @@ export function completeRequest(
         });
         const sections = built.data.sections as Record<string, unknown>;
         result.sections = Object.fromEntries(
-          Object.entries(sections).map(([k, v]) => [k, Array.isArray(v) ? v.length : v ? 1 : 0]),
+          Object.entries(sections).map(([k, v]) => [k, Array.isArray(v) ? v.length : isEmpty(v) ? 0 : 1]),
         );
         if (holdsNothing(subject, sections)) {
           outcome = 'nothing';
