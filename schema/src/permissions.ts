@@ -95,6 +95,20 @@ export const PERMISSIONS = {
   'Query.subscription': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.subscriptionCancel': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.subscriptionChangePaymentMethod': { audience: OWNERS, rule: 'own-customer' },
+  // Records the law asks for (P19, P23, P24, S26): admins keep them; staff read processors and breaches.
+  'Query.processors': { audience: STAFF, rule: 'tenant' },
+  'Query.processor': { audience: STAFF, rule: 'tenant' },
+  'Query.processorsCsv': { audience: STAFF, rule: 'tenant' },
+  'Mutation.processorCreate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.processorUpdate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.processorDelete': { audience: ADMIN, rule: 'tenant' },
+  'Query.disclosures': { audience: ADMIN, rule: 'tenant' },
+  'Query.disclosure': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.disclosureCreate': { audience: ADMIN, rule: 'tenant' },
+  'Query.breaches': { audience: STAFF, rule: 'tenant' },
+  'Query.breach': { audience: STAFF, rule: 'tenant' },
+  'Mutation.breachCreate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.breachUpdate': { audience: ADMIN, rule: 'tenant' },
 } as const satisfies Record<string, Permission>;
 
 export type OperationName = keyof typeof PERMISSIONS;

@@ -19,6 +19,9 @@ import { ServicePackage } from '../modules/packages/service-package.entity';
 import { SupportTicket } from '../modules/tickets/support-ticket.entity';
 import { TicketMessage } from '../modules/tickets/ticket-message.entity';
 import { SuppressionEntry } from '../modules/suppression/suppression-entry.entity';
+import { Processor } from '../modules/processors/processor.entity';
+import { Disclosure } from '../modules/disclosures/disclosure.entity';
+import { Breach } from '../modules/breaches/breach.entity';
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
 export const tenantOwnedEntities = [
@@ -42,6 +45,9 @@ export const tenantOwnedEntities = [
   Payment,
   Subscription,
   SuppressionEntry,
+  Processor,
+  Disclosure,
+  Breach,
 ];
 
 /** Platform tables: no tenant, no personal data (the webhook ledger). */

@@ -35,6 +35,7 @@ import type { Keyring } from '../secrets/keyring';
 import { hashPassword } from '../auth/passwords';
 import { AuditActorType, AuditEvent, AuditOutcome } from '../modules/audit/audit-event.entity';
 import { createTenant } from '../modules/tenants/tenant.service';
+import { seedRegisters } from '../modules/processors/registers.seed';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { User, UserStatus } from '../modules/users/user.entity';
 
@@ -349,6 +350,13 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
       const staff = t.users.find((u) => u.role === 'EMPLOYEE')!;
       for (const ticket of demoTickets) seedTicket(tx, tenant, ticket, customers, users.get(staff.email)!);
       seedOrders(tx, tenant, customers, packages);
+      seedRegisters(
+        tx,
+        tenant,
+        [...users.values()],
+        customers.flatMap((c) => c.contacts),
+        t === demoTenants[0],
+      );
       for (const lead of demoLeads) {
         tx.create(Lead, {
           tenant,

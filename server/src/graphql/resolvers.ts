@@ -14,6 +14,9 @@ import { OrderResolver } from '../modules/orders/order.resolver';
 import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver';
 import { ServicePackageResolver } from '../modules/packages/package.resolver';
 import { SupportTicketResolver, TicketMessageResolver } from '../modules/tickets/ticket.resolver';
+import { ProcessorResolver } from '../modules/processors/processor.resolver';
+import { DisclosureResolver } from '../modules/disclosures/disclosure.resolver';
+import { BreachResolver } from '../modules/breaches/breach.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
@@ -33,4 +36,7 @@ export const resolvers: NonEmptyArray<Function> = [
   LeadResolver,
   OrderResolver,
   SubscriptionResolver,
+  ProcessorResolver,
+  DisclosureResolver,
+  BreachResolver,
 ];

@@ -2,6 +2,7 @@
 // (the owner's connection, every agency), and audits what it removed per agency.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import { flagOverdueBreaches } from '../modules/breaches/breach.deadline';
 
 export interface RetentionReport {
   task: string;
@@ -29,5 +30,5 @@ export async function purgeExpiredBackups(em: EntityManager, now = new Date()): 
 
 /** Every retention task, in order; the scheduler and `pnpm sitecare retention:run` call this. */
 export async function runRetention(em: EntityManager): Promise<RetentionReport[]> {
-  return [await purgeExpiredBackups(em.fork())];
+  return [await purgeExpiredBackups(em.fork()), await flagOverdueBreaches(em.fork())];
 }
