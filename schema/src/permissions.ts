@@ -109,6 +109,9 @@ export const PERMISSIONS = {
   'Query.breach': { audience: STAFF, rule: 'tenant' },
   'Mutation.breachCreate': { audience: ADMIN, rule: 'tenant' },
   'Mutation.breachUpdate': { audience: ADMIN, rule: 'tenant' },
+  // P11: the agency's sites report page views without a login; staff read the log.
+  'Query.visits': { audience: STAFF, rule: 'tenant' },
+  'Mutation.visitRecord': { audience: 'PUBLIC', rule: 'none' },
 } as const satisfies Record<string, Permission>;
 
 export type OperationName = keyof typeof PERMISSIONS;

@@ -22,6 +22,7 @@ import { SuppressionEntry } from '../modules/suppression/suppression-entry.entit
 import { Processor } from '../modules/processors/processor.entity';
 import { Disclosure } from '../modules/disclosures/disclosure.entity';
 import { Breach } from '../modules/breaches/breach.entity';
+import { Visit } from '../modules/visits/visit.entity';
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
 export const tenantOwnedEntities = [
@@ -48,6 +49,7 @@ export const tenantOwnedEntities = [
   Processor,
   Disclosure,
   Breach,
+  Visit,
 ];
 
 /** Platform tables: no tenant, no personal data (the webhook ledger). */

@@ -17,6 +17,7 @@ import { SupportTicketResolver, TicketMessageResolver } from '../modules/tickets
 import { ProcessorResolver } from '../modules/processors/processor.resolver';
 import { DisclosureResolver } from '../modules/disclosures/disclosure.resolver';
 import { BreachResolver } from '../modules/breaches/breach.resolver';
+import { VisitResolver } from '../modules/visits/visit.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
@@ -39,4 +40,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ProcessorResolver,
   DisclosureResolver,
   BreachResolver,
+  VisitResolver,
 ];

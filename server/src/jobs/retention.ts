@@ -3,6 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { flagOverdueBreaches } from '../modules/breaches/breach.deadline';
+import { anonymiseVisitIps } from '../modules/visits/visit.retention';
 
 export interface RetentionReport {
   task: string;
@@ -30,5 +31,9 @@ export async function purgeExpiredBackups(em: EntityManager, now = new Date()): 
 
 /** Every retention task, in order; the scheduler and `pnpm sitecare retention:run` call this. */
 export async function runRetention(em: EntityManager): Promise<RetentionReport[]> {
-  return [await purgeExpiredBackups(em.fork()), await flagOverdueBreaches(em.fork())];
+  return [
+    await purgeExpiredBackups(em.fork()),
+    await flagOverdueBreaches(em.fork()),
+    await anonymiseVisitIps(em.fork()),
+  ];
 }

@@ -6,6 +6,7 @@ import type { Contact } from '../customers/contact.entity';
 import { Disclosure } from '../disclosures/disclosure.entity';
 import type { Tenant } from '../tenants/tenant.entity';
 import type { User } from '../users/user.entity';
+import { seedVisits } from '../visits/visit.seed';
 import { Processor, TransferMechanism } from './processor.entity';
 
 type DemoProcessor = Pick<Processor, 'name' | 'purpose' | 'dataCategories' | 'country' | 'transferMechanism'> &
@@ -86,6 +87,7 @@ export function seedRegisters(
   primary: boolean,
   now = new Date(),
 ): void {
+  seedVisits(em, tenant, users, now);
   // The second agency keeps a shorter register: its own provider only.
   for (const p of primary ? DEMO_PROCESSORS : DEMO_PROCESSORS.slice(3, 4)) em.create(Processor, { tenant, ...p });
 
