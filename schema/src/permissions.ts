@@ -112,6 +112,15 @@ export const PERMISSIONS = {
   // P11: the agency's sites report page views without a login; staff read the log.
   'Query.visits': { audience: STAFF, rule: 'tenant' },
   'Mutation.visitRecord': { audience: 'PUBLIC', rule: 'none' },
+  // P5: staff write surveys and read answers; customers answer in the portal; anyone on the public page.
+  'Query.surveys': { audience: OWNERS, rule: 'tenant' },
+  'Query.survey': { audience: OWNERS, rule: 'tenant' },
+  'Query.surveyPublic': { audience: 'PUBLIC', rule: 'none' },
+  'Query.surveyResponses': { audience: STAFF, rule: 'tenant' },
+  'Mutation.surveyCreate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.surveyUpdate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.surveyAnswer': { audience: ['CUSTOMER'], rule: 'own-customer' },
+  'Mutation.surveyAnswerPublic': { audience: 'PUBLIC', rule: 'none' },
 } as const satisfies Record<string, Permission>;
 
 export type OperationName = keyof typeof PERMISSIONS;

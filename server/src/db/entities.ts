@@ -23,6 +23,7 @@ import { Processor } from '../modules/processors/processor.entity';
 import { Disclosure } from '../modules/disclosures/disclosure.entity';
 import { Breach } from '../modules/breaches/breach.entity';
 import { Visit } from '../modules/visits/visit.entity';
+import { Survey, SurveyResponse } from '../modules/surveys/survey.entity';
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
 export const tenantOwnedEntities = [
@@ -50,6 +51,8 @@ export const tenantOwnedEntities = [
   Disclosure,
   Breach,
   Visit,
+  Survey,
+  SurveyResponse,
 ];
 
 /** Platform tables: no tenant, no personal data (the webhook ledger). */

@@ -18,6 +18,7 @@ import { ProcessorResolver } from '../modules/processors/processor.resolver';
 import { DisclosureResolver } from '../modules/disclosures/disclosure.resolver';
 import { BreachResolver } from '../modules/breaches/breach.resolver';
 import { VisitResolver } from '../modules/visits/visit.resolver';
+import { SurveyResolver, SurveyResponseResolver } from '../modules/surveys/survey.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
@@ -41,4 +42,6 @@ export const resolvers: NonEmptyArray<Function> = [
   DisclosureResolver,
   BreachResolver,
   VisitResolver,
+  SurveyResolver,
+  SurveyResponseResolver,
 ];

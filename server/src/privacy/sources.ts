@@ -1,6 +1,7 @@
 // Every source of personal data, in export order (see personal-data.ts). Erasure runs them in
 // reverse, so rows that point at a contact go before the contact itself.
+import { surveyResponseSource } from '../modules/surveys/survey.source';
 import { visitSource } from '../modules/visits/visit.source';
 import type { PersonalDataSource } from './personal-data';
 
-export const personalDataSources: PersonalDataSource[] = [visitSource];
+export const personalDataSources: PersonalDataSource[] = [visitSource, surveyResponseSource];

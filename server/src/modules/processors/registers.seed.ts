@@ -1,11 +1,13 @@
 // Demo rows of the records the law asks for (P19, P23, P24, S26): a realistic processor register,
-// one disclosure and one breach per agency (the second agency gets its own, for the cross-tenant tests).
+// one disclosure and one breach per agency (the second agency gets its own, for the cross-tenant
+// tests); and, from their modules, the visit log (P11) and a survey with answers (P5).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Breach } from '../breaches/breach.entity';
 import type { Contact } from '../customers/contact.entity';
 import { Disclosure } from '../disclosures/disclosure.entity';
 import type { Tenant } from '../tenants/tenant.entity';
 import type { User } from '../users/user.entity';
+import { seedSurveys } from '../surveys/survey.seed';
 import { seedVisits } from '../visits/visit.seed';
 import { Processor, TransferMechanism } from './processor.entity';
 
@@ -88,6 +90,7 @@ export function seedRegisters(
   now = new Date(),
 ): void {
   seedVisits(em, tenant, users, now);
+  seedSurveys(em, tenant, contacts, now);
   // The second agency keeps a shorter register: its own provider only.
   for (const p of primary ? DEMO_PROCESSORS : DEMO_PROCESSORS.slice(3, 4)) em.create(Processor, { tenant, ...p });
 
