@@ -1,9 +1,8 @@
 // P5: optional surveys over HTTP (portal and public), staff reading the answers, and the answers
 // as personal data: exported and erased through the personal-data registry (with the visit log, P11).
-import type { MikroORM } from '@mikro-orm/postgresql';
-import pino from 'pino';
 import { initOrm } from '../../server/src/db/orm';
 import { systemContext, useTenant, type AppServices } from '../../server/src/graphql/context';
+import { createLogger } from '../../server/src/logger';
 import type { DataSubject } from '../../server/src/privacy/personal-data';
 import { personalDataSources } from '../../server/src/privacy/sources';
 import { queryAs } from '../../server/src/testing/database';
@@ -11,7 +10,7 @@ import { ApiClient, as, errorCode } from '../support/api-client';
 import { startDemoApp, type DemoApp } from '../support/demo-app';
 
 let demo: DemoApp;
-let orm: MikroORM;
+let orm: Awaited<ReturnType<typeof initOrm>>;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
   queryAs<T>(demo.db.superuserUrl, text, params);
 
@@ -29,7 +28,7 @@ afterAll(async () => {
 async function inAgency<T>(slug: string, work: (ctx: ReturnType<typeof systemContext>) => Promise<T>): Promise<T> {
   const [{ id }] = await sql(`select id from tenants where slug = $1`, [slug]);
   return orm.em.fork().transactional(async (em) => {
-    const ctx = systemContext(em, { logger: pino({ level: 'silent' }) } as unknown as AppServices, 'test');
+    const ctx = systemContext(em, { logger: createLogger('silent') } as unknown as AppServices, 'test');
     await useTenant(ctx, id);
     return work(ctx);
   });
