@@ -209,6 +209,7 @@ describe('S26: the breach log', () => {
       [{ awareAt: new Date(Date.now() + 86400_000).toISOString() }, 'awareAt'],
       [{ authorityNotifiedAt: new Date(awareAt.getTime() - 1000).toISOString() }, 'authorityNotifiedAt'],
       [{ approxAffected: -1 }, 'approxAffected'],
+      [{ awareAt: 'yesterday' }, 'awareAt'], // rejected by the DateTimeISO scalar, still named
     ] as const) {
       const res = await admin.gql(BREACH_CREATE, { i: { ...breachInput(awareAt), ...over } });
       expect({ field, got: res.errors?.[0]?.extensions?.field }).toEqual({ field, got: field });

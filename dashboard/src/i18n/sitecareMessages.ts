@@ -5,12 +5,14 @@
 
 import { attentionEnglish, attentionSwedish } from './attentionMessages';
 import { helpdeskEnglish, helpdeskSwedish } from './helpdeskMessages';
+import { registerEnglish, registerSwedish } from './registerMessages';
 import { subscriptionEnglish, subscriptionSwedish } from './subscriptionMessages';
 
 export const sitecareEnglish = {
   sitecare: {
     ...helpdeskEnglish.sitecare,
     ...subscriptionEnglish.sitecare,
+    ...registerEnglish.sitecare,
     ...attentionEnglish.sitecare,
     common: {
       empty: 'Nothing here',
@@ -266,6 +268,7 @@ export const sitecareEnglish = {
   resources: {
     ...helpdeskEnglish.resources,
     ...subscriptionEnglish.resources,
+    ...registerEnglish.resources,
     users: {
       name: 'User |||| Users',
       fields: {
@@ -407,6 +410,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   sitecare: {
     ...helpdeskSwedish.sitecare,
     ...subscriptionSwedish.sitecare,
+    ...registerSwedish.sitecare,
     ...attentionSwedish.sitecare,
     common: {
       empty: 'Inget här',
@@ -661,6 +665,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   resources: {
     ...helpdeskSwedish.resources,
     ...subscriptionSwedish.resources,
+    ...registerSwedish.resources,
     users: {
       name: 'Användare |||| Användare',
       fields: {

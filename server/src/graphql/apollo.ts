@@ -63,8 +63,27 @@ function formatValidationErrors(formatted: GraphQLFormattedError): GraphQLFormat
   };
 }
 
+/**
+ * A variable a scalar rejected before any resolver ran (`"probe"` for a DateTimeISO) arrives
+ * coded as an internal error by Apollo; it is the client's input: BAD_USER_INPUT naming the field.
+ */
+function variableCoercionError(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  const code = formatted.extensions?.code;
+  if ((code && code !== ErrorCode.INTERNAL_SERVER_ERROR) || !formatted.message.startsWith('Variable "$'))
+    return undefined;
+  const at = /got invalid value .* at "[^".]+\.([^"]+)"/.exec(formatted.message)?.[1];
+  const field = at?.replace(/\[\d+\]/g, (m) => `.${m.slice(1, -1)}`);
+  return {
+    message: formatted.message,
+    locations: formatted.locations,
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+  };
+}
+
 /** No SQL, stack trace or internal message reaches a client. */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const coercion = variableCoercionError(formatted);
+  if (coercion) return coercion;
   const code = String(formatted.extensions?.code ?? '');
   if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.validationErrors) {
     return formatValidationErrors(formatted);

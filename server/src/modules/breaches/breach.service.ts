@@ -80,9 +80,10 @@ export function createBreach(ctx: RequestContext, input: BreachInput): Promise<B
 }
 
 export function updateBreach(ctx: RequestContext, id: string, input: BreachInput): Promise<Breach> {
-  check(input);
   return inTransaction(ctx, async () => {
+    // Found first: another agency's id answers NOT_FOUND whatever the input (S8).
     const breach = await getBreach(ctx, id);
+    check(input);
     const before = { reportable: breach.reportable, authorityNotifiedAt: breach.authorityNotifiedAt };
     Object.assign(breach, fields(input));
     await ctx.em.flush();

@@ -74,9 +74,10 @@ export function createProcessor(ctx: RequestContext, input: ProcessorInput): Pro
 }
 
 export function updateProcessor(ctx: RequestContext, id: string, input: ProcessorInput): Promise<Processor> {
-  checkTransfer(input);
   return inTransaction(ctx, async () => {
+    // Found first: another agency's id answers NOT_FOUND whatever the input (S8).
     const processor = await getProcessor(ctx, id);
+    checkTransfer(input);
     Object.assign(processor, fields(input));
     await ctx.em.flush();
     await audit(ctx, { action: 'processor.update', entityType: 'Processor', entityId: id });

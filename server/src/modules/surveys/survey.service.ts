@@ -102,9 +102,10 @@ export function createSurvey(ctx: RequestContext, input: SurveyInput): Promise<S
 }
 
 export function updateSurvey(ctx: RequestContext, id: string, input: SurveyInput): Promise<Survey> {
-  const questions = questionsOf(input);
   return inTransaction(ctx, async () => {
+    // Found first: another agency's id answers NOT_FOUND whatever the input (S8).
     const survey = await getSurvey(ctx, id);
+    const questions = questionsOf(input);
     Object.assign(survey, {
       titleSv: input.titleSv.trim(),
       titleEn: input.titleEn.trim(),

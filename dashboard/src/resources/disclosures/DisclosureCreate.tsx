@@ -1,0 +1,15 @@
+import { Create, DateTimeInput, required, SimpleForm, TextInput } from 'react-admin';
+
+export default function DisclosureCreate() {
+  return (
+    <Create redirect="list">
+      <SimpleForm defaultValues={{ disclosedAt: new Date() }}>
+        <TextInput source="recipient" validate={required()} />
+        <TextInput source="dataDescription" multiline validate={required()} />
+        <TextInput source="legalGround" multiline validate={required()} />
+        <DateTimeInput source="disclosedAt" validate={required()} />
+        <TextInput source="notes" multiline minRows={2} />
+      </SimpleForm>
+    </Create>
+  );
+}

@@ -1,0 +1,25 @@
+import { BooleanField, CreateButton, DataTable, DateField, List, TopToolbar } from 'react-admin';
+
+import { SurveyTitleField } from './SurveyFields';
+
+const Actions = () => (
+  <TopToolbar>
+    <CreateButton />
+  </TopToolbar>
+);
+
+export default function SurveyList() {
+  return (
+    <List actions={<Actions />} perPage={25}>
+      <DataTable bulkActionButtons={false} rowClick="show">
+        <DataTable.Col source="titleEn" field={SurveyTitleField} disableSort />
+        <DataTable.Col source="active" disableSort>
+          <BooleanField source="active" />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt" disableSort>
+          <DateField source="createdAt" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}
