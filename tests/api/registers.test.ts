@@ -226,6 +226,12 @@ describe('S26: the breach log', () => {
     expect(overdue.breaches.nodes.every((b: any) => b.overdue)).toBe(true);
     const notOverdue = await staff.ok('{ breaches(filter: { overdue: false }) { nodes { overdue } } }');
     expect(notOverdue.breaches.nodes.every((b: any) => !b.overdue)).toBe(true);
+    // The home page's card: reportable and not yet notified, overdue or not.
+    const awaiting = await staff.ok(
+      '{ breaches(filter: { awaitingNotification: true }) { nodes { reportable authorityNotifiedAt overdue } } }',
+    );
+    expect(awaiting.breaches.nodes.length).toBeGreaterThanOrEqual(1);
+    expect(awaiting.breaches.nodes.every((b: any) => b.reportable && !b.authorityNotifiedAt)).toBe(true);
   });
 
   it('S26: the deadline task flags and audits a breach past 72 h without notification, once', async () => {

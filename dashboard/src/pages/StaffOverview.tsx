@@ -18,6 +18,7 @@ import { Link, type RaRecord, useCreatePath, useGetList, useLocaleState, useTran
 
 import { roleCanAccess } from '../providers/canAccess';
 import { formatMoney } from '../resources/money';
+import { BreachAttentionCard } from '../resources/breaches/BreachAttentionCard';
 import { isOverdue } from '../resources/support-tickets/SupportTicketFields';
 
 const BACKUP_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000;
@@ -318,6 +319,16 @@ const StaleBackupsCard = () => {
   );
 };
 
+const BreachesCard = () => {
+  const listPath = useListPath();
+  return (
+    <BreachAttentionCard
+      Frame={AttentionCard}
+      listLink={<ListLink to={listPath('breaches')} label="sitecare.registers.breach_attention_all" />}
+    />
+  );
+};
+
 /** The cards the role may see (the permission matrix decides), in a grid of one column on a phone. */
 export default function StaffOverview({ role }: { role: Role | undefined }) {
   const translate = useTranslate();
@@ -339,6 +350,7 @@ export default function StaffOverview({ role }: { role: Role | undefined }) {
         {may('supportTickets') ? <OpenTicketsCard /> : null}
         {may('orders') && may('subscriptions') ? <PaymentsCard /> : null}
         {may('sites') ? <StaleBackupsCard /> : null}
+        {may('breaches') ? <BreachesCard /> : null}
       </Box>
     </Box>
   );

@@ -2,9 +2,11 @@
 // carries the reason (the API refuses it without).
 import { BooleanInput, DateTimeInput, FormDataConsumer, minValue, NumberInput, required, TextInput } from 'react-admin';
 
+import { parseDateTime } from './isoDateTime';
+
 export const BreachInputs = () => (
   <>
-    <DateTimeInput source="awareAt" validate={required()} />
+    <DateTimeInput source="awareAt" parse={parseDateTime} validate={required()} />
     <TextInput source="description" multiline minRows={2} validate={required()} />
     <TextInput source="dataCategories" validate={required()} />
     <NumberInput source="approxAffected" min={0} step={1} validate={[required(), minValue(0)]} />
@@ -14,14 +16,14 @@ export const BreachInputs = () => (
     <FormDataConsumer>
       {({ formData }) =>
         formData.reportable ? (
-          <DateTimeInput source="authorityNotifiedAt" />
+          <DateTimeInput source="authorityNotifiedAt" parse={parseDateTime} />
         ) : (
           <TextInput source="notReportableReason" multiline validate={required()} />
         )
       }
     </FormDataConsumer>
-    <DateTimeInput source="subjectsNotifiedAt" />
+    <DateTimeInput source="subjectsNotifiedAt" parse={parseDateTime} />
   </>
 );
 
-export const breachDefaults = () => ({ awareAt: new Date(), reportable: true, approxAffected: 0 });
+export const breachDefaults = () => ({ awareAt: new Date().toISOString(), reportable: true, approxAffected: 0 });

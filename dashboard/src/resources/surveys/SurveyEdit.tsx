@@ -11,7 +11,7 @@ const SaveOnlyToolbar = () => (
 
 export default function SurveyEdit() {
   return (
-    <Edit mutationMode="pessimistic" redirect="show">
+    <Edit mutationMode="pessimistic" redirect="show" queryOptions={{ meta: { embed: ['questions.choices'] } }}>
       <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <SurveyInputs />
       </SimpleForm>

@@ -25,9 +25,10 @@ export const AnswersField = ({ questions }: { questions: Question[]; label?: str
       {answers.map((a) => {
         const q = questions.find((question) => question.key === a.questionKey);
         const choice = q?.choices.find((c) => c.value === a.value);
+        const question = label(q?.labelSv, q?.labelEn) ?? a.questionKey;
         return (
           <Typography key={a.questionKey} variant="body2">
-            <strong>{label(q?.labelSv, q?.labelEn) ?? a.questionKey}:</strong>{' '}
+            <strong>{/[?:]$/.test(question) ? question : `${question}:`}</strong>{' '}
             {choice ? label(choice.labelSv, choice.labelEn) : a.value}
           </Typography>
         );

@@ -12,7 +12,7 @@ export default function SurveyList() {
   return (
     <List actions={<Actions />} perPage={25}>
       <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="titleEn" field={SurveyTitleField} disableSort />
+        <DataTable.Col source="title" field={SurveyTitleField} disableSort />
         <DataTable.Col source="active" disableSort>
           <BooleanField source="active" />
         </DataTable.Col>

@@ -35,7 +35,7 @@ const Responses = () => {
         target="surveyId"
         perPage={25}
         pagination={<Pagination />}
-        queryOptions={{ meta: { embed: ['contact'] } }}
+        queryOptions={{ meta: { embed: ['contact', 'answers'] } }}
       >
         <DataTable bulkActionButtons={false} rowClick={false}>
           <DataTable.Col source="createdAt" disableSort>
@@ -57,9 +57,9 @@ const Responses = () => {
 
 export default function SurveyShow() {
   return (
-    <Show actions={<Actions />}>
+    <Show actions={<Actions />} queryOptions={{ meta: { embed: ['questions.choices'] } }}>
       <SimpleShowLayout>
-        <SurveyTitleField label="resources.surveys.fields.titleEn" />
+        <SurveyTitleField label="resources.surveys.fields.title" />
         <BooleanField source="active" />
         <Responses />
       </SimpleShowLayout>

@@ -1,11 +1,13 @@
 import { DataTable, DateField, DateTimeInput, List, TextInput } from 'react-admin';
 
+import { parseDateTime } from '../breaches/isoDateTime';
+
 const filters = [
   <TextInput key="pathPrefix" source="pathPrefix" alwaysOn />,
   <TextInput key="visitorId" source="visitorId" />,
   <TextInput key="browserName" source="browserName" />,
-  <DateTimeInput key="from" source="from" />,
-  <DateTimeInput key="to" source="to" />,
+  <DateTimeInput key="from" source="from" parse={parseDateTime} />,
+  <DateTimeInput key="to" source="to" parse={parseDateTime} />,
 ];
 
 // P11: newest first; IPs older than the retention period show truncated.

@@ -56,6 +56,11 @@ export class BreachFilter {
   @IsOptional()
   @IsBoolean()
   overdue?: boolean;
+
+  @Field({ nullable: true, description: 'Only reportable breaches not yet notified to the authority.' })
+  @IsOptional()
+  @IsBoolean()
+  awaitingNotification?: boolean;
 }
 
 export const BreachListArgs = FilteredListArgs(BreachFilter);
