@@ -49,7 +49,13 @@ export async function listBreaches(
 ): Promise<Page<Breach>> {
   const cutoff = new Date(Date.now() - NOTIFICATION_HOURS * 3600_000);
   const overdue: FilterQuery<Breach> = { reportable: true, authorityNotifiedAt: null, awareAt: { $lt: cutoff } };
-  const where: FilterQuery<Breach> = filter.overdue === undefined ? {} : filter.overdue ? overdue : { $not: overdue };
+  const awaiting: FilterQuery<Breach> = { reportable: true, authorityNotifiedAt: null };
+  const where: FilterQuery<Breach> = {
+    $and: [
+      filter.overdue === undefined ? {} : filter.overdue ? overdue : { $not: overdue },
+      filter.awaitingNotification === undefined ? {} : filter.awaitingNotification ? awaiting : { $not: awaiting },
+    ],
+  };
   const [nodes, totalCount] = await ctx.em.findAndCount(Breach, where, {
     orderBy: { awareAt: 'asc', id: 'asc' },
     limit: page.take,
