@@ -44,7 +44,7 @@ const useListPath = () => {
     createPath({ resource, type: 'list' }) + (filter ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '');
 };
 
-interface CardProps {
+export interface CardProps {
   title: string;
   /** The headline number with its caption (`count` is an i18n key with smart_count). */
   total: number | undefined;

@@ -10,6 +10,25 @@ export interface RetentionReport {
   removed: number;
 }
 
+/** An audit event of a system task, written with the task's own transaction (tx: the owner's connection). */
+export async function auditSystemTask(
+  tx: EntityManager,
+  event: { tenantId: string; action: string; entityType: string; entityId?: string; detail: Record<string, unknown> },
+): Promise<void> {
+  await tx.execute(
+    `insert into audit_events (id, created_at, updated_at, tenant_id, actor_type, action, entity_type, entity_id, outcome, detail)
+     values (?, now(), now(), ?, 'SYSTEM', ?, ?, ?, 'ALLOWED', ?)`,
+    [
+      randomUUID(),
+      event.tenantId,
+      event.action,
+      event.entityType,
+      event.entityId ?? null,
+      JSON.stringify(event.detail),
+    ],
+  );
+}
+
 /** P10: backup records past their expiry are purged. */
 export async function purgeExpiredBackups(em: EntityManager, now = new Date()): Promise<RetentionReport> {
   return em.transactional(async (tx) => {

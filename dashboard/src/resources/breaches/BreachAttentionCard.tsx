@@ -4,22 +4,13 @@ import { Box, Link as MuiLink, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, RecordContextProvider, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
 
+import type { CardProps } from '../../pages/StaffOverview';
 import { BreachStateField } from './BreachFields';
 
 const AWAITING = { awaitingNotification: true };
 
 /** The card's frame comes from the home page, so every card looks and reads the same. */
-export type AttentionCardFrame = (props: {
-  title: string;
-  total: number | undefined;
-  caption: string;
-  isPending: boolean;
-  error: unknown;
-  empty: string;
-  isEmpty: boolean;
-  links: ReactNode;
-  children?: ReactNode;
-}) => ReactNode;
+export type AttentionCardFrame = (props: CardProps) => ReactNode;
 
 export const BreachAttentionCard = ({ Frame, listLink }: { Frame: AttentionCardFrame; listLink: ReactNode }) => {
   const translate = useTranslate();

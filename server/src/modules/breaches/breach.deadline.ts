@@ -2,8 +2,7 @@
 // breach past its deadline without the authority notified is flagged once and audited, so the
 // agency's audit log shows the lapse even if nobody opened the dashboard.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
-import type { RetentionReport } from '../../jobs/retention';
+import { auditSystemTask, type RetentionReport } from '../../jobs/retention';
 import { NOTIFICATION_HOURS } from './breach.entity';
 
 export async function flagOverdueBreaches(em: EntityManager, now = new Date()): Promise<RetentionReport> {
@@ -16,11 +15,13 @@ export async function flagOverdueBreaches(em: EntityManager, now = new Date()): 
       [now, NOTIFICATION_HOURS, now],
     );
     for (const row of rows) {
-      await tx.execute(
-        `insert into audit_events (id, created_at, updated_at, tenant_id, actor_type, action, entity_type, entity_id, outcome, detail)
-         values (?, now(), now(), ?, 'SYSTEM', 'breach.overdue', 'Breach', ?, 'ALLOWED', ?)`,
-        [randomUUID(), row.tenant_id, row.id, JSON.stringify({ awareAt: row.aware_at, hours: NOTIFICATION_HOURS })],
-      );
+      await auditSystemTask(tx, {
+        tenantId: row.tenant_id,
+        action: 'breach.overdue',
+        entityType: 'Breach',
+        entityId: row.id,
+        detail: { awareAt: row.aware_at, hours: NOTIFICATION_HOURS },
+      });
     }
     return { task: 'breaches-overdue', removed: rows.length };
   });

@@ -2,7 +2,9 @@
 // anyone answers on the public page (anonymous unless they give an e-mail). Every question is optional.
 import { isStaff } from '../../auth/scopes';
 import { rateLimitPublicForm } from '../../auth/throttle';
-import { requireViewer, useTenant, type RequestContext } from '../../graphql/context';
+import { escapeLike } from '../../db/like';
+import { inAgency } from '../../graphql/agency';
+import { requireViewer, type RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import { PageInput, type Page } from '../../graphql/pagination';
 import { inTransaction } from '../../graphql/transaction';
@@ -146,23 +148,17 @@ export async function answerAsCustomer(
 /** The public page: rate-limited; an unknown agency or survey answers NOT_FOUND alike. */
 export async function answerPublicly(ctx: RequestContext, input: PublicSurveyAnswerInput): Promise<boolean> {
   await rateLimitPublicForm(ctx);
-  const [row] = await ctx.em.execute<{ id: string | null }[]>('select sitecare_tenant_by_slug(?) as id', [
-    input.agency,
-  ]);
-  if (!row?.id) throw notFound('Survey');
-  const previous = ctx.tenantId;
-  await useTenant(ctx, row.id);
-  try {
-    await inTransaction(ctx, async () => {
+  const done = await inAgency(ctx, input.agency, (tenantId) =>
+    inTransaction(ctx, async () => {
       const survey = await ctx.em.findOne(Survey, { id: input.surveyId, active: true });
       if (!survey) throw notFound('Survey');
       const email = input.email?.trim().toLowerCase() || null;
       // A known address links the answers to that contact, so export and erasure find them.
       const contact = email
-        ? await ctx.em.findOne(Contact, { email: { $ilike: email } }, { orderBy: { createdAt: 'asc' } })
+        ? await ctx.em.findOne(Contact, { email: { $ilike: escapeLike(email) } }, { orderBy: { createdAt: 'asc' } })
         : null;
       const response = ctx.em.create(SurveyResponse, {
-        tenant: ctx.em.getReference(Tenant, row.id!),
+        tenant: ctx.em.getReference(Tenant, tenantId),
         survey,
         contact,
         email,
@@ -171,26 +167,18 @@ export async function answerPublicly(ctx: RequestContext, input: PublicSurveyAns
       });
       await ctx.em.flush();
       await audit(ctx, { action: 'survey.answer', entityType: 'SurveyResponse', entityId: response.id });
-    });
-  } finally {
-    await useTenant(ctx, previous);
-  }
+      return true;
+    }),
+  );
+  if (!done) throw notFound('Survey');
   return true;
 }
 
 /** The public page reads an active survey by agency and id. */
 export async function publicSurvey(ctx: RequestContext, agency: string, id: string): Promise<Survey> {
-  const [row] = await ctx.em.execute<{ id: string | null }[]>('select sitecare_tenant_by_slug(?) as id', [agency]);
-  if (!row?.id) throw notFound('Survey');
-  const previous = ctx.tenantId;
-  await useTenant(ctx, row.id);
-  try {
-    const survey = await ctx.em.findOne(Survey, { id, active: true });
-    if (!survey) throw notFound('Survey');
-    return survey;
-  } finally {
-    await useTenant(ctx, previous);
-  }
+  const survey = await inAgency(ctx, agency, () => ctx.em.findOne(Survey, { id, active: true }));
+  if (!survey) throw notFound('Survey');
+  return survey;
 }
 
 export async function listResponses(

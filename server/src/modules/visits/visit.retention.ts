@@ -3,8 +3,7 @@
 // Truncation rather than deletion keeps coarse network statistics while no longer pointing at one
 // connection. Runs with the retention tasks (system path, every agency) and audits per agency.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
-import type { RetentionReport } from '../../jobs/retention';
+import { auditSystemTask, type RetentionReport } from '../../jobs/retention';
 
 export const VISIT_IP_RETENTION_DAYS = 30;
 
@@ -26,11 +25,12 @@ export async function anonymiseVisitIps(
       [now, now, days],
     );
     for (const row of rows) {
-      await tx.execute(
-        `insert into audit_events (id, created_at, updated_at, tenant_id, actor_type, action, entity_type, outcome, detail)
-         values (?, now(), now(), ?, 'SYSTEM', 'retention.visit_ips', 'Visit', 'ALLOWED', ?)`,
-        [randomUUID(), row.tenant_id, JSON.stringify({ anonymised: Number(row.n), days })],
-      );
+      await auditSystemTask(tx, {
+        tenantId: row.tenant_id,
+        action: 'retention.visit_ips',
+        entityType: 'Visit',
+        detail: { anonymised: Number(row.n), days },
+      });
     }
     return { task: 'visit-ips', removed: rows.reduce((sum, r) => sum + Number(r.n), 0) };
   });

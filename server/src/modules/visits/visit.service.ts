@@ -3,7 +3,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { UAParser } from 'ua-parser-js';
 import { escapeLike } from '../../db/like';
-import { useTenant, type RequestContext } from '../../graphql/context';
+import { inAgency } from '../../graphql/agency';
+import type { RequestContext } from '../../graphql/context';
 import { PageInput, type Page } from '../../graphql/pagination';
 import { inTransaction } from '../../graphql/transaction';
 import { Tenant } from '../tenants/tenant.entity';
@@ -29,21 +30,16 @@ export function parseUserAgent(userAgent: string | undefined) {
 /** IPv4 clients of a dual-stack socket show up as ::ffff:a.b.c.d: keep the IPv4 form. */
 const normaliseIp = (ip: string | undefined) => (ip ? ip.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1') : null);
 
-/** Records a page view; an unknown agency answers like a known one (nothing to probe). */
+/** Records a page view. */
 export async function recordVisit(ctx: RequestContext, input: VisitInput): Promise<boolean> {
   await ctx.app.throttle.consumeVisit(ctx.ip);
-  const [row] = await ctx.em.execute<{ id: string | null }[]>('select sitecare_tenant_by_slug(?) as id', [
-    input.agency,
-  ]);
-  if (!row?.id) return true;
-  const previous = ctx.tenantId;
-  await useTenant(ctx, row.id);
-  try {
-    await inTransaction(ctx, async () => {
+  // An unknown agency answers like a known one (nothing to probe).
+  await inAgency(ctx, input.agency, (tenantId) =>
+    inTransaction(ctx, async () => {
       // A logged-in person of this agency: the visit is theirs (export and erasure find it).
-      const user = ctx.viewer?.tenantId === row.id ? ctx.em.getReference(User, ctx.viewer.userId) : null;
+      const user = ctx.viewer?.tenantId === tenantId ? ctx.em.getReference(User, ctx.viewer.userId) : null;
       ctx.em.create(Visit, {
-        tenant: ctx.em.getReference(Tenant, row.id!),
+        tenant: ctx.em.getReference(Tenant, tenantId),
         path: input.path,
         referrer: input.referrer ?? null,
         visitorId: input.visitorId ?? null,
@@ -52,10 +48,8 @@ export async function recordVisit(ctx: RequestContext, input: VisitInput): Promi
         ...parseUserAgent(ctx.userAgent),
       });
       await ctx.em.flush();
-    });
-  } finally {
-    await useTenant(ctx, previous);
-  }
+    }),
+  );
   return true;
 }
 
