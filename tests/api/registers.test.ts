@@ -106,6 +106,20 @@ describe('P19, P24: the register of processors', () => {
     // Commas inside a field (the company names) survive the round trip.
     expect(rows.find((r) => r.name === 'Zendesk, Inc.')?.notes).toContain('Data Privacy Framework');
   });
+
+  it('P19: a cell that a spreadsheet would run as a formula is exported inert', async () => {
+    const admin = await as(demo.url, 'jj-media', 'ADMIN');
+    const { processorCreate } = await admin.ok(PROCESSOR_CREATE, {
+      i: { ...newsletterTool, name: '=HYPERLINK("https://evil.example")', notes: '-2+3' },
+    });
+    const rows = parse((await admin.ok('{ processorsCsv }')).processorsCsv, { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const row = rows.find((r) => r.name.includes('HYPERLINK'));
+    expect(row).toMatchObject({ name: `'=HYPERLINK("https://evil.example")`, notes: `'-2+3` });
+    await admin.ok('mutation($id: UUID!) { processorDelete(id: $id) }', { id: processorCreate.id });
+  });
 });
 
 const DISCLOSURE_CREATE =

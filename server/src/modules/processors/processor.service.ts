@@ -111,11 +111,17 @@ export const CSV_COLUMNS = [
   'notes',
 ] as const;
 
+/**
+ * A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`, tab, CR) gets a
+ * leading apostrophe (OWASP "CSV injection"): the register is typed by people and opened in Excel.
+ */
+const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 /** The whole register as CSV (RFC 4180, header row), sorted by name. */
 export async function processorsCsv(ctx: RequestContext): Promise<string> {
   const rows = await ctx.em.find(Processor, {}, { orderBy: { name: 'asc', id: 'asc' } });
   return stringify(
-    rows.map((p) => CSV_COLUMNS.map((c) => p[c] ?? '')),
+    rows.map((p) => CSV_COLUMNS.map((c) => inert(p[c] ?? ''))),
     { header: true, columns: [...CSV_COLUMNS] },
   );
 }
