@@ -9,18 +9,23 @@ import { dataProvider } from './providers/lazyDataProvider';
 import { store } from './providers/store';
 import auditEvents from './resources/audit-events';
 import consentEvents from './resources/consent-events';
+import breaches from './resources/breaches';
 import customers from './resources/customers';
+import disclosures from './resources/disclosures';
 import leads from './resources/leads';
 import orders from './resources/orders';
 import outboxMessages from './resources/outbox-messages';
 import policyVersions from './resources/policy-versions';
 import processingPurposes from './resources/processing-purposes';
 import privacyRequests from './resources/privacy-requests';
+import processors from './resources/processors';
 import servicePackages from './resources/service-packages';
 import sites from './resources/sites';
 import subscriptions from './resources/subscriptions';
 import supportTickets from './resources/support-tickets';
+import surveys from './resources/surveys';
 import users from './resources/users';
+import visits from './resources/visits';
 import { darkTheme, lightTheme } from './theme';
 
 // Pages load on first visit, so the shell stays small (react-admin's layout provides the Suspense).
@@ -69,6 +74,11 @@ export const App = () => (
     <Resource name="auditEvents" {...auditEvents} />
     <Resource name="outboxMessages" {...outboxMessages} />
     <Resource name="privacyRequests" {...privacyRequests} />
+    <Resource name="surveys" {...surveys} />
+    <Resource name="visits" {...visits} />
+    <Resource name="processors" {...processors} />
+    <Resource name="disclosures" {...disclosures} />
+    <Resource name="breaches" {...breaches} />
     {/* Without login: links from e-mails, the forgotten-password form, and the system status. */}
     <CustomRoutes noLayout>
       <Route

@@ -133,6 +133,32 @@ export const PERMISSIONS = {
   'Query.myPolicyAcceptances': { audience: ['CUSTOMER'], rule: 'self' },
   'Mutation.policyAccept': { audience: ['CUSTOMER'], rule: 'self' },
   'Mutation.marketingSend': { audience: STAFF, rule: 'tenant' },
+  // Records the law asks for (P19, P23, P24, S26): admins keep them; staff read processors and breaches.
+  'Query.processors': { audience: STAFF, rule: 'tenant' },
+  'Query.processor': { audience: STAFF, rule: 'tenant' },
+  'Query.processorsCsv': { audience: STAFF, rule: 'tenant' },
+  'Mutation.processorCreate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.processorUpdate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.processorDelete': { audience: ADMIN, rule: 'tenant' },
+  'Query.disclosures': { audience: ADMIN, rule: 'tenant' },
+  'Query.disclosure': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.disclosureCreate': { audience: ADMIN, rule: 'tenant' },
+  'Query.breaches': { audience: STAFF, rule: 'tenant' },
+  'Query.breach': { audience: STAFF, rule: 'tenant' },
+  'Mutation.breachCreate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.breachUpdate': { audience: ADMIN, rule: 'tenant' },
+  // P11: the agency's sites report page views without a login; staff read the log.
+  'Query.visits': { audience: STAFF, rule: 'tenant' },
+  'Mutation.visitRecord': { audience: 'PUBLIC', rule: 'none' },
+  // P5: staff write surveys and read answers; customers answer in the portal; anyone on the public page.
+  'Query.surveys': { audience: OWNERS, rule: 'tenant' },
+  'Query.survey': { audience: OWNERS, rule: 'tenant' },
+  'Query.surveyPublic': { audience: 'PUBLIC', rule: 'none' },
+  'Query.surveyResponses': { audience: STAFF, rule: 'tenant' },
+  'Mutation.surveyCreate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.surveyUpdate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.surveyAnswer': { audience: ['CUSTOMER'], rule: 'own-customer' },
+  'Mutation.surveyAnswerPublic': { audience: 'PUBLIC', rule: 'none' },
 } as const satisfies Record<string, Permission>;
 
 export type OperationName = keyof typeof PERMISSIONS;

@@ -54,7 +54,14 @@ export function sample(type: GraphQLInputType, name = ''): unknown {
     );
   }
   if (isScalarType(named)) {
-    const fixed: Record<string, unknown> = { UUID: ABSENT_ID, ID: ABSENT_ID, Int: 1, Float: 1, Boolean: false };
+    const fixed: Record<string, unknown> = {
+      UUID: ABSENT_ID,
+      ID: ABSENT_ID,
+      Int: 1,
+      Float: 1,
+      Boolean: false,
+      DateTimeISO: '2026-01-01T00:00:00.000Z',
+    };
     return named.name in fixed ? fixed[named.name] : sampleString(name);
   }
   return isEnumType(named) ? named.getValues()[0].value : null;

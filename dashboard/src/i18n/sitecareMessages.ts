@@ -6,6 +6,7 @@
 import { attentionEnglish, attentionSwedish } from './attentionMessages';
 import { consentEnglish, consentSwedish } from './consentMessages';
 import { helpdeskEnglish, helpdeskSwedish } from './helpdeskMessages';
+import { registerEnglish, registerSwedish } from './registerMessages';
 import { subscriptionEnglish, subscriptionSwedish } from './subscriptionMessages';
 import { privacyEnglish, privacySwedish } from './privacyMessages';
 
@@ -13,6 +14,7 @@ export const sitecareEnglish = {
   sitecare: {
     ...helpdeskEnglish.sitecare,
     ...subscriptionEnglish.sitecare,
+    ...registerEnglish.sitecare,
     ...attentionEnglish.sitecare,
     ...consentEnglish.sitecare,
     ...privacyEnglish.sitecare,
@@ -272,6 +274,7 @@ export const sitecareEnglish = {
     ...subscriptionEnglish.resources,
     ...consentEnglish.resources,
     ...privacyEnglish.resources,
+    ...registerEnglish.resources,
     users: {
       name: 'User |||| Users',
       fields: {
@@ -413,6 +416,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   sitecare: {
     ...helpdeskSwedish.sitecare,
     ...subscriptionSwedish.sitecare,
+    ...registerSwedish.sitecare,
     ...attentionSwedish.sitecare,
     ...consentSwedish.sitecare,
     ...privacySwedish.sitecare,
@@ -671,6 +675,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...subscriptionSwedish.resources,
     ...consentSwedish.resources,
     ...privacySwedish.resources,
+    ...registerSwedish.resources,
     users: {
       name: 'Användare |||| Användare',
       fields: {

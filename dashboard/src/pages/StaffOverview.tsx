@@ -18,6 +18,7 @@ import { Link, type RaRecord, useCreatePath, useGetList, useLocaleState, useTran
 
 import { roleCanAccess } from '../providers/canAccess';
 import { formatMoney } from '../resources/money';
+import { BreachAttentionCard } from '../resources/breaches/BreachAttentionCard';
 import { isOverdue } from '../resources/support-tickets/SupportTicketFields';
 import { PrivacyAttentionCard } from '../resources/privacy-requests/PrivacyAttentionCard';
 
@@ -44,7 +45,7 @@ const useListPath = () => {
     createPath({ resource, type: 'list' }) + (filter ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '');
 };
 
-interface CardProps {
+export interface CardProps {
   title: string;
   /** The headline number with its caption (`count` is an i18n key with smart_count). */
   total: number | undefined;
@@ -319,6 +320,16 @@ const StaleBackupsCard = () => {
   );
 };
 
+const BreachesCard = () => {
+  const listPath = useListPath();
+  return (
+    <BreachAttentionCard
+      Frame={AttentionCard}
+      listLink={<ListLink to={listPath('breaches')} label="sitecare.registers.breach_attention_all" />}
+    />
+  );
+};
+
 /** The cards the role may see (the permission matrix decides), in a grid of one column on a phone. */
 export default function StaffOverview({ role }: { role: Role | undefined }) {
   const translate = useTranslate();
@@ -341,6 +352,7 @@ export default function StaffOverview({ role }: { role: Role | undefined }) {
         {may('orders') && may('subscriptions') ? <PaymentsCard /> : null}
         {may('sites') ? <StaleBackupsCard /> : null}
         {may('privacyRequests') ? <PrivacyAttentionCard /> : null}
+        {may('breaches') ? <BreachesCard /> : null}
       </Box>
     </Box>
   );

@@ -10,12 +10,15 @@ export const FREE_FAILURES = 5;
 export const MAX_LOCK_SECONDS = 15 * 60;
 const IP_FAILURES_PER_HOUR = 50;
 export const PUBLIC_FORMS_PER_10_MIN = 10;
+/** Page views per IP and minute (P11): generous for people, a ceiling for scripts. */
+export const VISITS_PER_MINUTE = 120;
 
 export class LoginThrottle {
   private readonly failures: RateLimiterPostgres;
   private readonly locks: RateLimiterPostgres;
   private readonly ipFailures: RateLimiterPostgres;
   private readonly publicForms: RateLimiterPostgres;
+  private readonly visits: RateLimiterPostgres;
 
   constructor(private readonly pool: Pool) {
     const common = { storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true } as const;
@@ -37,6 +40,12 @@ export class LoginThrottle {
       keyPrefix: 'form-ip',
       points: PUBLIC_FORMS_PER_10_MIN,
       duration: 600,
+    });
+    this.visits = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'visit-ip',
+      points: VISITS_PER_MINUTE,
+      duration: 60,
     });
   }
 
@@ -75,6 +84,16 @@ export class LoginThrottle {
   async consumePublicForm(ip: string | undefined): Promise<void> {
     try {
       await this.publicForms.consume(fingerprint(ip ?? 'unknown'));
+    } catch (rejection) {
+      if (rejection instanceof Error) throw rejection;
+      throw rateLimited((rejection as RateLimiterRes).msBeforeNext);
+    }
+  }
+
+  /** The visit log (P11): VISITS_PER_MINUTE per IP, then RATE_LIMITED. */
+  async consumeVisit(ip: string | undefined): Promise<void> {
+    try {
+      await this.visits.consume(fingerprint(ip ?? 'unknown'));
     } catch (rejection) {
       if (rejection instanceof Error) throw rejection;
       throw rateLimited((rejection as RateLimiterRes).msBeforeNext);

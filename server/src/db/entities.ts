@@ -25,6 +25,11 @@ import { PolicyAcceptance, PolicyVersion } from '../modules/consents/policy-vers
 import { ProcessingPurpose } from '../modules/consents/processing-purpose.entity';
 import { TrackingEvent } from '../modules/marketing/tracking-event.entity';
 import { PrivacyExport, PrivacyRequest, PrivacyRequestToken } from '../modules/privacy-requests/privacy-request.entity';
+import { Processor } from '../modules/processors/processor.entity';
+import { Disclosure } from '../modules/disclosures/disclosure.entity';
+import { Breach } from '../modules/breaches/breach.entity';
+import { Visit } from '../modules/visits/visit.entity';
+import { Survey, SurveyResponse } from '../modules/surveys/survey.entity';
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
 export const tenantOwnedEntities = [
@@ -57,6 +62,12 @@ export const tenantOwnedEntities = [
   PrivacyRequest,
   PrivacyRequestToken,
   PrivacyExport,
+  Processor,
+  Disclosure,
+  Breach,
+  Visit,
+  Survey,
+  SurveyResponse,
 ];
 
 /** Platform tables: no tenant, no personal data (the webhook ledger). */

@@ -36,6 +36,7 @@ import { hashPassword } from '../auth/passwords';
 import { AuditActorType, AuditEvent, AuditOutcome } from '../modules/audit/audit-event.entity';
 import { createTenant } from '../modules/tenants/tenant.service';
 import { seedConsents } from '../modules/consents/consent.seed';
+import { seedRegisters } from '../modules/processors/registers.seed';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { User, UserStatus } from '../modules/users/user.entity';
 import { seedPrivacyRequests } from '../modules/privacy-requests/privacy-request.seed';
@@ -355,6 +356,13 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
         tx,
         tenant,
         customers.flatMap((c) => c.contacts),
+      );
+      seedRegisters(
+        tx,
+        tenant,
+        [...users.values()],
+        customers.flatMap((c) => c.contacts),
+        t === demoTenants[0],
       );
       for (const lead of demoLeads) {
         tx.create(Lead, {

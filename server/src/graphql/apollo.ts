@@ -73,6 +73,23 @@ function formatValidationErrors(formatted: GraphQLFormattedError): GraphQLFormat
   };
 }
 
+/**
+ * A variable a scalar rejected before any resolver ran (`"probe"` for a DateTimeISO) arrives
+ * coded as an internal error by Apollo; it is the client's input: BAD_USER_INPUT naming the field.
+ */
+function variableCoercionError(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  const code = formatted.extensions?.code;
+  if ((code && code !== ErrorCode.INTERNAL_SERVER_ERROR) || !formatted.message.startsWith('Variable "$'))
+    return undefined;
+  const at = /got invalid value .* at "[^".]+\.([^"]+)"/.exec(formatted.message)?.[1];
+  const field = at?.replace(/\[\d+\]/g, (m) => `.${m.slice(1, -1)}`);
+  return {
+    message: formatted.message,
+    locations: formatted.locations,
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+  };
+}
+
 /** No SQL, stack trace or internal message reaches a client. */
 export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   // A database outage (S29), wherever it surfaced: a clean, retryable answer without its details.
@@ -80,6 +97,8 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
     const { message, extensions } = serviceUnavailable();
     return { message, path: formatted.path, locations: formatted.locations, extensions };
   }
+  const coercion = variableCoercionError(formatted);
+  if (coercion) return coercion;
   const code = String(formatted.extensions?.code ?? '');
   if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.validationErrors) {
     return formatValidationErrors(formatted);

@@ -22,6 +22,11 @@ import {
 } from '../modules/consents/consent.resolver';
 import { MarketingResolver } from '../modules/marketing/marketing.resolver';
 import { PrivacyRequestResolver } from '../modules/privacy-requests/privacy-request.resolver';
+import { ProcessorResolver } from '../modules/processors/processor.resolver';
+import { DisclosureResolver } from '../modules/disclosures/disclosure.resolver';
+import { BreachResolver } from '../modules/breaches/breach.resolver';
+import { VisitResolver } from '../modules/visits/visit.resolver';
+import { SurveyResolver, SurveyResponseResolver } from '../modules/surveys/survey.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
@@ -47,4 +52,10 @@ export const resolvers: NonEmptyArray<Function> = [
   PolicyAcceptanceResolver,
   MarketingResolver,
   PrivacyRequestResolver,
+  ProcessorResolver,
+  DisclosureResolver,
+  BreachResolver,
+  VisitResolver,
+  SurveyResolver,
+  SurveyResponseResolver,
 ];

@@ -3,12 +3,33 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../graphql/context';
+import { flagOverdueBreaches } from '../modules/breaches/breach.deadline';
 import { purgeConsentLeftovers } from '../modules/consents/consent.retention';
 import { runPrivacyRetention } from '../modules/privacy-requests/privacy-request.retention';
+import { anonymiseVisitIps } from '../modules/visits/visit.retention';
 
 export interface RetentionReport {
   task: string;
   removed: number;
+}
+
+/** An audit event of a system task, written with the task's own transaction (tx: the owner's connection). */
+export async function auditSystemTask(
+  tx: EntityManager,
+  event: { tenantId: string; action: string; entityType: string; entityId?: string; detail: Record<string, unknown> },
+): Promise<void> {
+  await tx.execute(
+    `insert into audit_events (id, created_at, updated_at, tenant_id, actor_type, action, entity_type, entity_id, outcome, detail)
+     values (?, now(), now(), ?, 'SYSTEM', ?, ?, ?, 'ALLOWED', ?)`,
+    [
+      randomUUID(),
+      event.tenantId,
+      event.action,
+      event.entityType,
+      event.entityId ?? null,
+      JSON.stringify(event.detail),
+    ],
+  );
 }
 
 /** P10: backup records past their expiry are purged. */
@@ -35,6 +56,8 @@ export async function runRetention(em: EntityManager, app: AppServices, now = ne
   return [
     await purgeExpiredBackups(em.fork(), now),
     await purgeConsentLeftovers(em.fork(), now),
+    await flagOverdueBreaches(em.fork(), now),
+    await anonymiseVisitIps(em.fork(), now),
     ...(await runPrivacyRetention(em, app, now)),
   ];
 }

@@ -1,0 +1,6 @@
+// The transfer mechanisms of the processor register (P24), labelled through i18n.
+export const TRANSFER_MECHANISMS = ['NONE_EEA', 'ADEQUACY', 'SCC', 'BCR', 'CONSENT'] as const;
+export const transferMechanismChoices = TRANSFER_MECHANISMS.map((id) => ({
+  id,
+  name: `sitecare.transfer_mechanism.${id}`,
+}));
