@@ -107,6 +107,11 @@ export const sitecareEnglish = {
       password_title: 'Change password',
       change_password: 'Change password',
       password_changed: 'Your password has been changed. Your other sessions have been logged out.',
+      contact_details: 'Your contact details',
+      phone: 'Phone',
+      phone_help: 'With country code, e.g. +46 70 123 45 67',
+      postal_code: 'Postal code',
+      country: 'Country',
     },
     users: {
       search: 'Search name or e-mail',
@@ -509,6 +514,11 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
       password_title: 'Byt lösenord',
       change_password: 'Byt lösenord',
       password_changed: 'Ditt lösenord har bytts. Dina andra sessioner har loggats ut.',
+      contact_details: 'Dina kontaktuppgifter',
+      phone: 'Telefon',
+      phone_help: 'Med landsnummer, t.ex. +46 70 123 45 67',
+      postal_code: 'Postnummer',
+      country: 'Land',
     },
     users: {
       search: 'Sök namn eller e-post',

@@ -1,6 +1,7 @@
-// "My profile", for every role: your name and language, and a new password.
+// "My profile", for every role: your name and language, and a new password; customers also keep
+// their contact details current (P27).
 import { Box, Card, CardContent, Typography } from '@mui/material';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import {
   Loading,
   PasswordInput,
@@ -21,10 +22,59 @@ import { MIN_PASSWORD_LENGTH, sameAs, validateNewPassword } from '../auth/passwo
 import { currentViewer, setViewer, VIEWER_FIELDS, type Viewer } from '../providers/authProvider';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
 import { languageChoices } from '../resources/choices';
+import { useCountryChoices } from '../resources/countries';
 
 const PROFILE_UPDATE = `mutation ProfileUpdate($input: ProfileUpdateInput!) {
   profileUpdate(input: $input) { ${VIEWER_FIELDS} }
 }`;
+const MY_CONTACT = `{ me { contact { phone postalCode country } } }`;
+const CONTACT_UPDATE = `mutation ContactUpdate($input: ProfileUpdateInput!) { profileUpdate(input: $input) { role } }`;
+
+interface ContactValues {
+  phone?: string | null;
+  postalCode?: string | null;
+  country?: string | null;
+}
+
+/** P27: what the agency holds about a customer, which they may correct themselves. */
+const MyContactDetails = () => {
+  const notify = useNotify();
+  const failure = useFailure();
+  const countries = useCountryChoices();
+  const [contact, setContact] = useState<ContactValues | null | undefined>(undefined);
+  useEffect(() => {
+    graphqlRequest<{ me: { contact: ContactValues | null } }>(MY_CONTACT).then(
+      ({ me }) => setContact(me.contact),
+      () => setContact(null),
+    );
+  }, []);
+  if (!contact) return null;
+  const save = async (values: ContactValues) => {
+    try {
+      await graphqlRequest(CONTACT_UPDATE, {
+        input: { phone: values.phone ?? '', postalCode: values.postalCode ?? '', country: values.country ?? undefined },
+      });
+      notify('sitecare.profile.saved', { type: 'success' });
+    } catch (error) {
+      return failure(error);
+    }
+  };
+  return (
+    <Section id="profile-contact" title="sitecare.profile.contact_details">
+      <SimpleForm record={contact} onSubmit={save} toolbar={<SaveOnly />}>
+        <TextInput
+          source="phone"
+          label="sitecare.profile.phone"
+          autoComplete="tel"
+          helperText="sitecare.profile.phone_help"
+        />
+        <TextInput source="postalCode" label="sitecare.profile.postal_code" autoComplete="postal-code" />
+        <SelectInput source="country" label="sitecare.profile.country" choices={countries} autoComplete="country" />
+      </SimpleForm>
+    </Section>
+  );
+};
+
 const PASSWORD_CHANGE = `mutation PasswordChange($input: PasswordChangeInput!) { passwordChange(input: $input) }`;
 
 interface PasswordValues {
@@ -133,6 +183,8 @@ export default function ProfilePage() {
           />
         </SimpleForm>
       </Section>
+
+      {user.role === 'CUSTOMER' ? <MyContactDetails /> : null}
 
       <Section id="profile-password" title="sitecare.profile.password_title">
         <SimpleForm

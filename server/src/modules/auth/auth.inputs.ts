@@ -1,7 +1,8 @@
-import { IsEmail, IsIn, IsOptional, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, Length, MaxLength, ValidateIf } from 'class-validator';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '@sitecare/schema';
 import { Field, InputType } from 'type-graphql';
 import { PASSWORD_MAX_LENGTH } from '../../auth/passwords';
+import { IsCountryCode, IsPhoneNumber } from '../../graphql/validators';
 
 @InputType()
 export class LoginInput {
@@ -56,4 +57,20 @@ export class ProfileUpdateInput {
   @IsOptional()
   @IsIn([...SUPPORTED_LANGUAGES], { message: `must be one of ${SUPPORTED_LANGUAGES.join(', ')}` })
   preferredLanguage?: SupportedLanguage;
+
+  @Field(() => String, { nullable: true, description: 'P27, customers: phone in E.164 (empty clears it).' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== '')
+  @IsPhoneNumber()
+  phone?: string;
+
+  @Field(() => String, { nullable: true, description: 'P27, customers (empty clears it).' })
+  @IsOptional()
+  @Length(0, 20)
+  postalCode?: string;
+
+  @Field(() => String, { nullable: true, description: 'P27, customers: ISO 3166-1 alpha-2.' })
+  @IsOptional()
+  @IsCountryCode()
+  country?: string;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { AuthTokenPurpose } from './auth-token.entity';
 import {
@@ -11,8 +11,9 @@ import {
 import * as auth from './auth.service';
 import { updateProfile } from '../users/user.service';
 import { ViewerInfo } from './viewer.type';
+import { Contact } from '../customers/contact.entity';
 
-@Resolver()
+@Resolver(() => ViewerInfo)
 export class AuthResolver {
   @Query(() => ViewerInfo, { description: 'The logged-in viewer.' })
   me(@Ctx() ctx: RequestContext): Promise<ViewerInfo> {
@@ -50,7 +51,19 @@ export class AuthResolver {
     return auth.changePassword(ctx, input.currentPassword, input.newPassword);
   }
 
-  @Mutation(() => ViewerInfo, { description: "Updates the viewer's own name and language." })
+  @FieldResolver(() => Contact, {
+    nullable: true,
+    description: 'P27: for a customer, their own contact record (what the agency holds about them).',
+  })
+  async contact(@Root() viewer: ViewerInfo, @Ctx() ctx: RequestContext): Promise<Contact | null> {
+    const contactId = viewer.user.contact?.id;
+    return contactId ? ctx.em.findOne(Contact, contactId) : null;
+  }
+
+  @Mutation(() => ViewerInfo, {
+    description:
+      "Updates the viewer's own name and language; customers also their phone, postal code and country (P27).",
+  })
   async profileUpdate(@Arg('input') input: ProfileUpdateInput, @Ctx() ctx: RequestContext): Promise<ViewerInfo> {
     await updateProfile(ctx, input);
     return auth.viewerInfo(ctx);

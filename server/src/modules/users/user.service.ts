@@ -5,6 +5,7 @@ import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import type { Page, PageInput } from '../../graphql/pagination';
 import { inTransaction } from '../../graphql/transaction';
+import { normalisePhone } from '../../graphql/validators';
 import { audit } from '../audit/audit.service';
 import { endAllSessions } from '../auth/session.service';
 import { sendInvitation } from '../auth/auth.service';
@@ -112,14 +113,39 @@ export async function setUserEnabled(ctx: RequestContext, id: string, enabled: b
 
 export async function updateProfile(
   ctx: RequestContext,
-  input: { name?: string; preferredLanguage?: User['preferredLanguage'] },
+  input: {
+    name?: string;
+    preferredLanguage?: User['preferredLanguage'];
+    phone?: string;
+    postalCode?: string;
+    country?: string;
+  },
 ): Promise<User> {
   return inTransaction(ctx, async () => {
-    const user = await ctx.em.findOneOrFail(User, ctx.viewer!.userId);
+    const user = await ctx.em.findOneOrFail(User, ctx.viewer!.userId, { populate: ['contact'] });
     if (input.name !== undefined) user.name = input.name.trim();
     if (input.preferredLanguage) user.preferredLanguage = input.preferredLanguage;
+    // P27: a customer keeps their own contact details current; the person's name and language follow.
+    const contact = user.contact;
+    const contactFields = (['phone', 'postalCode', 'country'] as const).filter((f) => input[f] !== undefined);
+    if (contactFields.length && !contact) throw badInput(contactFields[0], 'Only customers keep contact details here');
+    if (contact) {
+      if (input.phone !== undefined) contact.phone = input.phone === '' ? null : (normalisePhone(input.phone) ?? null);
+      if (input.postalCode !== undefined) contact.postalCode = input.postalCode.trim() || null;
+      if (input.country !== undefined) contact.country = input.country.toUpperCase();
+      if (input.name !== undefined) contact.name = user.name;
+      if (input.preferredLanguage) contact.preferredLanguage = input.preferredLanguage;
+    }
     await ctx.em.flush();
     await audit(ctx, { action: 'user.profile_update', entityType: 'User', entityId: user.id });
+    if (contact && (contactFields.length || input.name !== undefined || input.preferredLanguage))
+      await audit(ctx, {
+        action: 'contact.update_by_subject',
+        entityType: 'Contact',
+        entityId: contact.id,
+        // Which fields, never their values: the audit trail is not a copy of the person's data.
+        detail: { fields: [...contactFields, ...(input.name !== undefined ? ['name'] : [])] },
+      });
     return user;
   });
 }
