@@ -5,25 +5,15 @@ import { createHmac } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode } from '../support/api-client';
-import { startDemoApp, type DemoApp } from '../support/demo-app';
-import { startSmtp, type LocalSmtp } from '../support/smtp';
+import { useDemoWithSmtp } from '../support/demo-app';
 
-let smtp: LocalSmtp;
-let demo: DemoApp;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
-  queryAs<T>(demo.db.superuserUrl, text, params);
+  queryAs<T>(mailed.demo.db.superuserUrl, text, params);
 const to = (address: string) => (m: ParsedMail) => JSON.stringify(m.to).includes(address);
 const header = (m: ParsedMail, name: string) =>
   m.headerLines.find((h) => h.key === name.toLowerCase())?.line.replace(/^[^:]+:\s*/, '');
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-  demo = await startDemoApp({ SMTP_URL: smtp.url, MAIL_FROM: 'JJ Media <no-reply@jj-media.example.com>' });
-}, 60_000);
-afterAll(async () => {
-  await demo?.stop();
-  await smtp?.close();
-});
+const mailed = useDemoWithSmtp();
 
 const SUBSCRIBE = 'mutation($i: NewsletterSubscribeInput!) { newsletterSubscribe(input: $i) }';
 const SEND = 'mutation($i: MarketingSendInput!) { marketingSend(input: $i) { queued refused } }';
@@ -52,7 +42,7 @@ describe('P1, P15: newsletter sign-up with double opt-in', () => {
   const NEW = 'ny.prenumerant@example.com';
 
   it('P15: the sign-up mails a single-use confirmation link; P1: both halves keep their proof; nothing is sent before', async () => {
-    const visitor = new ApiClient(demo.url);
+    const visitor = new ApiClient(mailed.demo.url);
     const form = {
       agency: 'jj-media',
       email: NEW,
@@ -82,13 +72,13 @@ describe('P1, P15: newsletter sign-up with double opt-in', () => {
       wording: form.consentText,
       confirmed_at: null,
     });
-    const [mail] = await smtp.waitFor(1, to(NEW));
+    const [mail] = await mailed.smtp.waitFor(1, to(NEW));
     expect(mail.subject).toBe('Confirm your subscription to the newsletter from JJ Media (demo)');
     const link = /(https?:\/\/\S+\/newsletter\/confirm\/\S+)/.exec(mail.text!)![1];
     expect(signup.token_hash).not.toContain(link.split('/').pop()!.split('.')[1]);
 
     // Before confirming, a campaign does not reach the address.
-    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const employee = await as(mailed.demo.url, 'jj-media', 'EMPLOYEE');
     await employee.ok(SEND, { i: campaign('före') });
     expect(await marketingTo('före')).not.toContain(NEW);
 
@@ -125,11 +115,11 @@ describe('P1, P15: newsletter sign-up with double opt-in', () => {
          select gen_random_uuid(), id, 'EMAIL', $1, 'erasure' from tenants where slug = 'jj-media'`,
       [createHmac('sha256', salt).update(`EMAIL:${email}`).digest('hex')],
     );
-    await new ApiClient(demo.url).ok(SUBSCRIBE, {
+    await new ApiClient(mailed.demo.url).ok(SUBSCRIBE, {
       i: { agency: 'jj-media', email, ageConfirmed: true, consentText: 'Ja tack.', preferredLanguage: 'sv' },
     });
-    const [mail] = await smtp.waitFor(1, to(email));
-    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const [mail] = await mailed.smtp.waitFor(1, to(email));
+    const employee = await as(mailed.demo.url, 'jj-media', 'EMPLOYEE');
     await employee.ok(SEND, { i: campaign('spärrad') });
     expect(await marketingTo('spärrad')).not.toContain(email);
     await fetch(/(https?:\/\/\S+\/newsletter\/confirm\/\S+)/.exec(mail.text!)![1], { method: 'POST' });
@@ -141,7 +131,7 @@ describe('P1, P15: newsletter sign-up with double opt-in', () => {
 
 describe('P14: the marketing gate', () => {
   it('P14: marketing never reaches someone without consent, restricted, objecting, suspected minor or suppressed; each refusal is logged', async () => {
-    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const employee = await as(mailed.demo.url, 'jj-media', 'EMPLOYEE');
     // Olof objects to marketing; later he is restricted and Anna is suspected to be a minor.
     await sql(`update contacts set marketing_objected_at = now() where email = 'olof@bageriet.example.com'`);
     const before = (await refusals()).length;
@@ -175,10 +165,10 @@ describe('P14: the marketing gate', () => {
 
   it('P14: only staff send marketing; another agency’s subscribers are never reached', async () => {
     for (const role of ['CONTRACTOR', 'CUSTOMER'] as const) {
-      const client = await as(demo.url, 'jj-media', role);
+      const client = await as(mailed.demo.url, 'jj-media', role);
       expect(errorCode(await client.gql(SEND, { i: campaign(role) }))).toBe('FORBIDDEN');
     }
-    const nordvik = await as(demo.url, 'nordvik-webbyra', 'ADMIN');
+    const nordvik = await as(mailed.demo.url, 'nordvik-webbyra', 'ADMIN');
     await nordvik.ok(SEND, { i: campaign('nordvik') });
     const recipients = await marketingTo('nordvik');
     expect(recipients).toContain('prenumerant@nordvik-webbyra.example.com');
@@ -193,10 +183,16 @@ describe('P32, P9: unsubscribe and tracking', () => {
   let olof: ParsedMail;
 
   beforeAll(async () => {
-    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const employee = await as(mailed.demo.url, 'jj-media', 'EMPLOYEE');
     await employee.ok(SEND, { i: campaign('december') });
-    [anna] = await smtp.waitFor(1, (m) => to('anna@bageriet.example.com')(m) && m.subject === 'Nyheter december');
-    [olof] = await smtp.waitFor(1, (m) => to('olof@bageriet.example.com')(m) && m.subject === 'Nyheter december');
+    [anna] = await mailed.smtp.waitFor(
+      1,
+      (m) => to('anna@bageriet.example.com')(m) && m.subject === 'Nyheter december',
+    );
+    [olof] = await mailed.smtp.waitFor(
+      1,
+      (m) => to('olof@bageriet.example.com')(m) && m.subject === 'Nyheter december',
+    );
   });
 
   it('P9: with tracking consent the mail has a pixel and signed links that record opens and clicks; without it, neither', async () => {
@@ -244,7 +240,7 @@ describe('P32, P9: unsubscribe and tracking', () => {
         order by e.created_at desc limit 1`,
     );
     expect(latest).toEqual({ decision: 'WITHDRAWN', method: 'UNSUBSCRIBE_LINK' });
-    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const employee = await as(mailed.demo.url, 'jj-media', 'EMPLOYEE');
     await employee.ok(SEND, { i: campaign('januari') });
     expect(await marketingTo('januari')).not.toContain('olof@bageriet.example.com');
     expect((await refusals()).map((r) => r.detail.reason)).toContain('WITHDRAWN');

@@ -4,13 +4,10 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { dueDateFor } from '../../server/src/modules/privacy-requests/privacy-request.dates';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode } from '../support/api-client';
-import { runCli, startDemoApp, type DemoApp } from '../support/demo-app';
-import { startSmtp, type LocalSmtp } from '../support/smtp';
+import { runCli, useDemoWithSmtp } from '../support/demo-app';
 
-let demo: DemoApp;
-let smtp: LocalSmtp;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
-  queryAs<T>(demo.db.superuserUrl, text, params);
+  queryAs<T>(mailed.demo.db.superuserUrl, text, params);
 const to = (address: string) => (m: { to?: unknown }) => JSON.stringify(m.to).includes(address);
 const linkIn = (text: string | undefined, path: string) => {
   const match = new RegExp(`https?://[^\\s]+${path}[^\\s]+`).exec(text ?? '');
@@ -18,14 +15,7 @@ const linkIn = (text: string | undefined, path: string) => {
   return match[0];
 };
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-  demo = await startDemoApp({ SMTP_URL: smtp.url, MAIL_FROM: 'JJ Media <no-reply@jj-media.example.com>' });
-}, 60_000);
-afterAll(async () => {
-  await demo?.stop();
-  await smtp?.close();
-});
+const mailed = useDemoWithSmtp();
 
 const FIELDS = 'id type status channel requesterEmail receivedAt dueAt overdue extensionReason result exportAvailable';
 const SUBMIT = 'mutation($i: PrivacyRequestPublicInput!) { privacyRequestSubmit(input: $i) }';
@@ -47,7 +37,7 @@ async function verifiedRequest(staff: ApiClient, email: string, type: string, de
 }
 
 async function publicSubmit(email: string, type = 'ACCESS', agency = 'jj-media') {
-  return new ApiClient(demo.url).gql(SUBMIT, { i: { agency, email, type, language: 'en' } });
+  return new ApiClient(mailed.demo.url).gql(SUBMIT, { i: { agency, email, type, language: 'en' } });
 }
 
 describe('P29, P33, P34: filing a request', () => {
@@ -59,7 +49,7 @@ describe('P29, P33, P34: filing a request', () => {
     expect(unknown.data).toEqual(known.data);
     expect(noAgency.data).toEqual(known.data);
 
-    const [mail] = await smtp.waitFor(1, to('anna@bageriet.example.com'));
+    const [mail] = await mailed.smtp.waitFor(1, to('anna@bageriet.example.com'));
     const [{ privacy_contact_email: contact }] = await sql(
       `select privacy_contact_email from tenants where slug = 'jj-media'`,
     );
@@ -82,16 +72,16 @@ describe('P29, P33, P34: filing a request', () => {
   });
 
   it('P29: a request for an address with no data completes with "nothing held" and reveals nothing', async () => {
-    const [mail] = await smtp.waitFor(1, to('nobody-here@example.org'));
+    const [mail] = await mailed.smtp.waitFor(1, to('nobody-here@example.org'));
     expect((await fetch(linkIn(mail.text, '/privacy/confirm/'), { method: 'POST' })).status).toBe(200);
     const [{ id }] = await sql(`select id from privacy_requests where requester_email = 'nobody-here@example.org'`);
-    const staff = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const staff = await as(mailed.demo.url, 'jj-media', 'EMPLOYEE');
     const { privacyRequestComplete: done } = await staff.ok(COMPLETE, { id });
     expect(done.status).toBe('COMPLETED');
     expect(done.result.nothingHeld).toBe(true);
-    const [answer] = await smtp.waitFor(2, to('nobody-here@example.org'));
+    const [answer] = await mailed.smtp.waitFor(2, to('nobody-here@example.org'));
     expect(answer).toBeDefined();
-    const texts = smtp.received
+    const texts = mailed.smtp.received
       .filter(to('nobody-here@example.org'))
       .map((m) => m.text)
       .join('\n');
@@ -101,12 +91,12 @@ describe('P29, P33, P34: filing a request', () => {
 
   it('P29: an expired token is refused', async () => {
     await publicSubmit('olof@bageriet.example.com', 'OBJECTION');
-    const [mail] = await smtp.waitFor(1, to('olof@bageriet.example.com'));
+    const [mail] = await mailed.smtp.waitFor(1, to('olof@bageriet.example.com'));
     await sql(
       `update privacy_request_tokens set expires_at = now() - interval '1 minute' where email = 'olof@bageriet.example.com'`,
     );
     const token = linkIn(mail.text, '/privacy/confirm/').split('/privacy/confirm/')[1];
-    const res = await new ApiClient(demo.url).gql('mutation($t: String!) { privacyRequestConfirm(token: $t) }', {
+    const res = await new ApiClient(mailed.demo.url).gql('mutation($t: String!) { privacyRequestConfirm(token: $t) }', {
       t: token,
     });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
@@ -114,7 +104,7 @@ describe('P29, P33, P34: filing a request', () => {
   });
 
   it('P33: from the portal no token is needed; the customer sees their own requests', async () => {
-    const customer = await as(demo.url, 'jj-media', 'CUSTOMER');
+    const customer = await as(mailed.demo.url, 'jj-media', 'CUSTOMER');
     const { privacyRequestFile: r } = await customer.ok(FILE, { i: { type: 'RESTRICTION', details: 'Pausa allt' } });
     expect(r).toMatchObject({
       status: 'IDENTITY_VERIFIED',
@@ -129,7 +119,7 @@ describe('P29, P33, P34: filing a request', () => {
 
 describe('S23 and P30: deadlines', () => {
   it('S23: due one calendar month after receipt; an extension needs a reason, ends by three months and is mailed', async () => {
-    const staff = await as(demo.url, 'jj-media', 'ADMIN');
+    const staff = await as(mailed.demo.url, 'jj-media', 'ADMIN');
     const id = await verifiedRequest(staff, 'maja@fjallbryggeri.example.com', 'ACCESS');
     const { privacyRequest: r } = await staff.ok('query($id: UUID!) { privacyRequest(id: $id) { receivedAt dueAt } }', {
       id,
@@ -148,7 +138,7 @@ describe('S23 and P30: deadlines', () => {
     const months = (new Date(ext.dueAt).getTime() - received.getTime()) / (24 * 3600_000);
     expect(months).toBeGreaterThan(88);
     expect(months).toBeLessThan(93);
-    const [mail] = await smtp.waitFor(
+    const [mail] = await mailed.smtp.waitFor(
       1,
       (m) => to('maja@fjallbryggeri.example.com')(m) && /Många system/.test(m.text ?? ''),
     );
@@ -160,7 +150,7 @@ describe('S23 and P30: deadlines', () => {
   });
 
   it('P30: the list is by due date, flags overdue requests, and the retention job tells the privacy contact once', async () => {
-    const staff = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const staff = await as(mailed.demo.url, 'jj-media', 'EMPLOYEE');
     const { privacyRequests } = await staff.ok(LIST, {});
     const dues = privacyRequests.nodes.map((n: { dueAt: string }) => Date.parse(n.dueAt));
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
@@ -174,7 +164,7 @@ describe('S23 and P30: deadlines', () => {
     const after = await staff.ok(LIST, { f: { overdue: true } });
     expect(after.privacyRequests.nodes.map((n: { id: string }) => n.id)).toContain(id);
 
-    const out = await runCli(demo, ['retention:run']);
+    const out = await runCli(mailed.demo, ['retention:run']);
     expect(out).toMatch(/privacy-overdue: removed [1-9]/);
     const [{ notified }] = await sql(
       `select overdue_notified_at is not null as notified from privacy_requests where id = $1`,
@@ -184,15 +174,15 @@ describe('S23 and P30: deadlines', () => {
     const [{ privacy_contact_email: contact }] = await sql(
       `select privacy_contact_email from tenants where slug = 'jj-media'`,
     );
-    await smtp.waitFor(1, to(contact));
-    expect(await runCli(demo, ['retention:run'])).toMatch(/privacy-overdue: removed 0/); // idempotent
+    await mailed.smtp.waitFor(1, to(contact));
+    expect(await runCli(mailed.demo, ['retention:run'])).toMatch(/privacy-overdue: removed 0/); // idempotent
     await staff.ok(REJECT, { id, r: 'Duplicate of an earlier request' });
   });
 });
 
 describe('P28: each request type and its effect', () => {
   it('P28: ACCESS yields a ZIP with documented JSON and a README in the person’s language, downloadable once (S25)', async () => {
-    const staff = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const staff = await as(mailed.demo.url, 'jj-media', 'EMPLOYEE');
     const { privacyRequestCreate: r } = await staff.ok(CREATE, {
       i: { email: 'olof@bageriet.example.com', type: 'ACCESS', language: 'sv' },
     });
@@ -202,7 +192,7 @@ describe('P28: each request type and its effect', () => {
     const { privacyRequestComplete: done } = await staff.ok(COMPLETE, { id: r.id });
     expect(done.status).toBe('COMPLETED');
     expect(done.result.sections.contacts).toBe(1);
-    const [mail] = await smtp.waitFor(
+    const [mail] = await mailed.smtp.waitFor(
       1,
       (m) => to('olof@bageriet.example.com')(m) && /\/privacy\/export\//.test(m.text ?? ''),
     );
@@ -225,9 +215,9 @@ describe('P28: each request type and its effect', () => {
   });
 
   it('P28: PORTABILITY from the portal: the customer downloads the export with a fresh link; internal notes stay out', async () => {
-    const customer = await as(demo.url, 'jj-media', 'CUSTOMER');
+    const customer = await as(mailed.demo.url, 'jj-media', 'CUSTOMER');
     const { privacyRequestFile: r } = await customer.ok(FILE, { i: { type: 'PORTABILITY' } });
-    const staff = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const staff = await as(mailed.demo.url, 'jj-media', 'EMPLOYEE');
     await staff.ok(COMPLETE, { id: r.id });
     const { myPrivacyRequests } = await customer.ok('{ myPrivacyRequests { id exportAvailable } }');
     expect(myPrivacyRequests.find((x: { id: string }) => x.id === r.id).exportAvailable).toBe(true);
@@ -243,7 +233,7 @@ describe('P28: each request type and its effect', () => {
   });
 
   it('P28: RECTIFICATION applies the reviewed details, validated like a contact update', async () => {
-    const staff = await as(demo.url, 'jj-media', 'ADMIN');
+    const staff = await as(mailed.demo.url, 'jj-media', 'ADMIN');
     const id = await verifiedRequest(staff, 'olof@bageriet.example.com', 'RECTIFICATION', 'Nytt telefonnummer');
     const [olof] = await sql(`select id from contacts where email = 'olof@bageriet.example.com'`);
     const changes = { name: 'Olof Ek', email: 'olof@bageriet.example.com', phone: 'not a phone', country: 'SE' };
@@ -262,7 +252,7 @@ describe('P28: each request type and its effect', () => {
   });
 
   it('P28: RESTRICTION and OBJECTION set (and lift) the contact’s flags', async () => {
-    const staff = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const staff = await as(mailed.demo.url, 'jj-media', 'EMPLOYEE');
     const flags = async () =>
       (
         await sql(
@@ -281,7 +271,7 @@ describe('P28: each request type and its effect', () => {
   });
 
   it('P28: WITHDRAW_CONSENT records the objection and suppresses the address and phone', async () => {
-    const admin = await as(demo.url, 'nordvik-webbyra', 'ADMIN');
+    const admin = await as(mailed.demo.url, 'nordvik-webbyra', 'ADMIN');
     const before = await sql(`select count(*)::int as n from suppression_entries`);
     const { privacyRequestComplete: done } = await admin.ok(COMPLETE, {
       id: await verifiedRequest(admin, 'emily@harbourdesign.example.com', 'WITHDRAW_CONSENT'),
@@ -296,12 +286,12 @@ describe('P28: each request type and its effect', () => {
   });
 
   it('P28: a rejection needs a reason, is mailed with the supervisory authority, and ends the workflow', async () => {
-    const staff = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const staff = await as(mailed.demo.url, 'jj-media', 'EMPLOYEE');
     const id = await verifiedRequest(staff, 'olof@bageriet.example.com', 'ERASURE');
     const bad = await staff.gql(REJECT, { id, r: ' ' });
     expect(bad.errors?.[0].extensions?.field).toBe('reason');
     await staff.ok(REJECT, { id, r: 'Ongoing contract requires the data' });
-    const [mail] = await smtp.waitFor(
+    const [mail] = await mailed.smtp.waitFor(
       1,
       (m) => to('olof@bageriet.example.com')(m) && /Ongoing contract/.test(m.text ?? ''),
     );
@@ -322,7 +312,7 @@ describe('S23: who may see and handle requests', () => {
     const [{ id }] = await sql(
       `select r.id from privacy_requests r join tenants t on t.id = r.tenant_id where t.slug = 'jj-media' limit 1`,
     );
-    const nordvik = await as(demo.url, 'nordvik-webbyra', 'ADMIN');
+    const nordvik = await as(mailed.demo.url, 'nordvik-webbyra', 'ADMIN');
     const { privacyRequests } = await nordvik.ok(LIST, {});
     expect(privacyRequests.totalCount).toBeGreaterThan(0);
     const [{ n }] = await sql(
@@ -337,11 +327,11 @@ describe('S23: who may see and handle requests', () => {
 
   it('S23: contractors and customers are FORBIDDEN from the staff workflow', async () => {
     const [{ id }] = await sql(`select id from privacy_requests limit 1`);
-    const contractor = await as(demo.url, 'jj-media', 'CONTRACTOR');
+    const contractor = await as(mailed.demo.url, 'jj-media', 'CONTRACTOR');
     expect(errorCode(await contractor.gql(LIST, {}))).toBe('FORBIDDEN');
     expect(errorCode(await contractor.gql(COMPLETE, { id }))).toBe('FORBIDDEN');
     expect(errorCode(await contractor.gql(FILE, { i: { type: 'ACCESS' } }))).toBe('FORBIDDEN');
-    const customer = await as(demo.url, 'jj-media', 'CUSTOMER');
+    const customer = await as(mailed.demo.url, 'jj-media', 'CUSTOMER');
     expect(errorCode(await customer.gql(LIST, {}))).toBe('FORBIDDEN');
     expect(errorCode(await customer.gql(VERIFY, { id }))).toBe('FORBIDDEN');
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '../../server/src/testing/database';
 import { REPO_ROOT, startSitecareProcess, type SitecareProcess } from './sitecare-process';
+import { startSmtp, type LocalSmtp } from './smtp';
 
 export interface DemoApp {
   db: TestDatabase;
@@ -36,4 +37,25 @@ export async function runCli(demo: DemoApp, args: string[], env: Record<string, 
     },
   );
   return stdout;
+}
+
+/**
+ * The fixture of suites that check what mail arrived: a local SMTP server and a demo app sending to
+ * it, started before the file's tests and stopped after them. Read `demo` and `smtp` inside tests.
+ */
+export function useDemoWithSmtp(env: Record<string, string> = {}): { demo: DemoApp; smtp: LocalSmtp } {
+  const fixture = {} as { demo: DemoApp; smtp: LocalSmtp };
+  beforeAll(async () => {
+    fixture.smtp = await startSmtp();
+    fixture.demo = await startDemoApp({
+      SMTP_URL: fixture.smtp.url,
+      MAIL_FROM: 'JJ Media <no-reply@jj-media.example.com>',
+      ...env,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await fixture.demo?.stop();
+    await fixture.smtp?.close();
+  });
+  return fixture;
 }
