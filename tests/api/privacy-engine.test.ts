@@ -148,3 +148,25 @@ describe('P26: erased, then signed up again', () => {
     expect(await reached('efter')).toBe(true);
   });
 });
+
+describe('P34: a contact address for privacy questions', () => {
+  it('P34: the portal shows the agency’s privacy contact and supervisory authority, and privacy mail names the contact', async () => {
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    const { me } = await anna.ok(
+      '{ me { tenant { privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl } } }',
+    );
+    expect(me.tenant).toEqual({
+      privacyContactEmail: 'privacy@jj-media.example.com',
+      supervisoryAuthorityName: expect.stringMatching(/Integritetsskyddsmyndigheten/),
+      supervisoryAuthorityUrl: expect.stringMatching(/^https:\/\/(www\.)?imy\.se/),
+    });
+    await anna.ok('mutation($i: PrivacyRequestPortalInput!) { privacyRequestFile(input: $i) { id } }', {
+      i: { type: 'RESTRICTION', details: 'Pausa all marknadsföring' },
+    });
+    const mails = await sql(
+      `select template, payload from outbox_messages where recipient = 'anna@bageriet.example.com' and template like 'privacy.%'`,
+    );
+    expect(mails.length).toBeGreaterThan(0);
+    for (const mail of mails) expect(mail.payload.privacyContact).toBe('privacy@jj-media.example.com');
+  });
+});

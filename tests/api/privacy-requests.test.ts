@@ -79,7 +79,8 @@ describe('P29, P33, P34: filing a request', () => {
     const { privacyRequestComplete: done } = await staff.ok(COMPLETE, { id });
     expect(done.status).toBe('COMPLETED');
     expect(done.result.nothingHeld).toBe(true);
-    const [answer] = await mailed.smtp.waitFor(2, to('nobody-here@example.org'));
+    // The link, the receipt of the request, and the answer.
+    const [answer] = await mailed.smtp.waitFor(3, to('nobody-here@example.org'));
     expect(answer).toBeDefined();
     const texts = mailed.smtp.received
       .filter(to('nobody-here@example.org'))

@@ -113,6 +113,9 @@ async function newRequest(
     entityId: request.id,
     detail: { type: request.type, channel: request.channel, matchedContacts: subject.contactIds.length },
   });
+  // S23, P34: the person knows it arrived, by when they will hear from us, and whom to ask.
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  await mailPerson(ctx, request, 'privacy.received', { received: day(receivedAt), due: day(request.dueAt) });
   return request;
 }
 

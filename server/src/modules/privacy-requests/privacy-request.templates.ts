@@ -1,5 +1,23 @@
 // The privacy mail (P29, P34, S23), in Swedish and English. Every one names the agency's privacy contact.
 export const PRIVACY_TEMPLATES = {
+  'privacy.received': {
+    sv: {
+      subject: 'Vi har tagit emot din begäran hos %{agency}',
+      paragraphs: [
+        'Hej!',
+        'Vi har tagit emot din begäran (%{type}) den %{received} och svarar senast %{due}.',
+        'Frågor om dina personuppgifter: %{privacyContact}',
+      ],
+    },
+    en: {
+      subject: 'We have received your request with %{agency}',
+      paragraphs: [
+        'Hello,',
+        'We received your request (%{type}) on %{received} and will answer by %{due} at the latest.',
+        'Questions about your personal data: %{privacyContact}',
+      ],
+    },
+  },
   'privacy.confirm': {
     sv: {
       subject: 'Bekräfta din begäran om personuppgifter hos %{agency}',
