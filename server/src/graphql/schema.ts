@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authorize } from './authorization';
+import { nullArgsAreAbsent } from './null-args';
 import { resolvers } from './resolvers';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -11,7 +12,7 @@ export function buildSitecareSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
     validate: { forbidUnknownValues: true },
-    globalMiddlewares: [authorize],
+    globalMiddlewares: [authorize, nullArgsAreAbsent],
     emitSchemaFile: false,
   });
   return built;
