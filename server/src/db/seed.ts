@@ -1,5 +1,6 @@
 // Loads the demo data set from @sitecare/seeds into an empty database, in one transaction, as the
 // tables' owner (the system path: no request, no viewer, every tenant).
+import { asSupportedLanguage } from '@sitecare/schema';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
   DEMO_PASSWORD,
@@ -197,7 +198,7 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
 function seedOrderMail(em: EntityManager, tenant: Tenant, order: Order, pkg: ServicePackage, i: number) {
   const contact = order.contact;
   if (!contact) return;
-  const language = contact.preferredLanguage === 'en' ? 'en' : 'sv';
+  const language = asSupportedLanguage(contact.preferredLanguage);
   const money = (minor: number) => formatMoney(minor, order.currency, language);
   const base = { agency: tenant.name, name: contact.name, number: order.number };
   const packageName = language === 'en' ? pkg.nameEn : pkg.nameSv;

@@ -1,4 +1,5 @@
 // Customers and their contacts. Staff manage them; contractors and customers read within their scope.
+import { asSupportedLanguage } from '@sitecare/schema';
 import type { FilterQuery } from '@mikro-orm/core';
 import { customerScope } from '../../auth/scopes';
 import { escapeLike } from '../../db/like';
@@ -145,7 +146,7 @@ export function inviteContactToPortal(ctx: RequestContext, id: string): Promise<
       email: contact.email,
       name: contact.name,
       role: 'CUSTOMER',
-      preferredLanguage: contact.preferredLanguage === 'en' ? 'en' : 'sv',
+      preferredLanguage: asSupportedLanguage(contact.preferredLanguage),
       contact,
     });
     await ctx.em.flush();

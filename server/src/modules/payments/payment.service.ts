@@ -1,7 +1,7 @@
 // What a verified provider event does to our payments and orders. Transitions only move forward
 // (PENDING → PAID → REFUNDED; PENDING → FAILED), so duplicates and late, out-of-order events change
 // nothing once a later state is reached (S21). Amount and currency must match our records (S22).
-import type { SupportedLanguage } from '@sitecare/schema';
+import { asSupportedLanguage, type SupportedLanguage } from '@sitecare/schema';
 import { useTenant, type RequestContext } from '../../graphql/context';
 import { AuditOutcome } from '../audit/audit-event.entity';
 import { audit } from '../audit/audit.service';
@@ -140,7 +140,7 @@ async function refundUnwanted(ctx: RequestContext, payment: Payment): Promise<st
 }
 
 export const contactLanguage = (contact: { preferredLanguage: string }): SupportedLanguage =>
-  contact.preferredLanguage === 'en' ? 'en' : 'sv';
+  asSupportedLanguage(contact.preferredLanguage);
 
 /** Mail to the order's contact in their language, with the agency, their name and the order number. */
 export async function mailBuyer(

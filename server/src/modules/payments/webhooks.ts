@@ -6,6 +6,7 @@ import express, { type Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import { systemContext, type AppServices } from '../../graphql/context';
+import { fromDecimal } from './money';
 import { PaymentProvider } from '../orders/order.entity';
 import {
   applyMethodChange,
@@ -165,7 +166,7 @@ export function webhookRouter(owner: MikroORM, app: AppServices): Router {
           mandate,
           refundPayment: {
             id: payment.id,
-            amountMinor: Math.round(Number(payment.amount.value) * 100),
+            amountMinor: fromDecimal(payment.amount.value),
             currency: payment.amount.currency,
           },
         };

@@ -1,6 +1,6 @@
 // Data subject requests (P28, P29, P30, P33, S23): intake from the public page (with a mailed token),
 // the portal and staff; the staff workflow; and carrying out each type. Every change is audited.
-import type { SupportedLanguage } from '@sitecare/schema';
+import { asSupportedLanguage, type SupportedLanguage } from '@sitecare/schema';
 import type { FilterQuery } from '@mikro-orm/core';
 import { rateLimitPublicForm } from '../../auth/throttle';
 import { newTenantToken, parseTenantToken } from '../../auth/tokens';
@@ -43,7 +43,7 @@ import { TYPE_LABELS } from './privacy-request.templates';
 export const CONFIRM_TOKEN_TTL_MS = 48 * 3600_000;
 export const EXPORT_TTL_MS = 7 * 24 * 3600_000;
 
-const lang = (value: string | null | undefined): SupportedLanguage => (value === 'en' ? 'en' : 'sv');
+const lang = asSupportedLanguage;
 const invalidLink = () => badInput('token', 'The link is invalid or has expired');
 
 async function tenantOf(ctx: RequestContext): Promise<Tenant> {
