@@ -23,8 +23,46 @@ const project = (name) => ({
   moduleNameMapper: { '^@sitecare/(schema|seeds)$': `${__dirname}/$1/src/index.ts` },
 });
 
+// The dashboard's component tests render React in jsdom (Testing Library); no database needed, but
+// they share the run. `virtual:sitecare-schema` is what vite.config.ts makes from the committed SDL.
+const dashboard = {
+  displayName: 'dashboard',
+  rootDir: `${__dirname}/dashboard`,
+  testEnvironment: 'jsdom',
+  transform: {
+    '^.+\\.(tsx?|m?js)$': [
+      '@swc/jest',
+      {
+        jsc: {
+          // Decorators too: jest transforms the run's globalSetup (server code) with the selected project's transform.
+          parser: { syntax: 'typescript', tsx: true, decorators: true },
+          transform: {
+            react: { runtime: 'automatic' },
+            legacyDecorator: true,
+            decoratorMetadata: true,
+            useDefineForClassFields: false,
+          },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  // A few of react-admin's dependencies ship only ES modules: compile those to CommonJS too.
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/|react-hotkeys-hook/)'],
+  testMatch: ['**/*.test.tsx', '**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  setupFiles: ['<rootDir>/src/testing/polyfills.ts'],
+  setupFilesAfterEnv: ['<rootDir>/src/testing/setup.ts'],
+  moduleNameMapper: {
+    '^virtual:sitecare-schema$': '<rootDir>/src/testing/schema.ts',
+    '^@sitecare/schema$': `${__dirname}/schema/src/index.ts`,
+  },
+};
+
 module.exports = {
-  projects: [project('server'), project('seeds'), project('tests')],
+  projects: [project('server'), project('seeds'), project('tests'), dashboard],
   globalSetup: '<rootDir>/server/src/testing/global-setup.ts',
   globalTeardown: '<rootDir>/server/src/testing/global-teardown.ts',
   testTimeout: 30_000,

@@ -65,7 +65,7 @@ const CredentialInputs = ({ creating = false }: { creating?: boolean }) => (
   </>
 );
 
-const RevealButton = ({ domain }: { domain: string }) => {
+export const RevealButton = ({ domain }: { domain: string }) => {
   const credential = useRecordContext<Credential>();
   const { canAccess } = useCanAccess({ resource: 'siteCredentials', action: 'reveal' });
   const translate = useTranslate();

@@ -1,0 +1,2 @@
+// Testing Library's DOM matchers (toBeInTheDocument, toHaveAccessibleName, …) for every component test.
+import '@testing-library/jest-dom';
