@@ -4,9 +4,9 @@ import {
   DataTable,
   Labeled,
   List,
-  ReferenceField,
   ReferenceInput,
   SelectInput,
+  Link,
   TextField,
   TextInput,
   useRecordContext,
@@ -35,15 +35,19 @@ const OutcomeField = () => (
   />
 );
 
-/** The person who acted, or what kind of actor it was (system, anonymous). */
+/**
+ * The person who acted (embedded in the page's one query: no request per row), or what kind of
+ * actor it was (system, anonymous, an account that no longer exists).
+ */
 const ActorField = () => {
   const record = useRecordContext();
   const translate = useTranslate();
-  if (record?.actorUserId) {
+  const actor = record?.actor as { id: string; name: string } | null | undefined;
+  if (actor) {
     return (
-      <ReferenceField source="actorUserId" reference="users" link="show">
-        <TextField source="name" />
-      </ReferenceField>
+      <Link to={`/users/${encodeURIComponent(actor.id)}/show`} onClick={(event) => event.stopPropagation()}>
+        {actor.name}
+      </Link>
     );
   }
   return <>{translate(`sitecare.actor_type.${record?.actorType}`, { _: record?.actorType ?? '' })}</>;
@@ -74,7 +78,13 @@ const AuditEventDetails = () => (
 
 export default function AuditEventList() {
   return (
-    <List filters={filters} actions={false} perPage={25} sort={{ field: 'createdAt', order: 'DESC' }}>
+    <List
+      filters={filters}
+      actions={false}
+      perPage={25}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      queryOptions={{ meta: { embed: ['actor'] } }}
+    >
       <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditEventDetails />}>
         <DataTable.Col source="createdAt" disableSort>
           <DateField source="createdAt" showTime />
