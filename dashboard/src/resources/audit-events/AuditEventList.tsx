@@ -12,6 +12,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import type { MouseEvent } from 'react';
 
 import { auditOutcomeChoices } from '../choices';
 import { EnumChipField } from '../EnumChipField';
@@ -45,7 +46,7 @@ const ActorField = () => {
   const actor = record?.actor as { id: string; name: string } | null | undefined;
   if (actor) {
     return (
-      <Link to={`/users/${encodeURIComponent(actor.id)}/show`} onClick={(event) => event.stopPropagation()}>
+      <Link to={`/users/${encodeURIComponent(actor.id)}/show`} onClick={(event: MouseEvent) => event.stopPropagation()}>
         {actor.name}
       </Link>
     );
