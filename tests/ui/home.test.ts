@@ -1,12 +1,14 @@
-// The staff home page in Chromium: the employee sees what needs attention (new leads, tickets by
-// due time with the overdue marker, payments awaiting a look, stale backups) from the demo data, in
-// Swedish; a customer keeps the simple welcome without the staff cards.
+// The home page in Chromium: the employee sees what needs attention (new leads, tickets by due time
+// with the overdue marker, payments awaiting a look, stale backups) from the demo data, in Swedish;
+// a customer sees their own overview (tickets, subscriptions, orders, websites, their personal data),
+// a contractor their assigned websites and those sites' tickets; neither sees the staff cards.
 import { screenshot } from '../support/browser';
 import { settle, useDashboard } from '../support/dashboard';
 
 // JJ Media's demo people; both prefer Swedish, so the UI speaks Swedish to them after login.
 const EMPLOYEE = 'erik@jj-media.example.com';
 const CUSTOMER = 'anna@bageriet.example.com';
+const CONTRACTOR = 'kontraktor@freelance.example.com'; // assigned to Bageriet's site only
 
 const ATTENTION = 'Det här behöver uppmärksamhet';
 const CARDS = {
@@ -67,14 +69,56 @@ describe('the staff home page in Chromium', () => {
     await screenshot(page, 'home-employee-phone');
   }, 60_000);
 
-  it('keeps the simple home page for a customer', async () => {
+  it("shows a customer their own overview, and none of the staff's cards", async () => {
     const page = await dash.logIn(CUSTOMER);
-    await page.getByRole('heading', { name: 'Välkommen till Sitecare', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Din översikt', level: 2 }).waitFor();
+    const card = (name: string) => page.getByRole('region', { name, exact: true });
+
+    const tickets = card('Öppna ärenden');
+    await tickets.getByRole('link', { name: OVERDUE_TICKET }).waitFor();
+    await tickets.getByRole('link', { name: 'Uppdatera öppettider' }).waitFor();
+    expect(await tickets.getByTestId('count').textContent()).toBe('2');
+    expect(await tickets.getByText('Faktura för oktober').count()).toBe(0); // closed
+    expect(await tickets.getByText('Login to the admin does not work').count()).toBe(0); // another customer's
+
+    const sites = card('Webbplatser');
+    await sites.getByRole('link', { name: 'bageriet-ek.example.com' }).waitFor();
+    expect(await sites.getByText('fjallbryggeri.example.com').count()).toBe(0);
+    await card('Senaste beställningar')
+      .getByRole('link', { name: /^Beställning \d+$/ })
+      .first()
+      .waitFor();
+    await card('Abonnemang').getByTestId('count').waitFor();
+
+    const privacy = card('Dina personuppgifter');
+    await privacy.getByRole('link', { name: /@/ }).waitFor(); // the privacy contact, as a mailto link
+    await privacy.getByRole('link', { name: /^https:/ }).waitFor(); // the supervisory authority
     await settle(page);
     expect(await page.getByRole('heading', { name: ATTENTION }).count()).toBe(0);
-    for (const name of Object.values(CARDS)) {
-      expect(await page.getByRole('region', { name }).count()).toBe(0);
-    }
+    for (const name of Object.values(CARDS)) expect(await card(name).count()).toBe(0);
     await screenshot(page, 'home-customer');
+
+    await tickets.getByRole('link', { name: 'Nytt ärende' }).click();
+    await page.waitForURL(/#\/supportTickets\/create/);
+    await page.goBack();
+    await privacy.getByRole('link', { name: 'Integritetsverktyg' }).click();
+    await page.waitForURL(/#\/privacy-tools/);
+  }, 60_000);
+
+  it('shows a contractor only the assigned websites and their open tickets', async () => {
+    const page = await dash.logIn(CONTRACTOR);
+    await page.getByRole('heading', { name: 'Din översikt', level: 2 }).waitFor();
+    const card = (name: string) => page.getByRole('region', { name, exact: true });
+    const sites = card('Webbplatser');
+    await sites.getByRole('link', { name: 'bageriet-ek.example.com' }).waitFor();
+    expect(await sites.getByTestId('count').textContent()).toBe('1');
+    const tickets = card('Öppna ärenden på dina webbplatser');
+    await tickets.getByRole('link', { name: OVERDUE_TICKET }).waitFor();
+    await settle(page);
+    expect(await tickets.getByText('Login to the admin does not work').count()).toBe(0);
+    for (const name of ['Abonnemang', 'Senaste beställningar', 'Dina personuppgifter', ...Object.values(CARDS)]) {
+      expect(await card(name).count()).toBe(0);
+    }
+    await screenshot(page, 'home-contractor');
   }, 60_000);
 });

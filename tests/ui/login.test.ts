@@ -40,6 +40,19 @@ describe('login and role-based dashboard in Chromium', () => {
     60_000,
   );
 
+  it('groups the menu by what the work is about, and gives customers their own groups', async () => {
+    const headings = async (email: string) => {
+      const page = await dash.logIn(email);
+      await menuItem(page, 'Systemstatus').waitFor();
+      await settle(page);
+      const text = await page.getByRole('menu').first().innerText();
+      return text.split('\n').filter((line) => line.trim() && line === line.toUpperCase() && /[A-ZÅÄÖ]/.test(line));
+    };
+    expect(await headings(ADMIN)).toEqual(['KUNDER OCH ARBETE', 'FÖRSÄLJNING', 'INTEGRITET', 'ADMINISTRATION']);
+    expect(await headings(CONTRACTOR)).toEqual(['KUNDER OCH ARBETE']);
+    expect(await headings(CUSTOMER)).toEqual(['MINA TJÄNSTER', 'INTEGRITET']);
+  }, 60_000);
+
   it('keeps a contractor who types #/users out of the user list', async () => {
     const page = await dash.logIn(CONTRACTOR);
     await page.goto(`${dash.app.url}/#/users`);

@@ -8,6 +8,7 @@ import { consentEnglish, consentSwedish } from './consentMessages';
 import { helpdeskEnglish, helpdeskSwedish } from './helpdeskMessages';
 import { registerEnglish, registerSwedish } from './registerMessages';
 import { subscriptionEnglish, subscriptionSwedish } from './subscriptionMessages';
+import { portalEnglish, portalSwedish } from './portalMessages';
 import { privacyEnglish, privacySwedish } from './privacyMessages';
 
 export const sitecareEnglish = {
@@ -18,6 +19,7 @@ export const sitecareEnglish = {
     ...attentionEnglish.sitecare,
     ...consentEnglish.sitecare,
     ...privacyEnglish.sitecare,
+    ...portalEnglish.sitecare,
     common: {
       empty: 'Nothing here',
       reason_required: 'Write a reason first',
@@ -425,6 +427,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...attentionSwedish.sitecare,
     ...consentSwedish.sitecare,
     ...privacySwedish.sitecare,
+    ...portalSwedish.sitecare,
     common: {
       empty: 'Inget här',
       reason_required: 'Skriv en anledning först',

@@ -1,10 +1,12 @@
-// The home page (react-admin's "dashboard"): a welcome for everyone, and for staff (admins and
-// employees) the cards of what needs attention. Contractors and customers see the welcome only.
+// The home page (react-admin's "dashboard"): a welcome for everyone; for staff (admins and
+// employees) the cards of what needs attention; for customers and contractors their own overview.
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import { Box, Typography } from '@mui/material';
 import { Button, Title, useTranslate } from 'react-admin';
 
+import { currentViewer } from '../providers/authProvider';
 import { useViewerRole } from '../providers/useViewerRole';
+import PortalOverview from './PortalOverview';
 import StaffOverview, { isStaff } from './StaffOverview';
 
 export default function HomePage() {
@@ -16,11 +18,15 @@ export default function HomePage() {
       <Typography id="home-heading" variant="h4" component="h1" gutterBottom>
         {translate('sitecare.home.title')}
       </Typography>
-      <Typography sx={{ mb: 2 }}>{translate('sitecare.home.intro')}</Typography>
+      <Typography sx={{ mb: 2 }}>
+        {role === 'CUSTOMER' || role === 'CONTRACTOR'
+          ? translate(`sitecare.portal.intro_${role.toLowerCase()}`, { agency: currentViewer()?.tenant.name ?? '' })
+          : translate('sitecare.home.intro')}
+      </Typography>
       <Button to="/status" label="sitecare.home.status_link" variant="outlined">
         <MonitorHeartIcon />
       </Button>
-      {isStaff(role) ? <StaffOverview role={role} /> : null}
+      {isStaff(role) ? <StaffOverview role={role} /> : role ? <PortalOverview role={role} /> : null}
     </Box>
   );
 }

@@ -2,25 +2,17 @@
 // backups). Each card reads one existing list query through useGetList, so the data provider's
 // conventions (filters, sort, page, embedded records, the viewer's fields) apply.
 import ErrorIcon from '@mui/icons-material/Error';
-import {
-  Box,
-  Button as MuiButton,
-  Card,
-  CardActions,
-  CardContent,
-  Chip,
-  Link as MuiLink,
-  Typography,
-} from '@mui/material';
+import { Box, Chip, Typography } from '@mui/material';
 import type { Role } from '@sitecare/schema';
-import { type ReactNode, useId } from 'react';
-import { Link, type RaRecord, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { useId } from 'react';
+import { type RaRecord, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
 
 import { roleCanAccess } from '../providers/canAccess';
 import { formatMoney } from '../resources/money';
 import { BreachAttentionCard } from '../resources/breaches/BreachAttentionCard';
 import { isOverdue } from '../resources/support-tickets/SupportTicketFields';
 import { PrivacyAttentionCard } from '../resources/privacy-requests/PrivacyAttentionCard';
+import { AttentionCard, Detail, ItemLink, ListLink, ShortList, useFormatDate, useListPath } from './overviewCards';
 
 const BACKUP_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000;
 const SITES_PAGE = 100;
@@ -28,95 +20,6 @@ const SHOW = 5;
 
 const STAFF: readonly Role[] = ['ADMIN', 'EMPLOYEE'];
 export const isStaff = (role: Role | undefined) => role !== undefined && STAFF.includes(role);
-
-const useFormatDate = () => {
-  const [locale] = useLocaleState();
-  const format = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
-  return (value: unknown) => (typeof value === 'string' ? format.format(new Date(value)) : '–');
-};
-
-/** `/leads?filter={"status":"NEW"}`: the list with its filter set, as react-admin reads it. */
-const useListPath = () => {
-  const createPath = useCreatePath();
-  return (resource: string, filter?: Record<string, unknown>) =>
-    createPath({ resource, type: 'list' }) + (filter ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '');
-};
-
-export interface CardProps {
-  title: string;
-  /** The headline number with its caption (`count` is an i18n key with smart_count). */
-  total: number | undefined;
-  caption: string;
-  isPending: boolean;
-  error: unknown;
-  /** Shown instead of the list when there is nothing to look at. */
-  empty: string;
-  isEmpty: boolean;
-  links: ReactNode;
-  children?: ReactNode;
-}
-
-const AttentionCard = ({ title, total, caption, isPending, error, empty, isEmpty, links, children }: CardProps) => {
-  const translate = useTranslate();
-  const headingId = useId();
-  return (
-    <Card component="section" aria-labelledby={headingId} sx={{ display: 'flex', flexDirection: 'column' }}>
-      <CardContent sx={{ flex: 1 }}>
-        <Typography id={headingId} component="h3" variant="h6" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {isPending ? (
-          <Typography color="text.secondary">{translate('sitecare.attention.loading')}</Typography>
-        ) : error ? (
-          <Typography color="error">{translate('sitecare.attention.error')}</Typography>
-        ) : (
-          <>
-            <Typography component="p" sx={{ mb: 1 }}>
-              <Box component="strong" data-testid="count" sx={{ typography: 'h4', mr: 1 }}>
-                {total ?? 0}
-              </Box>
-              {translate(caption, { smart_count: total ?? 0 })}
-            </Typography>
-            {isEmpty ? <Typography color="text.secondary">{translate(empty)}</Typography> : children}
-          </>
-        )}
-      </CardContent>
-      <CardActions sx={{ flexWrap: 'wrap', gap: 1 }}>{links}</CardActions>
-    </Card>
-  );
-};
-
-/** A short list of records, each a link to its page with a line of detail under it. */
-const ShortList = ({ children }: { children: ReactNode }) => (
-  <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, '& > li': { py: 0.75 } }}>
-    {children}
-  </Box>
-);
-
-const ItemLink = ({ to, children }: { to: string; children: ReactNode }) => (
-  <MuiLink component={Link} to={to} sx={{ fontWeight: 500 }}>
-    {children}
-  </MuiLink>
-);
-
-/** A link to a full list, styled as a button (a real link, unlike react-admin's Button with `to`). */
-const ListLink = ({ to, label }: { to: string; label: string }) => {
-  const translate = useTranslate();
-  return (
-    <MuiButton component={Link} to={to} size="small">
-      {translate(label)}
-    </MuiButton>
-  );
-};
-
-const Detail = ({ children }: { children: ReactNode }) => (
-  <Typography variant="body2" color="text.secondary" component="div">
-    {children}
-  </Typography>
-);
 
 const NewLeadsCard = () => {
   const translate = useTranslate();

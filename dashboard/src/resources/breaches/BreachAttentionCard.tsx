@@ -4,7 +4,7 @@ import { Box, Link as MuiLink, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, RecordContextProvider, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
 
-import type { CardProps } from '../../pages/StaffOverview';
+import type { CardProps } from '../../pages/overviewCards';
 import { BreachStateField } from './BreachFields';
 
 const AWAITING = { awaitingNotification: true };

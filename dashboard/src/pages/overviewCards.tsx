@@ -1,0 +1,109 @@
+// The cards of the home pages (staff, contractors, customers): a headline number, a short list of
+// records that link to their pages, and links to the full lists. Each card reads one list query.
+import { Box, Button as MuiButton, Card, CardActions, CardContent, Link as MuiLink, Typography } from '@mui/material';
+import { type ReactNode, useId } from 'react';
+import { Link, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
+
+export const useFormatDate = () => {
+  const [locale] = useLocaleState();
+  const format = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return (value: unknown) => (typeof value === 'string' ? format.format(new Date(value)) : '–');
+};
+
+/** `/leads?filter={"status":"NEW"}`: the list with its filter set, as react-admin reads it. */
+export const useListPath = () => {
+  const createPath = useCreatePath();
+  return (resource: string, filter?: Record<string, unknown>) =>
+    createPath({ resource, type: 'list' }) + (filter ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '');
+};
+
+export interface CardProps {
+  title: string;
+  /** The headline number with its caption (`count` is an i18n key with smart_count). */
+  total: number | undefined;
+  caption: string;
+  isPending: boolean;
+  error: unknown;
+  /** Shown instead of the list when there is nothing to look at. */
+  empty: string;
+  isEmpty: boolean;
+  links: ReactNode;
+  children?: ReactNode;
+  /** False for a card without a headline number (e.g. links to the privacy tools). */
+  showCount?: boolean;
+}
+
+export const AttentionCard = ({
+  title,
+  total,
+  caption,
+  isPending,
+  error,
+  empty,
+  isEmpty,
+  links,
+  children,
+  showCount = true,
+}: CardProps) => {
+  const translate = useTranslate();
+  const headingId = useId();
+  return (
+    <Card component="section" aria-labelledby={headingId} sx={{ display: 'flex', flexDirection: 'column' }}>
+      <CardContent sx={{ flex: 1 }}>
+        <Typography id={headingId} component="h3" variant="h6" gutterBottom>
+          {translate(title)}
+        </Typography>
+        {isPending ? (
+          <Typography color="text.secondary">{translate('sitecare.attention.loading')}</Typography>
+        ) : error ? (
+          <Typography color="error">{translate('sitecare.attention.error')}</Typography>
+        ) : (
+          <>
+            {showCount ? (
+              <Typography component="p" sx={{ mb: 1 }}>
+                <Box component="strong" data-testid="count" sx={{ typography: 'h4', mr: 1 }}>
+                  {total ?? 0}
+                </Box>
+                {translate(caption, { smart_count: total ?? 0 })}
+              </Typography>
+            ) : null}
+            {isEmpty ? <Typography color="text.secondary">{translate(empty)}</Typography> : children}
+          </>
+        )}
+      </CardContent>
+      <CardActions sx={{ flexWrap: 'wrap', gap: 1 }}>{links}</CardActions>
+    </Card>
+  );
+};
+
+/** A short list of records, each a link to its page with a line of detail under it. */
+export const ShortList = ({ children }: { children: ReactNode }) => (
+  <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, '& > li': { py: 0.75 } }}>
+    {children}
+  </Box>
+);
+
+export const ItemLink = ({ to, children }: { to: string; children: ReactNode }) => (
+  <MuiLink component={Link} to={to} sx={{ fontWeight: 500 }}>
+    {children}
+  </MuiLink>
+);
+
+/** A link to a full list, styled as a button (a real link, unlike react-admin's Button with `to`). */
+export const ListLink = ({ to, label }: { to: string; label: string }) => {
+  const translate = useTranslate();
+  return (
+    <MuiButton component={Link} to={to} size="small">
+      {translate(label)}
+    </MuiButton>
+  );
+};
+
+export const Detail = ({ children }: { children: ReactNode }) => (
+  <Typography variant="body2" color="text.secondary" component="div">
+    {children}
+  </Typography>
+);
