@@ -53,6 +53,7 @@ export const PERMISSIONS = {
   'Query.customers': { audience: STAFF, rule: 'tenant' },
   'Query.customer': { audience: ALL, rule: 'assigned' },
   'Query.contact': { audience: ALL, rule: 'assigned' },
+  'Query.contacts': { audience: STAFF, rule: 'tenant' },
   'Mutation.customerCreate': { audience: STAFF, rule: 'tenant' },
   'Mutation.customerUpdate': { audience: STAFF, rule: 'tenant' },
   'Mutation.customerDelete': { audience: ADMIN, rule: 'tenant' },

@@ -217,6 +217,39 @@ describe('P18: who sees which customers and sites', () => {
   });
 });
 
+describe('P18: the contact list (pickers for disclosures and consents) is for staff', () => {
+  const CONTACTS = `query($filter: ContactFilter) { contacts(filter: $filter, page: { take: 100 }) {
+    totalCount nodes { email customer { name } } } }`;
+
+  it("P18: staff search their agency's contacts by name or e-mail, with each contact's customer", async () => {
+    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const all = (await employee.ok(CONTACTS)).contacts;
+    expect(all.totalCount).toBeGreaterThan(1);
+    const found = (await employee.ok(CONTACTS, { filter: { q: 'ANNA@bageriet' } })).contacts.nodes;
+    expect(found).toEqual([{ email: 'anna@bageriet.example.com', customer: { name: 'Bageriet Ek AB' } }]);
+    const customerId = await idOf('customers', 'name = $1', ['Bageriet Ek AB']);
+    const ofCustomer = (await employee.ok(CONTACTS, { filter: { customerId } })).contacts.nodes;
+    expect(ofCustomer.length).toBeGreaterThan(0);
+    expect(ofCustomer.every((c: any) => c.customer.name === 'Bageriet Ek AB')).toBe(true);
+    // Another agency's contacts are not there, even by exact address.
+    const nordvik = (
+      await sql(`select c.email from contacts c join tenants t on t.id = c.tenant_id
+      where t.slug = 'nordvik-webbyra' limit 1`)
+    )[0].email as string;
+    expect((await employee.ok(CONTACTS, { filter: { q: nordvik } })).contacts.totalCount).toBe(0);
+  });
+
+  it('P18: contractors and customers may not list contacts; a bad filter names its field', async () => {
+    for (const role of ['CONTRACTOR', 'CUSTOMER'] as const) {
+      const client = await as(demo.url, 'jj-media', role);
+      expect(errorCode(await client.gql(CONTACTS))).toBe('FORBIDDEN');
+    }
+    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const bad = await employee.gql(CONTACTS, { filter: { customerId: 'not-a-uuid' } });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('P16: a contact gets a portal login', () => {
   it('staff invite a contact; the invitation logs them in as that customer', async () => {
     const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');

@@ -1,5 +1,6 @@
 // Consents in Chromium: the customer withdraws a consent with a switch on "My consents" and finds it
-// in her history (P13); staff read the agency's consent history and the processing purposes (P12).
+// in her history (P13); staff record a decision on a person's instruction from the customer's page
+// (P13); staff read the agency's consent history and the processing purposes (P12).
 import { queryAs } from '../../server/src/testing/database';
 import { screenshot } from '../support/browser';
 import { menuItem, useDashboard } from '../support/dashboard';
@@ -52,5 +53,40 @@ describe('consents in Chromium', () => {
     await page.getByRole('cell', { name: 'olof@bageriet.example.com' }).first().waitFor();
     await page.getByRole('cell', { name: 'Avregistreringslänk' }).first().waitFor();
     await screenshot(page, 'consents-customer-page');
+  }, 60_000);
+
+  it("P13: staff record a consent decision on the person's instruction, from the customer's page", async () => {
+    const page = await dash.logIn(EMPLOYEE);
+    await menuItem(page, 'Kunder').click();
+    await page.getByRole('cell', { name: 'Bageriet Ek AB' }).click();
+    const olof = page.getByRole('row').filter({ hasText: 'olof@bageriet.example.com' });
+    await olof.getByRole('button', { name: 'Registrera samtycke' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrera ett samtyckesbeslut för Olof Ek' });
+    await dialog.getByText('Bara på personens egen begäran').waitFor();
+    // Saving without a purpose is refused in the form, naming the field.
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByText('Obligatoriskt').first().waitFor();
+    await dialog.getByRole('combobox', { name: 'Ändamål' }).click();
+    // Only consent-based purposes are offered: service delivery (contract) is not.
+    expect(await page.getByRole('option', { name: 'Leverans av våra tjänster' }).count()).toBe(0);
+    await page.getByRole('option', { name: 'Nyhetsbrev och erbjudanden' }).click();
+    await dialog.getByRole('combobox', { name: 'Kanal' }).click();
+    await page.getByRole('option', { name: 'Telefon' }).click();
+    await dialog.getByRole('radio', { name: 'Personen ger sitt samtycke' }).check();
+    await dialog.getByRole('textbox', { name: 'Visad text' }).fill('Ja, ni får ringa mig om erbjudanden.');
+    await screenshot(page, 'consents-record-on-instruction');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Beslutet är registrerat').waitFor();
+    const [latest] = await sql(
+      `select e.decision, e.method, e.channel, e.wording from consent_events e
+         join processing_purposes p on p.id = e.purpose_id join contacts c on c.id = e.contact_id
+        where c.email = 'olof@bageriet.example.com' and p.key = 'newsletter' order by e.created_at desc limit 1`,
+    );
+    expect(latest).toEqual({
+      decision: 'GRANTED',
+      method: 'STAFF_ON_INSTRUCTION',
+      channel: 'PHONE',
+      wording: 'Ja, ni får ringa mig om erbjudanden.',
+    });
   }, 60_000);
 });

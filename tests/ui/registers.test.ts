@@ -51,6 +51,15 @@ describe('the privacy registers in Chromium', () => {
 
     await menuItem(page, 'Utlämnanden').click();
     await row(page, 'Polismyndigheten').waitFor();
+    // P30: a new disclosure names the person it concerns, picked by name among the contacts.
+    await page.getByRole('link', { name: 'Skapa' }).click();
+    await page.getByLabel('Mottagare').fill('Skatteverket');
+    await page.getByLabel('Vad som lämnades ut').fill('Kontaktuppgifter');
+    await page.getByLabel('Rättslig grund').fill('Föreläggande enligt skatteförfarandelagen');
+    await page.getByRole('combobox', { name: 'Gäller (en kontakt, om någon)' }).fill('olof');
+    await page.getByRole('option', { name: 'Olof Ek <olof@bageriet.example.com>' }).click();
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await row(page, 'Skatteverket').getByText('Olof Ek').waitFor();
 
     const staff = await dash.logIn(EMPLOYEE);
     const card = staff.getByRole('region', { name: 'Incidenter att anmäla', exact: true });

@@ -6,10 +6,13 @@ import { operationsFor } from './conventions';
 
 /** True when some operation behind `action` on `resource` exists and `role` may call it. */
 export function roleCanAccess(role: Role | undefined, resource: string, action: string): boolean {
-  return operationsFor(resource, action).some((operation) => {
-    const permission = permissionOf(operation);
-    return permission !== undefined && mayReach(permission.audience, role);
-  });
+  return operationsFor(resource, action).some((operation) => roleMayCall(role, operation));
+}
+
+/** True when `role` may call the operation at `coordinate` (`Mutation.consentRecord`). */
+export function roleMayCall(role: Role | undefined, coordinate: string): boolean {
+  const permission = permissionOf(coordinate);
+  return permission !== undefined && mayReach(permission.audience, role);
 }
 
 /**

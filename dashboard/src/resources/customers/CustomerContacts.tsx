@@ -25,6 +25,7 @@ import { RowActionButton } from '../RowActionButton';
 import { EmptyText, Section } from '../Section';
 import { LanguageField } from '../users/UserFields';
 import { ContactInputs } from './ContactInputs';
+import { RecordConsentButton } from './RecordConsentButton';
 import { ConfirmAction } from '../ConfirmAction';
 
 const AddContactButton = () => {
@@ -126,6 +127,7 @@ const SocialIdentitiesField = () => {
 
 const ContactActions = () => (
   <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 0.5 }}>
+    <RecordConsentButton />
     <EditContactButton />
     <DeleteContactButton />
   </Box>

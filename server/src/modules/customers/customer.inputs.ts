@@ -140,3 +140,28 @@ export class ContactCreateArgs {
   @ValidateNested()
   input!: ContactInput;
 }
+
+export enum ContactSortField {
+  name = 'name',
+  email = 'email',
+  createdAt = 'createdAt',
+}
+
+@InputType()
+export class ContactFilter {
+  @Field({ nullable: true, description: 'Matches the name or e-mail address, case-insensitively.' })
+  @IsOptional()
+  @MaxLength(200)
+  q?: string;
+
+  @Field(() => UUID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+}
+
+export const ContactSort = SortInput('Contact', ContactSortField, ContactSortField.name);
+export type ContactSort = InstanceType<typeof ContactSort>;
+
+export const ContactListArgs = ListArgs(ContactFilter, ContactSort);
+export type ContactListArgs = InstanceType<typeof ContactListArgs>;

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { byIdLoader } from '../../graphql/loaders';
 import { ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Site } from '../sites/site.entity';
@@ -10,6 +11,8 @@ import { Customer } from './customer.entity';
 import {
   ContactCreateArgs,
   ContactInput,
+  ContactListArgs,
+  ContactSort,
   CustomerInput,
   CustomerListArgs,
   CustomerSort,
@@ -20,6 +23,8 @@ import * as customers from './customer.service';
 
 const CustomerList = ListOf(Customer, 'Customer');
 type CustomerList = InstanceType<typeof CustomerList>;
+const ContactList = ListOf(Contact, 'Contact');
+type ContactList = InstanceType<typeof ContactList>;
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -65,6 +70,16 @@ export class CustomerResolver {
 
 @Resolver(() => Contact)
 export class ContactResolver {
+  @Query(() => ContactList, { description: "The agency's contacts across customers (staff)." })
+  contacts(@Args(() => ContactListArgs) args: ContactListArgs, @Ctx() ctx: RequestContext): Promise<ContactList> {
+    return customers.listContacts(ctx, args.filter, args.sort ?? new ContactSort(), args.page ?? new PageInput());
+  }
+
+  @FieldResolver(() => Customer, { description: 'The customer the person works for.' })
+  customer(@Root() contact: Contact, @Ctx() ctx: RequestContext): Promise<Customer> {
+    return byIdLoader(ctx, Customer).load(contact.customer.id);
+  }
+
   @Query(() => Contact)
   contact(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Contact> {
     return customers.getContact(ctx, id);

@@ -15,7 +15,15 @@ import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
 import { Contact } from './contact.entity';
 import { Customer } from './customer.entity';
-import type { ContactInput, CustomerFilter, CustomerInput, CustomerSort, CustomerUpdateInput } from './customer.inputs';
+import type {
+  ContactFilter,
+  ContactInput,
+  ContactSort,
+  CustomerFilter,
+  CustomerInput,
+  CustomerSort,
+  CustomerUpdateInput,
+} from './customer.inputs';
 
 /** Free text is stored only after card numbers and IBANs are masked (P4, P31). */
 const clean = (text: string | null | undefined) => (text ? redactForStorage(text).text : (text ?? null));
@@ -33,6 +41,27 @@ export async function listCustomers(
     where.$or = [{ name: { $ilike: like } }, { organisationNumber: { $ilike: like } }];
   }
   const [nodes, totalCount] = await ctx.em.findAndCount(Customer, where, {
+    orderBy: { [sort.field]: sort.order.toLowerCase(), id: 'asc' },
+    limit: page.take,
+    offset: page.skip,
+  });
+  return { nodes, totalCount };
+}
+
+/** The agency's contacts across customers (staff: pickers for disclosures and consents). */
+export async function listContacts(
+  ctx: RequestContext,
+  filter: ContactFilter = {},
+  sort: ContactSort,
+  page: PageInput,
+): Promise<Page<Contact>> {
+  const where: FilterQuery<Contact> = {};
+  if (filter.customerId) where.customer = filter.customerId;
+  if (filter.q) {
+    const like = `%${escapeLike(filter.q)}%`;
+    where.$or = [{ name: { $ilike: like } }, { email: { $ilike: like } }];
+  }
+  const [nodes, totalCount] = await ctx.em.findAndCount(Contact, where, {
     orderBy: { [sort.field]: sort.order.toLowerCase(), id: 'asc' },
     limit: page.take,
     offset: page.skip,

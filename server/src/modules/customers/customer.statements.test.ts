@@ -126,4 +126,14 @@ describe('statements per list page', () => {
       `site list (customer, contacts, assignments, backups, credentials): ${small.statements} statements for 10 rows and for 100`,
     );
   });
+
+  it("the contact list with each contact's customer costs the same for 10 and 100 rows", async () => {
+    const query = `query($take: Int!) { contacts(page: { take: $take }) { totalCount nodes {
+      id name email customer { id name } } } }`;
+    const small = await count(query, 10);
+    const large = await count(query, 100);
+    expect(large.rows).toBe(100);
+    expect(large.statements).toBe(small.statements);
+    console.log(`contact list (customer): ${small.statements} statements for 10 rows and for 100`);
+  });
 });
