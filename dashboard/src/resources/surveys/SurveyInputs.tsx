@@ -1,6 +1,15 @@
 // The inputs SurveyCreate and SurveyEdit share: titles and questions in Swedish and English. Every
-// question is optional for the person answering (P5); choice questions list their options.
-import { ArrayInput, BooleanInput, required, SelectInput, SimpleFormIterator, TextInput } from 'react-admin';
+// question is optional for the person answering (P5); choice questions list their options, which
+// show only for a choice question (the API ignores options of a free-text one).
+import {
+  ArrayInput,
+  BooleanInput,
+  FormDataConsumer,
+  required,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+} from 'react-admin';
 
 const kindChoices = ['TEXT', 'CHOICE'].map((id) => ({ id, name: `sitecare.survey_question_kind.${id}` }));
 
@@ -15,13 +24,19 @@ export const SurveyInputs = () => (
         <SelectInput source="kind" label="resources.surveys.fields.kind" choices={kindChoices} validate={required()} />
         <TextInput source="labelSv" label="resources.surveys.fields.labelSv" validate={required()} />
         <TextInput source="labelEn" label="resources.surveys.fields.labelEn" validate={required()} />
-        <ArrayInput source="choices" label="resources.surveys.fields.choices">
-          <SimpleFormIterator inline disableReordering>
-            <TextInput source="value" label="resources.surveys.fields.value" validate={required()} />
-            <TextInput source="labelSv" label="resources.surveys.fields.labelSv" validate={required()} />
-            <TextInput source="labelEn" label="resources.surveys.fields.labelEn" validate={required()} />
-          </SimpleFormIterator>
-        </ArrayInput>
+        <FormDataConsumer<{ kind?: string }>>
+          {({ scopedFormData }) =>
+            scopedFormData?.kind === 'CHOICE' ? (
+              <ArrayInput source="choices" label="resources.surveys.fields.choices">
+                <SimpleFormIterator inline disableReordering>
+                  <TextInput source="value" label="resources.surveys.fields.value" validate={required()} />
+                  <TextInput source="labelSv" label="resources.surveys.fields.choiceLabelSv" validate={required()} />
+                  <TextInput source="labelEn" label="resources.surveys.fields.choiceLabelEn" validate={required()} />
+                </SimpleFormIterator>
+              </ArrayInput>
+            ) : null
+          }
+        </FormDataConsumer>
       </SimpleFormIterator>
     </ArrayInput>
   </>
