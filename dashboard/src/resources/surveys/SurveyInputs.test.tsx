@@ -3,7 +3,7 @@
 // options shows in the form.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Create, type CreateParams, HttpError, SimpleForm } from 'react-admin';
+import { Create, type CreateParams, type DataProvider, HttpError, SimpleForm } from 'react-admin';
 
 import { renderInAdmin } from '../../testing/render';
 import { surveyDefaults, SurveyInputs } from './SurveyInputs';
@@ -32,7 +32,7 @@ async function makeChoiceQuestion(user: ReturnType<typeof userEvent.setup>) {
 
 it('shows options only for a choice question and saves questions with their options', async () => {
   const create = jest.fn(async (_resource: string, params: CreateParams) => ({ data: { ...params.data, id: 's1' } }));
-  renderInAdmin(editor(), { dataProvider: { create } });
+  renderInAdmin(editor(), { dataProvider: { create: create as unknown as DataProvider['create'] } });
   const user = userEvent.setup();
   await fillSurvey(user);
   await makeChoiceQuestion(user);
