@@ -9,6 +9,7 @@ import { Payment } from '../payments/payment.entity';
 import { CheckoutInput, CheckoutResult } from './checkout.inputs';
 import * as orderService from './order.service';
 import { checkout } from './checkout.service';
+import { rateLimitPublicForm } from '../../auth/throttle';
 import { Order, OrderLine, OrderStatus } from './order.entity';
 
 const OrderList = ListOf(Order, 'Order');
@@ -104,7 +105,9 @@ export class OrderResolver {
     description:
       'Orders a care package: a pending order and the payment page of the chosen provider (no login needed).',
   })
-  checkout(@Arg('input') input: CheckoutInput, @Ctx() ctx: RequestContext): Promise<CheckoutResult> {
+  async checkout(@Arg('input') input: CheckoutInput, @Ctx() ctx: RequestContext): Promise<CheckoutResult> {
+    // Without a login it is a public form (a pending order and a provider session per call): rate-limited.
+    if (!ctx.viewer) await rateLimitPublicForm(ctx);
     return checkout(ctx, input);
   }
 }
