@@ -153,11 +153,9 @@ export async function createHttpApp(opts: {
       return void res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST', requestId } }] });
     }
     logger.error({ err: error, requestId }, 'unhandled error in HTTP request');
-    res
-      .status(500)
-      .json({
-        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
-      });
+    res.status(500).json({
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+    });
   });
 
   return {
