@@ -312,7 +312,9 @@ program
       const check = await compareWithManifest(database.ownerUrl, manifest);
       const differing = check.filter((t) => !t.same);
       if (differing.length)
-        throw new Error(`restored, but these tables differ from the backup: ${differing.map((t) => t.name).join(', ')}`);
+        throw new Error(
+          `restored, but these tables differ from the backup: ${differing.map((t) => t.name).join(', ')}`,
+        );
       console.log(
         `restored ${manifest.tables.length} tables from ${file} (taken ${manifest.createdAt}); rows and checksums match`,
       );

@@ -1,12 +1,13 @@
 // Abuse probes in the manner of graphql-cop, each refused with a clear, typed answer and nothing run:
 // alias overloading, field duplication, batching, directive overloading, CSRF over GET and simple
 // content types, introspection and suggestions in production, an oversized body, slow clients
-// (slowloris), and rate limits on login and every public form with a retry hint. The depth, alias,
+// (slowloris), and rate limits on login, every public form and anonymous checkout, with a retry hint. The depth, alias,
 // token, cost and first CSRF probes are in graphql-surface.test.ts (S1–S4, S6).
 import { connect } from 'node:net';
+import { CHECKOUTS_PER_10_MIN, PUBLIC_FORMS_PER_10_MIN } from '../../server/src/auth/throttle';
 import { LIMITS } from '../../server/src/graphql/limits';
 import { createTestDatabase, queryAs, type TestDatabase } from '../../server/src/testing/database';
-import { ApiClient, as, errorCode } from '../support/api-client';
+import { ApiClient, as, errorCode, type GraphQLResponse } from '../support/api-client';
 import { startDemoApp, type DemoApp } from '../support/demo-app';
 import { startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
 
@@ -181,7 +182,7 @@ describe('HTTP abuse: oversized bodies and slow clients', () => {
 });
 
 describe('rate limits answer RATE_LIMITED with a retry hint', () => {
-  const retryHint = (res: Awaited<ReturnType<ApiClient['gql']>>) => {
+  const retryHint = (res: GraphQLResponse) => {
     expect(errorCode(res)).toBe('RATE_LIMITED');
     const seconds = res.errors![0].extensions!.retryAfterSeconds as number;
     expect(seconds).toBeGreaterThan(0);
@@ -199,7 +200,7 @@ describe('rate limits answer RATE_LIMITED with a retry hint', () => {
     retryHint(await client.login('sara@jj-media.example.com'));
   });
 
-  it('every public form (and an anonymous checkout) shares one limit per address; refused calls store nothing', async () => {
+  it('the public forms share one limit per address, an anonymous checkout has its own; refused calls store nothing', async () => {
     const pub = new ApiClient(demo.url);
     const [{ id: surveyId }] = await sql(
       `select s.id from surveys s join tenants t on t.id = s.tenant_id where t.slug = 'jj-media' and s.active limit 1`,
@@ -239,18 +240,6 @@ describe('rate limits answer RATE_LIMITED with a retry hint', () => {
         'mutation($i: PrivacyRequestPublicInput!) { privacyRequestSubmit(input: $i) }',
         { agency: 'jj-media', email, type: 'ACCESS' },
       ],
-      [
-        'checkout',
-        'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId } }',
-        {
-          agency: 'jj-media',
-          packageId,
-          interval: 'MONTHLY',
-          currency: 'SEK',
-          provider: 'STRIPE',
-          buyer: { name: 'Flood', email, country: 'SE' },
-        },
-      ],
     ];
     // Spend the address's allowance on the contact form.
     const leadsBefore = (await sql(`select count(*)::int as n from leads where email = $1`, [email]))[0].n;
@@ -261,6 +250,7 @@ describe('rate limits answer RATE_LIMITED with a retry hint', () => {
       res = await pub.gql(forms[0][1], { i: forms[0][2] });
     }
     retryHint(res);
+    expect(spent).toBe(PUBLIC_FORMS_PER_10_MIN);
     const leadsAfter = (await sql(`select count(*)::int as n from leads where email = $1`, [email]))[0].n;
     expect(leadsAfter - leadsBefore).toBe(spent); // the accepted ones only
 
@@ -288,6 +278,28 @@ describe('rate limits answer RATE_LIMITED with a retry hint', () => {
       retryHint(refused);
     }
     expect(await snapshot()).toBe(before);
+
+    // Checkout without a login (a pending order and a provider session each): its own allowance.
+    const CHECKOUT = 'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId } }';
+    const order = {
+      agency: 'jj-media',
+      packageId,
+      interval: 'MONTHLY',
+      currency: 'SEK',
+      provider: 'STRIPE',
+      buyer: { name: 'Flood', email, country: 'SE' },
+    };
+    let checkout = await pub.gql(CHECKOUT, { i: order });
+    let tries = 1;
+    while (errorCode(checkout) !== 'RATE_LIMITED' && tries <= CHECKOUTS_PER_10_MIN) {
+      expect(errorCode(checkout)).not.toBe('INTERNAL_SERVER_ERROR');
+      tries++;
+      checkout = await pub.gql(CHECKOUT, { i: order });
+    }
+    expect(tries).toBe(CHECKOUTS_PER_10_MIN + 1);
+    const beforeRefusal = await snapshot();
+    retryHint(await pub.gql(CHECKOUT, { i: order }));
+    expect(await snapshot()).toBe(beforeRefusal);
   });
 });
 

@@ -9,7 +9,6 @@ import { Payment } from '../payments/payment.entity';
 import { CheckoutInput, CheckoutResult } from './checkout.inputs';
 import * as orderService from './order.service';
 import { checkout } from './checkout.service';
-import { rateLimitPublicForm } from '../../auth/throttle';
 import { Order, OrderLine, OrderStatus } from './order.entity';
 
 const OrderList = ListOf(Order, 'Order');
@@ -107,7 +106,7 @@ export class OrderResolver {
   })
   async checkout(@Arg('input') input: CheckoutInput, @Ctx() ctx: RequestContext): Promise<CheckoutResult> {
     // Without a login it is a public form (a pending order and a provider session per call): rate-limited.
-    if (!ctx.viewer) await rateLimitPublicForm(ctx);
+    if (!ctx.viewer) await ctx.app.throttle.consumeCheckout(ctx.ip);
     return checkout(ctx, input);
   }
 }
