@@ -6,10 +6,9 @@
 import { connect } from 'node:net';
 import { CHECKOUTS_PER_10_MIN, PUBLIC_FORMS_PER_10_MIN } from '../../server/src/auth/throttle';
 import { LIMITS } from '../../server/src/graphql/limits';
-import { createTestDatabase, queryAs, type TestDatabase } from '../../server/src/testing/database';
+import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode, type GraphQLResponse } from '../support/api-client';
-import { startDemoApp, type DemoApp } from '../support/demo-app';
-import { startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
+import { startDemoApp, startProductionDemoApp, type DemoApp } from '../support/demo-app';
 
 // Short enough for the probes to finish quickly; the defaults (10 s and 30 s) are set in config.ts.
 const HEADERS_TIMEOUT_MS = 2_000;
@@ -304,27 +303,14 @@ describe('rate limits answer RATE_LIMITED with a retry hint', () => {
 });
 
 describe('in production: no introspection, no suggestions anywhere', () => {
-  let db: TestDatabase;
-  let app: SitecareProcess;
+  let production: DemoApp;
   let url: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await startSitecareProcess({
-      ...db.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      SITECARE_DEMO: 'true',
-      SESSION_SECRET: 'p'.repeat(48),
-      CREDENTIALS_KEY: Buffer.alloc(32, 1).toString('base64'),
-      PUBLIC_URL: 'https://care.example.com',
-    });
-    url = `http://127.0.0.1:${/Listening\s+[\d.]+:(\d+)/.exec(app.output())![1]}`;
+    production = await startProductionDemoApp();
+    url = production.url;
   }, 60_000);
-  afterAll(async () => {
-    await app?.stop();
-    await db?.drop();
-  });
+  afterAll(() => production?.stop());
 
   it('__type and __schema probes are refused (S3 covers the plain __schema query)', async () => {
     for (const query of ['{ __type(name: "User") { fields { name } } }', '{ a: __schema { queryType { name } } }']) {
