@@ -2,7 +2,8 @@
 // tickets, customers order care packages and change consents, admins page through lists. Every write
 // carries a unique marker; every acknowledged write (2xx, no GraphQL error) must be in the database
 // exactly once afterwards, and no request may fail. `pnpm test` runs the short version; `pnpm
-// test:load` (SITECARE_LOAD=full) the long one: 50 clients for 60 s.
+// test:load` (SITECARE_LOAD=full) the long one: 50 clients for 60 s. The lists the admins were shown
+// must hold their own agency's rows only: no tenant setting leaks between pooled connections under load.
 import type { DemoRole } from '@sitecare/seeds';
 import { queryAs } from '../../server/src/testing/database';
 import { as, type ApiClient, type GraphQLResponse } from '../support/api-client';
@@ -87,6 +88,18 @@ async function ticketIds(slug: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** Ids each agency's admins were shown in lists under load, by table: checked against the rows' tenants afterwards. */
+const shown = new Map<string, Map<string, Set<string>>>();
+function remember(slug: string, data: Record<string, any> | null | undefined) {
+  const tables = { customers: 'customers', supportTickets: 'support_tickets', orders: 'orders' } as const;
+  for (const [field, table] of Object.entries(tables)) {
+    for (const node of data?.[field]?.nodes ?? []) {
+      const bySlug = shown.get(slug) ?? shown.set(slug, new Map()).get(slug)!;
+      (bySlug.get(table) ?? bySlug.set(table, new Set()).get(table)!).add(node.id);
+    }
+  }
+}
+
 async function jobsFor(slug: string): Promise<Array<{ role: DemoRole; job: Job }>> {
   const [tickets, packageId] = await Promise.all([ticketIds(slug), plusPackage(slug)]);
   expect(tickets.length).toBeGreaterThan(0);
@@ -116,7 +129,13 @@ async function jobsFor(slug: string): Promise<Array<{ role: DemoRole; job: Job }
               i: { purposeKey: 'newsletter', channel: 'EMAIL', granted: i % 4 === 1, wording: `Samtycke ${marker}` },
             }),
         };
-  const lists: Job = (client, _marker, i) => ({ run: () => client.gql(LISTS[i % LISTS.length]) });
+  const lists: Job = (client, _marker, i) => ({
+    run: async () => {
+      const res = await client.gql(LISTS[i % LISTS.length]);
+      remember(slug, res.data);
+      return res;
+    },
+  });
   return [
     { role: 'EMPLOYEE', job: reply },
     { role: 'CUSTOMER', job: customer },
@@ -190,6 +209,17 @@ describe('S27: bounded load with proof that nothing is lost', () => {
       for (const marker of tally.acknowledged[kind]) expect([marker, found[kind].get(marker)]).toEqual([marker, 1]);
       // Nothing the server did not acknowledge was stored either: every request was acknowledged.
       expect(found[kind].size).toBe(tally.acknowledged[kind].size);
+    }
+    // Under concurrency no pooled connection carried one agency's tenant into another's request.
+    expect(shown.size).toBe(2);
+    for (const [slug, tables] of shown) {
+      for (const [table, ids] of tables) {
+        const foreign = await sql(
+          `select x.id from ${table} x join tenants t on t.id = x.tenant_id where x.id = any($1::uuid[]) and t.slug <> $2`,
+          [[...ids], slug],
+        );
+        expect([slug, table, foreign]).toEqual([slug, table, []]);
+      }
     }
   }, 180_000);
 });
