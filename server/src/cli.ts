@@ -4,12 +4,15 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Command } from 'commander';
 import { DEFAULT_SCALE, scaledPlan } from '@sitecare/seeds';
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Pool } from 'pg';
 import { z } from 'zod';
 import { LoginThrottle } from './auth/throttle';
 import { loadConfig, type Config } from './config';
-import { ensureDatabase, resolveDatabase } from './db/database';
+import { backupDatabase, compareWithManifest, restoreDatabase } from './db/backup';
+import { ensureDatabase, resolveDatabase, type DatabaseTarget } from './db/database';
 import { withMigrationLock } from './db/migrate';
 import { loadScale } from './db/scale';
 import { hashPassword } from './auth/passwords';
@@ -42,6 +45,27 @@ async function withOwnerOrm<T>(work: (orm: MikroORM, config: Config, ownerUrl: s
   } finally {
     await orm.close(true);
     await database.embedded?.stop();
+  }
+}
+
+/** Runs `work` with the resolved database as it is (no migrations): for reading it, e.g. a backup. */
+async function withDatabase<T>(work: (database: DatabaseTarget) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await resolveDatabase(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  try {
+    return await work(database);
+  } finally {
+    await database.embedded?.stop();
+  }
+}
+
+/** Migrates the database at `ownerUrl` (a fresh one before a restore). */
+async function migrateDatabase(ownerUrl: string): Promise<void> {
+  const orm = await initOrm(ownerUrl, { logger: () => undefined });
+  try {
+    await withMigrationLock(ownerUrl, () => migrateUp(orm));
+  } finally {
+    await orm.close(true);
   }
 }
 
@@ -264,6 +288,80 @@ program
     console.log(`DATABASE_URL=${withCredentials(url, APP_ROLE, passwords.app)}`);
     console.log(`DATABASE_MIGRATION_URL=${withCredentials(url, OWNER_ROLE, passwords.owner)}`);
   });
+
+program
+  .command('backup')
+  .argument('<file>', 'where to write the backup (gzip)')
+  .description('write a consistent backup of every table (one snapshot; the servers may keep running)')
+  .action((file: string) =>
+    withDatabase(async (database) => {
+      const manifest = await backupDatabase(database.ownerUrl, file);
+      const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
+      console.log(`wrote ${file}: ${manifest.tables.length} tables, ${rows} rows`);
+    }),
+  );
+
+program
+  .command('restore')
+  .argument('<file>', 'a backup written by `sitecare backup`')
+  .description('restore a backup into a fresh, empty database (migrated first by this version)')
+  .action((file: string) =>
+    withDatabase(async (database) => {
+      await migrateDatabase(database.ownerUrl);
+      const manifest = await restoreDatabase(database.ownerUrl, file);
+      const check = await compareWithManifest(database.ownerUrl, manifest);
+      const differing = check.filter((t) => !t.same);
+      if (differing.length)
+        throw new Error(
+          `restored, but these tables differ from the backup: ${differing.map((t) => t.name).join(', ')}`,
+        );
+      console.log(
+        `restored ${manifest.tables.length} tables from ${file} (taken ${manifest.createdAt}); rows and checksums match`,
+      );
+    }),
+  );
+
+program
+  .command('backup:check')
+  .description('back up, restore into a scratch database on the same server, compare every table, drop the scratch')
+  .option('--superuser-url <url>', "a role that may create databases (default: the embedded cluster's superuser)")
+  .option('--keep', 'keep the scratch database and the backup file')
+  .action((o: { superuserUrl?: string; keep?: boolean }) =>
+    withDatabase(async (database) => {
+      const superuserUrl =
+        o.superuserUrl ?? database.embedded?.url ?? fail('--superuser-url is required with DATABASE_URL');
+      const folder = await mkdtemp(path.join(tmpdir(), 'sitecare-backup-'));
+      const file = path.join(folder, 'sitecare.backup.gz');
+      const source = new URL(database.ownerUrl);
+      const scratch = `${decodeURIComponent(source.pathname.slice(1))}_restore_check_${randomBytes(4).toString('hex')}`;
+      const admin = new Pool({ connectionString: superuserUrl, max: 1 });
+      const owner = decodeURIComponent(source.username);
+      try {
+        const started = performance.now();
+        const manifest = await backupDatabase(database.ownerUrl, file);
+        await admin.query(`create database "${scratch}" owner "${owner.replace(/"/g, '""')}"`);
+        const scratchUrl = withDatabaseName(database.ownerUrl, scratch);
+        await migrateDatabase(scratchUrl);
+        await restoreDatabase(scratchUrl, file);
+        const check = await compareWithManifest(scratchUrl, manifest);
+        for (const t of check)
+          console.log(
+            `${t.name.padEnd(28)} ${String(t.expected).padStart(8)} ${String(t.found).padStart(8)}  ${t.same ? 'ok' : 'DIFFERS'}`,
+          );
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const differing = check.filter((t) => !t.same);
+        if (differing.length) throw new Error(`backup check FAILED: ${differing.map((t) => t.name).join(', ')} differ`);
+        const rows = check.reduce((sum, t) => sum + t.found, 0);
+        console.log(`backup check passed: ${check.length} tables, ${rows} rows restored identically in ${seconds} s`);
+      } finally {
+        if (!o.keep) {
+          await admin.query(`drop database if exists "${scratch}" with (force)`);
+          await rm(folder, { recursive: true, force: true });
+        } else console.log(`kept ${file} and database ${scratch}`);
+        await admin.end();
+      }
+    }),
+  );
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -30,6 +30,18 @@ describe('configuration', () => {
     );
   });
 
+  it('has short but sane timeouts against slow clients, and refuses a request timeout below the headers timeout', async () => {
+    const dir = await tempDir();
+    expect(loadConfig({ SITECARE_DATA_DIR: dir }).http).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+    });
+    expect(() =>
+      loadConfig({ SITECARE_DATA_DIR: dir, HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }),
+    ).toThrow(/HTTP_REQUEST_TIMEOUT_MS: must not be shorter than HTTP_HEADERS_TIMEOUT_MS/);
+  });
+
   it('accepts a complete production configuration and listens on all interfaces', () => {
     const config = loadConfig({
       NODE_ENV: 'production',

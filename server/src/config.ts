@@ -30,6 +30,12 @@ const envShape = z.object({
   /** The tables' owner, for migrations; defaults to DATABASE_URL (allowed outside production only). */
   DATABASE_MIGRATION_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Slow clients (slowloris): all request headers must arrive within this (default 10 s). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
+  /** ...and the whole request, body included, within this (default 30 s); never shorter than the headers'. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** An idle keep-alive connection is closed after this (default 5 s); behind a load balancer, above its idle timeout. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(5_000),
   SITECARE_DATA_DIR: optionalString,
   SITECARE_DEMO: booleanFlag,
   SESSION_IDLE_MINUTES: z.coerce
@@ -71,6 +77,12 @@ const envShape = z.object({
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
+  if (env.HTTP_REQUEST_TIMEOUT_MS < env.HTTP_HEADERS_TIMEOUT_MS)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['HTTP_REQUEST_TIMEOUT_MS'],
+      message: 'must not be shorter than HTTP_HEADERS_TIMEOUT_MS',
+    });
   if (env.NODE_ENV !== 'production') return;
   // Production never invents secrets or a database: each must be given.
   for (const key of REQUIRED_IN_PRODUCTION) {
@@ -100,6 +112,8 @@ export interface Config {
   databaseUrl: string | undefined;
   databaseMigrationUrl: string | undefined;
   databasePoolMax: number;
+  /** Timeouts of the HTTP server against slow or idle clients. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
   loadDemoData: boolean;
   secrets: { session: string };
   /** Versioned keys for site credentials (S16, S17). */
@@ -175,6 +189,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL,
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL,
     databasePoolMax: env.DATABASE_POOL_MAX,
+    http: {
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
     loadDemoData: env.SITECARE_DEMO ?? !isProduction,
     secrets: { session: env.SESSION_SECRET ?? generated!.session },
     keyring: keyringFrom(env.CREDENTIALS_KEY ?? generated!.credentialsKey, env),

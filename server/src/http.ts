@@ -13,6 +13,7 @@ import { Keyring } from './secrets/keyring';
 import type { Config } from './config';
 import { REPO_ROOT } from './config';
 import { createApolloServer } from './graphql/apollo';
+import { LIMITS } from './graphql/limits';
 import type { AppServices, RequestContext } from './graphql/context';
 import { buildSitecareSchema } from './graphql/schema';
 import type { Logger } from './logger';
@@ -58,7 +59,17 @@ export async function createHttpApp(opts: {
     keyring: new Keyring(config.keyring),
   };
   const app = express();
-  const httpServer = createServer(app);
+  // Slow clients (slowloris) are cut off: headers and the whole request each have a deadline, checked
+  // every second (Node's default check runs every 30 s, which would let a trickle live that long).
+  const httpServer = createServer(
+    {
+      headersTimeout: config.http.headersTimeoutMs,
+      requestTimeout: config.http.requestTimeoutMs,
+      keepAliveTimeout: config.http.keepAliveTimeoutMs,
+      connectionsCheckingInterval: 1000,
+    },
+    app,
+  );
   app.disable('x-powered-by');
   app.set('trust proxy', config.isProduction ? 'loopback, linklocal, uniquelocal' : false);
 
@@ -97,7 +108,7 @@ export async function createHttpApp(opts: {
   await apollo.start();
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const requestId = String(res.locals.requestId);
@@ -126,6 +137,26 @@ export async function createHttpApp(opts: {
   } else {
     logger.warn({ dir: DASHBOARD_DIST }, 'dashboard is not built; run `pnpm build`');
   }
+
+  // Errors outside GraphQL (a body over the limit, malformed JSON): a typed JSON answer without a
+  // stack trace, in the shape of a GraphQL error so that clients read it the same way.
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = Number((error as { status?: unknown }).status);
+    const requestId = String(res.locals.requestId);
+    if (status === 413) {
+      const message = `The request body is larger than ${LIMITS.maxBodyBytes} bytes`;
+      return void res.status(413).json({ errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE', requestId } }] });
+    }
+    if (status >= 400 && status < 500) {
+      const message = 'The request could not be read';
+      return void res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST', requestId } }] });
+    }
+    logger.error({ err: error, requestId }, 'unhandled error in HTTP request');
+    res.status(500).json({
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+    });
+  });
 
   return {
     app,

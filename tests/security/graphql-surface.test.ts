@@ -1,8 +1,7 @@
-import { createTestDatabase, queryAs, type TestDatabase } from '../../server/src/testing/database';
+import { queryAs } from '../../server/src/testing/database';
 import { LIMITS } from '../../server/src/graphql/limits';
 import { ApiClient, as, errorCode } from '../support/api-client';
-import { startDemoApp, type DemoApp } from '../support/demo-app';
-import { startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
+import { startDemoApp, startProductionDemoApp, type DemoApp } from '../support/demo-app';
 
 let demo: DemoApp;
 beforeAll(async () => {
@@ -99,32 +98,12 @@ describe('S6: page sizes are bounded', () => {
 });
 
 describe('S3 and S20 in production mode', () => {
-  let db: TestDatabase;
-  let app: SitecareProcess;
-
+  let production: DemoApp;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await startSitecareProcess({
-      ...db.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      SITECARE_DEMO: 'true',
-      SESSION_SECRET: 'p'.repeat(48),
-      CREDENTIALS_KEY: Buffer.alloc(32, 1).toString('base64'),
-      PUBLIC_URL: 'https://care.example.com',
-    });
+    production = await startProductionDemoApp();
   }, 60_000);
-  afterAll(async () => {
-    await app?.stop();
-    await db?.drop();
-  });
-
-  /** In production the banner shows PUBLIC_URL; the local port is on its "Listening" line. */
-  function localUrl(): string {
-    const port = /Listening\s+[\d.]+:(\d+)/.exec(app.output())?.[1];
-    if (!port) throw new Error(`no listening line in:\n${app.output()}`);
-    return `http://127.0.0.1:${port}`;
-  }
+  afterAll(() => production?.stop());
+  const localUrl = () => production.url;
 
   it('S3: introspection is off', async () => {
     const res = await new ApiClient(localUrl()).gql('{ __schema { types { name } } }');
@@ -153,7 +132,7 @@ describe('S3 and S20 in production mode', () => {
     const mail = outboxMessages.nodes.find((m: { recipient: string }) => m.recipient === 'quiet@jj-media.example.com');
     expect(mail.payload.link).toBe('[hidden]');
     const [{ payload }] = await queryAs<{ payload: { link: string } }>(
-      db.superuserUrl,
+      production.db.superuserUrl,
       `select payload from outbox_messages where recipient = 'quiet@jj-media.example.com'`,
     );
     expect(payload.link).toMatch(/^https:\/\/care\.example\.com\/#\/invitation\//); // kept for sending

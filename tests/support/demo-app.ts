@@ -59,3 +59,31 @@ export function useDemoWithSmtp(env: Record<string, string> = {}): { demo: DemoA
   });
   return fixture;
 }
+
+/**
+ * A demo app in production mode (introspection off, Secure cookies, PUBLIC_URL in links). In
+ * production the banner shows PUBLIC_URL, so `url` is the local address from its "Listening" line.
+ */
+export async function startProductionDemoApp(): Promise<DemoApp> {
+  const db = await createTestDatabase();
+  const app = await startSitecareProcess({
+    ...db.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    SITECARE_DEMO: 'true',
+    SESSION_SECRET: 'p'.repeat(48),
+    CREDENTIALS_KEY: Buffer.alloc(32, 1).toString('base64'),
+    PUBLIC_URL: 'https://care.example.com',
+  });
+  const port = /Listening\s+[\d.]+:(\d+)/.exec(app.output())?.[1];
+  if (!port) throw new Error(`no listening line in:\n${app.output()}`);
+  return {
+    db,
+    app,
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await app.stop();
+      await db.drop();
+    },
+  };
+}

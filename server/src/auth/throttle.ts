@@ -10,6 +10,8 @@ export const FREE_FAILURES = 5;
 export const MAX_LOCK_SECONDS = 15 * 60;
 const IP_FAILURES_PER_HOUR = 50;
 export const PUBLIC_FORMS_PER_10_MIN = 10;
+/** Checkouts without a login per IP (each makes a pending order and a provider session); a separate allowance. */
+export const CHECKOUTS_PER_10_MIN = 30;
 /** Page views per IP and minute (P11): generous for people, a ceiling for scripts. */
 export const VISITS_PER_MINUTE = 120;
 
@@ -19,6 +21,7 @@ export class LoginThrottle {
   private readonly ipFailures: RateLimiterPostgres;
   private readonly publicForms: RateLimiterPostgres;
   private readonly visits: RateLimiterPostgres;
+  private readonly checkouts: RateLimiterPostgres;
 
   constructor(private readonly pool: Pool) {
     const common = { storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true } as const;
@@ -46,6 +49,12 @@ export class LoginThrottle {
       keyPrefix: 'visit-ip',
       points: VISITS_PER_MINUTE,
       duration: 60,
+    });
+    this.checkouts = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'checkout-ip',
+      points: CHECKOUTS_PER_10_MIN,
+      duration: 600,
     });
   }
 
@@ -81,27 +90,32 @@ export class LoginThrottle {
   }
 
   /** Public forms (contact, support): PUBLIC_FORMS_PER_10_MIN per IP, then RATE_LIMITED. */
-  async consumePublicForm(ip: string | undefined): Promise<void> {
-    try {
-      await this.publicForms.consume(fingerprint(ip ?? 'unknown'));
-    } catch (rejection) {
-      if (rejection instanceof Error) throw rejection;
-      throw rateLimited((rejection as RateLimiterRes).msBeforeNext);
-    }
+  consumePublicForm(ip: string | undefined): Promise<void> {
+    return consumeFrom(this.publicForms, ip);
   }
 
   /** The visit log (P11): VISITS_PER_MINUTE per IP, then RATE_LIMITED. */
-  async consumeVisit(ip: string | undefined): Promise<void> {
-    try {
-      await this.visits.consume(fingerprint(ip ?? 'unknown'));
-    } catch (rejection) {
-      if (rejection instanceof Error) throw rejection;
-      throw rateLimited((rejection as RateLimiterRes).msBeforeNext);
-    }
+  consumeVisit(ip: string | undefined): Promise<void> {
+    return consumeFrom(this.visits, ip);
+  }
+
+  /** Checkout without a login: CHECKOUTS_PER_10_MIN per IP, then RATE_LIMITED. */
+  consumeCheckout(ip: string | undefined): Promise<void> {
+    return consumeFrom(this.checkouts, ip);
   }
 
   close(): Promise<void> {
     return this.pool.end();
+  }
+}
+
+/** One point from `limiter` for this IP; RATE_LIMITED (with retryAfterSeconds) when none is left. */
+async function consumeFrom(limiter: RateLimiterPostgres, ip: string | undefined): Promise<void> {
+  try {
+    await limiter.consume(fingerprint(ip ?? 'unknown'));
+  } catch (rejection) {
+    if (rejection instanceof Error) throw rejection;
+    throw rateLimited((rejection as RateLimiterRes).msBeforeNext);
   }
 }
 

@@ -5,7 +5,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import type { Server } from 'node:http';
 import type { Logger } from '../logger';
 import type { RequestContext } from './context';
-import { armorProtection, costLimitPlugin } from './armor';
+import { armorProtection, costLimitPlugin, fieldRepeatLimit } from './armor';
 import { ErrorCode, PUBLIC_ERROR_CODES, isDatabaseUnavailable, serviceUnavailable } from './errors';
 import { transactionPlugin } from './transaction';
 
@@ -36,9 +36,14 @@ function errorPolicyPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
         },
         async willSendResponse({ contextValue, response }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          let retryAfter = 0;
           for (const error of response.body.singleResult.errors as GraphQLFormattedError[]) {
             (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            if (error.extensions?.code === ErrorCode.RATE_LIMITED)
+              retryAfter = Math.max(retryAfter, Number(error.extensions.retryAfterSeconds) || 1);
           }
+          // Every RATE_LIMITED answer (login, public forms, visits) carries the standard hint as well.
+          if (retryAfter) response.http.headers.set('retry-after', String(retryAfter));
         },
       };
     },
@@ -132,7 +137,7 @@ export function createApolloServer(opts: {
     // We stop Apollo ourselves, in order: HTTP, then the pool, then (embedded) PostgreSQL.
     stopOnTerminationSignals: false,
     formatError,
-    validationRules: [...armor.validationRules],
+    validationRules: [...armor.validationRules, fieldRepeatLimit],
     allowBatchedHttpRequests: false,
     plugins: [
       // graphql-armor's plugin turns every unexpected error into a "validation" error carrying the raw

@@ -1,9 +1,10 @@
 // Limits checked before any resolver runs (S1, S2, S3): depth, aliases, tokens and directives
-// (graphql-armor), a cost that counts the rows a list can return (graphql-query-complexity), and no
-// "Did you mean" suggestions that would map the schema for an attacker.
+// (graphql-armor), field duplication (our rule: graphql-armor has none), a cost that counts the rows a
+// list can return (graphql-query-complexity), and no "Did you mean" suggestions that would map the
+// schema for an attacker.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { RequestContext } from './context';
 import { LIMITS } from './limits';
@@ -18,6 +19,36 @@ export function armorProtection() {
     blockFieldSuggestion: { enabled: true },
   }).protect();
 }
+
+/**
+ * Field duplication (`{ a a a … }` hundreds of times, or the same fragment spread over and over) costs
+ * the server in validation and merging while returning nothing new: a selection set may name the same
+ * response key or fragment at most LIMITS.maxFieldRepeats times.
+ */
+export const fieldRepeatLimit: ValidationRule = (context) => ({
+  SelectionSet(node) {
+    const seen = new Map<string, number>();
+    for (const selection of node.selections) {
+      const key =
+        selection.kind === Kind.FIELD
+          ? (selection.alias ?? selection.name).value
+          : selection.kind === Kind.FRAGMENT_SPREAD
+            ? `...${selection.name.value}`
+            : undefined;
+      if (!key) continue;
+      const count = (seen.get(key) ?? 0) + 1;
+      seen.set(key, count);
+      if (count === LIMITS.maxFieldRepeats + 1) {
+        context.reportError(
+          new GraphQLError(`Field repeat limit of ${LIMITS.maxFieldRepeats} exceeded for "${key}".`, {
+            nodes: [selection],
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', maxFieldRepeats: LIMITS.maxFieldRepeats },
+          }),
+        );
+      }
+    }
+  },
+});
 
 /** A list field costs its children once per row it may return: `page.take`, or the default page. */
 const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {

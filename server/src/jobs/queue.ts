@@ -11,6 +11,7 @@ import type { AppServices } from '../graphql/context';
 import { renewDueSubscriptions } from '../modules/subscriptions/renewal.service';
 import { listenForMail } from './mail-listener';
 import { runRetention } from './retention';
+import { withAdvisoryLock } from '../db/migrate';
 
 export const MAIL_QUEUE = 'mail.send';
 const SWEEP_QUEUE = 'mail.sweep';
@@ -37,29 +38,35 @@ export async function startJobQueue(opts: {
     application_name: 'sitecare-jobs',
   });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
-  await boss.start();
+  const smtpUrl = config.mail.smtpUrl;
+  // pg-boss creates a table partition per queue without a lock of its own: two processes starting
+  // together deadlock in PostgreSQL (tests/reliability/replicas.test.ts). One process at a time sets up.
+  await withAdvisoryLock(opts.ownerUrl, 'sitecare:job-queues', async () => {
+    await boss.start();
+    await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'singleton' });
+    await boss.schedule(RETENTION_QUEUE, '15 3 * * *', {}, { tz: 'Europe/Stockholm' });
+    await boss.createQueue(RENEWAL_QUEUE, { name: RENEWAL_QUEUE, policy: 'singleton' });
+    await boss.schedule(RENEWAL_QUEUE, '0 6 * * *', {}, { tz: 'Europe/Stockholm' });
+    if (!smtpUrl) return;
+    await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, retryLimit: 7, retryDelay: 5, retryBackoff: true });
+    await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton' });
+    await boss.schedule(SWEEP_QUEUE, '* * * * *');
+  });
+
   // Retention, nightly at 03:15 (one run across all processes).
-  await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'singleton' });
-  await boss.schedule(RETENTION_QUEUE, '15 3 * * *', {}, { tz: 'Europe/Stockholm' });
   await boss.work(RETENTION_QUEUE, async () => {
     for (const report of await runRetention(owner.em.fork(), opts.services())) logger.info(report, 'retention');
   });
 
   // Renewals, every morning at 06:00 (one run across all processes).
-  await boss.createQueue(RENEWAL_QUEUE, { name: RENEWAL_QUEUE, policy: 'singleton' });
-  await boss.schedule(RENEWAL_QUEUE, '0 6 * * *', {}, { tz: 'Europe/Stockholm' });
   await boss.work(RENEWAL_QUEUE, async () => {
     logger.info(await renewDueSubscriptions(owner.em, opts.services()), 'renewals');
   });
 
-  const smtpUrl = config.mail.smtpUrl;
   if (!smtpUrl) {
     // Development default: mail stays in the outbox, visible to admins as "sent mail".
     return { stop: () => boss.stop({ graceful: true, timeout: 10_000, wait: true }) };
   }
-  await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, retryLimit: 7, retryDelay: 5, retryBackoff: true });
-  await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton' });
-
   const transport = smtpTransport(smtpUrl);
   await boss.work<{ outboxId: string }>(MAIL_QUEUE, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) {
@@ -70,7 +77,6 @@ export async function startJobQueue(opts: {
 
   // The safety net of the outbox pattern: anything still pending (a crash between commit and notify,
   // or SMTP down for longer than the retries) is picked up again every minute.
-  await boss.schedule(SWEEP_QUEUE, '* * * * *');
   await boss.work(SWEEP_QUEUE, async () => {
     const pending = await owner.em
       .fork()

@@ -104,7 +104,9 @@ export class OrderResolver {
     description:
       'Orders a care package: a pending order and the payment page of the chosen provider (no login needed).',
   })
-  checkout(@Arg('input') input: CheckoutInput, @Ctx() ctx: RequestContext): Promise<CheckoutResult> {
+  async checkout(@Arg('input') input: CheckoutInput, @Ctx() ctx: RequestContext): Promise<CheckoutResult> {
+    // Without a login it is a public form (a pending order and a provider session per call): rate-limited.
+    if (!ctx.viewer) await ctx.app.throttle.consumeCheckout(ctx.ip);
     return checkout(ctx, input);
   }
 }
