@@ -30,6 +30,7 @@ registerEnumType(PaymentProvider, { name: 'PaymentProvider' });
 @Unique({ properties: ['tenant', 'number'] })
 @Index({ properties: ['tenant', 'customer', 'createdAt'] })
 @Index({ properties: ['tenant', 'status', 'createdAt'] })
+@Index({ properties: ['tenant', 'site', 'createdAt'] })
 @Unique({ name: 'orders_renewal_unique', properties: ['subscription', 'periodStart'] })
 export class Order extends TenantOwned<
   | 'status'
