@@ -3,7 +3,7 @@
 // same-data check of every query → each variant × query measured with autocannon (warm-up
 // discarded, repeats in random order) → results/latest.json, latest.md, latest.svg (and with
 // --record, the table in RESULTS.md). Options: --factor 0.05 (scale), --duration 10 --warmup 3
-// --repeats 3 --connections 10 (seconds / counts), --out <dir>, --queries a,b, --record, --skip-extras.
+// --repeats 3 --connections 10 (seconds / counts), --out <dir>, --queries a,b, --variants sitecare,raw (measured; all are checked), --record, --skip-extras.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -33,6 +33,7 @@ const { values: opts } = parseArgs({
     repeats: { type: 'string', default: process.env.BENCH_REPEATS ?? '3' },
     connections: { type: 'string', default: '10' },
     queries: { type: 'string', default: QUERIES.map((q) => q.key).join(',') },
+    variants: { type: 'string', default: 'sitecare,postgraphile,raw' },
     out: { type: 'string', default: path.join(HERE, 'results') },
     record: { type: 'boolean', default: false },
     'skip-extras': { type: 'boolean', default: false },
@@ -275,7 +276,7 @@ try {
   const runs = [];
   const schedule = [];
   for (let r = 0; r < repeats; r++)
-    schedule.push(...shuffle(Object.keys(variants).flatMap((v) => queries.map((q) => ({ v, q, repeat: r })))));
+    schedule.push(...shuffle(opts.variants.split(',').flatMap((v) => queries.map((q) => ({ v, q, repeat: r })))));
   const fire = (v, q, seconds) => {
     const variant = variants[v];
     const first = variant.request(q, paramsFor(q, true));
