@@ -31,6 +31,7 @@ registerEnumType(PaymentProvider, { name: 'PaymentProvider' });
 @Index({ properties: ['tenant', 'customer', 'createdAt'] })
 @Index({ properties: ['tenant', 'status', 'createdAt'] })
 @Index({ properties: ['tenant', 'site', 'createdAt'] })
+@Index({ properties: ['tenant', 'createdAt'] })
 @Unique({ name: 'orders_renewal_unique', properties: ['subscription', 'periodStart'] })
 export class Order extends TenantOwned<
   | 'status'

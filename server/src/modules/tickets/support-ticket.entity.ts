@@ -37,6 +37,10 @@ registerEnumType(TicketChannel, { name: 'TicketChannel' });
 @Index({ properties: ['tenant', 'status', 'firstResponseDueAt'] })
 @Index({ properties: ['tenant', 'customer'] })
 @Index({ properties: ['tenant', 'site'] })
+// The ticket list's sorts and filters, tenant first (row-level security adds tenant_id to every query).
+@Index({ properties: ['tenant', 'firstResponseDueAt'] })
+@Index({ properties: ['tenant', 'createdAt'] })
+@Index({ properties: ['tenant', 'assignee', 'firstResponseDueAt'] })
 export class SupportTicket extends TenantOwned<
   | 'status'
   | 'priority'
