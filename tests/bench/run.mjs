@@ -172,7 +172,7 @@ try {
     'raw SQL',
     process.execPath,
     [path.join(HERE, 'lib', 'raw-server.mjs')],
-    { DATABASE_URL: db.appUrl, BENCH_SECRET: secret, PORT: '0' },
+    { DATABASE_URL: db.appUrl, BENCH_SECRET: secret, PORT: '0', BENCH_BREAK: process.env.BENCH_BREAK ?? '' },
     /READY (\d+)/,
   );
   const postgraphile = await startProcess(

@@ -32,6 +32,8 @@ async function answer(query, params, claims) {
       if (result.rows[0]?.data !== undefined) data = result.rows[0].data ?? 'null';
     }
     await client.query('commit');
+    // Fault injection for the harness's own test: a wrong answer the same-data check must catch.
+    if (process.env.BENCH_BREAK === query.key) data = data.replace(/("name"\s*:\s*")/, '$1x');
     return { status: 200, body: `{"data":{"data":${data}}}` };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
