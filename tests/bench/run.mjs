@@ -194,9 +194,7 @@ try {
         variables: { input: { email, password: PASSWORD } },
       }),
     });
-    const cookie = res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('sc_session=') && !c.startsWith('sc_session=;'));
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sc_session=') && !c.startsWith('sc_session=;'));
     if (!cookie) throw new Error(`login as ${email} failed: ${await res.text()}`);
     return cookie.split(';')[0];
   }
@@ -234,7 +232,10 @@ try {
       pid: raw.child.pid,
       request: (q, params) => ({
         url: `http://127.0.0.1:${raw.match[1]}/q/${q.key}`,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${issueToken(secret, claimsOf[q.role])}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${issueToken(secret, claimsOf[q.role])}`,
+        },
         body: JSON.stringify(params),
       }),
       data: (body) => body.data?.data,

@@ -97,7 +97,10 @@ export const QUERIES = [
         )} } }`,
       variables: { id: siteId },
     }),
-    raw: ({ siteId }) => ({ text: `select ${siteRaw('ADMIN')} as data from sites s where s.id = $1`, values: [siteId] }),
+    raw: ({ siteId }) => ({
+      text: `select ${siteRaw('ADMIN')} as data from sites s where s.id = $1`,
+      values: [siteId],
+    }),
   },
   {
     key: 'c',

@@ -51,7 +51,10 @@ export function renderMarkdown(report, queries) {
   lines.push('', 'Queries:');
   for (const q of queries) lines.push(`- (${q.key}) ${q.title}${q.role === 'CONTRACTOR' ? ' — as a contractor' : ''}`);
   if (extras?.sitecareColdStartMs)
-    lines.push('', `Sitecare cold start (production build, existing data) to a healthy /healthz: ${extras.sitecareColdStartMs} ms.`);
+    lines.push(
+      '',
+      `Sitecare cold start (production build, existing data) to a healthy /healthz: ${extras.sitecareColdStartMs} ms.`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -77,7 +80,9 @@ export function renderSvg(summary, queries) {
           `<rect x="${x.toFixed(1)}" y="${(H - 30 - h).toFixed(1)}" width="${(bar - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[v]}"><title>${r.label} ${q.key}: ${r[figure].toFixed(1)}</title></rect>`,
         );
       });
-      parts.push(`<text x="${x0 + 40 + qi * group + (group - 10) / 2}" y="${H - 12}" text-anchor="middle">${q.key}</text>`);
+      parts.push(
+        `<text x="${x0 + 40 + qi * group + (group - 10) / 2}" y="${H - 12}" text-anchor="middle">${q.key}</text>`,
+      );
     });
     parts.push(`<text x="${x0 + 36}" y="40" text-anchor="end" font-size="10">${max.toFixed(0)}</text>`);
     return parts.join('\n');

@@ -88,7 +88,9 @@ export async function checkColumns(client, tables) {
     for (const field of scalarFields(typeName, role)) {
       if (COMPUTED[`${typeName}.${field}`]) continue;
       if (!columns.has(`${table}.${snakeCase(field)}`))
-        throw new Error(`${typeName}.${field} has no column ${table}.${snakeCase(field)}: the raw-SQL baseline needs one`);
+        throw new Error(
+          `${typeName}.${field} has no column ${table}.${snakeCase(field)}: the raw-SQL baseline needs one`,
+        );
     }
   }
 }
