@@ -90,12 +90,57 @@ function shuffle(items) {
 }
 const pick = (items) => items[Math.floor(Math.random() * items.length)];
 
+/** One Sitecare GraphQL call with a session cookie; fails on any error. */
+async function sitecareCall(baseUrl, cookie, query, variables) {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors?.length) throw new Error(`Sitecare: ${JSON.stringify(body.errors)}`);
+  return { data: body.data, res };
+}
+
+/** Logs in as the dashboard does and returns the session cookie. */
+async function login(baseUrl, email) {
+  const { res } = await sitecareCall(
+    baseUrl,
+    undefined,
+    'mutation Login($input: LoginInput!) { login(input: $input) { role } }',
+    { input: { email, password: PASSWORD } },
+  );
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sc_session=') && !c.startsWith('sc_session=;'));
+  if (!cookie) throw new Error(`login as ${email} failed`);
+  return cookie.split(';')[0];
+}
+
+/** A privacy request from staff for `email`, verified and completed (as the dashboard's buttons do); its time. */
+async function privacyRequest(baseUrl, cookie, email, type) {
+  const { data: created } = await sitecareCall(
+    baseUrl,
+    cookie,
+    'mutation($i: PrivacyRequestStaffInput!) { privacyRequestCreate(input: $i) { id } }',
+    { i: { email, type } },
+  );
+  const id = created.privacyRequestCreate.id;
+  await sitecareCall(baseUrl, cookie, 'mutation($id: UUID!) { privacyRequestVerify(id: $id) { id } }', { id });
+  const t0 = performance.now();
+  const { data } = await sitecareCall(
+    baseUrl,
+    cookie,
+    'mutation($id: UUID!) { privacyRequestComplete(id: $id) { status } }',
+    { id },
+  );
+  return { ms: Math.round(performance.now() - t0), status: data.privacyRequestComplete.status };
+}
+
 const startedAt = Date.now();
 const db = await startBenchDatabase({
   settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' },
 });
 const { Client } = fromServer('pg');
-const admin = new Client({ connectionString: db.superuserUrl });
+let admin = new Client({ connectionString: db.superuserUrl });
 try {
   // ---- the data, once ----
   const { DEFAULT_SCALE, scaledPlan } = require(path.join(REPO_ROOT, 'seeds', 'dist', 'index.js'));
@@ -185,20 +230,10 @@ try {
 
   // Sitecare: log in as the dashboard does and keep the session cookie.
   const sitecareUrl = `http://127.0.0.1:${sitecare.match[1]}`;
-  async function login(email) {
-    const res = await fetch(`${sitecareUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation Login($input: LoginInput!) { login(input: $input) { role } }',
-        variables: { input: { email, password: PASSWORD } },
-      }),
-    });
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sc_session=') && !c.startsWith('sc_session=;'));
-    if (!cookie) throw new Error(`login as ${email} failed: ${await res.text()}`);
-    return cookie.split(';')[0];
-  }
-  const cookies = { ADMIN: await login(adminUser.email), CONTRACTOR: await login(contractor.email) };
+  const cookies = {
+    ADMIN: await login(sitecareUrl, adminUser.email),
+    CONTRACTOR: await login(sitecareUrl, contractor.email),
+  };
 
   /** Each variant: its process, and the HTTP request of a query with given params. */
   const variants = {
@@ -335,8 +370,12 @@ try {
   // ---- cold start of Sitecare on the existing data, to a healthy /healthz ----
   const extras = { sitecareFirstStartMs: sitecareReadyMs };
   if (!opts['skip-extras']) {
-    await stopChild(sitecare.child);
+    // Everything down, PostgreSQL included; then PostgreSQL and Sitecare up again on the data as it is.
+    for (const child of [sitecare.child, raw.child, postgraphile.child]) await stopChild(child);
+    await admin.end();
     const t0 = Date.now();
+    await db.restart();
+    extras.postgresRestartMs = Date.now() - t0;
     const again = await startProcess(
       'Sitecare (cold start)',
       process.execPath,
@@ -361,7 +400,31 @@ try {
       await new Promise((r) => setTimeout(r, 20));
     }
     extras.sitecareColdStartMs = Date.now() - t0;
-    log(`Sitecare cold start on existing data to a healthy /healthz: ${extras.sitecareColdStartMs} ms`);
+    log(
+      `cold start (PostgreSQL ${extras.postgresRestartMs} ms, then Sitecare) to a healthy /healthz: ${extras.sitecareColdStartMs} ms`,
+    );
+
+    // The privacy export (access request) and erasure of the agency's largest customer's contact.
+    admin = new Client({ connectionString: db.superuserUrl });
+    await admin.connect();
+    const [largest] = (
+      await admin.query(
+        `select c.name, k.email,
+                (select count(*) from orders o where o.customer_id = c.id)::int as orders,
+                (select count(*) from support_tickets t where t.customer_id = c.id)::int as tickets,
+                (select count(*) from ticket_messages m join support_tickets t on t.id = m.ticket_id
+                  where t.customer_id = c.id)::int as messages
+           from customers c join contacts k on k.customer_id = c.id
+          where c.tenant_id = $1 order by orders desc, k.id limit 1`,
+        [tenant.id],
+      )
+    ).rows;
+    const againUrl = `http://127.0.0.1:${again.match[1]}`;
+    const staff = await login(againUrl, adminUser.email);
+    const exported = await privacyRequest(againUrl, staff, largest.email, 'ACCESS');
+    const erased = await privacyRequest(againUrl, staff, largest.email, 'ERASURE');
+    extras.privacy = { customer: largest, exportMs: exported.ms, erasureMs: erased.ms, erasureStatus: erased.status };
+    log(`privacy export ${exported.ms} ms, erasure ${erased.ms} ms (${JSON.stringify(largest)})`);
   }
 
   // ---- output ----

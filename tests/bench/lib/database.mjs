@@ -29,12 +29,8 @@ export async function startBenchDatabase({ name = 'bench', settings, dir, onLog 
   const roles = fromServer('db/roles.js');
   const ownDir = !dir;
   const root = dir ?? (await mkdtemp(path.join(tmpdir(), 'sitecare-bench-')));
-  const pg = await startEmbeddedPostgres({
-    dataDir: path.join(root, 'data'),
-    password: passwords.superuser,
-    settings,
-    onLog,
-  });
+  const clusterOptions = { dataDir: path.join(root, 'data'), password: passwords.superuser, settings, onLog };
+  let pg = await startEmbeddedPostgres(clusterOptions);
   try {
     await ensureDatabase(pg.url, name);
     await roles.provisionRoles(pg.url, name, passwords);
@@ -55,6 +51,11 @@ export async function startBenchDatabase({ name = 'bench', settings, dir, onLog 
       appUrl,
       appRole: roles.APP_ROLE,
       port: pg.port,
+      /** Stops PostgreSQL and starts it again on the same data (a cold start); resolves when it accepts connections. */
+      restart: async () => {
+        await pg.stop();
+        pg = await startEmbeddedPostgres({ ...clusterOptions, port: pg.port });
+      },
       stop: async () => {
         await pg.stop();
         if (ownDir) await rm(root, { recursive: true, force: true });

@@ -53,8 +53,17 @@ export function renderMarkdown(report, queries) {
   if (extras?.sitecareColdStartMs)
     lines.push(
       '',
-      `Sitecare cold start (production build, existing data) to a healthy /healthz: ${extras.sitecareColdStartMs} ms.`,
+      `Cold start on the existing data (embedded PostgreSQL stopped and started, ${extras.postgresRestartMs} ms of it; ` +
+        `then the production build) to a healthy /healthz: ${extras.sitecareColdStartMs} ms.`,
     );
+  if (extras?.privacy) {
+    const { customer: c, exportMs, erasureMs, erasureStatus } = extras.privacy;
+    lines.push(
+      '',
+      `Privacy requests for the largest customer's contact (${c.orders} orders, ${c.tickets} tickets, ${c.messages} ` +
+        `ticket messages), completed through the API as staff: export (ACCESS) ${exportMs} ms, erasure ${erasureMs} ms (${erasureStatus}).`,
+    );
+  }
   return lines.join('\n') + '\n';
 }
 
