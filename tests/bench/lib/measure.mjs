@@ -11,7 +11,12 @@ function statOf(pid) {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name is in parentheses and may hold spaces: fields start after the last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
+    return {
+      ppid: Number(fields[1]),
+      cpuTicks: Number(fields[11]) + Number(fields[12]),
+      // CPU of children it has waited for: a PostgreSQL backend's time moves here when it exits.
+      reapedTicks: Number(fields[13]) + Number(fields[14]),
+    };
   } catch {
     return undefined; // the process ended
   }
@@ -20,10 +25,14 @@ function statOf(pid) {
 /** CPU milliseconds used so far by `pid`. */
 export const cpuMs = (pid) => ((statOf(pid)?.cpuTicks ?? 0) * 1000) / TICKS_PER_SECOND;
 
-/** CPU milliseconds used so far by the postmaster of `dataDir` and all its children (backends). */
+/**
+ * CPU milliseconds used so far by the postmaster of `dataDir` and all its children (backends), those
+ * that ended included: it never goes down when the pools close connections during a measurement.
+ */
 export function clusterCpuMs(dataDir) {
   const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  let ticks = statOf(postmaster)?.cpuTicks ?? 0;
+  const own = statOf(postmaster);
+  let ticks = (own?.cpuTicks ?? 0) + (own?.reapedTicks ?? 0);
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = statOf(entry);

@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { rateLimitPublicForm } from '../../auth/throttle';
 import type { RequestContext } from '../../graphql/context';
@@ -118,7 +119,21 @@ export class TicketMessageResolver {
 }
 
 /** Tickets still waiting on the agency or the customer: what a site's page lists. */
-export const OPEN_TICKET_STATUSES = [TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING_ON_CUSTOMER];
+const OPEN_TICKET_STATUSES = [TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING_ON_CUSTOMER];
+
+/** Open tickets of many sites in one query, within the viewer's ticket rule (`scope`). */
+const openTicketsBySite = (ctx: RequestContext, scope: FilterQuery<SupportTicket>) =>
+  loaderFor<string, SupportTicket[]>(ctx, 'openTicketsBySite', async (ids) =>
+    groupBy(
+      ids,
+      await ctx.em.find(
+        SupportTicket,
+        { $and: [{ site: { $in: [...ids] }, status: { $in: OPEN_TICKET_STATUSES } }, scope] },
+        { orderBy: { firstResponseDueAt: 'asc', id: 'asc' } },
+      ),
+      (t) => t.site!.id,
+    ),
+  );
 
 @Resolver(() => Site)
 export class SiteTicketsResolver {
@@ -127,18 +142,6 @@ export class SiteTicketsResolver {
   })
   async openTickets(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<SupportTicket[]> {
     // The viewer's ticket rule, resolved before the batch (a batch must not wait on other work).
-    const scope = await ticketScope(ctx);
-    const loader = loaderFor<string, SupportTicket[]>(ctx, 'openTicketsBySite', async (ids) =>
-      groupBy(
-        ids,
-        await ctx.em.find(
-          SupportTicket,
-          { $and: [{ site: { $in: [...ids] }, status: { $in: OPEN_TICKET_STATUSES } }, scope] },
-          { orderBy: { firstResponseDueAt: 'asc', id: 'asc' } },
-        ),
-        (t) => t.site!.id,
-      ),
-    );
-    return loader.load(site.id);
+    return openTicketsBySite(ctx, await ticketScope(ctx)).load(site.id);
   }
 }
