@@ -193,25 +193,28 @@ try {
 
   // ---- the three servers ----
   const secret = randomBytes(32).toString('base64url');
+  /** The production build on the bench database, as `pnpm start` runs it in production. */
+  const startSitecare = (name) =>
+    startProcess(
+      name,
+      process.execPath,
+      [path.join(REPO_ROOT, 'server', 'dist', 'main.js')],
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: db.appUrl,
+        DATABASE_MIGRATION_URL: db.ownerUrl,
+        SESSION_SECRET: randomBytes(32).toString('base64url'),
+        CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+        PUBLIC_URL: 'http://127.0.0.1',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'warn',
+        SITECARE_DATA_DIR: path.join(db.dir, 'sitecare'),
+      },
+      /Listening\s+127\.0\.0\.1:(\d+)/,
+    );
   const sitecareStart = Date.now();
-  const sitecare = await startProcess(
-    'Sitecare',
-    process.execPath,
-    [path.join(REPO_ROOT, 'server', 'dist', 'main.js')],
-    {
-      NODE_ENV: 'production',
-      DATABASE_URL: db.appUrl,
-      DATABASE_MIGRATION_URL: db.ownerUrl,
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-      PUBLIC_URL: 'http://127.0.0.1',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      SITECARE_DATA_DIR: path.join(db.dir, 'sitecare'),
-    },
-    /Listening\s+127\.0\.0\.1:(\d+)/,
-  );
+  const sitecare = await startSitecare('Sitecare');
   const sitecareReadyMs = Date.now() - sitecareStart;
   const raw = await startProcess(
     'raw SQL',
@@ -376,24 +379,7 @@ try {
     const t0 = Date.now();
     await db.restart();
     extras.postgresRestartMs = Date.now() - t0;
-    const again = await startProcess(
-      'Sitecare (cold start)',
-      process.execPath,
-      [path.join(REPO_ROOT, 'server', 'dist', 'main.js')],
-      {
-        NODE_ENV: 'production',
-        DATABASE_URL: db.appUrl,
-        DATABASE_MIGRATION_URL: db.ownerUrl,
-        SESSION_SECRET: randomBytes(32).toString('base64url'),
-        CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-        PUBLIC_URL: 'http://127.0.0.1',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-        SITECARE_DATA_DIR: path.join(db.dir, 'sitecare'),
-      },
-      /Listening\s+127\.0\.0\.1:(\d+)/,
-    );
+    const again = await startSitecare('Sitecare (cold start)');
     for (;;) {
       const res = await fetch(`http://127.0.0.1:${again.match[1]}/healthz`).catch(() => undefined);
       if (res?.ok) break;
