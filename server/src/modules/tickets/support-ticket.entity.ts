@@ -41,6 +41,8 @@ registerEnumType(TicketChannel, { name: 'TicketChannel' });
 @Index({ properties: ['tenant', 'firstResponseDueAt'] })
 @Index({ properties: ['tenant', 'createdAt'] })
 @Index({ properties: ['tenant', 'assignee', 'firstResponseDueAt'] })
+// For the foreign key's `set null` when a site is deleted, which does not filter by tenant.
+@Index({ properties: ['site'] })
 export class SupportTicket extends TenantOwned<
   | 'status'
   | 'priority'
