@@ -183,6 +183,9 @@ export const FIELD_PERMISSIONS = {
   'Contact.minorErasureDueAt': OWNERS,
   'Contact.parentalConsent': OWNERS,
   'Contact.erasedAt': OWNERS,
+  // Orders are for staff and the customer who bought (as Query.orders).
+  'Customer.latestOrders': OWNERS,
+  'Site.latestOrders': OWNERS,
   'Site.assignments': STAFF,
   'Site.credentials': WORKERS,
   'SiteCredential.notes': WORKERS,

@@ -2,38 +2,23 @@
 // PostgreSQL with the demo data: one simple list query (a) alone as a role that bypasses RLS, (b) in
 // the request shape Sitecare uses (begin; set_config; query; commit) as the same role, and (c) that
 // shape as the application role, where the policy applies. Run: pnpm bench:rls
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-const require = createRequire(import.meta.url);
-const dist = path.join(import.meta.dirname, '..', '..', 'server', 'dist');
-require(require.resolve('reflect-metadata', { paths: [dist] }));
-const { startEmbeddedPostgres } = require(`${dist}/db/embedded.js`);
-const { ensureDatabase } = require(`${dist}/db/database.js`);
-const { initOrm, migrateUp } = require(`${dist}/db/orm.js`);
-const { seedDemoIfEmpty } = require(`${dist}/db/seed.js`);
-const roles = require(`${dist}/db/roles.js`);
-const { Client } = require(require.resolve('pg', { paths: [dist] }));
+import { fromServer, startBenchDatabase } from './lib/database.mjs';
+
+const { seedDemoIfEmpty } = fromServer('db/seed.js');
+const { initOrm } = fromServer('db/orm.js');
+const { Keyring } = fromServer('secrets/keyring.js');
+const { Client } = fromServer('pg');
 
 const ITERATIONS = Number(process.env.ITERATIONS ?? 3000);
 const WARMUP = 300;
-const passwords = { owner: 'bench-owner', app: 'bench-app' };
 
-const dir = await mkdtemp(path.join(tmpdir(), 'sitecare-bench-'));
-const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), password: 'bench' });
+const db = await startBenchDatabase();
 try {
-  await ensureDatabase(pg.url, 'bench');
-  await roles.provisionRoles(pg.url, 'bench', passwords);
-  const base = roles.withDatabaseName(pg.url, 'bench');
-  const ownerUrl = roles.withCredentials(base, roles.OWNER_ROLE, passwords.owner);
-  const appUrl = roles.withCredentials(base, roles.APP_ROLE, passwords.app);
+  const ownerUrl = db.ownerUrl;
+  const appUrl = db.appUrl;
   const orm = await initOrm(ownerUrl, { logger: () => undefined });
-  await migrateUp(orm);
-  await roles.grantApplicationRole(ownerUrl, roles.APP_ROLE);
-  const { Keyring } = require(`${dist}/secrets/keyring.js`);
   await seedDemoIfEmpty(orm, new Keyring({ current: { version: 1, key: Buffer.alloc(32, 1) } }));
   await orm.close(true);
 
@@ -91,6 +76,5 @@ try {
     );
   }
 } finally {
-  await pg.stop();
-  await rm(dir, { recursive: true, force: true });
+  await db.stop();
 }

@@ -12,6 +12,8 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** Test clusters trade durability for speed. */
   fast?: boolean;
+  /** Extra server settings (`-c name=value`), e.g. shared_preload_libraries for benchmarks. */
+  settings?: Record<string, string>;
   onLog?: (line: string) => void;
 }
 
@@ -100,6 +102,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       '-c',
       'listen_addresses=127.0.0.1',
       ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     onLog: (m: string) => log(String(m).trim()),
     onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),

@@ -1,6 +1,7 @@
 // Apollo Server with our error policy: client-facing codes pass, everything else is masked and logged.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from '../logger';
@@ -144,6 +145,9 @@ export function createApolloServer(opts: {
       // message (SQL, addresses); without that hook they reach formatError and are masked or mapped.
       ...armor.plugins.map(({ unexpectedErrorProcessingRequest: _dropped, ...plugin }) => plugin),
       costLimitPlugin(opts.schema),
+      // Apollo installs cache control by default: a willResolveField hook on every field of every row
+      // for HTTP cache hints we never send (every answer is per viewer).
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }),
       errorPolicyPlugin(opts.logger),
       transactionPlugin(),

@@ -10,10 +10,10 @@ import { SiteCredentialResolver } from '../modules/credentials/credential.resolv
 import { ContactResolver, CustomerResolver } from '../modules/customers/customer.resolver';
 import { SiteAssignmentResolver, SiteResolver } from '../modules/sites/site.resolver';
 import { LeadResolver } from '../modules/leads/lead.resolver';
-import { OrderResolver } from '../modules/orders/order.resolver';
+import { CustomerOrdersResolver, OrderResolver, SiteOrdersResolver } from '../modules/orders/order.resolver';
 import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver';
 import { ServicePackageResolver } from '../modules/packages/package.resolver';
-import { SupportTicketResolver, TicketMessageResolver } from '../modules/tickets/ticket.resolver';
+import { SiteTicketsResolver, SupportTicketResolver, TicketMessageResolver } from '../modules/tickets/ticket.resolver';
 import {
   ConsentEventResolver,
   PolicyAcceptanceResolver,
@@ -43,8 +43,11 @@ export const resolvers: NonEmptyArray<Function> = [
   ServicePackageResolver,
   SupportTicketResolver,
   TicketMessageResolver,
+  SiteTicketsResolver,
   LeadResolver,
   OrderResolver,
+  CustomerOrdersResolver,
+  SiteOrdersResolver,
   SubscriptionResolver,
   ProcessingPurposeResolver,
   ConsentEventResolver,

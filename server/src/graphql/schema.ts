@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { authorize } from './authorization';
-import { nullArgsAreAbsent } from './null-args';
+import { guardSchema } from './authorization';
 import { resolvers } from './resolvers';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -12,9 +11,8 @@ export function buildSitecareSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
     validate: { forbidUnknownValues: true },
-    globalMiddlewares: [authorize, nullArgsAreAbsent],
     emitSchemaFile: false,
-  });
+  }).then(guardSchema);
   return built;
 }
 

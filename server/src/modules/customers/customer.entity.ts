@@ -7,6 +7,7 @@ import { Contact } from './contact.entity';
 @ObjectType({ description: "An agency's client (a company or a private person)." })
 @Entity({ tableName: 'customers' })
 @Index({ properties: ['tenant', 'name'] })
+@Index({ properties: ['tenant', 'createdAt'] })
 export class Customer extends TenantOwned<'organisationNumber' | 'notes'> {
   @Field()
   @Property({ type: 'text' })

@@ -102,6 +102,18 @@ describe('statements per list page', () => {
     );
   });
 
+  it("the customer list with each customer's latest orders, and sites' orders and open tickets, costs the same for 10 and 100 rows", async () => {
+    const query = `query($take: Int!) { customers(page: { take: $take }) { totalCount nodes {
+      id latestOrders { id number } sites { id latestOrders { id } openTickets { id latestMessages { id body } } } } } }`;
+    const small = await count(query, 10);
+    const large = await count(query, 100);
+    expect(large.rows).toBe(100);
+    expect(large.statements).toBe(small.statements);
+    console.log(
+      `customer list (latest orders, sites' orders and open tickets): ${small.statements} statements for 10 rows and for 100`,
+    );
+  });
+
   it('the ticket list with customer, site, assignee and messages costs the same for 10 and 100 rows', async () => {
     const query = `query($take: Int!) { supportTickets(page: { take: $take }) { totalCount nodes {
       id subject status customer { id name } site { id domain } assignee { id name } messages { id body author { id name } } } } }`;

@@ -30,6 +30,10 @@ registerEnumType(PaymentProvider, { name: 'PaymentProvider' });
 @Unique({ properties: ['tenant', 'number'] })
 @Index({ properties: ['tenant', 'customer', 'createdAt'] })
 @Index({ properties: ['tenant', 'status', 'createdAt'] })
+@Index({ properties: ['tenant', 'site', 'createdAt'] })
+@Index({ properties: ['tenant', 'createdAt'] })
+// For the foreign key's `set null` when a site is deleted, which does not filter by tenant.
+@Index({ properties: ['site'] })
 @Unique({ name: 'orders_renewal_unique', properties: ['subscription', 'periodStart'] })
 export class Order extends TenantOwned<
   | 'status'

@@ -1,11 +1,12 @@
 import { IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { byIdLoader, groupBy, loaderFor } from '../../graphql/loaders';
+import { byIdLoader, groupBy, latestByKey, loaderFor } from '../../graphql/loaders';
 import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
 import { Payment } from '../payments/payment.entity';
+import { Site } from '../sites/site.entity';
 import { CheckoutInput, CheckoutResult } from './checkout.inputs';
 import * as orderService from './order.service';
 import { checkout } from './checkout.service';
@@ -108,5 +109,23 @@ export class OrderResolver {
     // Without a login it is a public form (a pending order and a provider session per call): rate-limited.
     if (!ctx.viewer) await ctx.app.throttle.consumeCheckout(ctx.ip);
     return checkout(ctx, input);
+  }
+}
+
+/** The newest orders of a customer, as the customer list shows them (one statement per page). */
+@Resolver(() => Customer)
+export class CustomerOrdersResolver {
+  @FieldResolver(() => [Order], { description: 'The 5 newest orders, newest first.' })
+  latestOrders(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Order[]> {
+    return latestByKey(ctx, Order, 'customer_id', (o) => o.customer.id, 5).load(customer.id);
+  }
+}
+
+/** The newest orders bought for a site, as its page shows them. */
+@Resolver(() => Site)
+export class SiteOrdersResolver {
+  @FieldResolver(() => [Order], { description: 'The 20 newest orders for this site, newest first.' })
+  latestOrders(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<Order[]> {
+    return latestByKey(ctx, Order, 'site_id', (o) => o.site!.id, 20).load(site.id);
   }
 }

@@ -26,6 +26,9 @@ registerEnumType(SiteStatus, { name: 'SiteStatus' });
 @Entity({ tableName: 'sites' })
 @Unique({ properties: ['tenant', 'domain'] })
 @Index({ properties: ['tenant', 'customer'] })
+// The site list's sorts and the home page's active sites by domain, tenant first.
+@Index({ properties: ['tenant', 'status', 'domain'] })
+@Index({ properties: ['tenant', 'createdAt'] })
 export class Site extends TenantOwned<'status' | 'stagingUrl' | 'servicePackage'> {
   @ManyToOne(() => Customer, { deleteRule: 'cascade' })
   customer!: Customer;

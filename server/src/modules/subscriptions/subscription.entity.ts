@@ -35,6 +35,8 @@ export class RecurringConsent {
 @ObjectType('PackageSubscription', { description: 'A renewable care-package subscription.' })
 @Entity({ tableName: 'subscriptions' })
 @Index({ properties: ['tenant', 'customer'] })
+// The subscription list and the home page's past-due card: by status, next renewal first.
+@Index({ properties: ['tenant', 'status', 'nextRenewalAt'] })
 @Index({ properties: ['status', 'nextRenewalAt'] })
 @Index({ properties: ['provider', 'pendingMethodReference'] })
 export class Subscription extends TenantOwned<

@@ -37,6 +37,12 @@ registerEnumType(TicketChannel, { name: 'TicketChannel' });
 @Index({ properties: ['tenant', 'status', 'firstResponseDueAt'] })
 @Index({ properties: ['tenant', 'customer'] })
 @Index({ properties: ['tenant', 'site'] })
+// The ticket list's sorts and filters, tenant first (row-level security adds tenant_id to every query).
+@Index({ properties: ['tenant', 'firstResponseDueAt'] })
+@Index({ properties: ['tenant', 'createdAt'] })
+@Index({ properties: ['tenant', 'assignee', 'firstResponseDueAt'] })
+// For the foreign key's `set null` when a site is deleted, which does not filter by tenant.
+@Index({ properties: ['site'] })
 export class SupportTicket extends TenantOwned<
   | 'status'
   | 'priority'

@@ -15,6 +15,8 @@ export class PasswordHintInfo {
 @ObjectType({ description: 'A message in a ticket thread.' })
 @Entity({ tableName: 'ticket_messages' })
 @Index({ properties: ['tenant', 'ticket', 'createdAt'] })
+// For the foreign key's cascade (deleting a ticket, as an erasure does), which does not filter by tenant.
+@Index({ properties: ['ticket'] })
 export class TicketMessage extends TenantOwned<'authorUser' | 'authorName' | 'internal' | 'passwordHints'> {
   @ManyToOne(() => SupportTicket, { deleteRule: 'cascade' })
   ticket!: Rel<SupportTicket>;

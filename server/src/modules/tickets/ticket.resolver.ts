@@ -1,14 +1,16 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { rateLimitPublicForm } from '../../auth/throttle';
 import type { RequestContext } from '../../graphql/context';
-import { groupBy, loaderFor, byIdLoader } from '../../graphql/loaders';
+import { groupBy, latestByKey, loaderFor, byIdLoader } from '../../graphql/loaders';
+import { ticketScope } from '../../auth/scopes';
 import { ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
 import { Site } from '../sites/site.entity';
 import { User } from '../users/user.entity';
-import { SupportTicket, TicketChannel } from './support-ticket.entity';
+import { SupportTicket, TicketChannel, TicketStatus } from './support-ticket.entity';
 import { TicketMessage } from './ticket-message.entity';
 import {
   SupportRequestInput,
@@ -73,6 +75,12 @@ export class SupportTicketResolver {
     return messagesByTicket(ctx).load(t.id);
   }
 
+  @FieldResolver(() => [TicketMessage], { description: 'The 3 newest messages, newest first (as the thread).' })
+  latestMessages(@Root() t: SupportTicket, @Ctx() ctx: RequestContext): Promise<TicketMessage[]> {
+    const where = ctx.viewer?.role === 'CUSTOMER' ? 'not t.internal' : 'true';
+    return latestByKey(ctx, TicketMessage, 'ticket_id', (m) => m.ticket.id, 3, where).load(t.id);
+  }
+
   @Mutation(() => SupportTicket, { description: 'Opens a ticket (customers: for themselves, from the portal).' })
   supportTicketCreate(@Arg('input') input: SupportTicketInput, @Ctx() ctx: RequestContext): Promise<SupportTicket> {
     return tickets.createTicket(ctx, input);
@@ -107,5 +115,33 @@ export class TicketMessageResolver {
   @FieldResolver(() => User, { nullable: true })
   author(@Root() m: TicketMessage, @Ctx() ctx: RequestContext): Promise<User> | null {
     return m.authorUser ? byIdLoader(ctx, User).load(m.authorUser.id) : null;
+  }
+}
+
+/** Tickets still waiting on the agency or the customer: what a site's page lists. */
+const OPEN_TICKET_STATUSES = [TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING_ON_CUSTOMER];
+
+/** Open tickets of many sites in one query, within the viewer's ticket rule (`scope`). */
+const openTicketsBySite = (ctx: RequestContext, scope: FilterQuery<SupportTicket>) =>
+  loaderFor<string, SupportTicket[]>(ctx, 'openTicketsBySite', async (ids) =>
+    groupBy(
+      ids,
+      await ctx.em.find(
+        SupportTicket,
+        { $and: [{ site: { $in: [...ids] }, status: { $in: OPEN_TICKET_STATUSES } }, scope] },
+        { orderBy: { firstResponseDueAt: 'asc', id: 'asc' } },
+      ),
+      (t) => t.site!.id,
+    ),
+  );
+
+@Resolver(() => Site)
+export class SiteTicketsResolver {
+  @FieldResolver(() => [SupportTicket], {
+    description: 'Open tickets of this site (new, open, waiting on the customer), by first-response due time.',
+  })
+  async openTickets(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<SupportTicket[]> {
+    // The viewer's ticket rule, resolved before the batch (a batch must not wait on other work).
+    return openTicketsBySite(ctx, await ticketScope(ctx)).load(site.id);
   }
 }

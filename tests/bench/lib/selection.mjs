@@ -1,0 +1,96 @@
+// The fields each variant selects, from the committed SDL, by the data provider's rule
+// (dashboard/src/providers/dataProvider.ts, selectionOf): every scalar and enum field the viewer's
+// role may read, plus the embedded relations. The same field lists give PostGraphile's selection
+// (its primary key is `rowId`) and the raw-SQL baseline's json_build_object, so all three variants
+// answer with the same fields.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import { buildSchema, getNamedType, isLeafType } from 'graphql';
+
+import { REPO_ROOT } from './database.mjs';
+
+const require = createRequire(import.meta.url);
+const { FIELD_PERMISSIONS } = require(path.join(REPO_ROOT, 'schema', 'dist', 'index.js'));
+const schema = buildSchema(readFileSync(path.join(REPO_ROOT, 'schema', 'schema.graphql'), 'utf8'));
+
+const mayRead = (role, coordinate) => !FIELD_PERMISSIONS[coordinate] || FIELD_PERMISSIONS[coordinate].includes(role);
+
+/** The scalar and enum fields of `typeName` that `role` reads, in SDL order. */
+export function scalarFields(typeName, role) {
+  const type = schema.getType(typeName);
+  if (!type?.getFields) throw new Error(`The SDL has no object type ${typeName}`);
+  return Object.values(type.getFields())
+    .filter((field) => isLeafType(getNamedType(field.type)) && mayRead(role, `${typeName}.${field.name}`))
+    .map((field) => field.name);
+}
+
+/** The named type of `typeName.field` (`Customer.sites` → `Site`). */
+export function relatedType(typeName, field) {
+  const found = schema.getType(typeName)?.getFields()[field];
+  if (!found) throw new Error(`${typeName} has no field ${field}`);
+  return getNamedType(found.type).name;
+}
+
+/** Sitecare's selection, as the data provider builds it: scalars, then embedded relations. */
+export function sitecareSelection(typeName, role, embed = []) {
+  const nested = new Map();
+  for (const dotted of embed) {
+    const [head, ...rest] = dotted.split('.');
+    const paths = nested.get(head) ?? [];
+    if (rest.length) paths.push(rest.join('.'));
+    nested.set(head, paths);
+  }
+  const parts = scalarFields(typeName, role);
+  for (const [field, paths] of nested) {
+    if (!mayRead(role, `${typeName}.${field}`)) continue;
+    parts.push(`${field} { ${sitecareSelection(relatedType(typeName, field), role, paths)} }`);
+  }
+  return parts.join(' ');
+}
+
+/** PostGraphile's selection of the same scalars (`id` is `rowId` there), plus hand-written relations. */
+export function postgraphileSelection(typeName, role, relations = '') {
+  const fields = scalarFields(typeName, role).map((f) => (f === 'id' ? 'rowId' : f));
+  return [...fields, relations].filter(Boolean).join(' ');
+}
+
+/**
+ * Fields Sitecare computes rather than reads from a column: their SQL for the raw baseline
+ * (PostGraphile gets the same as a computed column function in peers.sql).
+ */
+const COMPUTED = {
+  'PackageSubscription.paymentMethodOnFile': (alias) => `(${alias}.provider_reference is not null)`,
+};
+
+export const snakeCase = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * `json_build_object('id', t.id, 'name', t.name, …)` of the same scalars for table alias `alias`,
+ * with `extra` entries (`{ contacts: '(select …)' }`) for relations.
+ */
+export function jsonObject(typeName, role, alias, extra = {}) {
+  const pairs = scalarFields(typeName, role).map(
+    (f) => `'${f}', ${COMPUTED[`${typeName}.${f}`]?.(alias) ?? `${alias}.${snakeCase(f)}`}`,
+  );
+  for (const [name, sql] of Object.entries(extra)) pairs.push(`'${name}', ${sql}`);
+  return `json_build_object(${pairs.join(', ')})`;
+}
+
+/** Fails loudly when a field of the SDL has no column of the same (snake_case) name. */
+export async function checkColumns(client, tables) {
+  const { rows } = await client.query(
+    `select table_name, column_name from information_schema.columns where table_schema = 'public'`,
+  );
+  const columns = new Set(rows.map((r) => `${r.table_name}.${r.column_name}`));
+  for (const [typeName, table, role] of tables) {
+    for (const field of scalarFields(typeName, role)) {
+      if (COMPUTED[`${typeName}.${field}`]) continue;
+      if (!columns.has(`${table}.${snakeCase(field)}`))
+        throw new Error(
+          `${typeName}.${field} has no column ${table}.${snakeCase(field)}: the raw-SQL baseline needs one`,
+        );
+    }
+  }
+}
