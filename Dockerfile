@@ -8,6 +8,7 @@ COPY dashboard/package.json dashboard/
 COPY schema/package.json schema/
 COPY seeds/package.json seeds/
 COPY tests/package.json tests/
+COPY tests/bench/package.json tests/bench/
 RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm build

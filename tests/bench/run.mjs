@@ -216,6 +216,8 @@ try {
         PORT: '0',
         LOG_LEVEL: 'warn',
         SITECARE_DATA_DIR: path.join(db.dir, 'sitecare'),
+        // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where Sitecare's time goes.
+        ...(process.env.BENCH_SITECARE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SITECARE_NODE_OPTIONS } : {}),
       },
       /Listening\s+127\.0\.0\.1:(\d+)/,
     );
