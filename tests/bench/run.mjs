@@ -204,7 +204,11 @@ try {
     startProcess(
       name,
       process.execPath,
-      [path.join(REPO_ROOT, 'server', 'dist', 'main.js')],
+      // BENCH_SITECARE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to see where the time goes.
+      [
+        ...(process.env.BENCH_SITECARE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        path.join(REPO_ROOT, 'server', 'dist', 'main.js'),
+      ],
       {
         NODE_ENV: 'production',
         DATABASE_URL: db.appUrl,
@@ -216,8 +220,6 @@ try {
         PORT: '0',
         LOG_LEVEL: 'warn',
         SITECARE_DATA_DIR: path.join(db.dir, 'sitecare'),
-        // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where Sitecare's time goes.
-        ...(process.env.BENCH_SITECARE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SITECARE_NODE_OPTIONS } : {}),
       },
       /Listening\s+127\.0\.0\.1:(\d+)/,
     );

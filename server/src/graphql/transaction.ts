@@ -10,9 +10,15 @@ import { isDatabaseUnavailable, serviceUnavailable } from './errors';
 
 const open = new WeakSet<RequestContext>();
 
-async function finish(ctx: RequestContext, commit: boolean): Promise<void> {
+/**
+ * Ends the request's transaction. A query's writes (the session's last-seen time, an audit row) are
+ * flushed where they happen, so a query commits without the unit of work's final flush: that flush
+ * compares every entity the query loaded with its snapshot (thousands on a list page) to find nothing.
+ */
+async function finish(ctx: RequestContext, commit: boolean, readOnly = false): Promise<void> {
   if (!open.delete(ctx)) return;
   if (!commit) return ctx.em.rollback();
+  if (readOnly) ctx.em.clear();
   await ctx.em.commit();
 }
 
@@ -46,11 +52,12 @@ export function transactionPlugin(): ApolloServerPlugin<RequestContext> {
             body: { kind: 'single', singleResult: { errors: [{ message, extensions: code }] } },
           };
         },
-        async executionDidStart({ contextValue: ctx }) {
+        async executionDidStart({ contextValue: ctx, operation }) {
           if (!(await start(ctx))) throw serviceUnavailable();
+          const readOnly = operation.operation === 'query';
           return {
             async executionDidEnd(error) {
-              await finish(ctx, !error);
+              await finish(ctx, !error, readOnly);
             },
           };
         },
