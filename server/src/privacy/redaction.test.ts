@@ -49,6 +49,16 @@ function cardLikeRuns(text: string): string[] {
   return found;
 }
 
+describe('P4: ids are not card numbers', () => {
+  it('P4: a UUID whose leading groups are digits passing Luhn is kept, a card next to it is masked', () => {
+    const id = '91164340-6822-4230-8abc-0123456789ab'; // 9116434068224230 passes Luhn
+    expect(isLuhnValid('9116434068224230')).toBe(true);
+    const { text, masked } = maskCardNumbers(`Order https://x.example/orders/${id} paid with 4242 4242 4242 4242`);
+    expect(text).toBe(`Order https://x.example/orders/${id} paid with [card ending 4242]`);
+    expect(masked).toBe(1);
+  });
+});
+
 /** mulberry32: tiny seeded PRNG so the generated cases are the same on every run. */
 function prng(seed: number) {
   let a = seed >>> 0;

@@ -68,14 +68,27 @@ export function isLuhnValid(digits: string): boolean {
 
 export const cardMask = (digits: string): string => `[card ending ${digits.slice(-4)}]`;
 
+/**
+ * A UUID (an order's or a ticket's id in a pasted link) is never a card number, though now and then
+ * its leading groups are all digits and pass Luhn: UUIDs are left as they are.
+ */
+const UUID = /(?<![0-9a-f-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-])/gi;
+
 export function maskCardNumbers(text: string): MaskResult {
   let masked = 0;
-  const out = text.replace(DIGIT_CHAIN, (chain) => {
-    const result = maskCardsInChain(chain);
-    masked += result.masked;
-    return result.text;
-  });
-  return { text: out, masked };
+  const maskSegment = (segment: string) =>
+    segment.replace(DIGIT_CHAIN, (chain) => {
+      const result = maskCardsInChain(chain);
+      masked += result.masked;
+      return result.text;
+    });
+  let out = '';
+  let cursor = 0;
+  for (const uuid of text.matchAll(UUID)) {
+    out += maskSegment(text.slice(cursor, uuid.index)) + uuid[0];
+    cursor = uuid.index + uuid[0].length;
+  }
+  return { text: out + maskSegment(text.slice(cursor)), masked };
 }
 
 interface DigitGroup {
