@@ -7,13 +7,23 @@ import ReplyIcon from '@mui/icons-material/Reply';
 import { Box, Button as MuiButton, Chip, Link as MuiLink, Typography } from '@mui/material';
 import type { Role } from '@sitecare/schema';
 import { useId } from 'react';
-import { Link, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { Link, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
 
 import { currentViewer } from '../providers/authProvider';
 import { formatMoney } from '../resources/money';
 import { packageName } from '../resources/subscriptions/SubscriptionFields';
 import { isOverdue } from '../resources/support-tickets/SupportTicketFields';
-import { AttentionCard, Detail, ItemLink, ListLink, ShortList, useFormatDate, useListPath } from './overviewCards';
+import {
+  AttentionCard,
+  CardFrame,
+  Detail,
+  ItemLink,
+  ListLink,
+  ShortList,
+  useFormatDate,
+  useListCard,
+  useListPath,
+} from './overviewCards';
 
 const SHOW = 5;
 const OPEN_TICKETS = { status: ['NEW', 'OPEN', 'WAITING_ON_CUSTOMER'] };
@@ -33,7 +43,7 @@ const TicketsCard = ({ contractor }: { contractor: boolean }) => {
   const formatDate = useFormatDate();
   const createPath = useCreatePath();
   const listPath = useListPath();
-  const { data, total, isPending, error } = useGetList('supportTickets', {
+  const { data, state } = useListCard('supportTickets', {
     filter: OPEN_TICKETS,
     sort: { field: 'firstResponseDueAt', order: 'ASC' },
     pagination: { page: 1, perPage: SHOW },
@@ -42,12 +52,9 @@ const TicketsCard = ({ contractor }: { contractor: boolean }) => {
   return (
     <AttentionCard
       title={contractor ? 'sitecare.portal.site_tickets.title' : 'sitecare.portal.tickets.title'}
-      total={total}
+      {...state}
       caption="sitecare.portal.tickets.count"
-      isPending={isPending}
-      error={error}
       empty={contractor ? 'sitecare.attention.tickets.empty' : 'sitecare.portal.tickets.empty'}
-      isEmpty={!data?.length}
       links={
         <>
           <ListLink to={listPath('supportTickets', OPEN_TICKETS)} label="sitecare.portal.tickets.all" />
@@ -98,7 +105,7 @@ const SubscriptionsCard = () => {
   const [locale] = useLocaleState();
   const createPath = useCreatePath();
   const listPath = useListPath();
-  const { data, isPending, error } = useGetList('subscriptions', {
+  const { data, state } = useListCard('subscriptions', {
     pagination: { page: 1, perPage: 25 },
     meta: { embed: ['servicePackage'] },
   });
@@ -106,10 +113,9 @@ const SubscriptionsCard = () => {
   return (
     <AttentionCard
       title="sitecare.portal.subscriptions.title"
+      {...state}
       total={current.length}
       caption="sitecare.portal.subscriptions.count"
-      isPending={isPending}
-      error={error}
       empty="sitecare.portal.subscriptions.empty"
       isEmpty={current.length === 0}
       links={<ListLink to={listPath('subscriptions')} label="sitecare.portal.subscriptions.all" />}
@@ -150,16 +156,13 @@ const OrdersCard = () => {
   const [locale] = useLocaleState();
   const createPath = useCreatePath();
   const listPath = useListPath();
-  const { data, total, isPending, error } = useGetList('orders', { pagination: { page: 1, perPage: 3 } });
+  const { data, state } = useListCard('orders', { pagination: { page: 1, perPage: 3 } });
   return (
     <AttentionCard
       title="sitecare.portal.orders.title"
-      total={total}
+      {...state}
       caption="sitecare.portal.orders.count"
-      isPending={isPending}
-      error={error}
       empty="sitecare.portal.orders.empty"
-      isEmpty={!data?.length}
       links={<ListLink to={listPath('orders')} label="sitecare.portal.orders.all" />}
     >
       <ShortList>
@@ -185,7 +188,7 @@ const OrdersCard = () => {
 const SitesCard = ({ contractor }: { contractor: boolean }) => {
   const createPath = useCreatePath();
   const listPath = useListPath();
-  const { data, total, isPending, error } = useGetList('sites', {
+  const { data, state } = useListCard('sites', {
     sort: { field: 'domain', order: 'ASC' },
     pagination: { page: 1, perPage: SHOW },
     meta: { embed: ['customer'] },
@@ -193,12 +196,9 @@ const SitesCard = ({ contractor }: { contractor: boolean }) => {
   return (
     <AttentionCard
       title="sitecare.portal.sites.title"
-      total={total}
+      {...state}
       caption="sitecare.portal.sites.count"
-      isPending={isPending}
-      error={error}
       empty={contractor ? 'sitecare.portal.sites.empty_contractor' : 'sitecare.portal.sites.empty'}
-      isEmpty={!data?.length}
       links={<ListLink to={listPath('sites')} label="sitecare.portal.sites.all" />}
     >
       <ShortList>
@@ -223,15 +223,8 @@ const PrivacyCard = () => {
   const translate = useTranslate();
   const tenant = currentViewer()?.tenant;
   return (
-    <AttentionCard
+    <CardFrame
       title="sitecare.portal.privacy.title"
-      total={undefined}
-      caption=""
-      isPending={false}
-      error={null}
-      empty=""
-      isEmpty={false}
-      showCount={false}
       links={
         <>
           <ListLink to="/my-consents" label="sitecare.portal.privacy.consents" />
@@ -254,7 +247,7 @@ const PrivacyCard = () => {
           </Detail>
         </>
       ) : null}
-    </AttentionCard>
+    </CardFrame>
   );
 };
 

@@ -12,7 +12,16 @@ import { formatMoney } from '../resources/money';
 import { BreachAttentionCard } from '../resources/breaches/BreachAttentionCard';
 import { isOverdue } from '../resources/support-tickets/SupportTicketFields';
 import { PrivacyAttentionCard } from '../resources/privacy-requests/PrivacyAttentionCard';
-import { AttentionCard, Detail, ItemLink, ListLink, ShortList, useFormatDate, useListPath } from './overviewCards';
+import {
+  AttentionCard,
+  Detail,
+  ItemLink,
+  ListLink,
+  ShortList,
+  useFormatDate,
+  useListCard,
+  useListPath,
+} from './overviewCards';
 
 const BACKUP_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000;
 const SITES_PAGE = 100;
@@ -27,19 +36,16 @@ const NewLeadsCard = () => {
   const createPath = useCreatePath();
   const listPath = useListPath();
   // The API lists leads newest first.
-  const { data, total, isPending, error } = useGetList('leads', {
+  const { data, state } = useListCard('leads', {
     filter: { status: 'NEW' },
     pagination: { page: 1, perPage: SHOW },
   });
   return (
     <AttentionCard
       title="sitecare.attention.leads.title"
-      total={total}
+      {...state}
       caption="sitecare.attention.leads.count"
-      isPending={isPending}
-      error={error}
       empty="sitecare.attention.leads.empty"
-      isEmpty={!data?.length}
       links={<ListLink to={listPath('leads', { status: 'NEW' })} label="sitecare.attention.leads.all" />}
     >
       <ShortList>
@@ -64,7 +70,7 @@ const OpenTicketsCard = () => {
   const formatDate = useFormatDate();
   const createPath = useCreatePath();
   const listPath = useListPath();
-  const { data, total, isPending, error } = useGetList('supportTickets', {
+  const { data, state } = useListCard('supportTickets', {
     filter: OPEN_TICKETS,
     sort: { field: 'firstResponseDueAt', order: 'ASC' },
     pagination: { page: 1, perPage: SHOW },
@@ -73,12 +79,9 @@ const OpenTicketsCard = () => {
   return (
     <AttentionCard
       title="sitecare.attention.tickets.title"
-      total={total}
+      {...state}
       caption="sitecare.attention.tickets.count"
-      isPending={isPending}
-      error={error}
       empty="sitecare.attention.tickets.empty"
-      isEmpty={!data?.length}
       links={<ListLink to={listPath('supportTickets', OPEN_TICKETS)} label="sitecare.attention.tickets.all" />}
     >
       <ShortList>
@@ -181,7 +184,7 @@ const StaleBackupsCard = () => {
   const formatDate = useFormatDate();
   const createPath = useCreatePath();
   const listPath = useListPath();
-  const { data, total, isPending, error } = useGetList('sites', {
+  const { data, state } = useListCard('sites', {
     filter: { status: 'ACTIVE' },
     sort: { field: 'domain', order: 'ASC' },
     pagination: { page: 1, perPage: SITES_PAGE },
@@ -196,10 +199,9 @@ const StaleBackupsCard = () => {
   return (
     <AttentionCard
       title="sitecare.attention.backups.title"
+      {...state}
       total={stale.length}
       caption="sitecare.attention.backups.count"
-      isPending={isPending}
-      error={error}
       empty="sitecare.attention.backups.empty"
       isEmpty={stale.length === 0}
       links={<ListLink to={listPath('sites', { status: 'ACTIVE' })} label="sitecare.attention.backups.all" />}
@@ -216,7 +218,7 @@ const StaleBackupsCard = () => {
           </li>
         ))}
       </ShortList>
-      {(total ?? 0) > SITES_PAGE ? (
+      {(state.total ?? 0) > SITES_PAGE ? (
         <Detail>{translate('sitecare.attention.first_page', { count: SITES_PAGE })}</Detail>
       ) : null}
     </AttentionCard>

@@ -2,7 +2,7 @@
 // records that link to their pages, and links to the full lists. Each card reads one list query.
 import { Box, Button as MuiButton, Card, CardActions, CardContent, Link as MuiLink, Typography } from '@mui/material';
 import { type ReactNode, useId } from 'react';
-import { Link, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
+import { type GetListParams, Link, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
 
 export const useFormatDate = () => {
   const [locale] = useLocaleState();
@@ -32,10 +32,26 @@ export interface CardProps {
   isEmpty: boolean;
   links: ReactNode;
   children?: ReactNode;
-  /** False for a card without a headline number (e.g. links to the privacy tools). */
-  showCount?: boolean;
 }
 
+/** A home-page card: a titled region with its links at the bottom. */
+export const CardFrame = ({ title, links, children }: { title: string; links: ReactNode; children: ReactNode }) => {
+  const translate = useTranslate();
+  const headingId = useId();
+  return (
+    <Card component="section" aria-labelledby={headingId} sx={{ display: 'flex', flexDirection: 'column' }}>
+      <CardContent sx={{ flex: 1 }}>
+        <Typography id={headingId} component="h3" variant="h6" gutterBottom>
+          {translate(title)}
+        </Typography>
+        {children}
+      </CardContent>
+      <CardActions sx={{ flexWrap: 'wrap', gap: 1 }}>{links}</CardActions>
+    </Card>
+  );
+};
+
+/** A card over a list: loading, error, the headline number, then the records or the empty text. */
 export const AttentionCard = ({
   title,
   total,
@@ -46,38 +62,34 @@ export const AttentionCard = ({
   isEmpty,
   links,
   children,
-  showCount = true,
 }: CardProps) => {
   const translate = useTranslate();
-  const headingId = useId();
   return (
-    <Card component="section" aria-labelledby={headingId} sx={{ display: 'flex', flexDirection: 'column' }}>
-      <CardContent sx={{ flex: 1 }}>
-        <Typography id={headingId} component="h3" variant="h6" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {isPending ? (
-          <Typography color="text.secondary">{translate('sitecare.attention.loading')}</Typography>
-        ) : error ? (
-          <Typography color="error">{translate('sitecare.attention.error')}</Typography>
-        ) : (
-          <>
-            {showCount ? (
-              <Typography component="p" sx={{ mb: 1 }}>
-                <Box component="strong" data-testid="count" sx={{ typography: 'h4', mr: 1 }}>
-                  {total ?? 0}
-                </Box>
-                {translate(caption, { smart_count: total ?? 0 })}
-              </Typography>
-            ) : null}
-            {isEmpty ? <Typography color="text.secondary">{translate(empty)}</Typography> : children}
-          </>
-        )}
-      </CardContent>
-      <CardActions sx={{ flexWrap: 'wrap', gap: 1 }}>{links}</CardActions>
-    </Card>
+    <CardFrame title={title} links={links}>
+      {isPending ? (
+        <Typography color="text.secondary">{translate('sitecare.attention.loading')}</Typography>
+      ) : error ? (
+        <Typography color="error">{translate('sitecare.attention.error')}</Typography>
+      ) : (
+        <>
+          <Typography component="p" sx={{ mb: 1 }}>
+            <Box component="strong" data-testid="count" sx={{ typography: 'h4', mr: 1 }}>
+              {total ?? 0}
+            </Box>
+            {translate(caption, { smart_count: total ?? 0 })}
+          </Typography>
+          {isEmpty ? <Typography color="text.secondary">{translate(empty)}</Typography> : children}
+        </>
+      )}
+    </CardFrame>
   );
 };
+
+/** One list query as a card's records and state: `<AttentionCard {...state} …>`. */
+export function useListCard(resource: string, params: GetListParams & { meta?: Record<string, unknown> }) {
+  const { data, total, isPending, error } = useGetList(resource, params);
+  return { data, state: { total, isPending, error, isEmpty: !data?.length } };
+}
 
 /** A short list of records, each a link to its page with a line of detail under it. */
 export const ShortList = ({ children }: { children: ReactNode }) => (
