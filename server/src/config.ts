@@ -38,6 +38,8 @@ const envShape = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(5_000),
   SITECARE_DATA_DIR: optionalString,
   SITECARE_DEMO: booleanFlag,
+  /** Queries the SQL readers cover answered in one statement (default true); false: always the resolvers. */
+  COMPILED_READS: booleanFlag,
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -112,6 +114,8 @@ export interface Config {
   databaseUrl: string | undefined;
   databaseMigrationUrl: string | undefined;
   databasePoolMax: number;
+  /** Queries with SQL readers for all they select are answered in one statement (graphql/sql). */
+  compiledReads: boolean;
   /** Timeouts of the HTTP server against slow or idle clients. */
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
   loadDemoData: boolean;
@@ -189,6 +193,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL,
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL,
     databasePoolMax: env.DATABASE_POOL_MAX,
+    compiledReads: env.COMPILED_READS ?? true,
     http: {
       headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,

@@ -104,6 +104,7 @@ export async function createHttpApp(opts: {
     httpServer,
     logger,
     isProduction: config.isProduction,
+    compiledReads: config.compiledReads,
   });
   await apollo.start();
   app.use(

@@ -3,6 +3,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../graphql/context';
 import { memo } from '../graphql/loaders';
+import { TENANT, VIEWER, type RowRule } from '../graphql/sql/compile';
 import type { Customer } from '../modules/customers/customer.entity';
 import type { Site } from '../modules/sites/site.entity';
 import type { SupportTicket } from '../modules/tickets/support-ticket.entity';
@@ -88,3 +89,41 @@ export async function ticketScope(ctx: RequestContext): Promise<FilterQuery<Supp
 export async function ownedByCustomerScope(ctx: RequestContext): Promise<{ customer?: string }> {
   return ctx.viewer?.role === 'CUSTOMER' ? { customer: (await ownCustomerId(ctx)) ?? NOTHING } : {};
 }
+
+// The same rules as SQL predicates on a row alias, for compiled reads (graphql/sql): `$2` is the viewer.
+// Every table named with the tenant, as the ORM's filter would (row-level security says it again).
+const ASSIGNED_SITES = `select a.site_id from site_assignments a where a.tenant_id = ${TENANT} and a.user_id = ${VIEWER}
+  and a.starts_at <= now() and (a.ends_at is null or a.ends_at > now())`;
+const OWN_CUSTOMER = `(select k.customer_id from users u join contacts k on k.id = u.contact_id
+  where u.tenant_id = ${TENANT} and u.id = ${VIEWER})`;
+const staffRole = (role: string) => role === 'ADMIN' || role === 'EMPLOYEE';
+
+export const siteRule: RowRule = (t, role) =>
+  staffRole(role)
+    ? 'true'
+    : role === 'CONTRACTOR'
+      ? `${t}.id in (${ASSIGNED_SITES})`
+      : role === 'CUSTOMER'
+        ? `${t}.customer_id = ${OWN_CUSTOMER}`
+        : null;
+
+export const customerRule: RowRule = (t, role) =>
+  staffRole(role)
+    ? 'true'
+    : role === 'CONTRACTOR'
+      ? `${t}.id in (select s.customer_id from sites s where s.tenant_id = ${TENANT} and s.id in (${ASSIGNED_SITES}))`
+      : role === 'CUSTOMER'
+        ? `${t}.id = ${OWN_CUSTOMER}`
+        : null;
+
+export const ticketRule: RowRule = (t, role) =>
+  staffRole(role)
+    ? 'true'
+    : role === 'CONTRACTOR'
+      ? `${t}.site_id in (${ASSIGNED_SITES})`
+      : role === 'CUSTOMER'
+        ? `${t}.customer_id = ${OWN_CUSTOMER}`
+        : null;
+
+export const ownedByCustomerRule: RowRule = (t, role) =>
+  role === 'CUSTOMER' ? `${t}.customer_id = ${OWN_CUSTOMER}` : 'true';

@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { RequestContext } from './context';
 import { armorProtection, costLimitPlugin, fieldRepeatLimit } from './armor';
 import { ErrorCode, PUBLIC_ERROR_CODES, isDatabaseUnavailable, serviceUnavailable } from './errors';
+import { SqlAnswers } from './sql/answer';
 import { transactionPlugin } from './transaction';
 
 function errorPolicyPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
@@ -126,6 +127,8 @@ export function createApolloServer(opts: {
   httpServer: Server;
   logger: Logger;
   isProduction: boolean;
+  /** Queries with SQL readers answered in one statement (default); false: always the resolvers. */
+  compiledReads?: boolean;
 }): ApolloServer<RequestContext> {
   const armor = armorProtection();
   return new ApolloServer<RequestContext>({
@@ -150,7 +153,7 @@ export function createApolloServer(opts: {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }),
       errorPolicyPlugin(opts.logger),
-      transactionPlugin(),
+      transactionPlugin(opts.compiledReads === false ? undefined : new SqlAnswers(opts.schema)),
     ],
   });
 }

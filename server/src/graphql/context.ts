@@ -51,11 +51,16 @@ export interface RequestContext {
  * the current transaction only (`set_config(..., true)`). `undefined` clears both (fails closed).
  */
 export async function useTenant(ctx: RequestContext, tenantId: string | undefined): Promise<void> {
+  scopeFilters(ctx, tenantId);
+  await ctx.em.execute("select set_config('app.tenant_id', ?, true)", [tenantId ?? '']);
+}
+
+/** The ORM's half of `useTenant` (wall one), for when PostgreSQL's setting is already made. */
+export function scopeFilters(ctx: RequestContext, tenantId: string | undefined): void {
   ctx.tenantId = tenantId;
   // An empty parameter set makes the filters throw (db/orm.ts): no tenant, no tenant rows.
   ctx.em.setFilterParams('tenant', { tenantId });
   ctx.em.setFilterParams('ownTenant', { tenantId });
-  await ctx.em.execute("select set_config('app.tenant_id', ?, true)", [tenantId ?? '']);
 }
 
 /** A context for platform work outside HTTP (CLI, jobs): the owner's connection, audited as SYSTEM. */

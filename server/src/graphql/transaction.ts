@@ -7,6 +7,7 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { resumeSession } from '../modules/auth/session.service';
 import type { RequestContext } from './context';
 import { isDatabaseUnavailable, serviceUnavailable } from './errors';
+import type { SqlAnswers } from './sql/answer';
 
 const open = new WeakSet<RequestContext>();
 
@@ -37,13 +38,17 @@ async function start(ctx: RequestContext): Promise<boolean> {
   }
 }
 
-export function transactionPlugin(): ApolloServerPlugin<RequestContext> {
+export function transactionPlugin(sqlAnswers?: SqlAnswers): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        // Before execution, where a plugin may still answer: a database outage (S29) gets a clean,
+        // Before execution, where a plugin may still answer: a query with SQL readers for all of it
+        // is answered in one statement (graphql/sql); a database outage (S29) gets a clean,
         // retryable 503 rather than an internal error or a misleading "log in first".
-        async responseForOperation({ contextValue: ctx }) {
+        async responseForOperation(request) {
+          const answered = await sqlAnswers?.answer(request);
+          if (answered) return answered;
+          const ctx = request.contextValue;
           if (await start(ctx)) return null;
           const { message, extensions } = serviceUnavailable();
           const { http: _http, ...code } = extensions;

@@ -1,39 +1,60 @@
 // Server-side sessions: created at login, resumed per request, ended by logout, timeouts or disabling.
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../auth/cookies';
 import { newTenantToken, parseTenantToken } from '../../auth/tokens';
-import { useTenant, type RequestContext } from '../../graphql/context';
-import { User, UserStatus } from '../users/user.entity';
+import type { Role } from '@sitecare/schema';
+import { scopeFilters, type RequestContext } from '../../graphql/context';
+import type { User } from '../users/user.entity';
 import { Session } from './session.entity';
 
 /** Activity refreshes `lastSeenAt` at most this often, so reads do not each cost a write. */
 const TOUCH_INTERVAL_MS = 60_000;
+
+/** The viewer a resumed session gives, from a row of `sitecare_resume_session`. */
+export interface ResumedSession {
+  session_id: string;
+  user_id: string;
+  role: Role;
+}
+
+/**
+ * The one statement that resumes a session (migration session_resume): it scopes the transaction to
+ * the cookie's tenant, checks the session (revoked, absolute and idle timeouts, user active),
+ * refreshes its last-seen time once a minute, and clears the tenant again when nothing is valid.
+ * Positional parameters (`$n`): it runs through the ORM and, for compiled reads, on a bare connection.
+ */
+export function resumeStatement(ctx: RequestContext): { text: string; values: unknown[] } | undefined {
+  const parsed = parseTenantToken(readSessionCookie(ctx));
+  if (!parsed) return undefined;
+  return {
+    text: 'select session_id, user_id, role from sitecare_resume_session($1, $2, $3, $4)',
+    values: [parsed.tenantId, parsed.hash, ctx.app.config.sessions.idleMs / 1000, TOUCH_INTERVAL_MS / 1000],
+  };
+}
+
+/**
+ * What the statement found: the viewer and the tenant for the rest of the request, or an anonymous
+ * request whose stale cookie is cleared.
+ */
+export function applyResumedSession(ctx: RequestContext, tenantId: string, row: ResumedSession | undefined): void {
+  if (!row) {
+    scopeFilters(ctx, undefined);
+    clearSessionCookie(ctx);
+    return;
+  }
+  scopeFilters(ctx, tenantId);
+  ctx.viewer = { userId: row.user_id, tenantId, role: row.role, sessionId: row.session_id };
+}
 
 /**
  * Called at the start of every GraphQL execution, inside the request's transaction: a valid cookie
  * sets the viewer and the tenant; anything else leaves the request anonymous with no tenant.
  */
 export async function resumeSession(ctx: RequestContext): Promise<void> {
-  const parsed = parseTenantToken(readSessionCookie(ctx));
-  if (!parsed) return;
-  await useTenant(ctx, parsed.tenantId);
-  const session = await ctx.em.findOne(Session, { tokenHash: parsed.hash }, { populate: ['user'] });
-  const now = Date.now();
-  const valid =
-    session &&
-    !session.revokedAt &&
-    session.expiresAt.getTime() > now &&
-    session.lastSeenAt.getTime() + ctx.app.config.sessions.idleMs > now &&
-    session.user.status === UserStatus.ACTIVE;
-  if (!valid) {
-    await useTenant(ctx, undefined);
-    clearSessionCookie(ctx);
-    return;
-  }
-  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    session.lastSeenAt = new Date(now);
-    await ctx.em.flush();
-  }
-  ctx.viewer = { userId: session.user.id, tenantId: parsed.tenantId, role: session.user.role, sessionId: session.id };
+  const statement = resumeStatement(ctx);
+  if (!statement) return;
+  // knex's placeholders are `?`.
+  const rows = await ctx.em.execute<ResumedSession[]>(statement.text.replace(/\$\d/g, '?'), statement.values);
+  applyResumedSession(ctx, String(statement.values[0]), rows[0]);
 }
 
 /** A new session (a new random id every login), its cookie, and the viewer for the rest of the request. */

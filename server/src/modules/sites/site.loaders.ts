@@ -28,6 +28,10 @@ export const assignmentsBySite = (ctx: RequestContext) =>
 
 export const backupsBySite = (ctx: RequestContext) =>
   loaderFor<string, SiteBackup[]>(ctx, 'backupsBySite', async (ids) => {
-    const rows = await ctx.em.find(SiteBackup, { site: { $in: [...ids] } }, { orderBy: { takenAt: 'desc' } });
+    const rows = await ctx.em.find(
+      SiteBackup,
+      { site: { $in: [...ids] } },
+      { orderBy: { takenAt: 'desc', id: 'desc' } },
+    );
     return groupBy(ids, rows, (b) => b.site.id);
   });

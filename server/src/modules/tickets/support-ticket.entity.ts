@@ -16,6 +16,9 @@ export enum TicketStatus {
 }
 registerEnumType(TicketStatus, { name: 'TicketStatus' });
 
+/** Tickets still waiting on the agency or the customer: what a site's page lists. */
+export const OPEN_TICKET_STATUSES = [TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING_ON_CUSTOMER];
+
 export enum TicketPriority {
   LOW = 'LOW',
   NORMAL = 'NORMAL',

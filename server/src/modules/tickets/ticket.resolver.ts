@@ -10,7 +10,7 @@ import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
 import { Site } from '../sites/site.entity';
 import { User } from '../users/user.entity';
-import { SupportTicket, TicketChannel, TicketStatus } from './support-ticket.entity';
+import { OPEN_TICKET_STATUSES, SupportTicket, TicketChannel } from './support-ticket.entity';
 import { TicketMessage } from './ticket-message.entity';
 import {
   SupportRequestInput,
@@ -117,9 +117,6 @@ export class TicketMessageResolver {
     return m.authorUser ? byIdLoader(ctx, User).load(m.authorUser.id) : null;
   }
 }
-
-/** Tickets still waiting on the agency or the customer: what a site's page lists. */
-const OPEN_TICKET_STATUSES = [TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING_ON_CUSTOMER];
 
 /** Open tickets of many sites in one query, within the viewer's ticket rule (`scope`). */
 const openTicketsBySite = (ctx: RequestContext, scope: FilterQuery<SupportTicket>) =>

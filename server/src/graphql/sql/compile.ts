@@ -1,0 +1,492 @@
+// Look-ahead reads: a query whose every root field has a SQL reader is answered by one statement
+// that builds the whole `data` object in PostgreSQL (json_build_object / json_agg), as PostGraphile
+// does, instead of resolvers, DataLoaders and ORM entities. Each reader states the same rows, order
+// and viewer rule as its resolver and service; anything a reader does not cover (an argument, a
+// directive, a field without a column or relation reader, a role without a compiled rule) refuses,
+// and the request runs through the resolvers as before. `sql.test.ts` runs every reader both ways.
+import { FIELD_PERMISSIONS, mayReach, permissionOf, type Role } from '@sitecare/schema';
+import type { EntityMetadata, MetadataStorage } from '@mikro-orm/core';
+import {
+  getArgumentValues,
+  getNamedType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { validateSync } from 'class-validator';
+import { getMetadataStorage } from 'type-graphql';
+
+/** The statement's fixed parameters: every reader may use them. */
+export const TENANT = '$1';
+export const VIEWER = '$2';
+
+/** A reader that does not cover this request: the resolvers answer it. */
+export class Refused extends Error {}
+const refuse = (why: string): never => {
+  throw new Refused(why);
+};
+
+/** Rows of a table the viewer may see, as a predicate on `alias`; null: this role is not compiled. */
+export type RowRule = (alias: string, role: Role) => string | null;
+const everyRow: RowRule = () => 'true';
+
+/** Collects the request's argument values as typed parameters (`$3::uuid`, …). */
+export class Params {
+  readonly values: unknown[];
+  constructor(tenantId: string, userId: string) {
+    this.values = [tenantId, userId];
+  }
+  add(value: unknown, cast: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${cast}`;
+  }
+}
+
+/** A relation field (`Customer.sites`) read as a subquery of its parent row. */
+export interface RelationReader {
+  entity: string;
+  many: boolean;
+  /** The related rows of parent alias `parent`, as a predicate on `alias`. */
+  on: (alias: string, parent: string) => string;
+  rule?: RowRule;
+  /** Further conditions on `alias` (a status, a role's narrower view). */
+  where?: (alias: string, role: Role) => string;
+  /** Order (columns of `alias`), and how many rows at most. */
+  orderBy?: (alias: string) => string;
+  limit?: number;
+}
+
+/** A root list (`Query.sites`): filter, sort and page as its service applies them. */
+export interface ListReader {
+  kind: 'list';
+  entity: string;
+  rule: RowRule;
+  /** Each supported filter field: its predicate on `alias`, or null to refuse the value. */
+  filters?: Record<string, (value: unknown, alias: string, params: Params) => string | null>;
+  /** A fixed order, or the `sort` argument's field (a property) with `id` ascending after it. */
+  orderBy?: (alias: string) => string;
+}
+
+/** A root field that reads one row by its `id` argument (`Query.site`). */
+export interface OneReader {
+  kind: 'one';
+  entity: string;
+  rule: RowRule;
+}
+
+type SortArgument = { field?: string; order?: string };
+
+/**
+ * A mutation done in the same one statement (`Mutation.ticketMessageCreate`): `write` returns the
+ * statement's CTEs, the last named `written` (rows of `entity`'s table, `returning *`), for the
+ * mutation's validated arguments and the viewer's role; null when the resolvers must do it (an
+ * audited case, a refusal they word). Nothing is written when the compiled statement finds no row.
+ */
+export interface WriteReader {
+  kind: 'write';
+  entity: string;
+  write: (args: Record<string, unknown>, role: Role, params: Params) => string | null;
+}
+
+const roots = new Map<string, ListReader | OneReader | WriteReader>();
+const relations = new Map<string, RelationReader>();
+const computed = new Map<string, (alias: string) => string>();
+
+/** Registers the reader of a root field, `Query.<name>`. */
+export function readRoot(coordinate: `Query.${string}`, reader: ListReader | OneReader): void {
+  roots.set(coordinate, reader);
+}
+
+/** Registers a mutation done in one statement, `Mutation.<name>`. */
+export function writeRoot(coordinate: `Mutation.${string}`, writer: Omit<WriteReader, 'kind'>): void {
+  roots.set(coordinate, { kind: 'write', ...writer });
+}
+
+/** Registers the reader of a relation field, `<Type>.<field>`. */
+export function readRelation(coordinate: string, reader: RelationReader): void {
+  relations.set(coordinate, reader);
+}
+
+/** Registers the SQL of a field its resolver computes from the row (`PackageSubscription.paymentMethodOnFile`). */
+export function readComputed(coordinate: string, sql: (alias: string) => string): void {
+  computed.set(coordinate, sql);
+}
+
+/** Whether every root field of `operation` has a reader (cheap; before any database work). */
+export function mayCompile(operation: OperationDefinitionNode): boolean {
+  const { selections } = operation.selectionSet;
+  if (operation.operation === 'mutation') {
+    // One mutation at a time (several run in order, each seeing the last: the resolvers do that).
+    const [only] = selections;
+    return (
+      selections.length === 1 &&
+      only.kind === Kind.FIELD &&
+      !only.directives?.length &&
+      roots.get(`Mutation.${only.name.value}`)?.kind === 'write'
+    );
+  }
+  return (
+    operation.operation === 'query' &&
+    selections.every(
+      (s) =>
+        s.kind === Kind.FIELD &&
+        !s.directives?.length &&
+        (s.name.value === '__typename' || roots.has(`Query.${s.name.value}`)),
+    )
+  );
+}
+
+const restricted = FIELD_PERMISSIONS as Record<string, readonly Role[]>;
+const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** json_build_object takes at most 100 arguments. */
+const MAX_KEYS = 50;
+
+/** GraphQL object type names and their entity (`PackageSubscription` → `Subscription`), from type-graphql. */
+function entityTypes(metadata: MetadataStorage): Map<string, string> {
+  return new Map(
+    getMetadataStorage()
+      .objectTypes.filter((t) => metadata.find(t.target.name))
+      .map((t) => [t.name, t.target.name]),
+  );
+}
+
+/** Which GraphQL fields have their own resolver (type-graphql's metadata): those are never columns. */
+function resolvedFields(): Set<string> {
+  const storage = getMetadataStorage();
+  const names = new Map(storage.objectTypes.map((t) => [t.target, t.name]));
+  return new Set(storage.fieldResolvers.map((r) => `${names.get(r.getObjectType?.() as never)}.${r.schemaName}`));
+}
+
+/** The compiler for one schema and one ORM's metadata; per request, `compile` one operation. */
+export class SqlReads {
+  private readonly withResolver = resolvedFields();
+  private readonly entities: Map<string, string>;
+  /** Compiled object selections, per selection set and role: the document is cached by Apollo. */
+  private readonly objects = new WeakMap<SelectionSetNode, Map<string, string>>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly metadata: MetadataStorage,
+  ) {
+    this.entities = entityTypes(metadata);
+  }
+
+  /**
+   * The statement answering `operation` for `role` (`data` column), or Refused. `variables` are
+   * coerced ones (graphql's getVariableValues).
+   */
+  compile(
+    operation: OperationDefinitionNode,
+    fragments: Record<string, FragmentDefinitionNode>,
+    variables: Record<string, unknown>,
+    viewer: { role: Role; tenantId: string; userId: string },
+  ): { text: string; values: unknown[] } {
+    const params = new Params(viewer.tenantId, viewer.userId);
+    if (operation.operation === 'mutation') return this.mutation(operation, fragments, variables, viewer.role, params);
+    const query = this.schema.getQueryType()!;
+    const pairs: string[] = [];
+    for (const selection of operation.selectionSet.selections) {
+      const field = selection as FieldNode;
+      const key = field.alias?.value ?? field.name.value;
+      if (field.name.value === '__typename') {
+        pairs.push(quote(key), quote(query.name));
+        continue;
+      }
+      const coordinate = `Query.${field.name.value}`;
+      const permission = permissionOf(coordinate);
+      if (!permission || !mayReach(permission.audience, viewer.role)) refuse(`${coordinate}: not this role's`);
+      const definition = query.getFields()[field.name.value];
+      const args = getArgumentValues(definition, field, variables);
+      const reader = roots.get(coordinate)!;
+      const sql =
+        reader.kind === 'one'
+          ? this.one(reader, definition, field, args, params, viewer.role, fragments)
+          : reader.kind === 'list'
+            ? this.list(reader, definition, field, args, params, viewer.role, fragments)
+            : refuse('a mutation in a query');
+      pairs.push(quote(key), sql);
+    }
+    if (pairs.length / 2 > MAX_KEYS) refuse('too many root fields');
+    // Both fixed parameters typed, whether or not a rule refers to them.
+    const text = `select json_build_object(${pairs.join(', ')}) as data from (select ${TENANT}::uuid, ${VIEWER}::uuid) p`;
+    return { text, values: params.values };
+  }
+
+  /** `with …, written as (insert … returning *) select json_build_object(<key>, <selection of written>)`. */
+  private mutation(
+    operation: OperationDefinitionNode,
+    fragments: Record<string, FragmentDefinitionNode>,
+    variables: Record<string, unknown>,
+    role: Role,
+    params: Params,
+  ): { text: string; values: unknown[] } {
+    const field = operation.selectionSet.selections[0] as FieldNode;
+    const coordinate = `Mutation.${field.name.value}`;
+    const permission = permissionOf(coordinate);
+    if (!permission || !mayReach(permission.audience, role)) refuse(`${coordinate}: not this role's`);
+    const definition = this.schema.getMutationType()!.getFields()[field.name.value];
+    const args = getArgumentValues(definition, field, variables);
+    for (const arg of definition.args)
+      if (
+        isInputObjectType(getNamedType(arg.type)) &&
+        args[arg.name] != null &&
+        !this.valid(definition, arg.name, args[arg.name])
+      )
+        refuse(`${arg.name}: invalid`);
+    const writer = roots.get(coordinate) as WriteReader;
+    const type = getNamedType(definition.type) as GraphQLObjectType;
+    const object = this.object(type, field.selectionSet, 'r0', role, fragments, 0);
+    const ctes = writer.write(args, role, params) ?? refuse(`${coordinate}: for the resolvers`);
+    const key = quote(field.alias?.value ?? field.name.value);
+    return {
+      text: `${ctes} select json_build_object(${key}, (select ${object} from written r0)) as data from (select ${TENANT}::uuid, ${VIEWER}::uuid) p`,
+      values: params.values,
+    };
+  }
+
+  private meta(entity: string): EntityMetadata {
+    return this.metadata.get(entity);
+  }
+
+  /** `alias.tenant_id = $1 and <rule> and <where>` for a table of `entity`. */
+  private rowsOf(entity: string, alias: string, role: Role, rule: RowRule, where?: string): string {
+    const own = rule(alias, role) ?? refuse(`${entity}: no compiled rule for ${role}`);
+    const tenant = this.meta(entity).properties.tenant ? `${alias}.tenant_id = ${TENANT}` : 'true';
+    return [tenant, own, where].filter((p) => p && p !== 'true').join(' and ') || 'true';
+  }
+
+  private one(
+    reader: OneReader,
+    definition: GraphQLField<unknown, unknown>,
+    field: FieldNode,
+    args: Record<string, unknown>,
+    params: Params,
+    role: Role,
+    fragments: Record<string, FragmentDefinitionNode>,
+  ): string {
+    if (Object.keys(args).some((a) => a !== 'id') || typeof args.id !== 'string') refuse('one: only `id`');
+    const type = getNamedType(definition.type) as GraphQLObjectType;
+    const table = ident(this.meta(reader.entity).tableName);
+    const object = this.object(type, field.selectionSet, 'r0', role, fragments, 0);
+    const where = this.rowsOf(reader.entity, 'r0', role, reader.rule, `r0.id = ${params.add(args.id, 'uuid')}`);
+    // Absent or out of scope: null, and the resolvers answer (NOT_FOUND, as they word it).
+    return `(select ${object} from ${table} r0 where ${where})`;
+  }
+
+  private list(
+    reader: ListReader,
+    definition: GraphQLField<unknown, unknown>,
+    field: FieldNode,
+    args: Record<string, unknown>,
+    params: Params,
+    role: Role,
+    fragments: Record<string, FragmentDefinitionNode>,
+  ): string {
+    const meta = this.meta(reader.entity);
+    const table = ident(meta.tableName);
+    const extra = Object.keys(args).filter((a) => !['filter', 'sort', 'page'].includes(a));
+    if (extra.length) refuse(`list: argument ${extra[0]}`);
+    // The inputs' own validation (class-validator, as type-graphql runs it): anything it would refuse,
+    // the resolvers refuse in their words.
+    for (const name of ['filter', 'page'])
+      if (args[name] != null && !this.valid(definition, name, args[name])) refuse(`${name}: invalid`);
+    const conditions: string[] = [];
+    for (const [name, value] of Object.entries((args.filter as Record<string, unknown> | undefined) ?? {})) {
+      if (value === undefined || value === null) continue;
+      const filter = reader.filters?.[name] ?? refuse(`filter ${name}`);
+      conditions.push(filter(value, 'r0', params) ?? refuse(`filter ${name} value`));
+    }
+    const page = (args.page as { take?: number; skip?: number } | undefined) ?? {};
+    const take = page.take ?? 25;
+    const skip = page.skip ?? 0;
+    const order = this.order(reader, meta, (args.sort ?? this.defaultSort(definition)) as SortArgument | undefined);
+    const where = this.rowsOf(reader.entity, 'r0', role, reader.rule, conditions.join(' and ') || undefined);
+    const listType = getNamedType(definition.type) as GraphQLObjectType;
+    const pairs: string[] = [];
+    for (const node of this.fields(listType, field.selectionSet, fragments)) {
+      const key = node.alias?.value ?? node.name.value;
+      if (node.name.value === '__typename') pairs.push(quote(key), quote(listType.name));
+      else if (node.name.value === 'totalCount')
+        pairs.push(quote(key), `(select count(*) from ${table} r0 where ${where})::int`);
+      else if (node.name.value === 'nodes') {
+        const nodeType = getNamedType(listType.getFields().nodes.type) as GraphQLObjectType;
+        const object = this.object(nodeType, node.selectionSet, 'r0', role, fragments, 0);
+        const limits = `limit ${params.add(take, 'int')} offset ${params.add(skip, 'int')}`;
+        pairs.push(
+          quote(key),
+          `coalesce((select json_agg(${object} order by ${order('r0')}) from ` +
+            `(select * from ${table} r0 where ${where} order by ${order('r0')} ${limits}) r0), '[]'::json)`,
+        );
+      } else refuse(`list field ${node.name.value}`);
+    }
+    return `json_build_object(${pairs.join(', ')})`;
+  }
+
+  private order(reader: ListReader, meta: EntityMetadata, sort: SortArgument | undefined): (alias: string) => string {
+    if (reader.orderBy) {
+      if (sort) refuse('sort on a list with a fixed order');
+      return reader.orderBy;
+    }
+    if (!sort?.field) refuse('sort without a field');
+    const column = this.column(meta, sort!.field!) ?? refuse(`sort ${sort!.field}`);
+    const direction = sort!.order === 'DESC' ? 'desc' : 'asc';
+    return (alias) => `${alias}.${ident(column)} ${direction}, ${alias}.id asc`;
+  }
+
+  /** Whether argument `name` passes its input class's validation (flat inputs: filters and pages). */
+  private valid(definition: GraphQLField<unknown, unknown>, name: string, value: unknown): boolean {
+    const type = getNamedType(definition.args.find((a) => a.name === name)!.type);
+    const target = getMetadataStorage().inputTypes.find((t) => t.name === type.name)?.target;
+    if (!target || typeof value !== 'object') return false;
+    const instance = Object.assign(new (target as new () => object)(), value);
+    return validateSync(instance, { forbidUnknownValues: true }).length === 0;
+  }
+
+  /** Without a `sort` argument, the service sorts by the sort input's defaults (`new CustomerSort()`). */
+  private defaultSort(definition: GraphQLField<unknown, unknown>): SortArgument | undefined {
+    const input = definition.args.find((a) => a.name === 'sort')?.type;
+    const named = input && getNamedType(input);
+    if (!named || !isInputObjectType(named)) return undefined;
+    const fields = named.getFields();
+    return { field: fields.field?.defaultValue as string, order: fields.order?.defaultValue as string };
+  }
+
+  /** The column of a plain scalar property, or undefined. */
+  private column(meta: EntityMetadata, property: string): string | undefined {
+    const prop = meta.properties[property];
+    if (!prop || prop.kind !== 'scalar' || prop.persist === false || prop.fieldNames?.length !== 1) return undefined;
+    // Of the custom types, those whose JSON from PostgreSQL is what the ORM hands the resolvers.
+    if (prop.customType && !['jsonb', 'date', 'bigint'].includes(prop.columnTypes?.[0])) return undefined;
+    return prop.fieldNames[0];
+  }
+
+  /** The fields selected on `type`, fragments flattened; refuses directives and other types' fragments. */
+  private fields(
+    type: GraphQLObjectType,
+    set: SelectionSetNode | undefined,
+    fragments: Record<string, FragmentDefinitionNode>,
+  ): FieldNode[] {
+    const out: FieldNode[] = [];
+    for (const selection of set?.selections ?? refuse('no selection')) {
+      if (selection.directives?.length) refuse('directive');
+      if (selection.kind === Kind.FIELD) out.push(selection);
+      else {
+        const fragment =
+          selection.kind === Kind.FRAGMENT_SPREAD
+            ? (fragments[selection.name.value] ?? refuse('unknown fragment'))
+            : selection;
+        const on = fragment.typeCondition?.name.value;
+        if (on && on !== type.name) refuse('fragment on another type');
+        out.push(...this.fields(type, fragment.selectionSet, fragments));
+      }
+    }
+    // The same response key twice (merged sub-selections) is left to the executor.
+    const keys = new Set(out.map((f) => f.alias?.value ?? f.name.value));
+    if (keys.size !== out.length) refuse('a response key selected twice');
+    return out;
+  }
+
+  /** `json_build_object(...)` of the selection on the row `alias` of `type`, cached per selection. */
+  private object(
+    type: GraphQLObjectType,
+    set: SelectionSetNode | undefined,
+    alias: string,
+    role: Role,
+    fragments: Record<string, FragmentDefinitionNode>,
+    depth: number,
+  ): string {
+    if (!set) refuse('no selection');
+    const cacheKey = `${role}|${type.name}|${alias}`;
+    let cached = this.objects.get(set!);
+    const hit = cached?.get(cacheKey);
+    if (hit) return hit;
+    const meta = this.meta(this.entities.get(type.name) ?? refuse(`${type.name}: not an entity`));
+    const pairs: string[] = [];
+    for (const node of this.fields(type, set, fragments)) {
+      const name = node.name.value;
+      const key = node.alias?.value ?? name;
+      const coordinate = `${type.name}.${name}`;
+      if (name === '__typename') {
+        pairs.push(quote(key), quote(type.name));
+        continue;
+      }
+      if (node.arguments?.length) refuse(`${coordinate}: arguments`);
+      if (coordinate in restricted && !mayReach(restricted[coordinate], role)) refuse(`${coordinate}: restricted`);
+      const definition = type.getFields()[name] ?? refuse(`${coordinate}: unknown`);
+      if (definition.args.length) refuse(`${coordinate}: arguments`);
+      const relation = relations.get(coordinate);
+      if (relation) {
+        pairs.push(quote(key), this.relation(relation, definition, node, alias, role, fragments, depth + 1));
+        continue;
+      }
+      const compute = computed.get(coordinate);
+      if (compute) {
+        pairs.push(quote(key), compute(alias));
+        continue;
+      }
+      if (this.withResolver.has(coordinate) || !isLeafType(getNamedType(definition.type))) refuse(coordinate);
+      pairs.push(quote(key), this.scalar(meta, name, alias) ?? refuse(`${coordinate}: no column`));
+    }
+    if (pairs.length / 2 > MAX_KEYS) refuse(`${type.name}: too many fields`);
+    const sql = `json_build_object(${pairs.join(', ')})`;
+    if (!cached) this.objects.set(set!, (cached = new Map()));
+    cached.set(cacheKey, sql);
+    return sql;
+  }
+
+  /** A column as the GraphQL scalar serialises it (a Date as `toISOString()` does). */
+  private scalar(meta: EntityMetadata, property: string, alias: string): string | undefined {
+    const column = this.column(meta, property);
+    if (!column) return undefined;
+    const prop = meta.properties[property];
+    const sql = `${alias}.${ident(column)}`;
+    if (prop.runtimeType === 'Date') return `to_char(${sql} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    return ['string', 'boolean', 'number', 'array', 'any'].includes(prop.runtimeType) ||
+      prop.columnTypes?.[0] === 'jsonb'
+      ? sql
+      : undefined;
+  }
+
+  private relation(
+    reader: RelationReader,
+    definition: GraphQLField<unknown, unknown>,
+    node: FieldNode,
+    parent: string,
+    role: Role,
+    fragments: Record<string, FragmentDefinitionNode>,
+    depth: number,
+  ): string {
+    const alias = `r${depth}`;
+    const type = getNamedType(definition.type) as GraphQLObjectType;
+    if (!isObjectType(type)) refuse('relation to a non-object');
+    const many = isListType(isNonNullType(definition.type) ? definition.type.ofType : definition.type);
+    if (many !== reader.many) refuse('relation shape');
+    const table = ident(this.meta(reader.entity).tableName);
+    const object = this.object(type, node.selectionSet, alias, role, fragments, depth);
+    const where = this.rowsOf(
+      reader.entity,
+      alias,
+      role,
+      reader.rule ?? everyRow,
+      [reader.on(alias, parent), reader.where?.(alias, role)].filter(Boolean).join(' and '),
+    );
+    if (!reader.many) return `(select ${object} from ${table} ${alias} where ${where})`;
+    const order = reader.orderBy?.(alias);
+    const rows = reader.limit
+      ? `(select * from ${table} ${alias} where ${where}${order ? ` order by ${order}` : ''} limit ${reader.limit}) ${alias}`
+      : `${table} ${alias} where ${where}`;
+    const from = reader.limit ? `${rows}` : rows;
+    return `coalesce((select json_agg(${object}${order ? ` order by ${order}` : ''}) from ${from}), '[]'::json)`;
+  }
+}

@@ -1,0 +1,369 @@
+// Compiled reads answer exactly as the resolvers do: the same queries, as every role, against two
+// servers on one database (one with COMPILED_READS off), and the compiled one in one statement.
+import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { loadConfig } from '../../config';
+import { initOrm } from '../../db/orm';
+import { seedDemoIfEmpty } from '../../db/seed';
+import { createHttpApp, type HttpApp } from '../../http';
+import { createTestDatabase, queryAs, type TestDatabase } from '../../testing/database';
+import { TEST_CREDENTIALS_KEY, testKeyring } from '../../testing/env';
+
+interface Server {
+  orm: MikroORM;
+  http: HttpApp;
+  url: string;
+  statements: string[];
+}
+
+type Body = { data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> };
+
+const PASSWORD = 'sitecare-demo-2026';
+const LOGINS = {
+  ADMIN: 'admin@jj-media.example.com',
+  EMPLOYEE: 'erik@jj-media.example.com',
+  CONTRACTOR: 'kontraktor@freelance.example.com',
+  CUSTOMER: 'anna@bageriet.example.com',
+} as const;
+type Login = keyof typeof LOGINS;
+
+const CUSTOMER = `__typename id name billingCountry organisationNumber notes createdAt updatedAt`;
+const ORDER = `__typename id number status provider currency totalMinor createdAt paidAt`;
+const TICKET = `__typename id subject status priority channel firstResponseDueAt firstRespondedAt passwordFlagged createdAt`;
+const SITE = `__typename id domain platform productionUrl stagingUrl status createdAt`;
+
+describe('compiled reads (graphql/sql)', () => {
+  let db: TestDatabase;
+  let compiled: Server;
+  let resolvers: Server;
+  const cookies: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+
+  async function start(compiledReads: boolean): Promise<Server> {
+    const statements: string[] = [];
+    const orm = await initOrm(db.appUrl, {
+      debug: ['query'],
+      logger: (message: string) => {
+        if (message.includes('[query]')) statements.push(message);
+      },
+    });
+    const config = loadConfig({
+      SITECARE_DATA_DIR: '/tmp/sitecare-sql-reads',
+      CREDENTIALS_KEY: TEST_CREDENTIALS_KEY,
+      COMPILED_READS: String(compiledReads),
+    });
+    const http = await createHttpApp({ config, orm, logger: pino({ level: 'silent' }), appUrl: db.appUrl });
+    await new Promise<void>((resolve) => http.httpServer.listen(0, '127.0.0.1', resolve));
+    return {
+      orm,
+      http,
+      url: `http://127.0.0.1:${(http.httpServer.address() as AddressInfo).port}/graphql`,
+      statements,
+    };
+  }
+
+  async function post(server: Server, cookie: string, query: string, variables?: object): Promise<Body> {
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as Body;
+    for (const error of body.errors ?? []) delete error.extensions?.requestId;
+    return body;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const owner = await initOrm(db.ownerUrl, { logger: () => undefined });
+    await seedDemoIfEmpty(owner, testKeyring());
+    await owner.close(true);
+    // More than a page of orders for a customer and a site (the latest-5 and latest-20 limits), all
+    // at the same instant (the id breaks the tie), and tickets with internal notes among their messages.
+    await queryAs(
+      db.superuserUrl,
+      `with s as (select s.id, s.tenant_id, s.customer_id from sites s join customers c on c.id = s.customer_id
+                   where c.name ilike 'Bageriet%' order by s.domain limit 1)
+       insert into orders (id, tenant_id, number, customer_id, site_id, status, provider, currency, subtotal_minor,
+                           vat_rate_basis_points, vat_minor, total_minor, created_at, updated_at)
+       select gen_random_uuid(), s.tenant_id, 90000 + g, s.customer_id, s.id, 'PENDING_PAYMENT', 'STRIPE', 'SEK', 1000,
+              2500, 250, 1250, '2026-11-01T10:00:00.123456Z', now()
+         from s, generate_series(1, 25) g`,
+    );
+    await queryAs(
+      db.superuserUrl,
+      `with t as (select id, tenant_id from support_tickets where status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER'))
+       insert into ticket_messages (id, tenant_id, ticket_id, body, internal, password_hints, created_at, updated_at)
+       select gen_random_uuid(), t.tenant_id, t.id, 'Note ' || n, n % 2 = 0, '[]', now() + n * interval '1 minute', now()
+         from t, generate_series(1, 4) n`,
+    );
+    const [site] = await queryAs<{ id: string; customer_id: string }>(
+      db.superuserUrl,
+      `select s.id, s.customer_id from sites s join orders o on o.site_id = s.id where o.number = 90001`,
+    );
+    const [ticket] = await queryAs<{ id: string }>(
+      db.superuserUrl,
+      `select t.id from support_tickets t where t.site_id = $1 limit 1`,
+      [site.id],
+    );
+    const [order] = await queryAs<{ id: string }>(db.superuserUrl, `select id from orders where number = 90003`);
+    Object.assign(ids, { site: site.id, customer: site.customer_id, ticket: ticket?.id ?? site.id, order: order.id });
+
+    compiled = await start(true);
+    resolvers = await start(false);
+    for (const [role, email] of Object.entries(LOGINS)) {
+      const res = await fetch(compiled.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($i: LoginInput!) { login(input: $i) { role } }',
+          variables: { i: { email, password: PASSWORD } },
+        }),
+      });
+      const set = res.headers.getSetCookie().find((c) => c.startsWith('sc_session=') && !c.startsWith('sc_session=;'));
+      if (!set) throw new Error(`login as ${email} failed`);
+      cookies[role] = set.split(';')[0];
+    }
+  });
+  afterAll(async () => {
+    for (const server of [compiled, resolvers]) {
+      await server?.http.close();
+      await server?.orm.close(true);
+    }
+    await db?.drop();
+  });
+
+  /** Both servers' answers, and whether the compiled one answered in one statement. */
+  async function both(role: Login, query: string, variables?: object) {
+    compiled.statements.length = 0;
+    const fast = await post(compiled, cookies[role], query, variables);
+    // begin with the session, the answer, commit: nothing through the resolvers.
+    const oneStatement = compiled.statements.length === 3 && compiled.statements[1].includes('json_build_object');
+    const slow = await post(resolvers, cookies[role], query, variables);
+    return { fast, slow, oneStatement };
+  }
+
+  const CASES: Array<{ name: string; query: string; variables?: () => object; compiles: Login[] }> = [
+    {
+      name: 'the customer page with contacts, sites (their orders, open tickets, backups) and latest orders',
+      query: `query($page: PageInput, $sort: CustomerSort) { customers(page: $page, sort: $sort) { __typename totalCount
+        nodes { ${CUSTOMER} contacts { __typename id name email phone } latestOrders { ${ORDER} customer { id name } }
+          sites { ${SITE} customer { id } latestOrders { id number } backups { id takenAt sizeBytes }
+            openTickets { ${TICKET} site { id } customer { id } latestMessages { id body internal createdAt } } } } } }`,
+      variables: () => ({ page: { take: 50, skip: 0 }, sort: { field: 'name', order: 'DESC' } }),
+      // Contractors may not read a customer's notes: the resolvers refuse the field.
+      compiles: ['ADMIN', 'EMPLOYEE'],
+    },
+    {
+      name: 'customers filtered and paged, with a fragment and aliases',
+      query: `fragment C on Customer { id name } query { customers(filter: { q: "e", billingCountry: "se" },
+        page: { take: 2, skip: 1 }) { count: totalCount list: nodes { ...C n: name } } }`,
+      compiles: ['ADMIN', 'EMPLOYEE'],
+    },
+    {
+      name: 'the site list with what a contractor may read, the default sort',
+      query: `query { sites { totalCount nodes { id domain status customer { id name billingCountry }
+        backups { id takenAt } openTickets { id subject latestMessages { id body } } } } }`,
+      compiles: ['ADMIN', 'EMPLOYEE', 'CONTRACTOR', 'CUSTOMER'],
+    },
+    {
+      name: 'what a customer sees of a site: orders, open tickets and their public messages',
+      query: `query($id: UUID!) { site(id: $id) { id domain latestOrders { id number totalMinor }
+        openTickets { id subject status latestMessages { id body createdAt } } }
+        sites { nodes { id domain } totalCount } supportTickets { nodes { id subject latestMessages { id body } } totalCount } }`,
+      variables: () => ({ id: ids.site }),
+      compiles: ['ADMIN', 'EMPLOYEE', 'CUSTOMER'],
+    },
+    {
+      name: 'one site with its customer, latest orders and open tickets with their latest messages',
+      query: `query($id: UUID!) { site(id: $id) { ${SITE} customer { ${CUSTOMER} } latestOrders { ${ORDER} }
+        openTickets { ${TICKET} latestMessages { id body internal } } } }`,
+      variables: () => ({ id: ids.site }),
+      compiles: ['ADMIN', 'EMPLOYEE'],
+    },
+    {
+      name: 'one customer, ticket and order by id',
+      query: `query($c: UUID!, $t: UUID!, $o: UUID!) { customer(id: $c) { id name sites { id } }
+        supportTicket(id: $t) { id subject latestMessages { id body } } order(id: $o) { id number customer { id } } }`,
+      variables: () => ({ c: ids.customer, t: ids.ticket, o: ids.order }),
+      compiles: ['ADMIN', 'EMPLOYEE', 'CUSTOMER'],
+    },
+    {
+      name: 'the ticket list, filtered and sorted',
+      query: `query { supportTickets(filter: { status: [NEW, OPEN, WAITING_ON_CUSTOMER] },
+        sort: { field: firstResponseDueAt, order: ASC }, page: { take: 25 }) { totalCount
+        nodes { ${TICKET} customer { id name } site { id domain } latestMessages { id body } } } }`,
+      // A customer may not read the password flag (P31).
+      compiles: ['ADMIN', 'EMPLOYEE', 'CONTRACTOR'],
+    },
+    {
+      name: 'the home page: leads, tickets, orders, subscriptions and sites in one request',
+      query: `query { leads(filter: { status: NEW }, page: { take: 5 }) { nodes { id name createdAt } totalCount }
+        tickets: supportTickets(filter: { status: [NEW, OPEN] }, page: { take: 5 }) { nodes { id customer { id } } totalCount }
+        orders(filter: { status: PENDING_PAYMENT }, page: { take: 100 }) { nodes { ${ORDER} customer { id } } totalCount }
+        subscriptions(filter: { status: ACTIVE }) { nodes { id status paymentMethodOnFile nextRenewalAt } totalCount }
+        sites(filter: { status: ACTIVE }, sort: { field: domain, order: DESC }, page: { take: 100 }) {
+          nodes { id domain backups { id } } totalCount } __typename }`,
+      compiles: ['ADMIN', 'EMPLOYEE'],
+    },
+    {
+      name: 'sites filtered by customer and domain',
+      query: `query($c: UUID) { sites(filter: { customerId: $c, q: "." }) { nodes { id domain } totalCount } }`,
+      variables: () => ({ c: ids.customer }),
+      compiles: ['ADMIN', 'EMPLOYEE', 'CONTRACTOR', 'CUSTOMER'],
+    },
+  ];
+
+  for (const c of CASES) {
+    for (const role of Object.keys(LOGINS) as Login[]) {
+      it(`${c.name}: as ${role}, the same answer${c.compiles.includes(role) ? ', in one statement' : ''}`, async () => {
+        const { fast, slow, oneStatement } = await both(role, c.query, c.variables?.());
+        expect(fast).toEqual(slow);
+        expect(oneStatement).toBe(c.compiles.includes(role));
+      });
+    }
+  }
+
+  it('an unknown or out-of-scope id, invalid input and a field without a reader go to the resolvers', async () => {
+    const cases = [
+      {
+        query: 'query($id: UUID!) { site(id: $id) { id } }',
+        variables: { id: '00000000-0000-4000-8000-000000000000' },
+      },
+      { query: 'query { customers(page: { take: 1000 }) { totalCount } }' },
+      { query: 'query { sites { nodes { id credentials { id } } } }' },
+      { query: 'query { customers { nodes { id @include(if: true) } } }' },
+      { query: 'query { customers(filter: { billingCountry: "XX" }) { totalCount } }' },
+      {
+        query: 'query($q: String) { supportTickets(filter: { q: $q }) { totalCount } }',
+        variables: { q: 'x'.repeat(201) },
+      },
+    ];
+    for (const { query, variables } of cases) {
+      const { fast, slow, oneStatement } = await both('ADMIN', query, variables);
+      expect(fast).toEqual(slow);
+      expect(oneStatement).toBe(false);
+    }
+    const missing = await both('ADMIN', cases[0].query, cases[0].variables);
+    expect(missing.fast.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    for (const invalid of [cases[1], cases[4], cases[5]]) {
+      const { fast } = await both('ADMIN', invalid.query, invalid.variables);
+      expect(fast.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  // Customers may not read `internal` (the resolvers refuse the field): their reply selects less.
+  const replyOf = (role: Login) => `mutation($t: UUID!, $input: TicketMessageInput!) {
+    reply: ticketMessageCreate(ticketId: $t, input: $input) {
+      __typename id body ${role === 'CUSTOMER' ? '' : 'internal'} authorName createdAt } }`;
+  const REPLY = replyOf('ADMIN');
+
+  /** The ticket's state that a reply moves, and its newest message. */
+  async function ticketState(ticketId: string) {
+    const [row] = await queryAs<Record<string, unknown>>(
+      db.superuserUrl,
+      `select t.status, t.first_responded_at is not null as responded, t.updated_at > $2 as touched,
+              m.body, m.internal, m.author_user_id, m.author_name, m.tenant_id = t.tenant_id as same_tenant,
+              m.password_hints
+         from support_tickets t join lateral (select * from ticket_messages m where m.ticket_id = t.id
+              order by m.created_at desc, m.id desc limit 1) m on true where t.id = $1`,
+      [ticketId, new Date(Date.now() - 1000).toISOString()],
+    );
+    return row;
+  }
+
+  it('a reply (ticketMessageCreate) writes and answers as replyToTicket does, for each role and status', async () => {
+    const [own] = await queryAs<{ id: string }>(
+      db.superuserUrl,
+      `select t.id from support_tickets t join users u on u.email = $1 join contacts k on k.id = u.contact_id
+        where t.customer_id = k.customer_id limit 1`,
+      [LOGINS.CUSTOMER],
+    );
+    const [assigned] = await queryAs<{ id: string }>(
+      db.superuserUrl,
+      `select t.id from support_tickets t join site_assignments a on a.site_id = t.site_id join users u on u.id = a.user_id
+        where u.email = $1 and a.starts_at <= now() and (a.ends_at is null or a.ends_at > now()) limit 1`,
+      [LOGINS.CONTRACTOR],
+    );
+    const tickets: Record<Login, string> = {
+      ADMIN: own.id,
+      EMPLOYEE: own.id,
+      CONTRACTOR: assigned.id,
+      CUSTOMER: own.id,
+    };
+    let compiledReplies = 0;
+    for (const role of Object.keys(LOGINS) as Login[]) {
+      for (const status of ['NEW', 'OPEN', 'WAITING_ON_CUSTOMER', 'CLOSED']) {
+        for (const internal of [false, true]) {
+          const outcome = [];
+          for (const server of [compiled, resolvers]) {
+            await queryAs(
+              db.superuserUrl,
+              `update support_tickets set status = $2, first_responded_at = null, updated_at = now() - interval '1 hour'
+                where id = $1`,
+              [tickets[role], status],
+            );
+            server.statements.length = 0;
+            const body = await post(server, cookies[role], replyOf(role), {
+              t: tickets[role],
+              input: { body: `Svar ${role} ${status} ${internal}`, internal },
+            });
+            if (server === compiled && server.statements.length === 3) compiledReplies++;
+            const reply = (body.data as { reply?: Record<string, unknown> } | undefined)?.reply;
+            outcome.push({
+              errors: body.errors,
+              reply: reply && { ...reply, id: typeof reply.id, createdAt: typeof reply.createdAt },
+              state: await ticketState(tickets[role]),
+            });
+          }
+          expect(outcome[0]).toEqual(outcome[1]);
+        }
+      }
+    }
+    // Every role's public reply, and staff's and contractors' internal notes, went through the one statement.
+    expect(compiledReplies).toBe(4 * 4 + 3 * 4);
+    // A reply to mask (a card number: audited by the service) and a ticket out of scope go to the resolvers.
+    compiled.statements.length = 0;
+    const masked = await post(compiled, cookies.ADMIN, REPLY, {
+      t: own.id,
+      input: { body: 'Kortet 4111 1111 1111 1111 gick inte igenom' },
+    });
+    expect((masked.data as { reply: { body: string } }).reply.body).not.toContain('4111 1111 1111 1111');
+    expect(compiled.statements.length).toBeGreaterThan(3);
+    const [other] = await queryAs<{ id: string }>(
+      db.superuserUrl,
+      `select t.id from support_tickets t where t.id <> $1 and t.site_id is not null and t.site_id not in
+        (select a.site_id from site_assignments a join users u on u.id = a.user_id where u.email = $2) limit 1`,
+      [assigned.id, LOGINS.CONTRACTOR],
+    );
+    const refused = await post(compiled, cookies.CONTRACTOR, REPLY, { t: other.id, input: { body: 'Hej' } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('a contractor never sees a site they are not assigned to, nor its customer', async () => {
+    const { fast } = await both('CONTRACTOR', 'query { sites(page: { take: 100 }) { nodes { id } totalCount } }');
+    const assigned = await queryAs<{ site_id: string }>(
+      db.superuserUrl,
+      `select a.site_id from site_assignments a join users u on u.id = a.user_id
+        where u.email = $1 and a.starts_at <= now() and (a.ends_at is null or a.ends_at > now())`,
+      [LOGINS.CONTRACTOR],
+    );
+    const seen = (fast.data as { sites: { nodes: Array<{ id: string }> } }).sites.nodes.map((s) => s.id);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(assigned.map((a) => a.site_id)));
+  });
+
+  it('an ended session is refused on the compiled path too', async () => {
+    await queryAs(
+      db.superuserUrl,
+      `update sessions set revoked_at = now() where user_id =
+      (select id from users where email = $1)`,
+      [LOGINS.EMPLOYEE],
+    );
+    const { fast, slow } = await both('EMPLOYEE', 'query { customers { totalCount } }');
+    expect(fast).toEqual(slow);
+    expect(fast.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,37 @@
+// Compiled reads (graphql/sql) of orders: the same rows and order as order.service.ts and the
+// latest-orders field resolvers (their lateral query applies no viewer rule, only the tenant).
+import { ownedByCustomerRule } from '../../auth/scopes';
+import { readRelation, readRoot } from '../../graphql/sql/compile';
+
+const newestFirst = (t: string) => `${t}.created_at desc, ${t}.id desc`;
+
+readRoot('Query.orders', {
+  kind: 'list',
+  entity: 'Order',
+  rule: ownedByCustomerRule,
+  filters: {
+    status: (value, t, params) => `${t}.status = ${params.add(value, 'text')}`,
+    customerId: (value, t, params) => `${t}.customer_id = ${params.add(value, 'uuid')}`,
+  },
+  orderBy: newestFirst,
+});
+
+readRoot('Query.order', { kind: 'one', entity: 'Order', rule: ownedByCustomerRule });
+
+readRelation('Order.customer', { entity: 'Customer', many: false, on: (t, order) => `${t}.id = ${order}.customer_id` });
+
+readRelation('Customer.latestOrders', {
+  entity: 'Order',
+  many: true,
+  on: (t, customer) => `${t}.customer_id = ${customer}.id`,
+  orderBy: newestFirst,
+  limit: 5,
+});
+
+readRelation('Site.latestOrders', {
+  entity: 'Order',
+  many: true,
+  on: (t, site) => `${t}.site_id = ${site}.id`,
+  orderBy: newestFirst,
+  limit: 20,
+});
