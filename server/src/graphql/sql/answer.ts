@@ -3,11 +3,18 @@
 // that builds the answer, and the commit. Any refusal or surprise returns null before an answer is
 // made, and the request runs through the resolvers instead.
 import { HeaderMap, type GraphQLRequestContext, type GraphQLResponse } from '@apollo/server';
-import { getVariableValues, Kind, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import {
+  getVariableValues,
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { createHash } from 'node:crypto';
 import { applyResumedSession, resumeStatement, type ResumedSession } from '../../modules/auth/session.service';
 import type { RequestContext } from '../context';
-import { mayCompile, Refused, SqlReads } from './compile';
+import type { Role } from '@sitecare/schema';
+import { mayCompile, Refused, sessionStatementOf, SqlReads, statementOf, type Compiled } from './compile';
 import './readers';
 
 /** The driver's connection (node-postgres), as knex's pool hands it out. */
@@ -33,6 +40,9 @@ async function run<R>(
   ctx.em.config.getLogger().logQuery({ query: text, took: Date.now() - started, level: 'info' });
   return result;
 }
+
+/** Sessions remembered at most (a digest, a user id and a role each): beyond it, the memory starts over. */
+const REMEMBERED_SESSIONS = 10_000;
 
 /** Prepared statements per connection at most: distinct documents beyond it are parsed each time. */
 const PREPARED_PER_CONNECTION = 200;
@@ -82,11 +92,72 @@ export class SqlAnswers {
     } catch {
       return null; // the resolvers' path reports an outage in its own words (S29)
     }
+    try {
+      const [tenantId, hash] = resume.values as [string, string, number, number];
+      const known = operation.operation === 'query' ? this.sessions.get(hash) : undefined;
+      if (known) {
+        const answered = await this.inOneStatement(request, connection, resume, known, fragments, coerced.coerced);
+        if (answered !== 'again') return answered;
+      }
+      return await this.inTransaction(request, connection, resume, tenantId, hash, fragments, coerced.coerced);
+    } finally {
+      await client.releaseConnection(connection);
+    }
+  }
+
+  /**
+   * A query of a session seen before, in one statement without a transaction of its own: the session
+   * function, then the answer (sessionStatementOf). 'again': the session is not as remembered (ended,
+   * or its user's role changed): forget it and take the long way.
+   */
+  private async inOneStatement(
+    request: GraphQLRequestContext<RequestContext>,
+    connection: PgConnection,
+    resume: { values: unknown[] },
+    known: { userId: string; role: Role },
+    fragments: Record<string, FragmentDefinitionNode>,
+    variables: Record<string, unknown>,
+  ): Promise<GraphQLResponse | null | 'again'> {
+    const { contextValue: ctx, operation } = request;
+    const [tenantId, hash, idle, touch] = resume.values as [string, string, number, number];
+    const compiled = this.compiled(ctx, operation!, fragments, variables, { ...known, tenantId });
+    if (!compiled) return null;
+    const statement = sessionStatementOf(compiled, { hash, idleSeconds: idle, touchSeconds: touch, role: known.role });
+    let rows: Array<ResumedSession & { data: Record<string, unknown> | null }>;
+    try {
+      ({ rows } = await run<ResumedSession & { data: Record<string, unknown> | null }>(ctx, connection, {
+        name: statementName(connection, statement.text),
+        ...statement,
+      }));
+    } catch (error) {
+      ctx.logger.error({ err: error, requestId: ctx.requestId }, 'compiled read failed; answered by the resolvers');
+      return null;
+    }
+    const [row] = rows;
+    if (!row) {
+      this.sessions.delete(hash);
+      return 'again';
+    }
+    applyResumedSession(ctx, tenantId, row);
+    return this.response(row.data);
+  }
+
+  /** The long way: begin with the session (one round trip), the statement, commit. */
+  private async inTransaction(
+    request: GraphQLRequestContext<RequestContext>,
+    connection: PgConnection,
+    resume: { text: string; values: unknown[] },
+    tenantId: string,
+    hash: string,
+    fragments: Record<string, FragmentDefinitionNode>,
+    variables: Record<string, unknown>,
+  ): Promise<GraphQLResponse | null> {
+    const { contextValue: ctx, operation } = request;
     let open = false;
     try {
       // The transaction and the session in one round trip (simple protocol: the values are inlined,
       // a UUID and a hex digest checked by parseTenantToken, and two numbers).
-      const [tenantId, hash, idle, touch] = resume.values as [string, string, number, number];
+      const [, , idle, touch] = resume.values as [string, string, number, number];
       const inline = resume.text
         .replace('$1', `${connection.escapeLiteral(tenantId)}::uuid`)
         .replace('$2', connection.escapeLiteral(hash))
@@ -98,38 +169,56 @@ export class SqlAnswers {
       // No valid session: the resolvers' path answers (and clears the cookie) as for any request.
       if (!session) return await this.abandon(ctx, connection, () => (open = false));
       applyResumedSession(ctx, tenantId, session);
-      const viewer = ctx.viewer!;
-      let statement: { text: string; values: unknown[] };
-      try {
-        statement = this.compiler.compile(operation, fragments, coerced.coerced, viewer);
-      } catch (error) {
-        if (!(error instanceof Refused)) throw error;
-        ctx.logger.debug({ reason: error.message }, 'no compiled read; answered by the resolvers');
-        return await this.abandon(ctx, connection, () => (open = false));
-        throw error;
-      }
+      this.remember(hash, { userId: session.user_id, role: session.role });
+      const compiled = this.compiled(ctx, operation!, fragments, variables, ctx.viewer!);
+      if (!compiled) return await this.abandon(ctx, connection, () => (open = false));
+      const text = statementOf(compiled);
       const { rows } = await run<{ data: Record<string, unknown> | null }>(ctx, connection, {
-        name: statementName(connection, statement.text),
-        ...statement,
+        name: statementName(connection, text),
+        text,
+        values: compiled.values,
       });
-      const data = rows[0]?.data;
-      // A root that found nothing (an unknown or out-of-scope id): the resolvers word the error.
-      if (!data || Object.values(data).some((v) => v === null))
-        return await this.abandon(ctx, connection, () => (open = false));
+      const answer = this.response(rows[0]?.data);
+      if (!answer) return await this.abandon(ctx, connection, () => (open = false));
       await run(ctx, connection, 'commit');
       open = false;
-      return {
-        http: { status: undefined, headers: new HeaderMap() },
-        body: { kind: 'single', singleResult: { data } },
-      };
+      return answer;
     } catch (error) {
       if (open) await connection.query('rollback').catch((e: unknown) => (connection.__knex__disposed = e));
       // A failed statement is a bug here, never the client's: logged, and the resolvers answer.
       ctx.logger.error({ err: error, requestId: ctx.requestId }, 'compiled read failed; answered by the resolvers');
       return null;
-    } finally {
-      await client.releaseConnection(connection);
     }
+  }
+
+  /** The operation compiled for this viewer, or undefined when a reader refuses (logged at debug). */
+  private compiled(
+    ctx: RequestContext,
+    operation: OperationDefinitionNode,
+    fragments: Record<string, FragmentDefinitionNode>,
+    variables: Record<string, unknown>,
+    viewer: { role: Role; tenantId: string; userId: string },
+  ): Compiled | undefined {
+    try {
+      return this.compiler!.compile(operation, fragments, variables, viewer);
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      ctx.logger.debug({ reason: error.message }, 'no compiled read; answered by the resolvers');
+      return undefined;
+    }
+  }
+
+  /** The answer, or null when a root found nothing (an unknown or out-of-scope id: the resolvers word it). */
+  private response(data: Record<string, unknown> | null | undefined): GraphQLResponse | null {
+    if (!data || Object.values(data).some((v) => v === null)) return null;
+    return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
+  }
+
+  /** Sessions seen (token digest → user and role), so that their next query needs one statement. */
+  private readonly sessions = new Map<string, { userId: string; role: Role }>();
+  private remember(hash: string, viewer: { userId: string; role: Role }): void {
+    if (this.sessions.size >= REMEMBERED_SESSIONS) this.sessions.clear();
+    this.sessions.set(hash, viewer);
   }
 
   /** Gives up before answering; the resolvers' path sets the viewer again. */

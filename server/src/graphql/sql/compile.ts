@@ -46,6 +46,12 @@ export class Params {
   constructor(tenantId: string, userId: string) {
     this.values = [tenantId, userId];
   }
+  /** More parameters after those of a compiled statement. */
+  static after(values: unknown[]): Params {
+    const params = new Params(String(values[0]), String(values[1]));
+    params.values.push(...values.slice(2));
+    return params;
+  }
   add(value: unknown, cast: string): string {
     this.values.push(value);
     return `$${this.values.length}::${cast}`;
@@ -85,6 +91,39 @@ export interface OneReader {
 }
 
 type SortArgument = { field?: string; order?: string };
+
+/** A compiled operation: the `data` expression, a mutation's CTEs, and the parameters ($1, $2 first). */
+export interface Compiled {
+  ctes?: string;
+  data: string;
+  values: unknown[];
+}
+
+/** The statement of a compiled operation, in a transaction whose tenant is already set. */
+export function statementOf(compiled: Compiled): string {
+  // Both fixed parameters typed, whether or not a rule refers to them.
+  return `${compiled.ctes ?? ''} select ${compiled.data} as data from (select ${TENANT}::uuid, ${VIEWER}::uuid) p`;
+}
+
+/**
+ * A compiled query with the session in the same statement (no transaction of its own): the session
+ * function sets the tenant and returns its row, and only then, per row, does the correlated
+ * subquery run; a session no longer valid, or whose user or role is not the one compiled for,
+ * returns no row and reads nothing. `session` holds the function's parameters ($n placeholders).
+ */
+export function sessionStatementOf(
+  compiled: Compiled,
+  session: { hash: string; idleSeconds: number; touchSeconds: number; role: Role },
+): { text: string; values: unknown[] } {
+  if (compiled.ctes) throw new Error('a mutation runs in a transaction');
+  const params = Params.after(compiled.values);
+  const text = `select v.session_id, v.user_id, v.role, x.data
+    from sitecare_resume_session(${TENANT}::uuid, ${params.add(session.hash, 'text')},
+      ${params.add(session.idleSeconds, 'float8')}, ${params.add(session.touchSeconds, 'float8')}) v
+    cross join lateral (select ${compiled.data} as data where v.session_id is not null) x
+    where v.user_id = ${VIEWER}::uuid and v.role = ${params.add(session.role, 'text')}`;
+  return { text, values: params.values };
+}
 
 /**
  * A mutation done in the same one statement (`Mutation.ticketMessageCreate`): `write` returns the
@@ -191,7 +230,7 @@ export class SqlReads {
     fragments: Record<string, FragmentDefinitionNode>,
     variables: Record<string, unknown>,
     viewer: { role: Role; tenantId: string; userId: string },
-  ): { text: string; values: unknown[] } {
+  ): Compiled {
     const params = new Params(viewer.tenantId, viewer.userId);
     if (operation.operation === 'mutation') return this.mutation(operation, fragments, variables, viewer.role, params);
     const query = this.schema.getQueryType()!;
@@ -218,9 +257,7 @@ export class SqlReads {
       pairs.push(quote(key), sql);
     }
     if (pairs.length / 2 > MAX_KEYS) refuse('too many root fields');
-    // Both fixed parameters typed, whether or not a rule refers to them.
-    const text = `select json_build_object(${pairs.join(', ')}) as data from (select ${TENANT}::uuid, ${VIEWER}::uuid) p`;
-    return { text, values: params.values };
+    return { data: `json_build_object(${pairs.join(', ')})`, values: params.values };
   }
 
   /** `with …, written as (insert … returning *) select json_build_object(<key>, <selection of written>)`. */
@@ -230,7 +267,7 @@ export class SqlReads {
     variables: Record<string, unknown>,
     role: Role,
     params: Params,
-  ): { text: string; values: unknown[] } {
+  ): Compiled {
     const field = operation.selectionSet.selections[0] as FieldNode;
     const coordinate = `Mutation.${field.name.value}`;
     const permission = permissionOf(coordinate);
@@ -249,10 +286,7 @@ export class SqlReads {
     const object = this.object(type, field.selectionSet, 'r0', role, fragments, 0);
     const ctes = writer.write(args, role, params) ?? refuse(`${coordinate}: for the resolvers`);
     const key = quote(field.alias?.value ?? field.name.value);
-    return {
-      text: `${ctes} select json_build_object(${key}, (select ${object} from written r0)) as data from (select ${TENANT}::uuid, ${VIEWER}::uuid) p`,
-      values: params.values,
-    };
+    return { ctes, data: `json_build_object(${key}, (select ${object} from written r0))`, values: params.values };
   }
 
   private meta(entity: string): EntityMetadata {
