@@ -374,6 +374,19 @@ describe('compiled reads (graphql/sql)', () => {
       expect(fast).toEqual(slow);
       const count = (body: Body) => (body.data as { sites: { totalCount: number } }).sites.totalCount;
       expect(count(fast)).toBeLessThan(count(before));
+      // Nor may the former employee reply to a ticket of a site they are not assigned to.
+      const [ticket] = await queryAs<{ id: string }>(
+        db.superuserUrl,
+        `select t.id from support_tickets t join tenants n on n.id = t.tenant_id where n.slug = 'jj-media'
+          and (t.site_id is null or t.site_id not in (select a.site_id from site_assignments a join users u
+            on u.id = a.user_id where u.email = $1)) limit 1`,
+        [LOGINS.EMPLOYEE],
+      );
+      const reply = await post(compiled, cookies.EMPLOYEE, REPLY, { t: ticket.id, input: { body: 'Efter bytet' } });
+      expect(reply.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(await queryAs(db.superuserUrl, `select 1 from ticket_messages where body = 'Efter bytet'`)).toHaveLength(
+        0,
+      );
     } finally {
       await queryAs(db.superuserUrl, `update users set role = 'EMPLOYEE' where email = $1`, [LOGINS.EMPLOYEE]);
     }
