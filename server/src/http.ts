@@ -1,6 +1,6 @@
 // The HTTP surface: /graphql (Apollo), /healthz, and the built dashboard at /.
 import { expressMiddleware } from '@as-integrations/express5';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import express, { type Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -71,6 +71,8 @@ export async function createHttpApp(opts: {
     app,
   );
   app.disable('x-powered-by');
+  // No ETag: every answer is per viewer and per request, and hashing a 200 kB list page costs.
+  app.set('etag', false);
   app.set('trust proxy', config.isProduction ? 'loopback, linklocal, uniquelocal' : false);
 
   app.use(
@@ -105,6 +107,7 @@ export async function createHttpApp(opts: {
     logger,
     isProduction: config.isProduction,
     compiledReads: config.compiledReads,
+    orm,
   });
   await apollo.start();
   app.use(
@@ -113,10 +116,21 @@ export async function createHttpApp(opts: {
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const requestId = String(res.locals.requestId);
+        // The request's EntityManager and logger are made on first use: a query answered by one
+        // statement (graphql/sql) needs neither.
+        let em: EntityManager | undefined;
+        let requestLogger: Logger | undefined;
         return {
           requestId,
-          em: orm.em.fork(),
-          logger: logger.child({ requestId }),
+          get em() {
+            return (em ??= orm.em.fork());
+          },
+          set em(value: EntityManager) {
+            em = value;
+          },
+          get logger() {
+            return (requestLogger ??= logger.child({ requestId }));
+          },
           ip: req.ip,
           userAgent: req.header('user-agent'),
           req,

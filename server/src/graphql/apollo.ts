@@ -3,6 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Server } from 'node:http';
 import type { Logger } from '../logger';
 import type { RequestContext } from './context';
@@ -127,8 +128,9 @@ export function createApolloServer(opts: {
   httpServer: Server;
   logger: Logger;
   isProduction: boolean;
-  /** Queries with SQL readers answered in one statement (default); false: always the resolvers. */
+  /** Queries with SQL readers answered in one statement (with `orm`, by default); false: always the resolvers. */
   compiledReads?: boolean;
+  orm?: MikroORM;
 }): ApolloServer<RequestContext> {
   const armor = armorProtection();
   return new ApolloServer<RequestContext>({
@@ -153,7 +155,7 @@ export function createApolloServer(opts: {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }),
       errorPolicyPlugin(opts.logger),
-      transactionPlugin(opts.compiledReads === false ? undefined : new SqlAnswers(opts.schema)),
+      transactionPlugin(opts.compiledReads === false || !opts.orm ? undefined : new SqlAnswers(opts.schema, opts.orm)),
     ],
   });
 }

@@ -4,7 +4,7 @@
 // schema for an attacker.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { RequestContext } from './context';
 import { LIMITS } from './limits';
@@ -58,18 +58,46 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return 1 + childComplexity * Math.min(page?.take ?? 25, LIMITS.maxPageSize);
 };
 
+/** The variables a document uses inside `page` arguments: the only values the cost depends on. */
+function pageVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (node.name.value !== 'page') return;
+      visit(node.value, { Variable: (variable) => void names.add(variable.name.value) });
+    },
+  });
+  return [...names];
+}
+
+/** Costs computed per document (Apollo caches parsed documents) and page variables, at most this many each. */
+const COSTS_PER_DOCUMENT = 100;
+
 export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<RequestContext> {
+  const known = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
+  const costOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) => {
+    let entry = known.get(document);
+    if (!entry) known.set(document, (entry = { variables: pageVariables(document), costs: new Map() }));
+    const key = JSON.stringify([operationName ?? null, ...entry.variables.map((name) => variables[name] ?? null)]);
+    let cost = entry.costs.get(key);
+    if (cost === undefined) {
+      cost = getComplexity({
+        schema,
+        query: document,
+        operationName,
+        variables,
+        estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      });
+      if (entry.costs.size >= COSTS_PER_DOCUMENT) entry.costs.clear();
+      entry.costs.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables,
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const cost = costOf(document, request.operationName, request.variables ?? {});
           if (cost > LIMITS.maxCost) {
             throw new GraphQLError(`Query cost limit of ${LIMITS.maxCost} exceeded, found ${cost}.`, {
               extensions: { code: 'BAD_USER_INPUT', cost, maxCost: LIMITS.maxCost },

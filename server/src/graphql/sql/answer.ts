@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import { createHash } from 'node:crypto';
 import { applyResumedSession, resumeStatement, type ResumedSession } from '../../modules/auth/session.service';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
 import type { Role } from '@sitecare/schema';
 import { mayCompile, Refused, sessionStatementOf, SqlReads, statementOf, type Compiled } from './compile';
@@ -30,14 +31,14 @@ interface KnexClient {
 
 /** Every statement goes to the ORM's query log as well (`debug: ['query']`: statement counts in tests). */
 async function run<R>(
-  ctx: RequestContext,
+  orm: MikroORM,
   connection: PgConnection,
   query: string | { name?: string; text: string; values?: unknown[] },
 ): Promise<{ rows: R[] }> {
   const started = Date.now();
   const result = await connection.query<R>(query);
   const text = typeof query === 'string' ? query : query.text;
-  ctx.em.config.getLogger().logQuery({ query: text, took: Date.now() - started, level: 'info' });
+  orm.config.getLogger().logQuery({ query: text, took: Date.now() - started, level: 'info' });
   return result;
 }
 
@@ -65,7 +66,11 @@ function statementName(connection: PgConnection, text: string): string | undefin
 export class SqlAnswers {
   private compiler: SqlReads | undefined;
 
-  constructor(private readonly schema: GraphQLSchema) {}
+  /** `orm`: the application role's ORM, for its pool, metadata and query log (never its unit of work). */
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly orm: MikroORM,
+  ) {}
 
   /** The answer to a query, or null to run it through the resolvers. */
   async answer(request: GraphQLRequestContext<RequestContext>): Promise<GraphQLResponse | null> {
@@ -83,9 +88,9 @@ export class SqlAnswers {
     for (const definition of document.definitions)
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
 
-    const orm = ctx.em;
+    const { orm } = this;
     this.compiler ??= new SqlReads(this.schema, orm.getMetadata());
-    const client = orm.getConnection().getKnex().client as unknown as KnexClient;
+    const client = orm.em.getConnection().getKnex().client as unknown as KnexClient;
     let connection: PgConnection;
     try {
       connection = await client.acquireConnection();
@@ -125,7 +130,7 @@ export class SqlAnswers {
     const statement = sessionStatementOf(compiled, { hash, idleSeconds: idle, touchSeconds: touch, role: known.role });
     let rows: Array<ResumedSession & { data: Record<string, unknown> | null }>;
     try {
-      ({ rows } = await run<ResumedSession & { data: Record<string, unknown> | null }>(ctx, connection, {
+      ({ rows } = await run<ResumedSession & { data: Record<string, unknown> | null }>(this.orm, connection, {
         name: statementName(connection, statement.text),
         ...statement,
       }));
@@ -164,7 +169,9 @@ export class SqlAnswers {
         .replace('$3', String(Number(idle)))
         .replace('$4', String(Number(touch)));
       open = true;
-      const results = (await run(ctx, connection, `begin; ${inline}`)) as unknown as Array<{ rows: ResumedSession[] }>;
+      const results = (await run(this.orm, connection, `begin; ${inline}`)) as unknown as Array<{
+        rows: ResumedSession[];
+      }>;
       const session = results[1].rows[0];
       // No valid session: the resolvers' path answers (and clears the cookie) as for any request.
       if (!session) return await this.abandon(ctx, connection, () => (open = false));
@@ -173,14 +180,14 @@ export class SqlAnswers {
       const compiled = this.compiled(ctx, operation!, fragments, variables, ctx.viewer!);
       if (!compiled) return await this.abandon(ctx, connection, () => (open = false));
       const text = statementOf(compiled);
-      const { rows } = await run<{ data: Record<string, unknown> | null }>(ctx, connection, {
+      const { rows } = await run<{ data: Record<string, unknown> | null }>(this.orm, connection, {
         name: statementName(connection, text),
         text,
         values: compiled.values,
       });
       const answer = this.response(rows[0]?.data);
       if (!answer) return await this.abandon(ctx, connection, () => (open = false));
-      await run(ctx, connection, 'commit');
+      await run(this.orm, connection, 'commit');
       open = false;
       return answer;
     } catch (error) {
@@ -223,7 +230,7 @@ export class SqlAnswers {
 
   /** Gives up before answering; the resolvers' path sets the viewer again. */
   private async abandon(ctx: RequestContext, connection: PgConnection, closed: () => void): Promise<null> {
-    await run(ctx, connection, 'rollback');
+    await run(this.orm, connection, 'rollback');
     closed();
     return null;
   }

@@ -81,6 +81,8 @@ describe('statements per list page', () => {
   }
 
   async function count(query: string, take: number): Promise<{ statements: number; rows: number }> {
+    // Once unmeasured: the first query of a session takes the session's long way (graphql/sql).
+    await post(query, { take });
     statements = [];
     const body = await post(query, { take });
     expect(body.errors).toBeUndefined();
