@@ -96,34 +96,28 @@ const ASSIGNED_SITES = `select a.site_id from site_assignments a where a.tenant_
   and a.starts_at <= now() and (a.ends_at is null or a.ends_at > now())`;
 const OWN_CUSTOMER = `(select k.customer_id from users u join contacts k on k.id = u.contact_id
   where u.tenant_id = ${TENANT} and u.id = ${VIEWER})`;
-const staffRole = (role: string) => role === 'ADMIN' || role === 'EMPLOYEE';
 
-export const siteRule: RowRule = (t, role) =>
-  staffRole(role)
-    ? 'true'
-    : role === 'CONTRACTOR'
-      ? `${t}.id in (${ASSIGNED_SITES})`
-      : role === 'CUSTOMER'
-        ? `${t}.customer_id = ${OWN_CUSTOMER}`
-        : null;
+/** Staff see every row of their agency; contractors and customers what their predicate on `t` allows. */
+const byRole =
+  (rules: { CONTRACTOR: (t: string) => string; CUSTOMER: (t: string) => string }): RowRule =>
+  (t, role) =>
+    role === 'ADMIN' || role === 'EMPLOYEE' ? 'true' : role in rules ? rules[role as keyof typeof rules](t) : null;
 
-export const customerRule: RowRule = (t, role) =>
-  staffRole(role)
-    ? 'true'
-    : role === 'CONTRACTOR'
-      ? `${t}.id in (select s.customer_id from sites s where s.tenant_id = ${TENANT} and s.id in (${ASSIGNED_SITES}))`
-      : role === 'CUSTOMER'
-        ? `${t}.id = ${OWN_CUSTOMER}`
-        : null;
+export const siteRule = byRole({
+  CONTRACTOR: (t) => `${t}.id in (${ASSIGNED_SITES})`,
+  CUSTOMER: (t) => `${t}.customer_id = ${OWN_CUSTOMER}`,
+});
 
-export const ticketRule: RowRule = (t, role) =>
-  staffRole(role)
-    ? 'true'
-    : role === 'CONTRACTOR'
-      ? `${t}.site_id in (${ASSIGNED_SITES})`
-      : role === 'CUSTOMER'
-        ? `${t}.customer_id = ${OWN_CUSTOMER}`
-        : null;
+export const customerRule = byRole({
+  CONTRACTOR: (t) =>
+    `${t}.id in (select s.customer_id from sites s where s.tenant_id = ${TENANT} and s.id in (${ASSIGNED_SITES}))`,
+  CUSTOMER: (t) => `${t}.id = ${OWN_CUSTOMER}`,
+});
+
+export const ticketRule = byRole({
+  CONTRACTOR: (t) => `${t}.site_id in (${ASSIGNED_SITES})`,
+  CUSTOMER: (t) => `${t}.customer_id = ${OWN_CUSTOMER}`,
+});
 
 export const ownedByCustomerRule: RowRule = (t, role) =>
   role === 'CUSTOMER' ? `${t}.customer_id = ${OWN_CUSTOMER}` : 'true';

@@ -87,8 +87,10 @@ function formatValidationErrors(formatted: GraphQLFormattedError): GraphQLFormat
  */
 function variableCoercionError(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
   const code = formatted.extensions?.code;
-  if ((code && code !== ErrorCode.INTERNAL_SERVER_ERROR) || !formatted.message.startsWith('Variable "$'))
-    return undefined;
+  // Met first by the cost check (graphql-query-complexity coerces the variables), it arrives coded as
+  // an internal error; met by the executor (the document's cost was cached), as the client's input.
+  const coded = code === ErrorCode.INTERNAL_SERVER_ERROR || code === ErrorCode.BAD_USER_INPUT;
+  if ((code && !coded) || !formatted.message.startsWith('Variable "$')) return undefined;
   const at = /got invalid value .* at "[^".]+\.([^"]+)"/.exec(formatted.message)?.[1];
   const field = at?.replace(/\[\d+\]/g, (m) => `.${m.slice(1, -1)}`);
   return {

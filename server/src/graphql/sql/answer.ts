@@ -125,11 +125,16 @@ export class SqlAnswers {
   ): Promise<GraphQLResponse | null | 'again'> {
     const { contextValue: ctx, operation } = request;
     const [tenantId, hash, idle, touch] = resume.values as [string, string, number, number];
-    const compiled = this.compiled(ctx, operation!, fragments, variables, { ...known, tenantId });
-    if (!compiled) return null;
-    const statement = sessionStatementOf(compiled, { hash, idleSeconds: idle, touchSeconds: touch, role: known.role });
     let rows: Array<ResumedSession & { data: Record<string, unknown> | null }>;
     try {
+      const compiled = this.compiled(ctx, operation!, fragments, variables, { ...known, tenantId });
+      if (!compiled) return null;
+      const statement = sessionStatementOf(compiled, {
+        hash,
+        idleSeconds: idle,
+        touchSeconds: touch,
+        role: known.role,
+      });
       ({ rows } = await run<ResumedSession & { data: Record<string, unknown> | null }>(this.orm, connection, {
         name: statementName(connection, statement.text),
         ...statement,

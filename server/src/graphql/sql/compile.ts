@@ -92,6 +92,16 @@ export interface OneReader {
 
 type SortArgument = { field?: string; order?: string };
 
+/** A root field being compiled, with what its reader needs. */
+interface RootCall {
+  definition: GraphQLField<unknown, unknown>;
+  field: FieldNode;
+  args: Record<string, unknown>;
+  params: Params;
+  role: Role;
+  fragments: Record<string, FragmentDefinitionNode>;
+}
+
 /** A compiled operation: the `data` expression, a mutation's CTEs, and the parameters ($1, $2 first). */
 export interface Compiled {
   ctes?: string;
@@ -248,11 +258,12 @@ export class SqlReads {
       const definition = query.getFields()[field.name.value];
       const args = getArgumentValues(definition, field, variables);
       const reader = roots.get(coordinate)!;
+      const call: RootCall = { definition, field, args, params, role: viewer.role, fragments };
       const sql =
         reader.kind === 'one'
-          ? this.one(reader, definition, field, args, params, viewer.role, fragments)
+          ? this.one(reader, call)
           : reader.kind === 'list'
-            ? this.list(reader, definition, field, args, params, viewer.role, fragments)
+            ? this.list(reader, call)
             : refuse('a mutation in a query');
       pairs.push(quote(key), sql);
     }
@@ -300,15 +311,7 @@ export class SqlReads {
     return [tenant, own, where].filter((p) => p && p !== 'true').join(' and ') || 'true';
   }
 
-  private one(
-    reader: OneReader,
-    definition: GraphQLField<unknown, unknown>,
-    field: FieldNode,
-    args: Record<string, unknown>,
-    params: Params,
-    role: Role,
-    fragments: Record<string, FragmentDefinitionNode>,
-  ): string {
+  private one(reader: OneReader, { definition, field, args, params, role, fragments }: RootCall): string {
     if (Object.keys(args).some((a) => a !== 'id') || typeof args.id !== 'string') refuse('one: only `id`');
     const type = getNamedType(definition.type) as GraphQLObjectType;
     const table = ident(this.meta(reader.entity).tableName);
@@ -318,15 +321,7 @@ export class SqlReads {
     return `(select ${object} from ${table} r0 where ${where})`;
   }
 
-  private list(
-    reader: ListReader,
-    definition: GraphQLField<unknown, unknown>,
-    field: FieldNode,
-    args: Record<string, unknown>,
-    params: Params,
-    role: Role,
-    fragments: Record<string, FragmentDefinitionNode>,
-  ): string {
+  private list(reader: ListReader, { definition, field, args, params, role, fragments }: RootCall): string {
     const meta = this.meta(reader.entity);
     const table = ident(meta.tableName);
     const extra = Object.keys(args).filter((a) => !['filter', 'sort', 'page'].includes(a));

@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { loadConfig } from '../../config';
 import { initOrm } from '../../db/orm';
-import { seedDemoIfEmpty } from '../../db/seed';
 import { createHttpApp, type HttpApp } from '../../http';
-import { createTestDatabase, queryAs, type TestDatabase } from '../../testing/database';
-import { TEST_CREDENTIALS_KEY, testKeyring } from '../../testing/env';
+import { queryAs, type TestDatabase } from '../../testing/database';
+import { createDemoDatabase } from '../../testing/demo';
+import { TEST_CREDENTIALS_KEY } from '../../testing/env';
 
 interface Server {
   orm: MikroORM;
@@ -76,10 +76,7 @@ describe('compiled reads (graphql/sql)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const owner = await initOrm(db.ownerUrl, { logger: () => undefined });
-    await seedDemoIfEmpty(owner, testKeyring());
-    await owner.close(true);
+    db = await createDemoDatabase();
     // More than a page of orders for a customer and a site (the latest-5 and latest-20 limits), all
     // at the same instant (the id breaks the tie), and tickets with internal notes among their messages.
     await queryAs(

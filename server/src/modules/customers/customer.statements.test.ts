@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { loadConfig } from '../../config';
 import { initOrm } from '../../db/orm';
-import { seedDemoIfEmpty } from '../../db/seed';
 import { createHttpApp, type HttpApp } from '../../http';
-import { createTestDatabase, queryAs, type TestDatabase } from '../../testing/database';
-import { TEST_CREDENTIALS_KEY, testKeyring } from '../../testing/env';
+import { queryAs, type TestDatabase } from '../../testing/database';
+import { createDemoDatabase } from '../../testing/demo';
+import { TEST_CREDENTIALS_KEY } from '../../testing/env';
 
 describe('statements per list page', () => {
   let db: TestDatabase;
@@ -20,10 +20,7 @@ describe('statements per list page', () => {
   let statements: string[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const owner = await initOrm(db.ownerUrl, { logger: () => undefined });
-    await seedDemoIfEmpty(owner, testKeyring());
-    await owner.close(true);
+    db = await createDemoDatabase();
     // 120 more customers with two contacts and two sites each, so a page of 100 is full.
     await queryAs(
       db.superuserUrl,
