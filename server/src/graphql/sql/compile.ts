@@ -23,7 +23,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { validateSync } from 'class-validator';
+import { getMetadataStorage as getValidationStorage, validateSync } from 'class-validator';
 import { getMetadataStorage } from 'type-graphql';
 
 /** The statement's fixed parameters: every reader may use them. */
@@ -221,6 +221,7 @@ function resolvedFields(): Set<string> {
 export class SqlReads {
   private readonly withResolver = resolvedFields();
   private readonly entities: Map<string, string>;
+  private readonly inputClasses = new Map<string, (new () => object) | undefined>();
   /** Compiled object selections, per selection set and role: the document is cached by Apollo. */
   private readonly objects = new WeakMap<SelectionSetNode, Map<string, string>>();
 
@@ -376,10 +377,29 @@ export class SqlReads {
   /** Whether argument `name` passes its input class's validation (flat inputs: filters and pages). */
   private valid(definition: GraphQLField<unknown, unknown>, name: string, value: unknown): boolean {
     const type = getNamedType(definition.args.find((a) => a.name === name)!.type);
-    const target = getMetadataStorage().inputTypes.find((t) => t.name === type.name)?.target;
+    const target = this.inputClass(type.name);
     if (!target || typeof value !== 'object') return false;
-    const instance = Object.assign(new (target as new () => object)(), value);
+    const instance = Object.assign(new target(), value);
     return validateSync(instance, { forbidUnknownValues: true }).length === 0;
+  }
+
+  /**
+   * The class behind input type `name`, as class-validator knows it. type-graphql's metadata is
+   * global: where several copies of the code share it (test files in one jest worker), the newest
+   * class with validation rules is this copy's.
+   */
+  private inputClass(name: string): (new () => object) | undefined {
+    if (!this.inputClasses.has(name)) {
+      const validation = getValidationStorage();
+      const candidates = getMetadataStorage()
+        .inputTypes.filter((t) => t.name === name)
+        .map((t) => t.target as new () => object);
+      const known = candidates
+        .reverse()
+        .find((target) => validation.getTargetValidationMetadatas(target, '', false, false).length);
+      this.inputClasses.set(name, known);
+    }
+    return this.inputClasses.get(name);
   }
 
   /** Without a `sort` argument, the service sorts by the sort input's defaults (`new CustomerSort()`). */

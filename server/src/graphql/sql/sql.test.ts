@@ -210,6 +210,25 @@ describe('compiled reads (graphql/sql)', () => {
       compiles: ['ADMIN', 'EMPLOYEE'],
     },
     {
+      name: "a ticket's page: contact, assignee, the whole thread with its authors",
+      query: `query($t: UUID!) { supportTicket(id: $t) { id subject contact { id name email } assignee { id name }
+        messages { id body createdAt author { id name } } } }`,
+      variables: () => ({ t: ids.ticket }),
+      compiles: ['ADMIN', 'EMPLOYEE', 'CONTRACTOR', 'CUSTOMER'],
+    },
+    {
+      name: 'the site list with care package and assignments',
+      query: `query { sites(page: { take: 50 }) { nodes { id domain servicePackage { id nameSv responseTimeHours }
+        assignments { id active startsAt endsAt user { id name } } } totalCount } }`,
+      compiles: ['ADMIN', 'EMPLOYEE'],
+    },
+    {
+      name: 'the contact list, searched and sorted, with each customer',
+      query: `query { contacts(filter: { q: "a" }, sort: { field: email, order: DESC }, page: { take: 20 }) {
+        totalCount nodes { id name email phone customer { id name } } } }`,
+      compiles: ['ADMIN', 'EMPLOYEE'],
+    },
+    {
       name: 'sites filtered by customer and domain',
       query: `query($c: UUID) { sites(filter: { customerId: $c, q: "." }) { nodes { id domain } totalCount } }`,
       variables: () => ({ c: ids.customer }),

@@ -1,5 +1,5 @@
 // Compiled reads (graphql/sql) of customers and their contacts: the same rows and order as
-// customer.service.ts and customer.loaders.ts.
+// customer.service.ts, customer.loaders.ts and the Contact field resolvers.
 import { customerRule } from '../../auth/scopes';
 import { escapeLike } from '../../db/like';
 import { readRelation, readRoot } from '../../graphql/sql/compile';
@@ -25,3 +25,19 @@ readRelation('Customer.contacts', {
   on: (t, customer) => `${t}.customer_id = ${customer}.id`,
   orderBy: (t) => `${t}.name asc, ${t}.id asc`,
 });
+
+readRoot('Query.contacts', {
+  kind: 'list',
+  entity: 'Contact',
+  rule: () => 'true', // staff only (the permission matrix)
+  filters: {
+    customerId: (value, t, params) => `${t}.customer_id = ${params.add(value, 'uuid')}`,
+    q: (value, t, params) => {
+      const like = params.add(`%${escapeLike(String(value))}%`, 'text');
+      return `(${t}.name ilike ${like} or ${t}.email ilike ${like})`;
+    },
+  },
+});
+
+// The customer a contact works for, by id, as the Contact.customer resolver loads it.
+readRelation('Contact.customer', { entity: 'Customer', many: false, on: (t, c) => `${t}.id = ${c}.customer_id` });

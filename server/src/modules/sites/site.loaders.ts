@@ -21,7 +21,7 @@ export const assignmentsBySite = (ctx: RequestContext) =>
     const rows = await ctx.em.find(
       SiteAssignment,
       { site: { $in: [...ids] } },
-      { populate: ['user'], orderBy: { startsAt: 'desc' } },
+      { populate: ['user'], orderBy: { startsAt: 'desc', id: 'desc' } },
     );
     return groupBy(ids, rows, (a) => a.site.id);
   });

@@ -2,7 +2,7 @@
 // and the Site field resolvers.
 import { siteRule } from '../../auth/scopes';
 import { escapeLike } from '../../db/like';
-import { readRelation, readRoot } from '../../graphql/sql/compile';
+import { readComputed, readRelation, readRoot } from '../../graphql/sql/compile';
 
 readRoot('Query.sites', {
   kind: 'list',
@@ -34,3 +34,22 @@ readRelation('Site.backups', {
   on: (t, site) => `${t}.site_id = ${site}.id`,
   orderBy: (t) => `${t}.taken_at desc, ${t}.id desc`,
 });
+
+readRelation('Site.servicePackage', {
+  entity: 'ServicePackage',
+  many: false,
+  on: (t, site) => `${t}.id = ${site}.service_package_id`,
+});
+
+// Who is and was assigned (staff only), newest first, each with their user.
+readRelation('Site.assignments', {
+  entity: 'SiteAssignment',
+  many: true,
+  on: (t, site) => `${t}.site_id = ${site}.id`,
+  orderBy: (t) => `${t}.starts_at desc, ${t}.id desc`,
+});
+readRelation('SiteAssignment.user', { entity: 'User', many: false, on: (t, a) => `${t}.id = ${a}.user_id` });
+readComputed(
+  'SiteAssignment.active',
+  (t) => `(${t}.starts_at <= now() and (${t}.ends_at is null or ${t}.ends_at > now()))`,
+);

@@ -31,6 +31,27 @@ readRelation('SupportTicket.customer', {
 });
 readRelation('SupportTicket.site', { entity: 'Site', many: false, on: (t, ticket) => `${t}.id = ${ticket}.site_id` });
 
+readRelation('SupportTicket.contact', {
+  entity: 'Contact',
+  many: false,
+  on: (t, ticket) => `${t}.id = ${ticket}.contact_id`,
+});
+readRelation('SupportTicket.assignee', {
+  entity: 'User',
+  many: false,
+  on: (t, ticket) => `${t}.id = ${ticket}.assignee_id`,
+});
+readRelation('TicketMessage.author', { entity: 'User', many: false, on: (t, m) => `${t}.id = ${m}.author_user_id` });
+
+// The thread, oldest first; customers see the public messages only (visibleMessages).
+readRelation('SupportTicket.messages', {
+  entity: 'TicketMessage',
+  many: true,
+  on: (t, ticket) => `${t}.ticket_id = ${ticket}.id`,
+  where: (t, role) => (role === 'CUSTOMER' ? `not ${t}.internal` : 'true'),
+  orderBy: (t) => `${t}.created_at asc, ${t}.id asc`,
+});
+
 readRelation('SupportTicket.latestMessages', {
   entity: 'TicketMessage',
   many: true,
