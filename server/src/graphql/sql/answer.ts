@@ -1,7 +1,8 @@
-// Answers a compiled query (compile.ts) on one pooled connection of the ORM, without the ORM: the
-// transaction, the session statement that sets the tenant (row-level security), the one statement
-// that builds the answer, and the commit. Any refusal or surprise returns null before an answer is
-// made, and the request runs through the resolvers instead.
+// Answers a compiled operation (compile.ts) on one pooled connection of the ORM, without its unit of
+// work. A query of a session seen before is one statement: the session (which sets the tenant for
+// row-level security), then the answer. Otherwise, and for a mutation: begin with the session (one
+// round trip), the statement, commit. Any refusal or surprise returns null before an answer is made,
+// and the request runs through the resolvers instead.
 import { HeaderMap, type GraphQLRequestContext, type GraphQLResponse } from '@apollo/server';
 import {
   getVariableValues,
@@ -179,11 +180,11 @@ export class SqlAnswers {
       }>;
       const session = results[1].rows[0];
       // No valid session: the resolvers' path answers (and clears the cookie) as for any request.
-      if (!session) return await this.abandon(ctx, connection, () => (open = false));
+      if (!session) return await this.abandon(connection, () => (open = false));
       applyResumedSession(ctx, tenantId, session);
       this.remember(hash, { userId: session.user_id, role: session.role });
       const compiled = this.compiled(ctx, operation!, fragments, variables, ctx.viewer!);
-      if (!compiled) return await this.abandon(ctx, connection, () => (open = false));
+      if (!compiled) return await this.abandon(connection, () => (open = false));
       const text = statementOf(compiled);
       const { rows } = await run<{ data: Record<string, unknown> | null }>(this.orm, connection, {
         name: statementName(connection, text),
@@ -191,7 +192,7 @@ export class SqlAnswers {
         values: compiled.values,
       });
       const answer = this.response(rows[0]?.data);
-      if (!answer) return await this.abandon(ctx, connection, () => (open = false));
+      if (!answer) return await this.abandon(connection, () => (open = false));
       await run(this.orm, connection, 'commit');
       open = false;
       return answer;
@@ -234,7 +235,7 @@ export class SqlAnswers {
   }
 
   /** Gives up before answering; the resolvers' path sets the viewer again. */
-  private async abandon(ctx: RequestContext, connection: PgConnection, closed: () => void): Promise<null> {
+  private async abandon(connection: PgConnection, closed: () => void): Promise<null> {
     await run(this.orm, connection, 'rollback');
     closed();
     return null;

@@ -532,10 +532,11 @@ export class SqlReads {
     );
     if (!reader.many) return `(select ${object} from ${table} ${alias} where ${where})`;
     const order = reader.orderBy?.(alias);
+    const ordered = order ? ` order by ${order}` : '';
+    // With a limit, the newest rows first in a subquery (an index walk that stops), then aggregated.
     const rows = reader.limit
-      ? `(select * from ${table} ${alias} where ${where}${order ? ` order by ${order}` : ''} limit ${reader.limit}) ${alias}`
+      ? `(select * from ${table} ${alias} where ${where}${ordered} limit ${reader.limit}) ${alias}`
       : `${table} ${alias} where ${where}`;
-    const from = reader.limit ? `${rows}` : rows;
-    return `coalesce((select json_agg(${object}${order ? ` order by ${order}` : ''}) from ${from}), '[]'::json)`;
+    return `coalesce((select json_agg(${object}${ordered}) from ${rows}), '[]'::json)`;
   }
 }
