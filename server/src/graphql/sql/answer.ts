@@ -12,7 +12,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { createHash } from 'node:crypto';
-import { applyResumedSession, resumeStatement, type ResumedSession } from '../../modules/auth/session.service';
+import { resumeStatement, setResumedViewer, type ResumedSession } from '../../modules/auth/session.service';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
 import type { Role } from '@sitecare/schema';
@@ -149,7 +149,7 @@ export class SqlAnswers {
       this.sessions.delete(hash);
       return 'again';
     }
-    applyResumedSession(ctx, tenantId, row);
+    setResumedViewer(ctx, tenantId, row);
     return this.response(row.data);
   }
 
@@ -181,7 +181,7 @@ export class SqlAnswers {
       const session = results[1].rows[0];
       // No valid session: the resolvers' path answers (and clears the cookie) as for any request.
       if (!session) return await this.abandon(connection, () => (open = false));
-      applyResumedSession(ctx, tenantId, session);
+      setResumedViewer(ctx, tenantId, session);
       this.remember(hash, { userId: session.user_id, role: session.role });
       const compiled = this.compiled(ctx, operation!, fragments, variables, ctx.viewer!);
       if (!compiled) return await this.abandon(connection, () => (open = false));

@@ -42,6 +42,15 @@ export function applyResumedSession(ctx: RequestContext, tenantId: string, row: 
     return;
   }
   scopeFilters(ctx, tenantId);
+  setResumedViewer(ctx, tenantId, row);
+}
+
+/**
+ * The viewer and tenant of a valid session, without the ORM's filters: a compiled answer
+ * (graphql/sql) never uses the request's EntityManager, so it is not made for it.
+ */
+export function setResumedViewer(ctx: RequestContext, tenantId: string, row: ResumedSession): void {
+  ctx.tenantId = tenantId;
   ctx.viewer = { userId: row.user_id, tenantId, role: row.role, sessionId: row.session_id };
 }
 
