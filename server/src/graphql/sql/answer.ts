@@ -1,8 +1,9 @@
 // Answers a compiled operation (compile.ts) on one pooled connection of the ORM, without its unit of
 // work. A query of a session seen before is one statement: the session (which sets the tenant for
-// row-level security), then the answer. Otherwise, and for a mutation: begin with the session (one
-// round trip), the statement, commit. Any refusal or surprise returns null before an answer is made,
-// and the request runs through the resolvers instead.
+// row-level security), then the answer. A mutation of a session seen before is one round trip: the
+// session, then the statement, in one transaction (pipeline.ts). Otherwise: begin with the session
+// (one round trip), the statement, commit. Any refusal or surprise returns null before an answer is
+// made, and the request runs through the resolvers instead.
 import { HeaderMap, type GraphQLRequestContext, type GraphQLResponse } from '@apollo/server';
 import {
   getVariableValues,
@@ -17,11 +18,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
 import type { Role } from '@sitecare/schema';
 import { mayCompile, Refused, sessionStatementOf, SqlReads, statementOf, type Compiled } from './compile';
+import { Pipeline, type PipelinedStatement } from './pipeline';
 import './readers';
 
 /** The driver's connection (node-postgres), as knex's pool hands it out. */
 interface PgConnection {
   query<R>(query: string | { name?: string; text: string; values?: unknown[] }): Promise<{ rows: R[] }>;
+  query(pipeline: Pipeline): Pipeline;
   escapeLiteral(value: string): string;
   __knex__disposed?: unknown;
 }
@@ -38,9 +41,22 @@ async function run<R>(
 ): Promise<{ rows: R[] }> {
   const started = Date.now();
   const result = await connection.query<R>(query);
-  const text = typeof query === 'string' ? query : query.text;
-  orm.config.getLogger().logQuery({ query: text, took: Date.now() - started, level: 'info' });
+  logStatement(orm, typeof query === 'string' ? query : query.text, started);
   return result;
+}
+
+function logStatement(orm: MikroORM, text: string, started: number): void {
+  orm.config.getLogger().logQuery({ query: text, took: Date.now() - started, level: 'info' });
+}
+
+/** The session ahead of a pipelined statement: it raises (28000) unless the session is the viewer's. */
+const RESUME_AS = 'select session_id, user_id, role from sitecare_resume_session_as($1, $2, $3, $4, $5, $6)';
+const NOT_THE_COMPILED_SESSION = '28000';
+
+/** A mutation with one root field: when its root finds nothing, nothing was written (WriteReader). */
+function singleRoot(operation: OperationDefinitionNode): boolean {
+  const [first, ...rest] = operation.selectionSet.selections;
+  return operation.operation === 'mutation' && first?.kind === Kind.FIELD && !rest.length;
 }
 
 /** Sessions remembered at most (a digest, a user id and a role each): beyond it, the memory starts over. */
@@ -54,8 +70,8 @@ const prepared = new WeakMap<PgConnection, Set<string>>();
  * The statement's name on this connection: the same SQL text is parsed and planned once per
  * connection; a client sending ever new documents fills no more than PREPARED_PER_CONNECTION of them.
  */
-function statementName(connection: PgConnection, text: string): string | undefined {
-  const name = `sc_${createHash('sha1').update(text).digest('base64url')}`;
+function statementName(connection: PgConnection, text: string, prefix = 'sc_'): string | undefined {
+  const name = `${prefix}${createHash('sha1').update(text).digest('base64url')}`;
   let names = prepared.get(connection);
   if (!names) prepared.set(connection, (names = new Set()));
   if (names.has(name)) return name;
@@ -100,9 +116,12 @@ export class SqlAnswers {
     }
     try {
       const [tenantId, hash] = resume.values as [string, string, number, number];
-      const known = operation.operation === 'query' ? this.sessions.get(hash) : undefined;
-      if (known) {
-        const answered = await this.inOneStatement(request, connection, resume, known, fragments, coerced.coerced);
+      const known = this.sessions.get(hash);
+      if (known && (operation.operation === 'query' || singleRoot(operation))) {
+        const answered =
+          operation.operation === 'query'
+            ? await this.inOneStatement(request, connection, resume, known, fragments, coerced.coerced)
+            : await this.inPipeline(request, connection, resume, known, fragments, coerced.coerced);
         if (answered !== 'again') return answered;
       }
       return await this.inTransaction(request, connection, resume, tenantId, hash, fragments, coerced.coerced);
@@ -151,6 +170,48 @@ export class SqlAnswers {
     }
     setResumedViewer(ctx, tenantId, row);
     return this.response(row.data);
+  }
+
+  /**
+   * A mutation with one root field, of a session seen before, in one round trip and one transaction:
+   * the session (for the viewer compiled for, or it raises and nothing after it runs), then the
+   * statement, committed at the end. When the root finds nothing, nothing was written, and the
+   * resolvers word the refusal. 'again': the session is not as remembered.
+   */
+  private async inPipeline(
+    request: GraphQLRequestContext<RequestContext>,
+    connection: PgConnection,
+    resume: { values: unknown[] },
+    known: { userId: string; role: Role },
+    fragments: Record<string, FragmentDefinitionNode>,
+    variables: Record<string, unknown>,
+  ): Promise<GraphQLResponse | null | 'again'> {
+    const { contextValue: ctx, operation } = request;
+    const [tenantId, hash, idle, touch] = resume.values as [string, string, number, number];
+    let results: Array<Array<Record<string, unknown>>>;
+    try {
+      const compiled = this.compiled(ctx, operation!, fragments, variables, { ...known, tenantId });
+      if (!compiled) return null;
+      const statements: PipelinedStatement[] = [
+        { text: RESUME_AS, values: [tenantId, hash, idle, touch, known.userId, known.role] },
+        { text: statementOf(compiled), values: compiled.values },
+      ].map((statement) => ({ ...statement, name: statementName(connection, statement.text, 'sp_') ?? '' }));
+      const started = Date.now();
+      const pipeline = connection.query(new Pipeline(connection, statements));
+      results = await pipeline.result.finally(() => {
+        for (const { text } of statements) logStatement(this.orm, text, started);
+      });
+    } catch (error) {
+      if ((error as { code?: unknown }).code === NOT_THE_COMPILED_SESSION) {
+        this.sessions.delete(hash);
+        return 'again';
+      }
+      ctx.logger.error({ err: error, requestId: ctx.requestId }, 'compiled write failed; answered by the resolvers');
+      return null;
+    }
+    const [[session], [answer]] = results;
+    setResumedViewer(ctx, tenantId, session as unknown as ResumedSession);
+    return this.response(answer?.data as Record<string, unknown> | null | undefined);
   }
 
   /** The long way: begin with the session (one round trip), the statement, commit. */
