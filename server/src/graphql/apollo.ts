@@ -3,13 +3,12 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Server } from 'node:http';
 import type { Logger } from '../logger';
 import type { RequestContext } from './context';
-import { armorProtection, costLimitPlugin, fieldRepeatLimit } from './armor';
+import { armorProtection, costLimitPlugin, fieldRepeatLimit, QueryCosts } from './armor';
 import { ErrorCode, PUBLIC_ERROR_CODES, isDatabaseUnavailable, serviceUnavailable } from './errors';
-import { SqlAnswers } from './sql/answer';
+import type { SqlAnswers } from './sql/answer';
 import { transactionPlugin } from './transaction';
 
 function errorPolicyPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
@@ -87,8 +86,9 @@ function formatValidationErrors(formatted: GraphQLFormattedError): GraphQLFormat
  */
 function variableCoercionError(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
   const code = formatted.extensions?.code;
-  // Met first by the cost check (graphql-query-complexity coerces the variables), it arrives coded as
-  // an internal error; met by the executor (the document's cost was cached), as the client's input.
+  // Met first by the cost check (graphql-query-complexity coerces the variables), which codes it as the
+  // client's input (armor.ts), as the executor does when the document's cost was cached; anything
+  // else that reaches here uncoded arrives as an internal error.
   const coded = code === ErrorCode.INTERNAL_SERVER_ERROR || code === ErrorCode.BAD_USER_INPUT;
   if ((code && !coded) || !formatted.message.startsWith('Variable "$')) return undefined;
   const at = /got invalid value .* at "[^".]+\.([^"]+)"/.exec(formatted.message)?.[1];
@@ -130,9 +130,10 @@ export function createApolloServer(opts: {
   httpServer: Server;
   logger: Logger;
   isProduction: boolean;
-  /** Queries with SQL readers answered in one statement (with `orm`, by default); false: always the resolvers. */
-  compiledReads?: boolean;
-  orm?: MikroORM;
+  /** Operations with SQL readers answered in one statement (graphql/sql); absent: always the resolvers. */
+  sqlAnswers?: SqlAnswers;
+  /** The cost of each document, shared with the compiled lane. */
+  costs?: QueryCosts;
 }): ApolloServer<RequestContext> {
   const armor = armorProtection();
   return new ApolloServer<RequestContext>({
@@ -151,13 +152,13 @@ export function createApolloServer(opts: {
       // graphql-armor's plugin turns every unexpected error into a "validation" error carrying the raw
       // message (SQL, addresses); without that hook they reach formatError and are masked or mapped.
       ...armor.plugins.map(({ unexpectedErrorProcessingRequest: _dropped, ...plugin }) => plugin),
-      costLimitPlugin(opts.schema),
+      costLimitPlugin(opts.costs ?? new QueryCosts(opts.schema)),
       // Apollo installs cache control by default: a willResolveField hook on every field of every row
       // for HTTP cache hints we never send (every answer is per viewer).
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }),
       errorPolicyPlugin(opts.logger),
-      transactionPlugin(opts.compiledReads === false || !opts.orm ? undefined : new SqlAnswers(opts.schema, opts.orm)),
+      transactionPlugin(opts.sqlAnswers),
     ],
   });
 }

@@ -73,16 +73,19 @@ function pageVariables(document: DocumentNode): string[] {
 /** Costs computed per document (Apollo caches parsed documents) and page variables, at most this many each. */
 const COSTS_PER_DOCUMENT = 100;
 
-export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<RequestContext> {
-  const known = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
-  const costOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) => {
-    let entry = known.get(document);
-    if (!entry) known.set(document, (entry = { variables: pageVariables(document), costs: new Map() }));
+/** A document's cost for its page variables, computed once per document and set of page values. */
+export class QueryCosts {
+  private readonly known = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  of(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
+    let entry = this.known.get(document);
+    if (!entry) this.known.set(document, (entry = { variables: pageVariables(document), costs: new Map() }));
     const key = JSON.stringify([operationName ?? null, ...entry.variables.map((name) => variables[name] ?? null)]);
     let cost = entry.costs.get(key);
     if (cost === undefined) {
       cost = getComplexity({
-        schema,
+        schema: this.schema,
         query: document,
         operationName,
         variables,
@@ -92,12 +95,26 @@ export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<Reque
       entry.costs.set(key, cost);
     }
     return cost;
-  };
+  }
+}
+
+export function costLimitPlugin(costs: QueryCosts): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = costOf(document, request.operationName, request.variables ?? {});
+          let cost: number;
+          try {
+            cost = costs.of(document, request.operationName, request.variables ?? {});
+          } catch (error) {
+            // Variables the schema rejects (the cost is computed from them, so they are met here
+            // first): the client's input, a 400 like every other refused input.
+            if (!(error instanceof GraphQLError)) throw error;
+            throw new GraphQLError(error.message, {
+              nodes: error.nodes,
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
           if (cost > LIMITS.maxCost) {
             throw new GraphQLError(`Query cost limit of ${LIMITS.maxCost} exceeded, found ${cost}.`, {
               extensions: { code: 'BAD_USER_INPUT', cost, maxCost: LIMITS.maxCost },

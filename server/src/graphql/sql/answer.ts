@@ -8,6 +8,7 @@ import { HeaderMap, type GraphQLRequestContext, type GraphQLResponse } from '@ap
 import {
   getVariableValues,
   Kind,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -53,6 +54,10 @@ function logStatement(orm: MikroORM, text: string, started: number): void {
 const RESUME_AS = 'select session_id, user_id, role from sitecare_resume_session_as($1, $2, $3, $4, $5, $6)';
 const NOT_THE_COMPILED_SESSION = '28000';
 
+function learnedKey(query: string, operationName: string | undefined): string {
+  return `${operationName ?? ''}\n${query}`;
+}
+
 /** A mutation with one root field: when its root finds nothing, nothing was written (WriteReader). */
 function singleRoot(operation: OperationDefinitionNode): boolean {
   const [first, ...rest] = operation.selectionSet.selections;
@@ -80,6 +85,17 @@ function statementName(connection: PgConnection, text: string, prefix = 'sc_'): 
   return name;
 }
 
+/** What a compiled answer needs of a request, from Apollo's pipeline or from the compiled lane (lane.ts). */
+export interface CompiledRequest {
+  operation: OperationDefinitionNode;
+  document: DocumentNode;
+  variables: Record<string, unknown> | undefined;
+  ctx: RequestContext;
+}
+
+/** Documents answered here before, remembered for the compiled lane: at most this many. */
+const LEARNED_DOCUMENTS = 500;
+
 export class SqlAnswers {
   private compiler: SqlReads | undefined;
 
@@ -89,17 +105,48 @@ export class SqlAnswers {
     private readonly orm: MikroORM,
   ) {}
 
-  /** The answer to a query, or null to run it through the resolvers. */
+  /**
+   * Apollo's hook (transaction.ts): the answer, or null to run the operation through the resolvers. A
+   * document answered here is remembered, parsed and validated, for the compiled lane.
+   */
   async answer(request: GraphQLRequestContext<RequestContext>): Promise<GraphQLResponse | null> {
-    const { operation, document, contextValue: ctx } = request;
-    if (!operation || !document || !mayCompile(operation)) return null;
+    const { operation, document, contextValue: ctx, source } = request;
+    if (!operation || !document) return null;
+    if (ctx.req && this.tried.has(ctx.req)) return null; // the compiled lane tried it already
+    const answered = await this.answerOperation({ operation, document, variables: request.request.variables, ctx });
+    if (answered && source !== undefined) {
+      if (this.learned.size >= LEARNED_DOCUMENTS) this.learned.clear();
+      this.learned.set(learnedKey(source, request.request.operationName), { document, operation });
+    }
+    return answered;
+  }
+
+  /**
+   * A document Apollo parsed and validated and this class answered before, for the compiled lane:
+   * it takes `query` and `operationName` exactly as sent.
+   */
+  learnedDocument(
+    query: string,
+    operationName: string | undefined,
+  ): { document: DocumentNode; operation: OperationDefinitionNode } | undefined {
+    return this.learned.get(learnedKey(query, operationName));
+  }
+
+  /** The compiled lane's answer; null: Apollo runs the request (without trying this again). */
+  async answerInLane(request: CompiledRequest): Promise<GraphQLResponse | null> {
+    if (request.ctx.req) this.tried.add(request.ctx.req);
+    return this.answerOperation(request);
+  }
+
+  private readonly learned = new Map<string, { document: DocumentNode; operation: OperationDefinitionNode }>();
+  private readonly tried = new WeakSet<object>();
+
+  private async answerOperation(request: CompiledRequest): Promise<GraphQLResponse | null> {
+    const { operation, document, ctx } = request;
+    if (!mayCompile(operation)) return null;
     const resume = resumeStatement(ctx);
     if (!resume) return null; // anonymous: nothing here is public
-    const coerced = getVariableValues(
-      this.schema,
-      operation.variableDefinitions ?? [],
-      request.request.variables ?? {},
-    );
+    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (coerced.errors) return null;
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const definition of document.definitions)
@@ -136,18 +183,18 @@ export class SqlAnswers {
    * or its user's role changed): forget it and take the long way.
    */
   private async inOneStatement(
-    request: GraphQLRequestContext<RequestContext>,
+    request: CompiledRequest,
     connection: PgConnection,
     resume: { values: unknown[] },
     known: { userId: string; role: Role },
     fragments: Record<string, FragmentDefinitionNode>,
     variables: Record<string, unknown>,
   ): Promise<GraphQLResponse | null | 'again'> {
-    const { contextValue: ctx, operation } = request;
+    const { ctx, operation } = request;
     const [tenantId, hash, idle, touch] = resume.values as [string, string, number, number];
     let rows: Array<ResumedSession & { data: Record<string, unknown> | null }>;
     try {
-      const compiled = this.compiled(ctx, operation!, fragments, variables, { ...known, tenantId });
+      const compiled = this.compiled(ctx, operation, fragments, variables, { ...known, tenantId });
       if (!compiled) return null;
       const statement = sessionStatementOf(compiled, {
         hash,
@@ -179,18 +226,18 @@ export class SqlAnswers {
    * resolvers word the refusal. 'again': the session is not as remembered.
    */
   private async inPipeline(
-    request: GraphQLRequestContext<RequestContext>,
+    request: CompiledRequest,
     connection: PgConnection,
     resume: { values: unknown[] },
     known: { userId: string; role: Role },
     fragments: Record<string, FragmentDefinitionNode>,
     variables: Record<string, unknown>,
   ): Promise<GraphQLResponse | null | 'again'> {
-    const { contextValue: ctx, operation } = request;
+    const { ctx, operation } = request;
     const [tenantId, hash, idle, touch] = resume.values as [string, string, number, number];
     let results: Array<Array<Record<string, unknown>>>;
     try {
-      const compiled = this.compiled(ctx, operation!, fragments, variables, { ...known, tenantId });
+      const compiled = this.compiled(ctx, operation, fragments, variables, { ...known, tenantId });
       if (!compiled) return null;
       const statements: PipelinedStatement[] = [
         { text: RESUME_AS, values: [tenantId, hash, idle, touch, known.userId, known.role] },
@@ -216,7 +263,7 @@ export class SqlAnswers {
 
   /** The long way: begin with the session (one round trip), the statement, commit. */
   private async inTransaction(
-    request: GraphQLRequestContext<RequestContext>,
+    request: CompiledRequest,
     connection: PgConnection,
     resume: { text: string; values: unknown[] },
     tenantId: string,
@@ -224,7 +271,7 @@ export class SqlAnswers {
     fragments: Record<string, FragmentDefinitionNode>,
     variables: Record<string, unknown>,
   ): Promise<GraphQLResponse | null> {
-    const { contextValue: ctx, operation } = request;
+    const { ctx, operation } = request;
     let open = false;
     try {
       // The transaction and the session in one round trip (simple protocol: the values are inlined,
@@ -244,7 +291,7 @@ export class SqlAnswers {
       if (!session) return await this.abandon(connection, () => (open = false));
       setResumedViewer(ctx, tenantId, session);
       this.remember(hash, { userId: session.user_id, role: session.role });
-      const compiled = this.compiled(ctx, operation!, fragments, variables, ctx.viewer!);
+      const compiled = this.compiled(ctx, operation, fragments, variables, ctx.viewer!);
       if (!compiled) return await this.abandon(connection, () => (open = false));
       const text = statementOf(compiled);
       const { rows } = await run<{ data: Record<string, unknown> | null }>(this.orm, connection, {

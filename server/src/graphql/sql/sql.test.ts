@@ -10,6 +10,7 @@ import { createHttpApp, type HttpApp } from '../../http';
 import { queryAs, type TestDatabase } from '../../testing/database';
 import { createDemoDatabase } from '../../testing/demo';
 import { TEST_CREDENTIALS_KEY } from '../../testing/env';
+import { SqlAnswers } from './answer';
 
 interface Server {
   orm: MikroORM;
@@ -368,6 +369,58 @@ describe('compiled reads (graphql/sql)', () => {
     );
     const refused = await post(compiled, cookies.CONTRACTOR, REPLY, { t: other.id, input: { body: 'Hej' } });
     expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('a document answered before takes the compiled lane, with the status, headers and body Apollo gives', async () => {
+    const lane = jest.spyOn(SqlAnswers.prototype, 'answerInLane');
+    try {
+      const query = `query Lane($take: Int) { customers(page: { take: $take }) { totalCount nodes { ${CUSTOMER} } } }`;
+      const send = async (server: Server, headers: Record<string, string>, body: object) => {
+        const res = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: cookies.ADMIN, ...headers },
+          body: JSON.stringify(body),
+        });
+        const { date: _date, ...rest } = Object.fromEntries(res.headers);
+        return { status: res.status, headers: rest, body: await res.text() };
+      };
+      const request = { query, variables: { take: 7 }, operationName: 'Lane' };
+      const id = { 'x-request-id': 'lane-test-0001' };
+      const throughApollo = await send(compiled, id, request);
+      expect(lane).not.toHaveBeenCalled();
+      const inLane = await send(compiled, id, request);
+      expect(lane).toHaveBeenCalledTimes(1);
+      expect(inLane).toEqual(throughApollo);
+      expect(inLane).toEqual(await send(resolvers, id, request));
+      expect(inLane.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(inLane.headers['x-request-id']).toBe('lane-test-0001');
+      expect(inLane.headers['x-content-type-options']).toBe('nosniff');
+      // The media type the client prefers, as Apollo negotiates it; one it cannot have: Apollo's 406.
+      for (const accept of ['application/graphql-response+json, application/json;q=0.9', 'text/html']) {
+        const calls = lane.mock.calls.length;
+        const answer = await send(compiled, { ...id, accept }, request);
+        expect(answer).toEqual(await send(resolvers, { ...id, accept }, request));
+        expect(lane.mock.calls.length).toBe(accept === 'text/html' ? calls : calls + 1);
+      }
+      expect((await send(compiled, { accept: 'text/html' }, request)).status).toBe(406);
+      // Other variables, another page: the same document, still the lane; invalid ones: Apollo's error.
+      const other = await send(compiled, id, { ...request, variables: { take: 3 } });
+      expect(other).toEqual(await send(resolvers, id, { ...request, variables: { take: 3 } }));
+      const invalid = { ...request, variables: { take: 'many' } };
+      const refused = await send(compiled, id, invalid);
+      expect(refused).toEqual(await send(resolvers, id, invalid));
+      expect(refused.status).toBe(400);
+      // A body with extensions, or without a session: not the lane's (Apollo answers).
+      const calls = lane.mock.calls.length;
+      const extended = await send(compiled, id, { ...request, extensions: { note: 1 } });
+      expect(extended).toEqual(await send(resolvers, id, { ...request, extensions: { note: 1 } }));
+      expect(lane.mock.calls.length).toBe(calls);
+      const anonymous = await send(compiled, { ...id, cookie: '' }, request);
+      expect(anonymous).toEqual(await send(resolvers, { ...id, cookie: '' }, request));
+      expect(JSON.parse(anonymous.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    } finally {
+      lane.mockRestore();
+    }
   });
 
   it('a contractor never sees a site they are not assigned to, nor its customer', async () => {
