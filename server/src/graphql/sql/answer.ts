@@ -71,12 +71,26 @@ const REMEMBERED_SESSIONS = 10_000;
 const PREPARED_PER_CONNECTION = 200;
 const prepared = new WeakMap<PgConnection, Set<string>>();
 
+/** Names by prefix and statement text, so that a text seen before is not hashed again (at most this many). */
+const NAMES_REMEMBERED = 2_000;
+const namesByText = new Map<string, Map<string, string>>();
+function nameOf(prefix: string, text: string): string {
+  let known = namesByText.get(prefix);
+  if (!known) namesByText.set(prefix, (known = new Map()));
+  let name = known.get(text);
+  if (!name) {
+    if (known.size >= NAMES_REMEMBERED) known.clear();
+    known.set(text, (name = `${prefix}${createHash('sha1').update(text).digest('base64url')}`));
+  }
+  return name;
+}
+
 /**
  * The statement's name on this connection: the same SQL text is parsed and planned once per
  * connection; a client sending ever new documents fills no more than PREPARED_PER_CONNECTION of them.
  */
 function statementName(connection: PgConnection, text: string, prefix = 'sc_'): string | undefined {
-  const name = `${prefix}${createHash('sha1').update(text).digest('base64url')}`;
+  const name = nameOf(prefix, text);
   let names = prepared.get(connection);
   if (!names) prepared.set(connection, (names = new Set()));
   if (names.has(name)) return name;
