@@ -107,6 +107,16 @@ export interface CompiledRequest {
   ctx: RequestContext;
 }
 
+/** A request of a session seen before, on its connection. */
+interface KnownSessionCall {
+  request: CompiledRequest;
+  connection: PgConnection;
+  resume: { values: unknown[] };
+  known: { userId: string; role: Role };
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
 /** Documents answered here before, remembered for the compiled lane: at most this many. */
 const LEARNED_DOCUMENTS = 500;
 
@@ -179,10 +189,9 @@ export class SqlAnswers {
       const [tenantId, hash] = resume.values as [string, string, number, number];
       const known = this.sessions.get(hash);
       if (known && (operation.operation === 'query' || singleRoot(operation))) {
+        const call = { request, connection, resume, known, fragments, variables: coerced.coerced };
         const answered =
-          operation.operation === 'query'
-            ? await this.inOneStatement(request, connection, resume, known, fragments, coerced.coerced)
-            : await this.inPipeline(request, connection, resume, known, fragments, coerced.coerced);
+          operation.operation === 'query' ? await this.inOneStatement(call) : await this.inPipeline(call);
         if (answered !== 'again') return answered;
       }
       return await this.inTransaction(request, connection, resume, tenantId, hash, fragments, coerced.coerced);
@@ -196,19 +205,12 @@ export class SqlAnswers {
    * function, then the answer (sessionStatementOf). 'again': the session is not as remembered (ended,
    * or its user's role changed): forget it and take the long way.
    */
-  private async inOneStatement(
-    request: CompiledRequest,
-    connection: PgConnection,
-    resume: { values: unknown[] },
-    known: { userId: string; role: Role },
-    fragments: Record<string, FragmentDefinitionNode>,
-    variables: Record<string, unknown>,
-  ): Promise<GraphQLResponse | null | 'again'> {
-    const { ctx, operation } = request;
-    const [tenantId, hash, idle, touch] = resume.values as [string, string, number, number];
+  private async inOneStatement(call: KnownSessionCall): Promise<GraphQLResponse | null | 'again'> {
+    const { connection, known } = call;
+    const { ctx, tenantId, hash, idle, touch } = this.knownSession(call);
     let rows: Array<ResumedSession & { data: Record<string, unknown> | null }>;
     try {
-      const compiled = this.compiled(ctx, operation, fragments, variables, { ...known, tenantId });
+      const compiled = this.compiledFor(call);
       if (!compiled) return null;
       const statement = sessionStatementOf(compiled, {
         hash,
@@ -239,19 +241,12 @@ export class SqlAnswers {
    * statement, committed at the end. When the root finds nothing, nothing was written, and the
    * resolvers word the refusal. 'again': the session is not as remembered.
    */
-  private async inPipeline(
-    request: CompiledRequest,
-    connection: PgConnection,
-    resume: { values: unknown[] },
-    known: { userId: string; role: Role },
-    fragments: Record<string, FragmentDefinitionNode>,
-    variables: Record<string, unknown>,
-  ): Promise<GraphQLResponse | null | 'again'> {
-    const { ctx, operation } = request;
-    const [tenantId, hash, idle, touch] = resume.values as [string, string, number, number];
+  private async inPipeline(call: KnownSessionCall): Promise<GraphQLResponse | null | 'again'> {
+    const { connection, known } = call;
+    const { ctx, tenantId, hash, idle, touch } = this.knownSession(call);
     let results: Array<Array<Record<string, unknown>>>;
     try {
-      const compiled = this.compiled(ctx, operation, fragments, variables, { ...known, tenantId });
+      const compiled = this.compiledFor(call);
       if (!compiled) return null;
       const statements: PipelinedStatement[] = [
         { text: RESUME_AS, values: [tenantId, hash, idle, touch, known.userId, known.role] },
@@ -273,6 +268,18 @@ export class SqlAnswers {
     const [[session], [answer]] = results;
     setResumedViewer(ctx, tenantId, session as unknown as ResumedSession);
     return this.response(answer?.data as Record<string, unknown> | null | undefined);
+  }
+
+  /** A known session's request: its context and the session's parameters. */
+  private knownSession({ request, resume }: KnownSessionCall) {
+    const [tenantId, hash, idle, touch] = resume.values as [string, string, number, number];
+    return { ctx: request.ctx, tenantId, hash, idle, touch };
+  }
+
+  /** The operation compiled for the remembered viewer (undefined: a reader refused). */
+  private compiledFor({ request, resume, known, fragments, variables }: KnownSessionCall): Compiled | undefined {
+    const tenantId = String(resume.values[0]);
+    return this.compiled(request.ctx, request.operation, fragments, variables, { ...known, tenantId });
   }
 
   /** The long way: begin with the session (one round trip), the statement, commit. */

@@ -436,6 +436,18 @@ describe('compiled reads (graphql/sql)', () => {
     expect(new Set(seen)).toEqual(new Set(assigned.map((a) => a.site_id)));
   });
 
+  /** A ticket of JJ Media's that `email` is not assigned to (as a contractor, they may not see it). */
+  async function ticketNotAssignedTo(email: string): Promise<{ id: string }> {
+    const [ticket] = await queryAs<{ id: string }>(
+      db.superuserUrl,
+      `select t.id from support_tickets t join tenants n on n.id = t.tenant_id where n.slug = 'jj-media'
+        and (t.site_id is null or t.site_id not in (select a.site_id from site_assignments a join users u
+          on u.id = a.user_id where u.email = $1)) limit 1`,
+      [email],
+    );
+    return ticket;
+  }
+
   it("a session seen before is answered in one statement, and as its user's new role after a change", async () => {
     const query = 'query { sites(page: { take: 100 }) { totalCount nodes { id } } }';
     await post(compiled, cookies.EMPLOYEE, query);
@@ -451,13 +463,7 @@ describe('compiled reads (graphql/sql)', () => {
       const count = (body: Body) => (body.data as { sites: { totalCount: number } }).sites.totalCount;
       expect(count(fast)).toBeLessThan(count(before));
       // Nor may the former employee reply to a ticket of a site they are not assigned to.
-      const [ticket] = await queryAs<{ id: string }>(
-        db.superuserUrl,
-        `select t.id from support_tickets t join tenants n on n.id = t.tenant_id where n.slug = 'jj-media'
-          and (t.site_id is null or t.site_id not in (select a.site_id from site_assignments a join users u
-            on u.id = a.user_id where u.email = $1)) limit 1`,
-        [LOGINS.EMPLOYEE],
-      );
+      const ticket = await ticketNotAssignedTo(LOGINS.EMPLOYEE);
       const reply = await post(compiled, cookies.EMPLOYEE, REPLY, { t: ticket.id, input: { body: 'Efter bytet' } });
       expect(reply.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(await queryAs(db.superuserUrl, `select 1 from ticket_messages where body = 'Efter bytet'`)).toHaveLength(
@@ -472,13 +478,7 @@ describe('compiled reads (graphql/sql)', () => {
     await post(compiled, cookies.EMPLOYEE, 'query { sites(page: { take: 1 }) { totalCount } }');
     await queryAs(db.superuserUrl, `update users set role = 'CONTRACTOR' where email = $1`, [LOGINS.EMPLOYEE]);
     try {
-      const [ticket] = await queryAs<{ id: string }>(
-        db.superuserUrl,
-        `select t.id from support_tickets t join tenants n on n.id = t.tenant_id where n.slug = 'jj-media'
-          and (t.site_id is null or t.site_id not in (select a.site_id from site_assignments a join users u
-            on u.id = a.user_id where u.email = $1)) limit 1`,
-        [LOGINS.EMPLOYEE],
-      );
+      const ticket = await ticketNotAssignedTo(LOGINS.EMPLOYEE);
       compiled.statements.length = 0;
       // Compiled for the remembered EMPLOYEE, the write would find the ticket; the session statement ahead
       // of it raises instead, and the request is answered as the contractor the user now is.
