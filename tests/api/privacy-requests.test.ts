@@ -198,6 +198,13 @@ describe('P28: each request type and its effect', () => {
       (m) => to('olof@bageriet.example.com')(m) && /\/privacy\/export\//.test(m.text ?? ''),
     );
     const link = linkIn(mail.text, '/privacy/export/');
+    // At rest the export is sealed (AES-256-GCM, bound to its tenant and request), never a plain ZIP.
+    const stored = await sql<{ head: string }>(
+      `select encode(substring(e.content from 1 for 4), 'escape') as head from privacy_exports e
+        where e.request_id = $1 and octet_length(e.content) > 0`,
+      [r.id],
+    );
+    expect(stored).toEqual([{ head: 'SCF1' }]);
     const res = await fetch(link);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');

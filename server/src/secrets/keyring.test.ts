@@ -482,3 +482,45 @@ describe('Keyring', () => {
     });
   });
 });
+
+describe('Keyring files (a privacy export at rest)', () => {
+  const where = { tenantId: '6f1c1f9e-1b7e-4d55-9d7e-1a2b3c4d5e6f', kind: 'privacy-export', id: 'request-1' };
+  const zip = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), randomBytes(300), Buffer.from('olof@example.com')]);
+
+  it('seals a file that opens only in its own place, under any key the ring still holds', () => {
+    const sealed = ringV1().sealFile(zip, where);
+    expect(Keyring.isSealedFile(sealed)).toBe(true);
+    expect(Keyring.isSealedFile(zip)).toBe(false);
+    expect(sealed.subarray(0, 4).toString('latin1')).toBe('SCF1');
+    expect(sealed.includes(Buffer.from('olof@example.com'))).toBe(false);
+    expect(ringV1().openFile(sealed, where)).toEqual(zip);
+    // Sealed twice, two different ciphertexts (a fresh iv each time).
+    expect(ringV1().sealFile(zip, where).equals(sealed)).toBe(false);
+    // After rotation, the previous key still opens it.
+    const rotated = new Keyring({ current: { version: 2, key: K2 }, previous: [{ version: 1, key: K1 }] });
+    expect(rotated.openFile(sealed, where)).toEqual(zip);
+    expect(rotated.sealFile(zip, where).readUInt32BE(4)).toBe(2);
+  });
+
+  it.each([
+    ['another tenant', { ...where, tenantId: '00000000-0000-4000-8000-000000000000' }],
+    ['another record', { ...where, id: 'request-2' }],
+    ['another kind', { ...where, kind: 'other' }],
+  ])('refuses to open a file in %s', (_name, other) => {
+    const error = caught(() => ringV1().openFile(ringV1().sealFile(zip, where), other));
+    expect(error).toBeInstanceOf(SecretDecryptionError);
+    expect((error as SecretDecryptionError).reason).toBe<SecretDecryptionFailure>('authentication-failed');
+  });
+
+  it('refuses an altered file, an unknown key version and bytes that were never sealed', () => {
+    const sealed = ringV1().sealFile(zip, where);
+    const altered = Buffer.from(sealed);
+    altered[altered.length - 1] ^= 1;
+    const reasons = [
+      caught(() => ringV1().openFile(altered, where)),
+      caught(() => new Keyring({ current: { version: 3, key: K2 } }).openFile(sealed, where)),
+      caught(() => ringV1().openFile(zip, where)),
+    ].map((e) => (e as SecretDecryptionError).reason);
+    expect(reasons).toEqual<SecretDecryptionFailure[]>(['authentication-failed', 'unknown-key-version', 'malformed']);
+  });
+});

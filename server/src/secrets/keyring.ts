@@ -6,6 +6,10 @@
 // iv is 12 random bytes, tag 16 bytes. The associated data is the JSON array
 // `["sitecare.credential", 1, keyVersion, tenantId, siteId, credentialId, field]`.
 // Changing either of these breaks every stored credential: the tests pin them with a fixed vector.
+//
+// Files at rest (a privacy export's ZIP) are sealed the same way, as bytes: `SCF1`, the key version
+// (4 bytes, big-endian), iv (12), tag (16), then the data, with the associated data
+// `["sitecare.file", 1, keyVersion, tenantId, kind, id]`.
 import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 
 export interface KeyringConfig {
@@ -19,6 +23,13 @@ export interface EncryptionContext {
   siteId: string;
   credentialId: string;
   field: string;
+}
+
+/** Where a sealed file belongs (`kind` 'privacy-export', `id` its request); bound into it likewise. */
+export interface FileContext {
+  tenantId: string;
+  kind: string;
+  id: string;
 }
 
 export type SecretDecryptionFailure = 'malformed' | 'unknown-key-version' | 'authentication-failed';
@@ -44,6 +55,9 @@ const CONTEXT_FIELDS = ['tenantId', 'siteId', 'credentialId', 'field'] as const;
 const VERSION_PATTERN = /^[1-9][0-9]{0,8}$/;
 const BASE64URL_PATTERN = /^[A-Za-z0-9_-]*$/;
 const LONE_SURROGATE = /\p{Surrogate}/u;
+const FILE_MAGIC = Buffer.from('SCF1', 'latin1');
+const FILE_HEADER_BYTES = FILE_MAGIC.length + 4 + IV_BYTES + TAG_BYTES;
+const FILE_AAD_LABEL = 'sitecare.file';
 
 export class Keyring {
   readonly #current: number;
@@ -118,6 +132,55 @@ export class Keyring {
   /** True when a key other than the current one made this ciphertext (throws SecretDecryptionError if malformed). */
   needsRewrap(ciphertext: string): boolean {
     return this.keyVersionOf(ciphertext) !== this.#current;
+  }
+
+  /** A file sealed under the current key, bound to `context` (format in the header above). */
+  sealFile(data: Buffer, context: FileContext): Buffer {
+    const aad = fileAssociatedData(this.#current, context, (problem) => new Error(`Keyring.sealFile: ${problem}`));
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv(ALGORITHM, this.#keys.get(this.#current)!, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(aad);
+    const body = Buffer.concat([cipher.update(data), cipher.final()]);
+    const version = Buffer.alloc(4);
+    version.writeUInt32BE(this.#current);
+    return Buffer.concat([FILE_MAGIC, version, iv, cipher.getAuthTag(), body]);
+  }
+
+  /** The bytes of a sealed file, if it was sealed for `context` and not altered (else SecretDecryptionError). */
+  openFile(sealed: Buffer, context: FileContext): Buffer {
+    if (!Keyring.isSealedFile(sealed)) throw new SecretDecryptionError('malformed', 'file is not sealed');
+    const at = FILE_MAGIC.length;
+    const version = sealed.readUInt32BE(at);
+    const key = this.#keys.get(version);
+    if (!key) {
+      throw new SecretDecryptionError(
+        'unknown-key-version',
+        `file was sealed with key version ${version}, which this keyring does not hold`,
+      );
+    }
+    const aad = fileAssociatedData(
+      version,
+      context,
+      (problem) => new SecretDecryptionError('malformed', `cannot open file: ${problem}`),
+    );
+    try {
+      const decipher = createDecipheriv(ALGORITHM, key, sealed.subarray(at + 4, at + 4 + IV_BYTES), {
+        authTagLength: TAG_BYTES,
+      });
+      decipher.setAAD(aad);
+      decipher.setAuthTag(sealed.subarray(at + 4 + IV_BYTES, FILE_HEADER_BYTES));
+      return Buffer.concat([decipher.update(sealed.subarray(FILE_HEADER_BYTES)), decipher.final()]);
+    } catch {
+      throw new SecretDecryptionError(
+        'authentication-failed',
+        'file failed authentication: it was altered, or belongs to another tenant or record',
+      );
+    }
+  }
+
+  /** Whether `bytes` has a sealed file's header (the rest is checked when it is opened). */
+  static isSealedFile(bytes: Buffer): boolean {
+    return bytes.length >= FILE_HEADER_BYTES && bytes.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC);
   }
 
   /** Decrypts with whichever key made it and encrypts again under the current key, in the same context. */
@@ -216,14 +279,28 @@ function decodeKey(text: string): Buffer | undefined {
 }
 
 function associatedData(keyVersion: number, context: EncryptionContext, fail: (problem: string) => Error): Buffer {
+  return boundValues(AAD_LABEL, CONTEXT_FIELDS, keyVersion, context, fail);
+}
+
+/** The associated data: a JSON array is canonical, and no choice of values makes two contexts alike. */
+function boundValues<C extends object>(
+  label: string,
+  names: readonly (keyof C & string)[],
+  keyVersion: number,
+  context: C,
+  fail: (problem: string) => Error,
+): Buffer {
   if (!context || typeof context !== 'object') throw fail('context must be an object');
-  const values = CONTEXT_FIELDS.map((name) => {
+  const values = names.map((name) => {
     const value: unknown = context[name];
     if (typeof value !== 'string' || value === '') throw fail(`context.${name} must be a non-empty string`);
     return value;
   });
-  // A JSON array is canonical and unambiguous: no choice of values makes two contexts serialise alike.
-  return Buffer.from(JSON.stringify([AAD_LABEL, 1, keyVersion, ...values]), 'utf8');
+  return Buffer.from(JSON.stringify([label, 1, keyVersion, ...values]), 'utf8');
+}
+
+function fileAssociatedData(keyVersion: number, context: FileContext, fail: (problem: string) => Error): Buffer {
+  return boundValues(FILE_AAD_LABEL, ['tenantId', 'kind', 'id'], keyVersion, context, fail);
 }
 
 function parse(ciphertext: string): { version: number; iv: Buffer; tag: Buffer; data: Buffer } {

@@ -9,6 +9,7 @@ import { badInput, notFound } from '../../graphql/errors';
 import type { PageInput } from '../../graphql/pagination';
 import { inTransaction } from '../../graphql/transaction';
 import { buildExport } from '../../privacy/export';
+import { Keyring, type FileContext } from '../../secrets/keyring';
 import { eraseSubject } from '../../privacy/erasure';
 import type { DataSubject } from '../../privacy/personal-data';
 import { findDataSubject } from '../../privacy/subject';
@@ -408,7 +409,9 @@ export function completeRequest(
         const file = ctx.em.create(PrivacyExport, {
           tenant,
           request,
-          content: built.zip,
+          // Sealed at rest (AES-256-GCM, bound to the tenant and the request): a dump of the database
+          // alone never holds a person's whole file.
+          content: ctx.app.keyring.sealFile(built.zip, exportFileContext(tenant.id, request.id)),
           tokenHash: hash,
           expiresAt: new Date(now.getTime() + EXPORT_TTL_MS),
         });
@@ -510,6 +513,11 @@ export function issueExportLink(ctx: RequestContext, requestId: string): Promise
   });
 }
 
+/** Where an export's sealed bytes belong: its tenant and its request. */
+function exportFileContext(tenantId: string, requestId: string): FileContext {
+  return { tenantId, kind: 'privacy-export', id: requestId };
+}
+
 /** The download: once, before expiry; the bytes are deleted as they are handed over. */
 export async function takeExport(ctx: RequestContext, rawToken: string): Promise<Buffer | undefined> {
   const parsed = parseTenantToken(rawToken);
@@ -517,7 +525,11 @@ export async function takeExport(ctx: RequestContext, rawToken: string): Promise
   await useTenant(ctx, parsed.tenantId);
   const file = await ctx.em.findOne(PrivacyExport, { tokenHash: parsed.hash }, { populate: ['content'] });
   if (!file || file.downloadedAt || file.expiresAt.getTime() < Date.now()) return undefined;
-  const content = Buffer.from(file.content);
+  const stored = Buffer.from(file.content);
+  // An export built before exports were sealed (they live at most EXPORT_TTL_MS) is still plain.
+  const content = Keyring.isSealedFile(stored)
+    ? ctx.app.keyring.openFile(stored, exportFileContext(parsed.tenantId, file.request.id))
+    : stored;
   // The bytes go as they are handed over; the row stays as the record of the download.
   await ctx.em.nativeUpdate(
     PrivacyExport,
