@@ -146,6 +146,31 @@ describe('P26 and S25: erasure', () => {
   });
 });
 
+describe('P26: the audit trail keeps IP addresses only as long as needed', () => {
+  it('P26: an audit event loses its IP after 180 days, the event stays, and the removal is audited', async () => {
+    const [{ id: tenantId }] = await sql(`select id from tenants where slug = 'jj-media'`);
+    await sql(
+      `insert into audit_events (id, tenant_id, created_at, updated_at, actor_type, action, outcome, ip, detail)
+       values (gen_random_uuid(), $1, now() - interval '181 days', now(), 'ANONYMOUS', 'test.old', 'ALLOWED', '192.0.2.7', '{}'),
+              (gen_random_uuid(), $1, now() - interval '179 days', now(), 'ANONYMOUS', 'test.recent', 'ALLOWED', '192.0.2.8', '{}')`,
+      [tenantId],
+    );
+    expect(await runCli(demo, ['retention:run'])).toMatch(/audit-ips: removed [1-9]\d*/);
+    expect(
+      await sql(`select action, ip from audit_events where action in ('test.old', 'test.recent') order by action`),
+    ).toEqual([
+      { action: 'test.old', ip: null },
+      { action: 'test.recent', ip: '192.0.2.8' },
+    ]);
+    const [audit] = await sql(
+      `select detail from audit_events where action = 'retention.audit_ips' and tenant_id = $1`,
+      [tenantId],
+    );
+    expect(audit.detail).toMatchObject({ removed: 1, days: 180 });
+    expect(await runCli(demo, ['retention:run'])).toMatch(/audit-ips: removed 0/); // idempotent
+  });
+});
+
 describe('P2: suspected minors', () => {
   const FLAG = 'mutation($id: UUID!) { contactMinorFlag(contactId: $id) { minorStatus minorErasureDueAt } }';
 

@@ -3,6 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../graphql/context';
+import { forgetAuditIps } from '../modules/audit/audit.retention';
 import { flagOverdueBreaches } from '../modules/breaches/breach.deadline';
 import { purgeConsentLeftovers } from '../modules/consents/consent.retention';
 import { runPrivacyRetention } from '../modules/privacy-requests/privacy-request.retention';
@@ -32,6 +33,28 @@ export async function auditSystemTask(
   );
 }
 
+/**
+ * A retention statement that returns one row per agency (`tenant_id`, `n`: rows it changed), then one
+ * audit event per agency with `detail(n)`, in the caller's transaction.
+ */
+export async function perAgency(
+  tx: EntityManager,
+  task: string,
+  statement: { sql: string; params: unknown[] },
+  event: { action: string; entityType: string; detail: (n: number) => Record<string, unknown> },
+): Promise<RetentionReport> {
+  const rows = await tx.execute<{ tenant_id: string; n: string }[]>(statement.sql, statement.params);
+  for (const row of rows) {
+    await auditSystemTask(tx, {
+      tenantId: row.tenant_id,
+      action: event.action,
+      entityType: event.entityType,
+      detail: event.detail(Number(row.n)),
+    });
+  }
+  return { task, removed: rows.reduce((sum, r) => sum + Number(r.n), 0) };
+}
+
 /** P10: backup records past their expiry are purged. */
 export async function purgeExpiredBackups(em: EntityManager, now = new Date()): Promise<RetentionReport> {
   return em.transactional(async (tx) => {
@@ -58,6 +81,7 @@ export async function runRetention(em: EntityManager, app: AppServices, now = ne
     await purgeConsentLeftovers(em.fork(), now),
     await flagOverdueBreaches(em.fork(), now),
     await anonymiseVisitIps(em.fork(), now),
+    await forgetAuditIps(em.fork(), now),
     ...(await runPrivacyRetention(em, app, now)),
   ];
 }

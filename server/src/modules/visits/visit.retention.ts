@@ -3,7 +3,7 @@
 // Truncation rather than deletion keeps coarse network statistics while no longer pointing at one
 // connection. Runs with the retention tasks (system path, every agency) and audits per agency.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditSystemTask, type RetentionReport } from '../../jobs/retention';
+import { perAgency, type RetentionReport } from '../../jobs/retention';
 
 export const VISIT_IP_RETENTION_DAYS = 30;
 
@@ -12,26 +12,22 @@ export async function anonymiseVisitIps(
   now = new Date(),
   days = VISIT_IP_RETENTION_DAYS,
 ): Promise<RetentionReport> {
-  return em.transactional(async (tx) => {
-    const rows = await tx.execute<{ tenant_id: string; n: string }[]>(
-      `with done as (
-         update visits
-            set ip = case when ip is null then null
-                     else host(network(set_masklen(ip::inet, case family(ip::inet) when 4 then 24 else 48 end))) end,
-                ip_anonymised_at = ?
-          where ip_anonymised_at is null and created_at < ?::timestamptz - make_interval(days => ?)
-          returning tenant_id)
-       select tenant_id, count(*) as n from done group by tenant_id`,
-      [now, now, days],
-    );
-    for (const row of rows) {
-      await auditSystemTask(tx, {
-        tenantId: row.tenant_id,
-        action: 'retention.visit_ips',
-        entityType: 'Visit',
-        detail: { anonymised: Number(row.n), days },
-      });
-    }
-    return { task: 'visit-ips', removed: rows.reduce((sum, r) => sum + Number(r.n), 0) };
-  });
+  return em.transactional((tx) =>
+    perAgency(
+      tx,
+      'visit-ips',
+      {
+        sql: `with done as (
+                update visits
+                   set ip = case when ip is null then null
+                            else host(network(set_masklen(ip::inet, case family(ip::inet) when 4 then 24 else 48 end))) end,
+                       ip_anonymised_at = ?
+                 where ip_anonymised_at is null and created_at < ?::timestamptz - make_interval(days => ?)
+                 returning tenant_id)
+              select tenant_id, count(*) as n from done group by tenant_id`,
+        params: [now, now, days],
+      },
+      { action: 'retention.visit_ips', entityType: 'Visit', detail: (anonymised) => ({ anonymised, days }) },
+    ),
+  );
 }

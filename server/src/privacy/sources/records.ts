@@ -1,5 +1,6 @@
 // Leads from the contact form (P35), the audit trail about the person, and mail sent to them.
 import type { PersonalDataSource } from '../personal-data';
+import { AUDIT_IP_RETENTION_DAYS } from '../../modules/audit/audit.retention';
 import { scrubMentions } from './scrub';
 import { affected, ids, rows } from './util';
 
@@ -61,7 +62,8 @@ export const auditSource: PersonalDataSource = {
       kept: {
         count: Number(n),
         reason:
-          'The audit trail is append-only evidence of who did what; it refers to erased rows by identifier only and holds no name, e-mail or phone.',
+          'The audit trail is append-only evidence of who did what; it refers to erased rows by identifier only ' +
+          `and holds no name, e-mail or phone. The IP address of each event is removed after ${AUDIT_IP_RETENTION_DAYS} days.`,
       },
     };
   },
