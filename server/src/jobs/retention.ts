@@ -57,21 +57,18 @@ export async function perAgency(
 
 /** P10: backup records past their expiry are purged. */
 export async function purgeExpiredBackups(em: EntityManager, now = new Date()): Promise<RetentionReport> {
-  return em.transactional(async (tx) => {
-    const rows = await tx.execute<{ tenant_id: string; n: string }[]>(
-      `with gone as (delete from site_backups where expires_at <= ? returning tenant_id)
-       select tenant_id, count(*) as n from gone group by tenant_id`,
-      [now],
-    );
-    for (const row of rows) {
-      await tx.execute(
-        `insert into audit_events (id, created_at, updated_at, tenant_id, actor_type, action, entity_type, outcome, detail)
-         values (?, now(), now(), ?, 'SYSTEM', 'retention.backups', 'SiteBackup', 'ALLOWED', ?)`,
-        [randomUUID(), row.tenant_id, JSON.stringify({ removed: Number(row.n) })],
-      );
-    }
-    return { task: 'backups', removed: rows.reduce((sum, r) => sum + Number(r.n), 0) };
-  });
+  return em.transactional((tx) =>
+    perAgency(
+      tx,
+      'backups',
+      {
+        sql: `with gone as (delete from site_backups where expires_at <= ? returning tenant_id)
+              select tenant_id, count(*) as n from gone group by tenant_id`,
+        params: [now],
+      },
+      { action: 'retention.backups', entityType: 'SiteBackup', detail: (removed) => ({ removed }) },
+    ),
+  );
 }
 
 /** Every retention task, in order; the scheduler and `pnpm sitecare retention:run` call this. */
