@@ -195,6 +195,21 @@ export const FIELD_PERMISSIONS = {
   'TicketMessage.internal': WORKERS,
 } as const satisfies Record<string, readonly Role[]>;
 
+/**
+ * Restricted fields about one person (a contact's privacy state): of the roles above, a CUSTOMER
+ * login reads them on its own contact only, never a colleague's; staff read them on everyone.
+ */
+export const PERSONAL_FIELDS: ReadonlySet<string> = new Set([
+  'Contact.processingRestrictedAt',
+  'Contact.marketingObjectedAt',
+  'Contact.ageConfirmed',
+  'Contact.minorStatus',
+  'Contact.minorFlaggedAt',
+  'Contact.minorErasureDueAt',
+  'Contact.parentalConsent',
+  'Contact.erasedAt',
+]);
+
 export function permissionOf(coordinate: string): Permission | undefined {
   return (PERMISSIONS as Record<string, Permission>)[coordinate];
 }

@@ -85,7 +85,7 @@ describe('S13: a contractor asking for what is not assigned', () => {
       `select outcome, detail from audit_events where action = 'credential.reveal' and entity_id = $1`,
       [id],
     );
-    expect(denied).toEqual([{ outcome: 'DENIED', detail: { siteId: site.id } }]);
+    expect(denied).toEqual([{ outcome: 'DENIED', detail: { requestedId: id } }]);
     expect(demo.app.output()).not.toContain('demo-panel-Qx81');
   });
 

@@ -122,7 +122,10 @@ describe('S10–S12: the database wall', () => {
         table,
       ]);
       expect({ table, ...flags }).toEqual({ table, relrowsecurity: true, relforcerowsecurity: true });
-      const policies = await sql(`select qual, with_check from pg_policies where tablename = $1`, [table]);
+      const policies = await sql(
+        `select qual, with_check from pg_policies where tablename = $1 and permissive = 'PERMISSIVE'`,
+        [table],
+      );
       expect(policies.length).toBeGreaterThan(0);
       for (const p of policies) {
         expect(p.qual).toContain("current_setting('app.tenant_id'");

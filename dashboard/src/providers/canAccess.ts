@@ -1,6 +1,6 @@
 // What a role may do in the dashboard, read from the permission matrix the server enforces
 // (@sitecare/schema). Only hides what a role cannot do: the server checks every call anyway.
-import { FIELD_PERMISSIONS, mayReach, permissionOf, type Role } from '@sitecare/schema';
+import { FIELD_PERMISSIONS, mayReach, PERSONAL_FIELDS, permissionOf, type Role } from '@sitecare/schema';
 
 import { operationsFor } from './conventions';
 
@@ -21,5 +21,8 @@ export function roleMayCall(role: Role | undefined, coordinate: string): boolean
  */
 export function roleCanRead(role: Role | undefined, coordinate: string): boolean {
   const roles = (FIELD_PERMISSIONS as Record<string, readonly Role[]>)[coordinate];
+  // A person's privacy state is staff's on every contact, a customer login's on its own only: the
+  // generic queries, which cannot tell whose record they fetch, leave it to staff.
+  if (PERSONAL_FIELDS.has(coordinate) && role !== 'ADMIN' && role !== 'EMPLOYEE') return false;
   return !roles || (role !== undefined && roles.includes(role));
 }

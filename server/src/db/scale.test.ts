@@ -26,7 +26,9 @@ describe('seed:scale', () => {
     const [{ id }] = await queryAs<{ id: string }>(db.superuserUrl, `select id from tenants where slug = 'scale-02'`);
     const visible = await queryAs<{ n: number }>(
       db.appUrl,
-      `select set_config('app.tenant_id', $1, false), (select count(*)::int from orders) as n`,
+      // The agency's rows as its staff (SYSTEM) sees them: the viewer's row rules apply too.
+      `select set_config('app.tenant_id', $1, false), set_config('app.viewer_role', 'SYSTEM', false),
+        (select count(*)::int from orders) as n`,
       [id],
     );
     const [{ n: own }] = await queryAs<{ n: number }>(

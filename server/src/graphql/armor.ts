@@ -102,7 +102,9 @@ export function costLimitPlugin(costs: QueryCosts): ApolloServerPlugin<RequestCo
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // A name that matches no operation (`operationName: ""`): graphql-js refuses it (a 400).
+          if (!operation) return;
           let cost: number;
           try {
             cost = costs.of(document, request.operationName, request.variables ?? {});

@@ -3,8 +3,9 @@
 // (every root field, every restricted field, every field with arguments) once, when the schema is
 // built. Not a type-graphql global middleware: that would run, asynchronously, on every scalar of
 // every row (the benchmark's customer page has ~15 000 of them).
-import { FIELD_PERMISSIONS, mayReach, permissionOf, type Role } from '@sitecare/schema';
+import { FIELD_PERMISSIONS, mayReach, PERSONAL_FIELDS, permissionOf, type Role } from '@sitecare/schema';
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isStaff, ownContactId } from '../auth/scopes';
 import type { RequestContext } from './context';
 import { AppError, ErrorCode } from './errors';
 import { nullArgsAreAbsent } from './null-args';
@@ -22,11 +23,16 @@ function authorizeOperation(coordinate: string, ctx: RequestContext): void {
   }
 }
 
+const forbiddenField = () => new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to see this field');
+
 /** Who may read a restricted field (throws FORBIDDEN). */
 function authorizeField(coordinate: string, ctx: RequestContext): void {
-  if (!mayReach(restrictedFields[coordinate], ctx.viewer?.role)) {
-    throw new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to see this field');
-  }
+  if (!mayReach(restrictedFields[coordinate], ctx.viewer?.role)) throw forbiddenField();
+}
+
+/** A field about one person (PERSONAL_FIELDS): staff, or the login that is this person. */
+async function authorizePerson(person: { id: string }, ctx: RequestContext): Promise<void> {
+  if (!isStaff(ctx) && person.id !== (await ownContactId(ctx))) throw forbiddenField();
 }
 
 /** Wraps the resolvers that need a check, in place; other fields keep their plain resolver. */
@@ -40,10 +46,13 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
       const restricted = coordinate in restrictedFields;
       if (!isRoot && !restricted && !field.args.length) continue;
       const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
+      const personal = PERSONAL_FIELDS.has(coordinate);
       field.resolve = (source, args, ctx, info) => {
         if (isRoot) authorizeOperation(coordinate, ctx);
         else if (restricted) authorizeField(coordinate, ctx);
         nullArgsAreAbsent(args);
+        if (personal)
+          return authorizePerson(source as { id: string }, ctx).then(() => resolve(source, args, ctx, info));
         return resolve(source, args, ctx, info);
       };
     }

@@ -48,11 +48,24 @@ export interface RequestContext {
 
 /**
  * Scopes the request to a tenant: the ORM filter's parameter and PostgreSQL's `app.tenant_id` for
- * the current transaction only (`set_config(..., true)`). `undefined` clears both (fails closed).
+ * the current transaction only (`set_config(..., true)`), with the viewer whose row rules apply
+ * (migration viewer_rules): the logged-in viewer in their own agency; otherwise the code itself,
+ * acting for a public form, a provider's return or the CLI of that agency (SYSTEM: every row of the
+ * agency, as the explicit choice of the caller). `undefined` clears both (fails closed).
  */
 export async function useTenant(ctx: RequestContext, tenantId: string | undefined): Promise<void> {
   scopeFilters(ctx, tenantId);
-  await ctx.em.execute("select set_config('app.tenant_id', ?, true)", [tenantId ?? '']);
+  const viewer = tenantId && ctx.viewer?.tenantId === tenantId ? ctx.viewer.userId : null;
+  await ctx.em.execute("select sitecare_set_viewer(?::uuid, ?) from (select set_config('app.tenant_id', ?, true)) t", [
+    viewer,
+    tenantId && !viewer ? 'SYSTEM' : null,
+    tenantId ?? '',
+  ]);
+}
+
+/** PostgreSQL's viewer for the rest of the transaction, after a login or a logout in this request. */
+export async function useViewer(ctx: RequestContext): Promise<void> {
+  await ctx.em.execute('select sitecare_set_viewer(?::uuid, null)', [ctx.viewer?.userId ?? null]);
 }
 
 /** The ORM's half of `useTenant` (wall one), for when PostgreSQL's setting is already made. */

@@ -53,22 +53,23 @@ export function memo<T>(ctx: RequestContext, key: string, make: () => Promise<T>
   return value;
 }
 
-/** Entities by id in one query per request and type (callers have checked access to what refers to them). */
+/** Entities by id in one query per request and type; null where absent or hidden by the viewer's row rule. */
 export function byIdLoader<T extends { id: string }>(
   ctx: RequestContext,
   entity: EntityClass<T>,
-): DataLoader<string, T> {
-  return loaderFor<string, T>(ctx, `byId:${entity.name}`, async (ids) => {
+): DataLoader<string, T | null> {
+  return loaderFor<string, T | null>(ctx, `byId:${entity.name}`, async (ids) => {
     const rows = (await ctx.em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
-    return byKey(ids, rows, (r) => r.id, new Error(`${entity.name} not found`));
+    // A row the viewer's row rule hides (a site moved to another customer) is absent, as an unknown id.
+    return byKey(ids, rows, (r) => r.id, null);
   });
 }
 
 /**
  * The newest `limit` rows of `entity` for each key (a customer's last 5 orders) in one statement:
  * one lateral subquery per key, each walking a (tenant_id, <key>, created_at) index and stopping
- * after `limit` rows, whatever the page size. `where` narrows the rows (raw SQL: MikroORM's filters
- * do not apply here; row-level security and the explicit tenant do).
+ * after `limit` rows, whatever the page size. Raw SQL: MikroORM's filters do not apply here; the
+ * explicit tenant and row-level security (the viewer's row rules) do.
  */
 export function latestByKey<T extends { id: string }>(
   ctx: RequestContext,
@@ -76,15 +77,14 @@ export function latestByKey<T extends { id: string }>(
   keyColumn: string,
   keyOf: (row: T) => string,
   limit: number,
-  where = 'true',
 ): DataLoader<string, T[]> {
-  return loaderFor<string, T[]>(ctx, `latest:${entity.name}:${keyColumn}:${limit}:${where}`, async (keys) => {
+  return loaderFor<string, T[]>(ctx, `latest:${entity.name}:${keyColumn}:${limit}`, async (keys) => {
     const table = ctx.em.getMetadata().get(entity.name).tableName;
     const rows = await ctx.em.execute<Record<string, unknown>[]>(
       `select r.* from unnest(?::uuid[]) as k(key)
          cross join lateral (
            select * from "${table}" t
-            where t.tenant_id = ? and t."${keyColumn}" = k.key and (${where})
+            where t.tenant_id = ? and t."${keyColumn}" = k.key
             order by t.created_at desc, t.id desc limit ${Number(limit)}) r`,
       // A PostgreSQL array literal: knex would spread a JS array into a list of parameters.
       [`{${keys.join(',')}}`, ctx.tenantId],

@@ -59,7 +59,8 @@ export function transactionPlugin(sqlAnswers?: SqlAnswers): ApolloServerPlugin<R
         },
         async executionDidStart({ contextValue: ctx, operation }) {
           if (!(await start(ctx))) throw serviceUnavailable();
-          const readOnly = operation.operation === 'query';
+          // No operation when the name matches none (`operationName: ""`): graphql-js refuses it (400).
+          const readOnly = operation?.operation === 'query';
           return {
             async executionDidEnd(error) {
               await finish(ctx, !error, readOnly);

@@ -33,6 +33,9 @@ const preset = {
         pgSettings: {
           'app.tenant_id': claims.tenantId,
           'app.user_id': claims.userId,
+          // The viewer whose row rules (Sitecare's restrictive policies) apply, as Sitecare sets it.
+          'app.viewer_role': claims.role,
+          'app.viewer_user': claims.userId,
           ...(claims.role === 'CONTRACTOR' ? { role: 'bench_contractor' } : {}),
         },
       };

@@ -1,5 +1,5 @@
 // The raw-SQL baseline: node:http and pg, the same bearer token as the PostGraphile peer, each
-// request in one transaction with the tenant set for row-level security (as Sitecare does), and the
+// request in one transaction with the tenant and viewer set for row-level security (as Sitecare does), and the
 // hand-written SQL of queries.mjs building the JSON in PostgreSQL. Usage: node raw-server.mjs (env
 // DATABASE_URL, BENCH_SECRET, PORT); prints "READY <port>".
 import { createServer } from 'node:http';
@@ -20,7 +20,12 @@ async function answer(query, params, claims) {
   const client = await pool.connect();
   try {
     await client.query('begin');
-    await client.query(`select set_config('app.tenant_id', $1, true)`, [claims.tenantId]);
+    // The tenant and the viewer, whose row rules (restrictive policies) apply as they do to Sitecare.
+    await client.query(
+      `select set_config('app.tenant_id', $1, true), set_config('app.viewer_role', $2, true),
+        set_config('app.viewer_user', $3, true)`,
+      [claims.tenantId, claims.role, claims.userId],
+    );
     const statements = [query.raw(params, claims)].flat();
     let data = 'null';
     for (const statement of statements) {

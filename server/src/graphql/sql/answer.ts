@@ -54,8 +54,19 @@ function logStatement(orm: MikroORM, text: string, started: number): void {
 const RESUME_AS = 'select session_id, user_id, role from sitecare_resume_session_as($1, $2, $3, $4, $5, $6)';
 const NOT_THE_COMPILED_SESSION = '28000';
 
+/**
+ * A statement that failed on the client's data (SQLSTATE class 22: a NUL in a filter, a value out of
+ * range) is the resolvers' to refuse in their words: debug. Anything else is a bug here: an error.
+ */
+export function logFallback(ctx: RequestContext, error: unknown, message: string): void {
+  const code = (error as { code?: unknown } | null)?.code;
+  const badInput = typeof code === 'string' && code.startsWith('22');
+  ctx.logger[badInput ? 'debug' : 'error']({ err: error, requestId: ctx.requestId }, message);
+}
+
 function learnedKey(query: string, operationName: string | undefined): string {
-  return `${operationName ?? ''}\n${query}`;
+  // An unnamed request and one named "" are not the same request (Apollo refuses the second).
+  return `${operationName === undefined ? '' : `#${operationName}`}\n${query}`;
 }
 
 /** A mutation with one root field: when its root finds nothing, nothing was written (WriteReader). */
@@ -223,7 +234,7 @@ export class SqlAnswers {
         ...statement,
       }));
     } catch (error) {
-      ctx.logger.error({ err: error, requestId: ctx.requestId }, 'compiled read failed; answered by the resolvers');
+      logFallback(ctx, error, 'compiled read failed; answered by the resolvers');
       return null;
     }
     const [row] = rows;
@@ -262,7 +273,7 @@ export class SqlAnswers {
         this.sessions.delete(hash);
         return 'again';
       }
-      ctx.logger.error({ err: error, requestId: ctx.requestId }, 'compiled write failed; answered by the resolvers');
+      logFallback(ctx, error, 'compiled write failed; answered by the resolvers');
       return null;
     }
     const [[session], [answer]] = results;
@@ -328,7 +339,7 @@ export class SqlAnswers {
     } catch (error) {
       if (open) await connection.query('rollback').catch((e: unknown) => (connection.__knex__disposed = e));
       // A failed statement is a bug here, never the client's: logged, and the resolvers answer.
-      ctx.logger.error({ err: error, requestId: ctx.requestId }, 'compiled read failed; answered by the resolvers');
+      logFallback(ctx, error, 'compiled read failed; answered by the resolvers');
       return null;
     }
   }

@@ -4,7 +4,7 @@
 // and viewer rule as its resolver and service; anything a reader does not cover (an argument, a
 // directive, a field without a column or relation reader, a role without a compiled rule) refuses,
 // and the request runs through the resolvers as before. `sql.test.ts` runs every reader both ways.
-import { FIELD_PERMISSIONS, mayReach, permissionOf, type Role } from '@sitecare/schema';
+import { FIELD_PERMISSIONS, mayReach, PERSONAL_FIELDS, permissionOf, type Role } from '@sitecare/schema';
 import type { EntityMetadata, MetadataStorage } from '@mikro-orm/core';
 import {
   getArgumentValues,
@@ -36,10 +36,6 @@ const refuse = (why: string): never => {
   throw new Refused(why);
 };
 
-/** Rows of a table the viewer may see, as a predicate on `alias`; null: this role is not compiled. */
-export type RowRule = (alias: string, role: Role) => string | null;
-const everyRow: RowRule = () => 'true';
-
 /** Collects the request's argument values as typed parameters (`$3::uuid`, …). */
 export class Params {
   readonly values: unknown[];
@@ -64,7 +60,6 @@ export interface RelationReader {
   many: boolean;
   /** The related rows of parent alias `parent`, as a predicate on `alias`. */
   on: (alias: string, parent: string) => string;
-  rule?: RowRule;
   /** Further conditions on `alias` (a status, a role's narrower view). */
   where?: (alias: string, role: Role) => string;
   /** Order (columns of `alias`), and how many rows at most. */
@@ -76,7 +71,6 @@ export interface RelationReader {
 export interface ListReader {
   kind: 'list';
   entity: string;
-  rule: RowRule;
   /** Each supported filter field: its predicate on `alias`, or null to refuse the value. */
   filters?: Record<string, (value: unknown, alias: string, params: Params) => string | null>;
   /** A fixed order, or the `sort` argument's field (a property) with `id` ascending after it. */
@@ -87,7 +81,6 @@ export interface ListReader {
 export interface OneReader {
   kind: 'one';
   entity: string;
-  rule: RowRule;
 }
 
 type SortArgument = { field?: string; order?: string };
@@ -246,9 +239,14 @@ export class SqlReads {
     if (operation.operation === 'mutation') return this.mutation(operation, fragments, variables, viewer.role, params);
     const query = this.schema.getQueryType()!;
     const pairs: string[] = [];
+    const keys = new Set<string>();
     for (const selection of operation.selectionSet.selections) {
       const field = selection as FieldNode;
       const key = field.alias?.value ?? field.name.value;
+      // The same response key twice (`a: sites { totalCount } a: sites { nodes { id } }`): the
+      // executor merges the two selections; json_build_object would keep only the last.
+      if (keys.has(key)) refuse('a root response key selected twice');
+      keys.add(key);
       if (field.name.value === '__typename') {
         pairs.push(quote(key), quote(query.name));
         continue;
@@ -305,11 +303,13 @@ export class SqlReads {
     return this.metadata.get(entity);
   }
 
-  /** `alias.tenant_id = $1 and <rule> and <where>` for a table of `entity`. */
-  private rowsOf(entity: string, alias: string, role: Role, rule: RowRule, where?: string): string {
-    const own = rule(alias, role) ?? refuse(`${entity}: no compiled rule for ${role}`);
+  /**
+   * `alias.tenant_id = $1 and <where>` for a table of `entity`: the tenant named as the ORM's filter
+   * names it (wall one); the viewer's row rule is PostgreSQL's (row-level security, migration viewer_rules).
+   */
+  private rowsOf(entity: string, alias: string, where?: string): string {
     const tenant = this.meta(entity).properties.tenant ? `${alias}.tenant_id = ${TENANT}` : 'true';
-    return [tenant, own, where].filter((p) => p && p !== 'true').join(' and ') || 'true';
+    return [tenant, where].filter((p) => p && p !== 'true').join(' and ') || 'true';
   }
 
   private one(reader: OneReader, { definition, field, args, params, role, fragments }: RootCall): string {
@@ -317,7 +317,7 @@ export class SqlReads {
     const type = getNamedType(definition.type) as GraphQLObjectType;
     const table = ident(this.meta(reader.entity).tableName);
     const object = this.object(type, field.selectionSet, 'r0', role, fragments, 0);
-    const where = this.rowsOf(reader.entity, 'r0', role, reader.rule, `r0.id = ${params.add(args.id, 'uuid')}`);
+    const where = this.rowsOf(reader.entity, 'r0', `r0.id = ${params.add(args.id, 'uuid')}`);
     // Absent or out of scope: null, and the resolvers answer (NOT_FOUND, as they word it).
     return `(select ${object} from ${table} r0 where ${where})`;
   }
@@ -341,7 +341,7 @@ export class SqlReads {
     const take = page.take ?? 25;
     const skip = page.skip ?? 0;
     const order = this.order(reader, meta, (args.sort ?? this.defaultSort(definition)) as SortArgument | undefined);
-    const where = this.rowsOf(reader.entity, 'r0', role, reader.rule, conditions.join(' and ') || undefined);
+    const where = this.rowsOf(reader.entity, 'r0', conditions.join(' and ') || undefined);
     const listType = getNamedType(definition.type) as GraphQLObjectType;
     const pairs: string[] = [];
     for (const node of this.fields(listType, field.selectionSet, fragments)) {
@@ -472,6 +472,8 @@ export class SqlReads {
       }
       if (node.arguments?.length) refuse(`${coordinate}: arguments`);
       if (coordinate in restricted && !mayReach(restricted[coordinate], role)) refuse(`${coordinate}: restricted`);
+      // A person's own fields: who the person is, the resolvers' guard decides (authorization.ts).
+      if (PERSONAL_FIELDS.has(coordinate) && role !== 'ADMIN' && role !== 'EMPLOYEE') refuse(`${coordinate}: personal`);
       const definition = type.getFields()[name] ?? refuse(`${coordinate}: unknown`);
       if (definition.args.length) refuse(`${coordinate}: arguments`);
       const relation = relations.get(coordinate);
@@ -526,8 +528,6 @@ export class SqlReads {
     const where = this.rowsOf(
       reader.entity,
       alias,
-      role,
-      reader.rule ?? everyRow,
       [reader.on(alias, parent), reader.where?.(alias, role)].filter(Boolean).join(' and '),
     );
     if (!reader.many) return `(select ${object} from ${table} ${alias} where ${where})`;

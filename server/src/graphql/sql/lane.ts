@@ -12,7 +12,7 @@ import type { DocumentNode } from 'graphql';
 import type { QueryCosts } from '../armor';
 import type { RequestContext } from '../context';
 import { LIMITS } from '../limits';
-import type { SqlAnswers } from './answer';
+import { logFallback, type SqlAnswers } from './answer';
 
 /** Apollo Server's media types for a single result, in its order of preference. */
 const MEDIA_TYPES = [
@@ -31,6 +31,8 @@ function graphqlBody(
   const { query, operationName, variables } = body as Record<string, unknown>;
   if (typeof query !== 'string') return undefined;
   if (operationName != null && typeof operationName !== 'string') return undefined;
+  // An empty name names no operation (Apollo refuses it); never the unnamed document learned before.
+  if (operationName === '') return undefined;
   if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
   if (Object.keys(body).some((key) => !BODY_KEYS.has(key))) return undefined;
   return {
@@ -76,7 +78,7 @@ export function compiledLane(opts: {
     try {
       response = await opts.answers.answerInLane({ ...learned, variables: body.variables, ctx });
     } catch (error) {
-      ctx.logger.error({ err: error, requestId: ctx.requestId }, 'compiled lane failed; answered through Apollo');
+      logFallback(ctx, error, 'compiled lane failed; answered through Apollo');
       return next();
     }
     if (response?.body.kind !== 'single') return next();

@@ -493,6 +493,88 @@ describe('compiled reads (graphql/sql)', () => {
     }
   });
 
+  it('M10: a ticket on a site moved to another customer shows its old customer no site, no new customer and no contacts, on both paths', async () => {
+    const query = `query($t: UUID!) { supportTicket(id: $t) { id site { id domain latestOrders { id }
+      customer { name organisationNumber contacts { name email phone } } } } }`;
+    const before = await both('CUSTOMER', query, { t: ids.ticket });
+    expect((before.slow.data as { supportTicket: { site: unknown } }).supportTicket.site).not.toBeNull();
+    const [other] = await queryAs<{ id: string }>(
+      db.superuserUrl,
+      `select c.id from customers c where c.tenant_id = (select tenant_id from customers where id = $1) and c.id <> $1
+        order by c.name limit 1`,
+      [ids.customer],
+    );
+    await queryAs(db.superuserUrl, `update sites set customer_id = $1 where id = $2`, [other.id, ids.site]);
+    try {
+      const { fast, slow } = await both('CUSTOMER', query, { t: ids.ticket });
+      expect(fast).toEqual(slow);
+      expect(slow).toEqual({ data: { supportTicket: { id: ids.ticket, site: null } } });
+      // And the site itself, asked for by id, is as absent as an unknown id.
+      const site = await both('CUSTOMER', 'query($id: UUID!) { site(id: $id) { id } }', { id: ids.site });
+      expect(site.fast).toEqual(site.slow);
+      expect(site.slow.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    } finally {
+      await queryAs(db.superuserUrl, `update sites set customer_id = $1 where id = $2`, [ids.customer, ids.site]);
+    }
+  });
+
+  it("M10: a customer login reads its own privacy state and never a colleague's, on both paths", async () => {
+    const [own] = await queryAs<{ id: string }>(db.superuserUrl, `select id from contacts where email = $1`, [
+      LOGINS.CUSTOMER,
+    ]);
+    const [colleague] = await queryAs<{ id: string }>(
+      db.superuserUrl,
+      `select id from contacts where email = 'olof@bageriet.example.com'`,
+    );
+    const query = 'query($id: UUID!) { contact(id: $id) { id name minorStatus minorFlaggedAt ageConfirmed } }';
+    const mine = await both('CUSTOMER', query, { id: own.id });
+    expect(mine.fast).toEqual(mine.slow);
+    expect(mine.slow.errors).toBeUndefined();
+    expect(mine.slow.data).toMatchObject({ contact: { id: own.id, minorStatus: 'NONE' } });
+    const theirs = await both('CUSTOMER', query, { id: colleague.id });
+    expect(theirs.fast).toEqual(theirs.slow);
+    expect(theirs.slow.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    expect((theirs.slow.data as { contact: unknown } | null)?.contact ?? null).toBeNull();
+    // Through the customer too, and the parent's name and e-mail (parentalConsent) likewise.
+    const through = await both(
+      'CUSTOMER',
+      'query($id: UUID!) { customer(id: $id) { contacts { id name parentalConsent { parentName parentEmail } } } }',
+      { id: ids.customer },
+    );
+    expect(through.fast).toEqual(through.slow);
+    expect(through.slow.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    // Staff read everyone's.
+    const staff = await both('EMPLOYEE', query, { id: colleague.id });
+    expect(staff.fast).toEqual(staff.slow);
+    expect(staff.slow.errors).toBeUndefined();
+  });
+
+  it('M10: a root field selected twice under one response key is merged, as GraphQL requires, on both paths', async () => {
+    const { fast, slow } = await both('ADMIN', 'query { a: sites { totalCount } a: sites { nodes { id } } }');
+    expect(fast).toEqual(slow);
+    const a = (slow.data as { a: { totalCount: number; nodes: unknown[] } }).a;
+    expect(a.totalCount).toBeGreaterThan(0);
+    expect(a.nodes.length).toBeGreaterThan(0);
+  });
+
+  it('M10: a document learned without a name is not answered by the lane when sent with operationName ""', async () => {
+    const query = 'query { sites(page: { take: 1 }) { totalCount } }';
+    const send = (server: Server, operationName?: string) =>
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: cookies.ADMIN },
+        body: JSON.stringify({ query, ...(operationName === undefined ? {} : { operationName }) }),
+      });
+    for (let i = 0; i < 3; i += 1) expect((await send(compiled)).status).toBe(200); // learned by the lane
+    const [lane, apollo] = [await send(compiled, ''), await send(resolvers, '')];
+    expect(lane.status).toBe(400);
+    expect(apollo.status).toBe(400);
+    const bodies = (await Promise.all([lane.json(), apollo.json()])) as Body[];
+    for (const body of bodies) for (const error of body.errors ?? []) delete error.extensions?.requestId;
+    expect(bodies[0]).toEqual(bodies[1]);
+    expect(bodies[0].errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+  });
+
   it('an ended session is refused on the compiled path too', async () => {
     await queryAs(
       db.superuserUrl,

@@ -2,7 +2,7 @@
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../auth/cookies';
 import { newTenantToken, parseTenantToken } from '../../auth/tokens';
 import type { Role } from '@sitecare/schema';
-import { scopeFilters, type RequestContext } from '../../graphql/context';
+import { scopeFilters, useViewer, type RequestContext } from '../../graphql/context';
 import type { User } from '../users/user.entity';
 import { Session } from './session.entity';
 
@@ -83,6 +83,7 @@ export async function startSession(ctx: RequestContext, user: User): Promise<voi
   await ctx.em.flush();
   setSessionCookie(ctx, token, absoluteMs);
   ctx.viewer = { userId: user.id, tenantId: user.tenant.id, role: user.role, sessionId: session.id };
+  await useViewer(ctx);
 }
 
 /** Ends the session the request came with, if any (logout, and before a new login). */
@@ -90,6 +91,7 @@ export async function endCurrentSession(ctx: RequestContext): Promise<void> {
   if (ctx.viewer) {
     await ctx.em.nativeUpdate(Session, { id: ctx.viewer.sessionId }, { revokedAt: new Date() });
     ctx.viewer = undefined;
+    await useViewer(ctx);
   }
   clearSessionCookie(ctx);
 }

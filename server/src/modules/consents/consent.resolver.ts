@@ -100,16 +100,16 @@ export class ProcessingPurposeResolver {
 export class ConsentEventResolver {
   @FieldResolver(() => String)
   async purposeKey(@Root() event: ConsentEvent, @Ctx() ctx: RequestContext): Promise<string> {
-    return (await byIdLoader(ctx, ProcessingPurpose).load(event.purpose.id)).key;
+    return (await byIdLoader(ctx, ProcessingPurpose).load(event.purpose.id))!.key; // purposes have no row rule
   }
 
   @FieldResolver(() => Contact, { nullable: true })
-  contact(@Root() event: ConsentEvent, @Ctx() ctx: RequestContext): Promise<Contact> | null {
+  contact(@Root() event: ConsentEvent, @Ctx() ctx: RequestContext): Promise<Contact | null> | null {
     return event.contact ? byIdLoader(ctx, Contact).load(event.contact.id) : null;
   }
 
   @FieldResolver(() => PolicyVersion, { nullable: true, description: 'P22: the policy version in force.' })
-  policyVersion(@Root() event: ConsentEvent, @Ctx() ctx: RequestContext): Promise<PolicyVersion> | null {
+  policyVersion(@Root() event: ConsentEvent, @Ctx() ctx: RequestContext): Promise<PolicyVersion | null> | null {
     return event.policyVersion ? byIdLoader(ctx, PolicyVersion).load(event.policyVersion.id) : null;
   }
 
@@ -291,7 +291,7 @@ export class PolicyVersionResolver {
 @Resolver(() => PolicyAcceptance)
 export class PolicyAcceptanceResolver {
   @FieldResolver(() => PolicyVersion)
-  policyVersion(@Root() acceptance: PolicyAcceptance, @Ctx() ctx: RequestContext): Promise<PolicyVersion> {
+  policyVersion(@Root() acceptance: PolicyAcceptance, @Ctx() ctx: RequestContext): Promise<PolicyVersion | null> {
     return byIdLoader(ctx, PolicyVersion).load(acceptance.policyVersion.id);
   }
 }

@@ -76,7 +76,7 @@ export class ContactResolver {
   }
 
   @FieldResolver(() => Customer, { description: 'The customer the person works for.' })
-  customer(@Root() contact: Contact, @Ctx() ctx: RequestContext): Promise<Customer> {
+  customer(@Root() contact: Contact, @Ctx() ctx: RequestContext): Promise<Customer | null> {
     return byIdLoader(ctx, Customer).load(contact.customer.id);
   }
 

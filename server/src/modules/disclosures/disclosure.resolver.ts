@@ -30,12 +30,12 @@ export class DisclosureResolver {
   }
 
   @FieldResolver(() => User, { nullable: true })
-  disclosedBy(@Root() d: Disclosure, @Ctx() ctx: RequestContext): Promise<User> | null {
+  disclosedBy(@Root() d: Disclosure, @Ctx() ctx: RequestContext): Promise<User | null> | null {
     return d.disclosedBy ? byIdLoader(ctx, User).load(d.disclosedBy.id) : null;
   }
 
   @FieldResolver(() => Contact, { nullable: true })
-  contact(@Root() d: Disclosure, @Ctx() ctx: RequestContext): Promise<Contact> | null {
+  contact(@Root() d: Disclosure, @Ctx() ctx: RequestContext): Promise<Contact | null> | null {
     return d.contact ? byIdLoader(ctx, Contact).load(d.contact.id) : null;
   }
 }

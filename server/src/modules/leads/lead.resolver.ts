@@ -47,7 +47,7 @@ export class LeadResolver {
   }
 
   @FieldResolver(() => Customer, { nullable: true })
-  convertedCustomer(@Root() lead: Lead, @Ctx() ctx: RequestContext): Promise<Customer> | null {
+  convertedCustomer(@Root() lead: Lead, @Ctx() ctx: RequestContext): Promise<Customer | null> | null {
     return lead.convertedCustomer ? byIdLoader(ctx, Customer).load(lead.convertedCustomer.id) : null;
   }
 

@@ -4,7 +4,6 @@ import { readRoot } from '../../graphql/sql/compile';
 readRoot('Query.leads', {
   kind: 'list',
   entity: 'Lead',
-  rule: () => 'true',
   filters: { status: (value, t, params) => `${t}.status = ${params.add(value, 'text')}` },
   orderBy: (t) => `${t}.created_at desc, ${t}.id desc`,
 });

@@ -71,7 +71,7 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => Customer)
-  customer(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Customer> {
+  customer(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Customer | null> {
     return byIdLoader(ctx, Customer).load(order.customer.id);
   }
 

@@ -67,7 +67,7 @@ export class PrivacyRequestResolver {
   }
 
   @FieldResolver(() => User, { nullable: true })
-  assignee(@Root() r: PrivacyRequest, @Ctx() ctx: RequestContext): Promise<User> | null {
+  assignee(@Root() r: PrivacyRequest, @Ctx() ctx: RequestContext): Promise<User | null> | null {
     return r.assignee && isStaff(ctx) ? byIdLoader(ctx, User).load(r.assignee.id) : null;
   }
 
@@ -75,7 +75,7 @@ export class PrivacyRequestResolver {
   async contacts(@Root() r: PrivacyRequest, @Ctx() ctx: RequestContext): Promise<Contact[]> {
     if (!isStaff(ctx) || !r.contactIds.length) return [];
     const found = await byIdLoader(ctx, Contact).loadMany(r.contactIds);
-    return found.filter((c): c is Contact => !(c instanceof Error));
+    return found.filter((c): c is Contact => !!c && !(c instanceof Error));
   }
 
   @Mutation(() => Boolean, {

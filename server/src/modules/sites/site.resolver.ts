@@ -34,12 +34,12 @@ export class SiteResolver {
   }
 
   @FieldResolver(() => Customer)
-  customer(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<Customer> {
+  customer(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<Customer | null> {
     return customerById(ctx).load(site.customer.id);
   }
 
   @FieldResolver(() => ServicePackage, { nullable: true })
-  servicePackage(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<ServicePackage> | null {
+  servicePackage(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<ServicePackage | null> | null {
     return site.servicePackage ? byIdLoader(ctx, ServicePackage).load(site.servicePackage.id) : null;
   }
 

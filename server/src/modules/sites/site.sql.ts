@@ -1,13 +1,11 @@
 // Compiled reads (graphql/sql) of sites: the same rows and order as site.service.ts, site.loaders.ts
 // and the Site field resolvers.
-import { siteRule } from '../../auth/scopes';
 import { escapeLike } from '../../db/like';
 import { readComputed, readRelation, readRoot } from '../../graphql/sql/compile';
 
 readRoot('Query.sites', {
   kind: 'list',
   entity: 'Site',
-  rule: siteRule,
   filters: {
     status: (value, t, params) => `${t}.status = ${params.add(value, 'text')}`,
     customerId: (value, t, params) => `${t}.customer_id = ${params.add(value, 'uuid')}`,
@@ -15,17 +13,15 @@ readRoot('Query.sites', {
   },
 });
 
-readRoot('Query.site', { kind: 'one', entity: 'Site', rule: siteRule });
+readRoot('Query.site', { kind: 'one', entity: 'Site' });
 
 readRelation('Customer.sites', {
   entity: 'Site',
   many: true,
   on: (t, customer) => `${t}.customer_id = ${customer}.id`,
-  rule: siteRule,
   orderBy: (t) => `${t}.domain asc`,
 });
 
-// Callers have checked access to the site: its customer by id, as customerById does.
 readRelation('Site.customer', { entity: 'Customer', many: false, on: (t, site) => `${t}.id = ${site}.customer_id` });
 
 readRelation('Site.backups', {

@@ -10,7 +10,7 @@ import { ServicePackage } from '../packages/service-package.entity';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
 import { PaymentPage } from './payment-method.inputs';
 import { startPaymentMethodChange } from './payment-method.service';
-import { cancelSubscription, getSubscription, subscriptionScope } from './subscription.service';
+import { cancelSubscription, getSubscription } from './subscription.service';
 
 const SubscriptionList = ListOf(Subscription, 'PackageSubscription');
 type SubscriptionList = InstanceType<typeof SubscriptionList>;
@@ -33,7 +33,7 @@ export class SubscriptionResolver {
     @Args(() => SubscriptionListArgs) { filter = {}, page = new PageInput() }: SubscriptionListArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const where: FilterQuery<Subscription> = { $and: [await subscriptionScope(ctx)] };
+    const where: FilterQuery<Subscription> = {};
     if (filter.status) where.status = filter.status;
     const [nodes, totalCount] = await ctx.em.findAndCount(Subscription, where, {
       orderBy: { nextRenewalAt: 'asc', id: 'asc' },
@@ -49,12 +49,12 @@ export class SubscriptionResolver {
   }
 
   @FieldResolver(() => Customer)
-  customer(@Root() s: Subscription, @Ctx() ctx: RequestContext): Promise<Customer> {
+  customer(@Root() s: Subscription, @Ctx() ctx: RequestContext): Promise<Customer | null> {
     return byIdLoader(ctx, Customer).load(s.customer.id);
   }
 
   @FieldResolver(() => ServicePackage)
-  servicePackage(@Root() s: Subscription, @Ctx() ctx: RequestContext): Promise<ServicePackage> {
+  servicePackage(@Root() s: Subscription, @Ctx() ctx: RequestContext): Promise<ServicePackage | null> {
     return byIdLoader(ctx, ServicePackage).load(s.servicePackage.id);
   }
 

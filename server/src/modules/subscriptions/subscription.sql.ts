@@ -1,11 +1,9 @@
 // Compiled reads (graphql/sql) of subscriptions: as subscription.resolver.ts (customers: their own).
-import { ownedByCustomerRule } from '../../auth/scopes';
 import { readComputed, readRoot } from '../../graphql/sql/compile';
 
 readRoot('Query.subscriptions', {
   kind: 'list',
   entity: 'Subscription',
-  rule: ownedByCustomerRule,
   filters: { status: (value, t, params) => `${t}.status = ${params.add(value, 'text')}` },
   orderBy: (t) => `${t}.next_renewal_at asc, ${t}.id asc`,
 });

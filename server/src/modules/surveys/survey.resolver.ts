@@ -79,12 +79,12 @@ export class SurveyResponseResolver {
   }
 
   @FieldResolver(() => Survey)
-  survey(@Root() r: SurveyResponse, @Ctx() ctx: RequestContext): Promise<Survey> {
+  survey(@Root() r: SurveyResponse, @Ctx() ctx: RequestContext): Promise<Survey | null> {
     return byIdLoader(ctx, Survey).load(r.survey.id);
   }
 
   @FieldResolver(() => Contact, { nullable: true })
-  contact(@Root() r: SurveyResponse, @Ctx() ctx: RequestContext): Promise<Contact> | null {
+  contact(@Root() r: SurveyResponse, @Ctx() ctx: RequestContext): Promise<Contact | null> | null {
     return r.contact ? byIdLoader(ctx, Contact).load(r.contact.id) : null;
   }
 }
