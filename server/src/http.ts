@@ -119,7 +119,7 @@ export async function createHttpApp(opts: {
 
   const schema = await buildSitecareSchema();
   const costs = new QueryCosts(schema);
-  const sqlAnswers = config.compiledReads ? new SqlAnswers(schema, orm) : undefined;
+  const sqlAnswers = config.compiledReads ? new SqlAnswers(schema, orm, opts.appUrl) : undefined;
   const context = (req: express.Request, res: express.Response): RequestContext => {
     const requestId = String(res.locals.requestId);
     // The request's EntityManager and logger are made on first use: a query answered by one
@@ -212,6 +212,7 @@ export async function createHttpApp(opts: {
       await apollo.stop(); // drains the HTTP server through its plugin
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await services.throttle.close();
+      await sqlAnswers?.close();
     },
   };
 }

@@ -64,35 +64,3 @@ export function byIdLoader<T extends { id: string }>(
     return byKey(ids, rows, (r) => r.id, null);
   });
 }
-
-/**
- * The newest `limit` rows of `entity` for each key (a customer's last 5 orders) in one statement:
- * one lateral subquery per key, each walking a (tenant_id, <key>, created_at) index and stopping
- * after `limit` rows, whatever the page size. Raw SQL: MikroORM's filters do not apply here; the
- * explicit tenant and row-level security (the viewer's row rules) do.
- */
-export function latestByKey<T extends { id: string }>(
-  ctx: RequestContext,
-  entity: EntityClass<T>,
-  keyColumn: string,
-  keyOf: (row: T) => string,
-  limit: number,
-): DataLoader<string, T[]> {
-  return loaderFor<string, T[]>(ctx, `latest:${entity.name}:${keyColumn}:${limit}`, async (keys) => {
-    const table = ctx.em.getMetadata().get(entity.name).tableName;
-    const rows = await ctx.em.execute<Record<string, unknown>[]>(
-      `select r.* from unnest(?::uuid[]) as k(key)
-         cross join lateral (
-           select * from "${table}" t
-            where t.tenant_id = ? and t."${keyColumn}" = k.key
-            order by t.created_at desc, t.id desc limit ${Number(limit)}) r`,
-      // A PostgreSQL array literal: knex would spread a JS array into a list of parameters.
-      [`{${keys.join(',')}}`, ctx.tenantId],
-    );
-    return groupBy(
-      keys,
-      rows.map((row) => ctx.em.map(entity, row as never)),
-      keyOf,
-    );
-  });
-}

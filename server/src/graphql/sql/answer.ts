@@ -1,5 +1,5 @@
-// Answers a compiled operation (compile.ts) on one pooled connection of the ORM, without its unit of
-// work. A query of a session seen before is one statement: the session (which sets the tenant for
+// Answers a compiled operation (compile.ts) on a connection of its own pg.Pool (as the application
+// role, like the ORM), without the ORM's unit of work. A query of a session seen before is one statement: the session (which sets the tenant for
 // row-level security), then the answer. A mutation of a session seen before is one round trip: the
 // session, then the statement, in one transaction (pipeline.ts). Otherwise: begin with the session
 // (one round trip), the statement, commit. Any refusal or surprise returns null before an answer is
@@ -14,6 +14,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { createHash } from 'node:crypto';
+import { Pool, type PoolClient } from 'pg';
 import { resumeStatement, setResumedViewer, type ResumedSession } from '../../modules/auth/session.service';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
@@ -22,16 +23,13 @@ import { mayCompile, Refused, sessionStatementOf, SqlReads, statementOf, type Co
 import { Pipeline, type PipelinedStatement } from './pipeline';
 import './readers';
 
-/** The driver's connection (node-postgres), as knex's pool hands it out. */
+/** A connection of the compiled path's own pool (node-postgres). */
 interface PgConnection {
   query<R>(query: string | { name?: string; text: string; values?: unknown[] }): Promise<{ rows: R[] }>;
   query(pipeline: Pipeline): Pipeline;
   escapeLiteral(value: string): string;
-  __knex__disposed?: unknown;
-}
-interface KnexClient {
-  acquireConnection(): Promise<PgConnection>;
-  releaseConnection(connection: PgConnection): Promise<void>;
+  /** Set when the connection must not go back to the pool (a rollback that failed). */
+  broken?: unknown;
 }
 
 /** Every statement goes to the ORM's query log as well (`debug: ['query']`: statement counts in tests). */
@@ -135,10 +133,29 @@ export class SqlAnswers {
   private compiler: SqlReads | undefined;
 
   /** `orm`: the application role's ORM, for its pool, metadata and query log (never its unit of work). */
+  /** The compiled path's own connections, as the application role (the ORM keeps its own pool). */
+  private readonly pool: Pool;
+
+  /** `appUrl`: the application role's database URL (the same role and limits as the ORM's). */
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly orm: MikroORM,
-  ) {}
+    appUrl: string,
+  ) {
+    this.pool = new Pool({
+      connectionString: appUrl,
+      max: 10,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'sitecare-compiled',
+    });
+    // An idle connection that PostgreSQL ends (a restart, an outage) is dropped, not a crash (S29).
+    this.pool.on('error', () => undefined);
+  }
+
+  /** Ends the pool's connections (before PostgreSQL stops). */
+  close(): Promise<void> {
+    return this.pool.end();
+  }
 
   /**
    * Apollo's hook (transaction.ts): the answer, or null to run the operation through the resolvers. A
@@ -189,13 +206,13 @@ export class SqlAnswers {
 
     const { orm } = this;
     this.compiler ??= new SqlReads(this.schema, orm.getMetadata());
-    const client = orm.em.getConnection().getKnex().client as unknown as KnexClient;
-    let connection: PgConnection;
+    let pooled: PoolClient;
     try {
-      connection = await client.acquireConnection();
+      pooled = await this.pool.connect();
     } catch {
       return null; // the resolvers' path reports an outage in its own words (S29)
     }
+    const connection = pooled as unknown as PgConnection;
     try {
       const [tenantId, hash] = resume.values as [string, string, number, number];
       const known = this.sessions.get(hash);
@@ -207,7 +224,7 @@ export class SqlAnswers {
       }
       return await this.inTransaction(request, connection, resume, tenantId, hash, fragments, coerced.coerced);
     } finally {
-      await client.releaseConnection(connection);
+      pooled.release(connection.broken instanceof Error ? connection.broken : undefined);
     }
   }
 
@@ -337,7 +354,7 @@ export class SqlAnswers {
       open = false;
       return answer;
     } catch (error) {
-      if (open) await connection.query('rollback').catch((e: unknown) => (connection.__knex__disposed = e));
+      if (open) await connection.query('rollback').catch((e: unknown) => (connection.broken = e));
       // A failed statement is a bug here, never the client's: logged, and the resolvers answer.
       logFallback(ctx, error, 'compiled read failed; answered by the resolvers');
       return null;

@@ -60,8 +60,8 @@ export interface RelationReader {
   many: boolean;
   /** The related rows of parent alias `parent`, as a predicate on `alias`. */
   on: (alias: string, parent: string) => string;
-  /** Further conditions on `alias` (a status, a role's narrower view). */
-  where?: (alias: string, role: Role) => string;
+  /** Further conditions on `alias` (a status); the viewer's row rule is the database's. */
+  where?: (alias: string) => string;
   /** Order (columns of `alias`), and how many rows at most. */
   orderBy?: (alias: string) => string;
   limit?: number;
@@ -83,7 +83,7 @@ export interface OneReader {
   entity: string;
 }
 
-type SortArgument = { field?: string; order?: string };
+export type SortArgument = { field?: string; order?: string };
 
 /** A root field being compiled, with what its reader needs. */
 interface RootCall {
@@ -164,6 +164,21 @@ export function readComputed(coordinate: string, sql: (alias: string) => string)
   computed.set(coordinate, sql);
 }
 
+/** The definition of a root field, for the resolvers' path (graphql/sql/reads.ts). */
+export function rootReader(coordinate: string): ListReader | OneReader | WriteReader | undefined {
+  return roots.get(coordinate);
+}
+
+/** The definition of a relation field (`Customer.sites`), for the resolvers' path. */
+export function relationReader(coordinate: string): RelationReader | undefined {
+  return relations.get(coordinate);
+}
+
+/** Every registered definition's coordinate: what the differential test must exercise. */
+export function registeredReads(): { roots: string[]; relations: string[]; computed: string[] } {
+  return { roots: [...roots.keys()], relations: [...relations.keys()], computed: [...computed.keys()] };
+}
+
 /** Whether every root field of `operation` has a reader (cheap; before any database work). */
 export function mayCompile(operation: OperationDefinitionNode): boolean {
   const { selections } = operation.selectionSet;
@@ -208,6 +223,72 @@ function resolvedFields(): Set<string> {
   const storage = getMetadataStorage();
   const names = new Map(storage.objectTypes.map((t) => [t.target, t.name]));
   return new Set(storage.fieldResolvers.map((r) => `${names.get(r.getObjectType?.() as never)}.${r.schemaName}`));
+}
+
+/** The column of a plain scalar property, or undefined. */
+export function columnOf(meta: EntityMetadata, property: string): string | undefined {
+  const prop = meta.properties[property];
+  if (!prop || prop.kind !== 'scalar' || prop.persist === false || prop.fieldNames?.length !== 1) return undefined;
+  // Of the custom types, those whose JSON from PostgreSQL is what the ORM hands the resolvers.
+  if (prop.customType && !['jsonb', 'date', 'bigint'].includes(prop.columnTypes?.[0])) return undefined;
+  return prop.fieldNames[0];
+}
+
+/**
+ * `alias.tenant_id = $1 and <where>` for a table of `meta`: the tenant named as the ORM's filter names
+ * it (wall one); the viewer's row rule is PostgreSQL's (row-level security, migration viewer_rules).
+ */
+export function rowsOf(meta: EntityMetadata, alias: string, where?: string): string {
+  const tenant = meta.properties.tenant ? `${alias}.tenant_id = ${TENANT}` : 'true';
+  return [tenant, where].filter((p) => p && p !== 'true').join(' and ') || 'true';
+}
+
+/** The rows of relation `reader` of the parent row `parent`, as a predicate on `alias`. */
+export function relationWhere(meta: EntityMetadata, reader: RelationReader, alias: string, parent: string): string {
+  return rowsOf(meta, alias, [reader.on(alias, parent), reader.where?.(alias)].filter(Boolean).join(' and '));
+}
+
+/** A root list's arguments, validated (class-validator) and with the sort's defaults applied. */
+export interface ListArguments {
+  filter?: Record<string, unknown>;
+  sort?: SortArgument;
+  page?: { take?: number; skip?: number };
+}
+
+/**
+ * The rows of root list `reader` for `args`, as `from <table> r0 where <where> order by <order>`,
+ * `limit take offset skip`: the one definition that the compiled statement and the resolvers both run.
+ */
+export function listParts(
+  meta: EntityMetadata,
+  reader: ListReader,
+  args: ListArguments,
+  params: Params,
+): { table: string; where: string; order: (alias: string) => string; take: number; skip: number } {
+  const conditions: string[] = [];
+  for (const [name, value] of Object.entries(args.filter ?? {})) {
+    if (value === undefined || value === null) continue;
+    const filter = reader.filters?.[name] ?? refuse(`filter ${name}`);
+    conditions.push(filter(value, 'r0', params) ?? refuse(`filter ${name} value`));
+  }
+  return {
+    table: ident(meta.tableName),
+    where: rowsOf(meta, 'r0', conditions.join(' and ') || undefined),
+    order: orderOf(reader, meta, args.sort),
+    take: args.page?.take ?? 25,
+    skip: args.page?.skip ?? 0,
+  };
+}
+
+function orderOf(reader: ListReader, meta: EntityMetadata, sort: SortArgument | undefined): (alias: string) => string {
+  if (reader.orderBy) {
+    if (sort) refuse('sort on a list with a fixed order');
+    return reader.orderBy;
+  }
+  if (!sort?.field) refuse('sort without a field');
+  const column = columnOf(meta, sort!.field!) ?? refuse(`sort ${sort!.field}`);
+  const direction = sort!.order === 'DESC' ? 'desc' : 'asc';
+  return (alias) => `${alias}.${ident(column)} ${direction}, ${alias}.id asc`;
 }
 
 /** The compiler for one schema and one ORM's metadata; per request, `compile` one operation. */
@@ -303,21 +384,12 @@ export class SqlReads {
     return this.metadata.get(entity);
   }
 
-  /**
-   * `alias.tenant_id = $1 and <where>` for a table of `entity`: the tenant named as the ORM's filter
-   * names it (wall one); the viewer's row rule is PostgreSQL's (row-level security, migration viewer_rules).
-   */
-  private rowsOf(entity: string, alias: string, where?: string): string {
-    const tenant = this.meta(entity).properties.tenant ? `${alias}.tenant_id = ${TENANT}` : 'true';
-    return [tenant, where].filter((p) => p && p !== 'true').join(' and ') || 'true';
-  }
-
   private one(reader: OneReader, { definition, field, args, params, role, fragments }: RootCall): string {
     if (Object.keys(args).some((a) => a !== 'id') || typeof args.id !== 'string') refuse('one: only `id`');
     const type = getNamedType(definition.type) as GraphQLObjectType;
     const table = ident(this.meta(reader.entity).tableName);
     const object = this.object(type, field.selectionSet, 'r0', role, fragments, 0);
-    const where = this.rowsOf(reader.entity, 'r0', `r0.id = ${params.add(args.id, 'uuid')}`);
+    const where = rowsOf(this.meta(reader.entity), 'r0', `r0.id = ${params.add(args.id, 'uuid')}`);
     // Absent or out of scope: null, and the resolvers answer (NOT_FOUND, as they word it).
     return `(select ${object} from ${table} r0 where ${where})`;
   }
@@ -331,17 +403,16 @@ export class SqlReads {
     // the resolvers refuse in their words.
     for (const name of ['filter', 'page'])
       if (args[name] != null && !this.valid(definition, name, args[name])) refuse(`${name}: invalid`);
-    const conditions: string[] = [];
-    for (const [name, value] of Object.entries((args.filter as Record<string, unknown> | undefined) ?? {})) {
-      if (value === undefined || value === null) continue;
-      const filter = reader.filters?.[name] ?? refuse(`filter ${name}`);
-      conditions.push(filter(value, 'r0', params) ?? refuse(`filter ${name} value`));
-    }
-    const page = (args.page as { take?: number; skip?: number } | undefined) ?? {};
-    const take = page.take ?? 25;
-    const skip = page.skip ?? 0;
-    const order = this.order(reader, meta, (args.sort ?? this.defaultSort(definition)) as SortArgument | undefined);
-    const where = this.rowsOf(reader.entity, 'r0', conditions.join(' and ') || undefined);
+    const { where, order, take, skip } = listParts(
+      meta,
+      reader,
+      {
+        filter: args.filter as Record<string, unknown> | undefined,
+        sort: (args.sort ?? this.defaultSort(definition)) as SortArgument | undefined,
+        page: args.page as { take?: number; skip?: number } | undefined,
+      },
+      params,
+    );
     const listType = getNamedType(definition.type) as GraphQLObjectType;
     const pairs: string[] = [];
     for (const node of this.fields(listType, field.selectionSet, fragments)) {
@@ -361,17 +432,6 @@ export class SqlReads {
       } else refuse(`list field ${node.name.value}`);
     }
     return `json_build_object(${pairs.join(', ')})`;
-  }
-
-  private order(reader: ListReader, meta: EntityMetadata, sort: SortArgument | undefined): (alias: string) => string {
-    if (reader.orderBy) {
-      if (sort) refuse('sort on a list with a fixed order');
-      return reader.orderBy;
-    }
-    if (!sort?.field) refuse('sort without a field');
-    const column = this.column(meta, sort!.field!) ?? refuse(`sort ${sort!.field}`);
-    const direction = sort!.order === 'DESC' ? 'desc' : 'asc';
-    return (alias) => `${alias}.${ident(column)} ${direction}, ${alias}.id asc`;
   }
 
   /** Whether argument `name` passes its input class's validation (flat inputs: filters and pages). */
@@ -409,15 +469,6 @@ export class SqlReads {
     if (!named || !isInputObjectType(named)) return undefined;
     const fields = named.getFields();
     return { field: fields.field?.defaultValue as string, order: fields.order?.defaultValue as string };
-  }
-
-  /** The column of a plain scalar property, or undefined. */
-  private column(meta: EntityMetadata, property: string): string | undefined {
-    const prop = meta.properties[property];
-    if (!prop || prop.kind !== 'scalar' || prop.persist === false || prop.fieldNames?.length !== 1) return undefined;
-    // Of the custom types, those whose JSON from PostgreSQL is what the ORM hands the resolvers.
-    if (prop.customType && !['jsonb', 'date', 'bigint'].includes(prop.columnTypes?.[0])) return undefined;
-    return prop.fieldNames[0];
   }
 
   /** The fields selected on `type`, fragments flattened; refuses directives and other types' fragments. */
@@ -498,7 +549,7 @@ export class SqlReads {
 
   /** A column as the GraphQL scalar serialises it (a Date as `toISOString()` does). */
   private scalar(meta: EntityMetadata, property: string, alias: string): string | undefined {
-    const column = this.column(meta, property);
+    const column = columnOf(meta, property);
     if (!column) return undefined;
     const prop = meta.properties[property];
     const sql = `${alias}.${ident(column)}`;
@@ -525,11 +576,7 @@ export class SqlReads {
     if (many !== reader.many) refuse('relation shape');
     const table = ident(this.meta(reader.entity).tableName);
     const object = this.object(type, node.selectionSet, alias, role, fragments, depth);
-    const where = this.rowsOf(
-      reader.entity,
-      alias,
-      [reader.on(alias, parent), reader.where?.(alias, role)].filter(Boolean).join(' and '),
-    );
+    const where = relationWhere(this.meta(reader.entity), reader, alias, parent);
     if (!reader.many) return `(select ${object} from ${table} ${alias} where ${where})`;
     const order = reader.orderBy?.(alias);
     const ordered = order ? ` order by ${order}` : '';

@@ -1,11 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { byIdLoader } from '../../graphql/loaders';
+import { readMany, readOne } from '../../graphql/sql/reads';
 import { ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Site } from '../sites/site.entity';
 import { User } from '../users/user.entity';
-import { sitesByCustomer } from '../sites/site.loaders';
 import { Contact } from './contact.entity';
 import { Customer } from './customer.entity';
 import {
@@ -18,7 +17,6 @@ import {
   CustomerSort,
   CustomerUpdateInput,
 } from './customer.inputs';
-import { contactsByCustomer } from './customer.loaders';
 import * as customers from './customer.service';
 
 const CustomerList = ListOf(Customer, 'Customer');
@@ -40,12 +38,12 @@ export class CustomerResolver {
 
   @FieldResolver(() => [Contact])
   contacts(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Contact[]> {
-    return contactsByCustomer(ctx).load(customer.id);
+    return readMany(ctx, 'Customer.contacts', Customer, customer.id);
   }
 
   @FieldResolver(() => [Site], { description: 'Sites of this customer that the viewer may see.' })
   sites(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Site[]> {
-    return sitesByCustomer(ctx).load(customer.id);
+    return readMany(ctx, 'Customer.sites', Customer, customer.id);
   }
 
   @Mutation(() => Customer)
@@ -77,7 +75,7 @@ export class ContactResolver {
 
   @FieldResolver(() => Customer, { description: 'The customer the person works for.' })
   customer(@Root() contact: Contact, @Ctx() ctx: RequestContext): Promise<Customer | null> {
-    return byIdLoader(ctx, Customer).load(contact.customer.id);
+    return readOne(ctx, 'Contact.customer', Contact, contact.id);
   }
 
   @Query(() => Contact)

@@ -1,6 +1,6 @@
 // Customers and their contacts. Staff manage them; contractors and customers read within their scope.
+import { readList } from '../../graphql/sql/reads';
 import { asSupportedLanguage } from '@sitecare/schema';
-import type { FilterQuery } from '@mikro-orm/core';
 import { escapeLike } from '../../db/like';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
@@ -33,18 +33,7 @@ export async function listCustomers(
   sort: CustomerSort,
   page: PageInput,
 ): Promise<Page<Customer>> {
-  const where: FilterQuery<Customer> = {};
-  if (filter.billingCountry) where.billingCountry = filter.billingCountry.toUpperCase();
-  if (filter.q) {
-    const like = `%${escapeLike(filter.q)}%`;
-    where.$or = [{ name: { $ilike: like } }, { organisationNumber: { $ilike: like } }];
-  }
-  const [nodes, totalCount] = await ctx.em.findAndCount(Customer, where, {
-    orderBy: { [sort.field]: sort.order.toLowerCase(), id: 'asc' },
-    limit: page.take,
-    offset: page.skip,
-  });
-  return { nodes, totalCount };
+  return readList(ctx, 'Query.customers', { filter: { ...filter }, sort, page });
 }
 
 /** The agency's contacts across customers (staff: pickers for disclosures and consents). */
@@ -54,18 +43,7 @@ export async function listContacts(
   sort: ContactSort,
   page: PageInput,
 ): Promise<Page<Contact>> {
-  const where: FilterQuery<Contact> = {};
-  if (filter.customerId) where.customer = filter.customerId;
-  if (filter.q) {
-    const like = `%${escapeLike(filter.q)}%`;
-    where.$or = [{ name: { $ilike: like } }, { email: { $ilike: like } }];
-  }
-  const [nodes, totalCount] = await ctx.em.findAndCount(Contact, where, {
-    orderBy: { [sort.field]: sort.order.toLowerCase(), id: 'asc' },
-    limit: page.take,
-    offset: page.skip,
-  });
-  return { nodes, totalCount };
+  return readList(ctx, 'Query.contacts', { filter: { ...filter }, sort, page });
 }
 
 /** Out of scope answers exactly like absent (and so does another tenant's id). */

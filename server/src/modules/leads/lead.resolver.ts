@@ -1,3 +1,4 @@
+import { readList } from '../../graphql/sql/reads';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { rateLimitPublicForm } from '../../auth/throttle';
 import type { RequestContext } from '../../graphql/context';
@@ -33,12 +34,7 @@ export class LeadResolver {
     @Args(() => LeadListArgs) { filter = {}, page = new PageInput() }: LeadListArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const [nodes, totalCount] = await ctx.em.findAndCount(Lead, filter.status ? { status: filter.status } : {}, {
-      orderBy: { createdAt: 'desc', id: 'desc' },
-      limit: page.take,
-      offset: page.skip,
-    });
-    return { nodes, totalCount };
+    return readList<Lead>(ctx, 'Query.leads', { filter: { ...filter }, page });
   }
 
   @Query(() => Lead)

@@ -1,7 +1,7 @@
 import { IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { byIdLoader, groupBy, latestByKey, loaderFor } from '../../graphql/loaders';
+import { readMany, readOne } from '../../graphql/sql/reads';
 import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
@@ -38,23 +38,6 @@ class OrderRefundInput {
 const OrderListArgs = FilteredListArgs(OrderFilter);
 type OrderListArgs = InstanceType<typeof OrderListArgs>;
 
-const linesByOrder = (ctx: RequestContext) =>
-  loaderFor<string, OrderLine[]>(ctx, 'linesByOrder', async (ids) =>
-    groupBy(
-      ids,
-      await ctx.em.find(OrderLine, { order: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }),
-      (l) => l.order.id,
-    ),
-  );
-const paymentsByOrder = (ctx: RequestContext) =>
-  loaderFor<string, Payment[]>(ctx, 'paymentsByOrder', async (ids) =>
-    groupBy(
-      ids,
-      await ctx.em.find(Payment, { order: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }),
-      (p) => p.order.id,
-    ),
-  );
-
 @Resolver(() => Order)
 export class OrderResolver {
   @Query(() => OrderList, { description: 'Orders, newest first (customers: their own).' })
@@ -72,17 +55,17 @@ export class OrderResolver {
 
   @FieldResolver(() => Customer)
   customer(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Customer | null> {
-    return byIdLoader(ctx, Customer).load(order.customer.id);
+    return readOne(ctx, 'Order.customer', Order, order.id);
   }
 
   @FieldResolver(() => [OrderLine])
   lines(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderLine[]> {
-    return linesByOrder(ctx).load(order.id);
+    return readMany(ctx, 'Order.lines', Order, order.id);
   }
 
   @FieldResolver(() => [Payment])
   payments(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Payment[]> {
-    return paymentsByOrder(ctx).load(order.id);
+    return readMany(ctx, 'Order.payments', Order, order.id);
   }
 
   @Mutation(() => Order, { description: 'Cancels an order still waiting for payment (staff); audited.' })
@@ -117,7 +100,7 @@ export class OrderResolver {
 export class CustomerOrdersResolver {
   @FieldResolver(() => [Order], { description: 'The 5 newest orders, newest first.' })
   latestOrders(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Order[]> {
-    return latestByKey(ctx, Order, 'customer_id', (o) => o.customer.id, 5).load(customer.id);
+    return readMany(ctx, 'Customer.latestOrders', Customer, customer.id);
   }
 }
 
@@ -126,6 +109,6 @@ export class CustomerOrdersResolver {
 export class SiteOrdersResolver {
   @FieldResolver(() => [Order], { description: 'The 20 newest orders for this site, newest first.' })
   latestOrders(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<Order[]> {
-    return latestByKey(ctx, Order, 'site_id', (o) => o.site!.id, 20).load(site.id);
+    return readMany(ctx, 'Site.latestOrders', Site, site.id);
   }
 }

@@ -1,5 +1,5 @@
 // Orders: staff see the agency's, a customer only their own; staff cancel what is still unpaid.
-import type { FilterQuery } from '@mikro-orm/core';
+import { readList } from '../../graphql/sql/reads';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import type { Page, PageInput } from '../../graphql/pagination';
@@ -16,15 +16,7 @@ export async function listOrders(
   filter: { status?: OrderStatus; customerId?: string },
   page: PageInput,
 ): Promise<Page<Order>> {
-  const where: FilterQuery<Order> = {};
-  if (filter.status) where.status = filter.status;
-  if (filter.customerId) where.customer = filter.customerId;
-  const [nodes, totalCount] = await ctx.em.findAndCount(Order, where, {
-    orderBy: { createdAt: 'desc', id: 'desc' },
-    limit: page.take,
-    offset: page.skip,
-  });
-  return { nodes, totalCount };
+  return readList(ctx, 'Query.orders', { filter: { ...filter }, page });
 }
 
 export async function getOrder(ctx: RequestContext, id: string): Promise<Order> {

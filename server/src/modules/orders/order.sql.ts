@@ -33,3 +33,18 @@ readRelation('Site.latestOrders', {
   orderBy: newestFirst,
   limit: 20,
 });
+
+// The order page: its lines and payments, oldest first.
+readRelation('Order.lines', {
+  entity: 'OrderLine',
+  many: true,
+  on: (t, order) => `${t}.order_id = ${order}.id`,
+  orderBy: (t) => `${t}.created_at asc, ${t}.id asc`,
+});
+
+readRelation('Order.payments', {
+  entity: 'Payment',
+  many: true,
+  on: (t, order) => `${t}.order_id = ${order}.id`,
+  orderBy: (t) => `${t}.created_at asc, ${t}.id asc`,
+});

@@ -5,15 +5,13 @@ import { UUID } from '../../graphql/scalars';
 import { SiteCredential } from '../credentials/site-credential.entity';
 import { credentialsBySite } from '../credentials/credential.loaders';
 import { Customer } from '../customers/customer.entity';
-import { customerById } from '../customers/customer.loaders';
 import { ServicePackage } from '../packages/service-package.entity';
 import { User } from '../users/user.entity';
-import { byIdLoader } from '../../graphql/loaders';
+import { readMany, readOne } from '../../graphql/sql/reads';
 import { SiteAssignment } from './site-assignment.entity';
 import { SiteBackup } from './site-backup.entity';
 import { Site } from './site.entity';
 import { SiteAssignmentInput, SiteInput, SiteListArgs, SiteSort } from './site.inputs';
-import { assignmentsBySite, backupsBySite } from './site.loaders';
 import * as sites from './site.service';
 
 const SiteList = ListOf(Site, 'Site');
@@ -35,22 +33,22 @@ export class SiteResolver {
 
   @FieldResolver(() => Customer)
   customer(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<Customer | null> {
-    return customerById(ctx).load(site.customer.id);
+    return readOne(ctx, 'Site.customer', Site, site.id);
   }
 
   @FieldResolver(() => ServicePackage, { nullable: true })
   servicePackage(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<ServicePackage | null> | null {
-    return site.servicePackage ? byIdLoader(ctx, ServicePackage).load(site.servicePackage.id) : null;
+    return site.servicePackage ? readOne(ctx, 'Site.servicePackage', Site, site.id) : null;
   }
 
   @FieldResolver(() => [SiteAssignment], { description: 'Who is and was assigned (staff).' })
   assignments(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<SiteAssignment[]> {
-    return assignmentsBySite(ctx).load(site.id);
+    return readMany(ctx, 'Site.assignments', Site, site.id);
   }
 
   @FieldResolver(() => [SiteBackup])
   backups(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<SiteBackup[]> {
-    return backupsBySite(ctx).load(site.id);
+    return readMany(ctx, 'Site.backups', Site, site.id);
   }
 
   @FieldResolver(() => [SiteCredential], {
@@ -83,8 +81,8 @@ export class SiteResolver {
 @Resolver(() => SiteAssignment)
 export class SiteAssignmentResolver {
   @FieldResolver(() => User)
-  user(@Root() assignment: SiteAssignment): User {
-    return assignment.user; // populated by the loader
+  user(@Root() assignment: SiteAssignment, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return readOne(ctx, 'SiteAssignment.user', SiteAssignment, assignment.id);
   }
 
   @FieldResolver(() => Boolean)

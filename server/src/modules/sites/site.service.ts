@@ -1,6 +1,5 @@
 // Sites under care and who is assigned to them (P18: access follows assignment).
-import type { FilterQuery } from '@mikro-orm/core';
-import { escapeLike } from '../../db/like';
+import { readList } from '../../graphql/sql/reads';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import type { Page, PageInput } from '../../graphql/pagination';
@@ -19,16 +18,7 @@ export async function listSites(
   sort: SiteSort,
   page: PageInput,
 ): Promise<Page<Site>> {
-  const where: FilterQuery<Site> = {};
-  if (filter.status) where.status = filter.status;
-  if (filter.customerId) where.customer = filter.customerId;
-  if (filter.q) where.domain = { $ilike: `%${escapeLike(filter.q.toLowerCase())}%` };
-  const [nodes, totalCount] = await ctx.em.findAndCount(Site, where, {
-    orderBy: { [sort.field]: sort.order.toLowerCase(), id: 'asc' },
-    limit: page.take,
-    offset: page.skip,
-  });
-  return { nodes, totalCount };
+  return readList(ctx, 'Query.sites', { filter: { ...filter }, sort, page });
 }
 
 export async function getSite(ctx: RequestContext, id: string): Promise<Site> {

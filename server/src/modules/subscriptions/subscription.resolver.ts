@@ -1,8 +1,7 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { IsEnum, IsOptional } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { byIdLoader } from '../../graphql/loaders';
+import { readList, readOne } from '../../graphql/sql/reads';
 import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
@@ -33,14 +32,7 @@ export class SubscriptionResolver {
     @Args(() => SubscriptionListArgs) { filter = {}, page = new PageInput() }: SubscriptionListArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const where: FilterQuery<Subscription> = {};
-    if (filter.status) where.status = filter.status;
-    const [nodes, totalCount] = await ctx.em.findAndCount(Subscription, where, {
-      orderBy: { nextRenewalAt: 'asc', id: 'asc' },
-      limit: page.take,
-      offset: page.skip,
-    });
-    return { nodes, totalCount };
+    return readList<Subscription>(ctx, 'Query.subscriptions', { filter: { ...filter }, page });
   }
 
   @Query(() => Subscription)
@@ -50,12 +42,12 @@ export class SubscriptionResolver {
 
   @FieldResolver(() => Customer)
   customer(@Root() s: Subscription, @Ctx() ctx: RequestContext): Promise<Customer | null> {
-    return byIdLoader(ctx, Customer).load(s.customer.id);
+    return readOne(ctx, 'PackageSubscription.customer', Subscription, s.id);
   }
 
   @FieldResolver(() => ServicePackage)
   servicePackage(@Root() s: Subscription, @Ctx() ctx: RequestContext): Promise<ServicePackage | null> {
-    return byIdLoader(ctx, ServicePackage).load(s.servicePackage.id);
+    return readOne(ctx, 'PackageSubscription.servicePackage', Subscription, s.id);
   }
 
   @FieldResolver(() => Boolean, {

@@ -1,5 +1,5 @@
 // Compiled reads (graphql/sql) of subscriptions: as subscription.resolver.ts (customers: their own).
-import { readComputed, readRoot } from '../../graphql/sql/compile';
+import { readComputed, readRelation, readRoot } from '../../graphql/sql/compile';
 
 readRoot('Query.subscriptions', {
   kind: 'list',
@@ -9,3 +9,15 @@ readRoot('Query.subscriptions', {
 });
 
 readComputed('PackageSubscription.paymentMethodOnFile', (t) => `(${t}.provider_reference is not null)`);
+
+readRelation('PackageSubscription.customer', {
+  entity: 'Customer',
+  many: false,
+  on: (t, s) => `${t}.id = ${s}.customer_id`,
+});
+
+readRelation('PackageSubscription.servicePackage', {
+  entity: 'ServicePackage',
+  many: false,
+  on: (t, s) => `${t}.id = ${s}.service_package_id`,
+});

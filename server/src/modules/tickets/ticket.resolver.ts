@@ -1,14 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { rateLimitPublicForm } from '../../auth/throttle';
 import type { RequestContext } from '../../graphql/context';
-import { groupBy, latestByKey, loaderFor, byIdLoader } from '../../graphql/loaders';
+import { readMany, readOne } from '../../graphql/sql/reads';
 import { ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
 import { Site } from '../sites/site.entity';
 import { User } from '../users/user.entity';
-import { OPEN_TICKET_STATUSES, SupportTicket, TicketChannel } from './support-ticket.entity';
+import { SupportTicket, TicketChannel } from './support-ticket.entity';
 import { TicketMessage } from './ticket-message.entity';
 import {
   SupportRequestInput,
@@ -22,16 +22,6 @@ import * as tickets from './ticket.service';
 
 const SupportTicketList = ListOf(SupportTicket, 'SupportTicket');
 type SupportTicketList = InstanceType<typeof SupportTicketList>;
-
-const messagesByTicket = (ctx: RequestContext) =>
-  loaderFor<string, TicketMessage[]>(ctx, 'messagesByTicket', async (ids) => {
-    const rows = await ctx.em.find(
-      TicketMessage,
-      { ticket: { $in: [...ids] } },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
-    return groupBy(ids, rows, (m) => m.ticket.id);
-  });
 
 @Resolver(() => SupportTicket)
 export class SupportTicketResolver {
@@ -50,32 +40,32 @@ export class SupportTicketResolver {
 
   @FieldResolver(() => Customer, { nullable: true })
   customer(@Root() t: SupportTicket, @Ctx() ctx: RequestContext): Promise<Customer | null> | null {
-    return t.customer ? byIdLoader(ctx, Customer).load(t.customer.id) : null;
+    return t.customer ? readOne(ctx, 'SupportTicket.customer', SupportTicket, t.id) : null;
   }
 
   @FieldResolver(() => Contact, { nullable: true })
   contact(@Root() t: SupportTicket, @Ctx() ctx: RequestContext): Promise<Contact | null> | null {
-    return t.contact ? byIdLoader(ctx, Contact).load(t.contact.id) : null;
+    return t.contact ? readOne(ctx, 'SupportTicket.contact', SupportTicket, t.id) : null;
   }
 
   @FieldResolver(() => Site, { nullable: true })
   site(@Root() t: SupportTicket, @Ctx() ctx: RequestContext): Promise<Site | null> | null {
-    return t.site ? byIdLoader(ctx, Site).load(t.site.id) : null;
+    return t.site ? readOne(ctx, 'SupportTicket.site', SupportTicket, t.id) : null;
   }
 
   @FieldResolver(() => User, { nullable: true })
   assignee(@Root() t: SupportTicket, @Ctx() ctx: RequestContext): Promise<User | null> | null {
-    return t.assignee ? byIdLoader(ctx, User).load(t.assignee.id) : null;
+    return t.assignee ? readOne(ctx, 'SupportTicket.assignee', SupportTicket, t.id) : null;
   }
 
   @FieldResolver(() => [TicketMessage], { description: 'The thread, oldest first (customers: public messages only).' })
   messages(@Root() t: SupportTicket, @Ctx() ctx: RequestContext): Promise<TicketMessage[]> {
-    return messagesByTicket(ctx).load(t.id);
+    return readMany(ctx, 'SupportTicket.messages', SupportTicket, t.id);
   }
 
   @FieldResolver(() => [TicketMessage], { description: 'The 3 newest messages, newest first (as the thread).' })
   latestMessages(@Root() t: SupportTicket, @Ctx() ctx: RequestContext): Promise<TicketMessage[]> {
-    return latestByKey(ctx, TicketMessage, 'ticket_id', (m) => m.ticket.id, 3).load(t.id);
+    return readMany(ctx, 'SupportTicket.latestMessages', SupportTicket, t.id);
   }
 
   @Mutation(() => SupportTicket, { description: 'Opens a ticket (customers: for themselves, from the portal).' })
@@ -111,23 +101,9 @@ export class SupportTicketResolver {
 export class TicketMessageResolver {
   @FieldResolver(() => User, { nullable: true })
   author(@Root() m: TicketMessage, @Ctx() ctx: RequestContext): Promise<User | null> | null {
-    return m.authorUser ? byIdLoader(ctx, User).load(m.authorUser.id) : null;
+    return m.authorUser ? readOne(ctx, 'TicketMessage.author', TicketMessage, m.id) : null;
   }
 }
-
-/** Open tickets of many sites in one query. */
-const openTicketsBySite = (ctx: RequestContext) =>
-  loaderFor<string, SupportTicket[]>(ctx, 'openTicketsBySite', async (ids) =>
-    groupBy(
-      ids,
-      await ctx.em.find(
-        SupportTicket,
-        { site: { $in: [...ids] }, status: { $in: OPEN_TICKET_STATUSES } },
-        { orderBy: { firstResponseDueAt: 'asc', id: 'asc' } },
-      ),
-      (t) => t.site!.id,
-    ),
-  );
 
 @Resolver(() => Site)
 export class SiteTicketsResolver {
@@ -135,6 +111,6 @@ export class SiteTicketsResolver {
     description: 'Open tickets of this site (new, open, waiting on the customer), by first-response due time.',
   })
   openTickets(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<SupportTicket[]> {
-    return openTicketsBySite(ctx).load(site.id);
+    return readMany(ctx, 'Site.openTickets', Site, site.id);
   }
 }

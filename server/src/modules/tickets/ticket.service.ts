@@ -1,7 +1,7 @@
 // The helpdesk (P6): tickets from the portal, the public form and inbound e-mail, with a message
 // thread. Every message is stored after masking card numbers and IBANs (P4); likely passwords are
 // flagged to staff, never echoed (P31).
-import type { FilterQuery } from '@mikro-orm/core';
+import { readList, runWrite } from '../../graphql/sql/reads';
 import { isStaff, ownCustomerId } from '../../auth/scopes';
 import { escapeLike } from '../../db/like';
 import type { RequestContext } from '../../graphql/context';
@@ -16,8 +16,9 @@ import { getCustomer } from '../customers/customer.service';
 import { getSite } from '../sites/site.service';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
-import { SupportTicket, TicketChannel, TicketStatus } from './support-ticket.entity';
+import { SupportTicket, TicketChannel } from './support-ticket.entity';
 import { TicketMessage } from './ticket-message.entity';
+import { replyStatement } from './ticket.sql';
 import type {
   SupportRequestInput,
   SupportTicketFilter,
@@ -34,19 +35,7 @@ export async function listTickets(
   sort: SupportTicketSort,
   page: PageInput,
 ): Promise<Page<SupportTicket>> {
-  const where: FilterQuery<SupportTicket> = {};
-  if (filter.status?.length) where.status = { $in: filter.status };
-  if (filter.priority) where.priority = filter.priority;
-  if (filter.customerId) where.customer = filter.customerId;
-  if (filter.siteId) where.site = filter.siteId;
-  if (filter.assigneeId) where.assignee = filter.assigneeId;
-  if (filter.q) where.subject = { $ilike: `%${escapeLike(filter.q)}%` };
-  const [nodes, totalCount] = await ctx.em.findAndCount(SupportTicket, where, {
-    orderBy: { [sort.field]: sort.order.toLowerCase(), id: 'asc' },
-    limit: page.take,
-    offset: page.skip,
-  });
-  return { nodes, totalCount };
+  return readList(ctx, 'Query.supportTickets', { filter: { ...filter }, sort, page });
 }
 
 export async function getTicket(ctx: RequestContext, id: string): Promise<SupportTicket> {
@@ -74,19 +63,27 @@ async function addMessage(
   });
   if (redacted.passwordHints.length) ticket.passwordFlagged = true;
   await ctx.em.flush();
-  if (redacted.cardsMasked || redacted.ibansMasked || redacted.passwordHints.length) {
-    await audit(ctx, {
-      action: 'ticket.redaction',
-      entityType: 'TicketMessage',
-      entityId: message.id,
-      detail: {
-        cardsMasked: redacted.cardsMasked,
-        ibansMasked: redacted.ibansMasked,
-        passwordHints: redacted.passwordHints.length,
-      },
-    });
-  }
+  await auditRedaction(ctx, message, redacted);
   return message;
+}
+
+/** A message whose card numbers or IBANs were masked, or that looked like it held a password (P4, P31). */
+async function auditRedaction(
+  ctx: RequestContext,
+  message: TicketMessage,
+  redacted: ReturnType<typeof redactForStorage>,
+): Promise<void> {
+  if (!redacted.cardsMasked && !redacted.ibansMasked && !redacted.passwordHints.length) return;
+  await audit(ctx, {
+    action: 'ticket.redaction',
+    entityType: 'TicketMessage',
+    entityId: message.id,
+    detail: {
+      cardsMasked: redacted.cardsMasked,
+      ibansMasked: redacted.ibansMasked,
+      passwordHints: redacted.passwordHints.length,
+    },
+  });
 }
 
 function responseDue(hours: number | undefined): Date {
@@ -162,18 +159,13 @@ export function replyToTicket(
   internal = false,
 ): Promise<TicketMessage> {
   return inTransaction(ctx, async () => {
-    const ticket = await getTicket(ctx, ticketId);
     const fromCustomer = ctx.viewer?.role === 'CUSTOMER';
     if (fromCustomer && internal) throw badInput('internal', 'Customers cannot write internal notes');
-    const message = await addMessage(ctx, ticket, body, { internal });
-    if (fromCustomer) {
-      if (ticket.status !== TicketStatus.NEW) ticket.status = TicketStatus.OPEN;
-    } else if (!internal) {
-      ticket.firstRespondedAt ??= new Date();
-      if (ticket.status === TicketStatus.NEW || ticket.status === TicketStatus.OPEN)
-        ticket.status = TicketStatus.WAITING_ON_CUSTOMER;
-    }
-    await ctx.em.flush();
+    const redacted = redactForStorage(body);
+    const reply = { ticketId, body: redacted.text, internal, passwordHints: redacted.passwordHints, fromCustomer };
+    const [message] = await runWrite<TicketMessage>(ctx, 'TicketMessage', (params) => replyStatement(reply, params));
+    if (!message) throw notFound('Support ticket');
+    await auditRedaction(ctx, message, redacted);
     return message;
   });
 }

@@ -1,8 +1,9 @@
-// Compiled reads (graphql/sql) of tickets: the same rows and order as ticket.service.ts and the
-// ticket field resolvers; and a reply (ticketMessageCreate) as replyToTicket does it.
+// The read definitions of tickets and their messages (both paths: graphql/sql/compile.ts builds the
+// compiled statement from them, graphql/sql/reads.ts the resolvers' queries), and the reply's one
+// statement, which the service runs and the compiled path reuses.
 import { escapeLike } from '../../db/like';
-import { readRelation, readRoot, TENANT, VIEWER, writeRoot } from '../../graphql/sql/compile';
-import { redactForStorage } from '../../privacy/redaction';
+import { readRelation, readRoot, TENANT, VIEWER, writeRoot, type Params } from '../../graphql/sql/compile';
+import { redactForStorage, type PasswordHint } from '../../privacy/redaction';
 import { OPEN_TICKET_STATUSES, TicketStatus } from './support-ticket.entity';
 
 readRoot('Query.supportTickets', {
@@ -64,43 +65,64 @@ readRelation('Site.openTickets', {
   orderBy: (t) => `${t}.first_response_due_at asc, ${t}.id asc`,
 });
 
+/** What a reply writes: the message as stored (masked by redactForStorage) and the replier's role. */
+export interface Reply {
+  ticketId: string;
+  body: string;
+  internal: boolean;
+  passwordHints: PasswordHint[];
+  fromCustomer: boolean;
+}
+
 /**
- * A reply in one statement, as replyToTicket: the ticket in the viewer's rule, the message (masked as
- * redactForStorage masks it), and the ticket's status and first response as the replier's role
- * moves them. What the service audits (a masked card number or IBAN, a likely password) and what it
- * refuses (a customer's internal note) are left to it, as is a ticket out of scope (NOT_FOUND).
+ * A reply (P6), written once, as one statement whose CTE `written` is the new message: the ticket in
+ * the viewer's row rules (none: no row, NOT_FOUND), the message, and the ticket's status, first
+ * response and password flag as the replier's role moves them. `replyToTicket` (the service) runs
+ * it and adds what a reply may also need (the redaction audit); the compiled path runs the same
+ * statement with the answer's selection when there is nothing else to do.
  */
+export function replyStatement(reply: Reply, params: Params): string {
+  const { NEW, OPEN, WAITING_ON_CUSTOMER } = TicketStatus;
+  const flagged = reply.passwordHints.length > 0;
+  // The ticket's new status and first response (null: no change for this kind of reply).
+  const moves = reply.fromCustomer
+    ? { status: `case when t.status = '${NEW}' then t.status else '${OPEN}' end`, first: 't.first_responded_at' }
+    : reply.internal
+      ? { status: 't.status', first: 't.first_responded_at' }
+      : {
+          status: `case when t.status in ('${NEW}', '${OPEN}') then '${WAITING_ON_CUSTOMER}' else t.status end`,
+          first: 'coalesce(t.first_responded_at, now())',
+        };
+  const flag = flagged ? 'true' : 't.password_flagged';
+  const ticket = `ticket as (select t.id, t.tenant_id, t.status, t.first_responded_at, t.password_flagged
+      from support_tickets t where t.id = ${params.add(reply.ticketId, 'uuid')} and t.tenant_id = ${TENANT})`;
+  const moved = `moved as (update support_tickets s set status = ${moves.status}, first_responded_at = ${moves.first},
+      password_flagged = ${flag}, updated_at = now() from ticket t where s.id = t.id
+      and (s.status is distinct from ${moves.status} or s.first_responded_at is distinct from ${moves.first}
+        or s.password_flagged is distinct from ${flag}))`;
+  return `with ${ticket}, ${moved}, written as (
+      insert into ticket_messages (id, tenant_id, ticket_id, author_user_id, author_name, body, internal,
+        password_hints, created_at, updated_at)
+      select gen_random_uuid(), t.tenant_id, t.id, ${VIEWER}, null, ${params.add(reply.body, 'text')},
+        ${params.add(reply.internal, 'boolean')}, ${params.add(JSON.stringify(reply.passwordHints), 'jsonb')},
+        now(), now() from ticket t
+      returning *)`;
+}
+
+// ticketMessageCreate on the compiled path: the service's statement, when the reply needs nothing
+// else (a customer's internal note is refused and a masked reply audited, by the service).
 writeRoot('Mutation.ticketMessageCreate', {
   entity: 'TicketMessage',
   write: (args, role, params) => {
     const input = args.input as { body: string; internal?: boolean | null };
-    const internal = input.internal ?? false;
     const fromCustomer = role === 'CUSTOMER';
-    if (fromCustomer && internal) return null;
+    const internal = input.internal ?? false;
     const redacted = redactForStorage(input.body);
-    if (redacted.cardsMasked || redacted.ibansMasked || redacted.passwordHints.length) return null;
-    const { NEW, OPEN, WAITING_ON_CUSTOMER } = TicketStatus;
-    // The ticket's new status and first response (null: no change for this kind of reply).
-    const moves = fromCustomer
-      ? { status: `case when t.status = '${NEW}' then t.status else '${OPEN}' end`, first: 't.first_responded_at' }
-      : internal
-        ? null
-        : {
-            status: `case when t.status in ('${NEW}', '${OPEN}') then '${WAITING_ON_CUSTOMER}' else t.status end`,
-            first: 'coalesce(t.first_responded_at, now())',
-          };
-    const ticket = `ticket as (select t.id, t.tenant_id, t.status, t.first_responded_at from support_tickets t
-      where t.id = ${params.add(args.ticketId, 'uuid')} and t.tenant_id = ${TENANT})`;
-    const moved = moves
-      ? `, moved as (update support_tickets s set status = ${moves.status}, first_responded_at = ${moves.first},
-          updated_at = now() from ticket t where s.id = t.id
-          and (s.status is distinct from ${moves.status} or s.first_responded_at is distinct from ${moves.first}))`
-      : '';
-    return `with ${ticket}${moved}, written as (
-      insert into ticket_messages (id, tenant_id, ticket_id, author_user_id, author_name, body, internal,
-        password_hints, created_at, updated_at)
-      select gen_random_uuid(), t.tenant_id, t.id, ${VIEWER}, null, ${params.add(redacted.text, 'text')},
-        ${params.add(internal, 'boolean')}, '[]'::jsonb, now(), now() from ticket t
-      returning *)`;
+    if ((fromCustomer && internal) || redacted.cardsMasked || redacted.ibansMasked || redacted.passwordHints.length)
+      return null;
+    return replyStatement(
+      { ticketId: String(args.ticketId), body: redacted.text, internal, passwordHints: [], fromCustomer },
+      params,
+    );
   },
 });
