@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const RUN = path.join(__dirname, 'run.mjs');
 const VARIANTS = ['sitecare', 'postgraphile', 'raw'];
-const QUERIES = ['a', 'b', 'c', 'd', 'e'];
+const QUERIES = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
 const tiny = ['--factor', '0.01', '--duration', '1', '--warmup', '1', '--repeats', '1', '--skip-extras'];
 
 describe('pnpm bench (tiny scale)', () => {

@@ -181,6 +181,14 @@ try {
   const ticketIds = (
     await admin.query(`select id from support_tickets where tenant_id = $1 order by random() limit 500`, [tenant.id])
   ).rows.map((r) => r.id);
+  // Orders with lines and a payment, for the order page (g).
+  const orderIds = (
+    await admin.query(
+      `select o.id from orders o where o.tenant_id = $1 and exists (select 1 from payments p where p.order_id = o.id)
+        order by random() limit 500`,
+      [tenant.id],
+    )
+  ).rows.map((r) => r.id);
   // The check uses a site with open tickets and orders, so every part of query (b) has data.
   const [checkSite] = (
     await admin.query(
@@ -293,6 +301,7 @@ try {
   const paramsFor = (q, random) => ({
     siteId: random ? pick(siteIds) : checkSite?.id,
     ticketId: random ? pick(ticketIds) : ticketIds[0],
+    orderId: random ? pick(orderIds) : orderIds[0],
     body: `Tack, vi tittar på det (svar ${++replies}).`,
   });
 

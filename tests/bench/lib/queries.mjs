@@ -1,4 +1,4 @@
-// The five dashboard operations, each in three forms that must answer with the same data:
+// The seven dashboard operations, each in three forms that must answer with the same data:
 // Sitecare's GraphQL as the dashboard's data provider sends it, PostGraphile 5's equivalent, and a
 // raw-SQL handler (one statement, json built by PostgreSQL). `params` vary per request (a random
 // site or ticket); `normalise` makes the three answers comparable.
@@ -242,6 +242,69 @@ export const QUERIES = [
       };
     },
   },
+  {
+    key: 'f',
+    title: 'subscriptions: page of 25 by next renewal, with customer and care package',
+    role: 'ADMIN',
+    sitecare: () => ({
+      query: `query Subscriptions($page: PageInput) {
+        data: subscriptions(page: $page) {
+          nodes { ${sc('PackageSubscription', 'ADMIN', ['customer', 'servicePackage'])} } totalCount } }`,
+      variables: { page: page(25) },
+    }),
+    postgraphile: () => ({
+      query: `query { data: allPackageSubscriptions(first: 25, orderBy: [NEXT_RENEWAL_AT_ASC, PRIMARY_KEY_ASC]) {
+        nodes { ${pgl(
+          'PackageSubscription',
+          'ADMIN',
+          `customer: customerByCustomerId { ${pgl('Customer', 'ADMIN')} }
+           servicePackage: servicePackageByServicePackageId { ${pgl('ServicePackage', 'ADMIN')} }`,
+        )} } totalCount } }`,
+    }),
+    raw: () => ({
+      text: `select json_build_object('nodes', ${list(
+        `select json_agg(${jsonObject('PackageSubscription', 'ADMIN', 'x', {
+          customer: `(select ${jsonObject('Customer', 'ADMIN', 'c')} from customers c where c.id = x.customer_id)`,
+          servicePackage: `(select ${jsonObject('ServicePackage', 'ADMIN', 'p')} from service_packages p
+            where p.id = x.service_package_id)`,
+        })} order by x.next_renewal_at, x.id)
+        from (select * from subscriptions order by next_renewal_at, id limit 25) x`,
+      )}, 'totalCount', (select count(*) from subscriptions)) as data`,
+      values: [],
+    }),
+  },
+  {
+    key: 'g',
+    title: 'order page: the order with its customer, lines and payments (random order)',
+    role: 'ADMIN',
+    sitecare: ({ orderId }) => ({
+      query: `query Order($id: UUID!) {
+        data: order(id: $id) { ${sc('Order', 'ADMIN', ['customer', 'lines', 'payments'])} } }`,
+      variables: { id: orderId },
+    }),
+    postgraphile: ({ orderId }) => ({
+      query: `query Order($id: UUID!) { data: orderByRowId(rowId: $id) { ${pgl(
+        'Order',
+        'ADMIN',
+        `customer: customerByCustomerId { ${pgl('Customer', 'ADMIN')} }
+         lines: orderLinesByOrderId { nodes { ${pgl('OrderLine', 'ADMIN')} } }
+         payments: paymentsByOrderId { nodes { ${pgl('Payment', 'ADMIN')} } }`,
+      )} } }`,
+      variables: { id: orderId },
+    }),
+    raw: ({ orderId }) => ({
+      text: `select ${jsonObject('Order', 'ADMIN', 'o', {
+        customer: `(select ${jsonObject('Customer', 'ADMIN', 'c')} from customers c where c.id = o.customer_id)`,
+        lines: list(
+          `select json_agg(${jsonObject('OrderLine', 'ADMIN', 'l')}) from order_lines l where l.order_id = o.id`,
+        ),
+        payments: list(
+          `select json_agg(${jsonObject('Payment', 'ADMIN', 'p')}) from payments p where p.order_id = o.id`,
+        ),
+      })} as data from orders o where o.id = $1`,
+      values: [orderId],
+    }),
+  },
 ];
 
 /** The tables behind each type the raw baseline reads, with the role whose fields it selects. */
@@ -255,6 +318,9 @@ export const RAW_TABLES = [
   ['Lead', 'leads', 'ADMIN'],
   ['PackageSubscription', 'subscriptions', 'ADMIN'],
   ['SiteBackup', 'site_backups', 'ADMIN'],
+  ['ServicePackage', 'service_packages', 'ADMIN'],
+  ['OrderLine', 'order_lines', 'ADMIN'],
+  ['Payment', 'payments', 'ADMIN'],
 ];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
