@@ -68,6 +68,38 @@ describe('configuration', () => {
     expect(JSON.parse(await readFile(file, 'utf8')).session).toBe(first.secrets.session);
   });
 
+  it('M24: serves /metrics outside production without a token, in production only with one; checks the tracing settings', async () => {
+    const dir = await tempDir();
+    expect(loadConfig({ SITECARE_DATA_DIR: dir }).metrics).toEqual({ enabled: true, token: undefined });
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://app:secret@db:5432/sitecare',
+      SESSION_SECRET: 'x'.repeat(40),
+      CREDENTIALS_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PUBLIC_URL: 'https://care.example.com',
+    };
+    expect(loadConfig(production).metrics).toEqual({ enabled: false, token: undefined });
+    const token = 'm'.repeat(32);
+    expect(loadConfig({ ...production, METRICS_TOKEN: token }).metrics).toEqual({ enabled: true, token });
+    expect(() => loadConfig({ SITECARE_DATA_DIR: dir, METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN: must be at least 24 characters/,
+    );
+    expect(loadConfig({ SITECARE_DATA_DIR: dir }).tracing).toEqual({
+      endpoint: undefined,
+      protocol: 'http/protobuf',
+      serviceName: 'sitecare',
+    });
+    expect(
+      loadConfig({ SITECARE_DATA_DIR: dir, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing.endpoint,
+    ).toBe('http://collector:4318');
+    expect(() => loadConfig({ SITECARE_DATA_DIR: dir, OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' })).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT:/,
+    );
+    expect(() => loadConfig({ SITECARE_DATA_DIR: dir, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(
+      /OTEL_EXPORTER_OTLP_PROTOCOL:/,
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', SITECARE_DATA_DIR: tmpdir() + '/sitecare-empty' }).port).toBe(4000);
   });

@@ -60,6 +60,14 @@ const envShape = z.object({
   CREDENTIALS_PREVIOUS_KEYS: z.string().optional(),
   /** Shared secret of the inbound e-mail webhook (POST /inbound/email); unset disables it. */
   INBOUND_EMAIL_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** Bearer token of GET /metrics (Prometheus); unset: /metrics is off in production, open outside it. */
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** OpenTelemetry: traces are exported by OTLP to this collector (e.g. http://otel-collector:4318); unset: no tracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  /** The OTLP encoding: http/protobuf (default) or http/json. */
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
+  /** The service name on every span (default "sitecare"). */
+  OTEL_SERVICE_NAME: optionalString,
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -125,6 +133,10 @@ export interface Config {
   sessions: { idleMs: number; absoluteMs: number; secureCookie: boolean };
   mail: { smtpUrl: string | undefined; from: string };
   inboundEmailToken: string | undefined;
+  /** GET /metrics: served when enabled, and then only with the token when one is set. */
+  metrics: { enabled: boolean; token: string | undefined };
+  /** OpenTelemetry tracing (observability/tracing.ts reads the same variables before anything loads). */
+  tracing: { endpoint: string | undefined; protocol: Env['OTEL_EXPORTER_OTLP_PROTOCOL']; serviceName: string };
   payments: {
     stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
     mollie: { apiKey?: string; apiBase?: string };
@@ -210,6 +222,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     inboundEmailToken: env.INBOUND_EMAIL_TOKEN,
+    metrics: { enabled: Boolean(env.METRICS_TOKEN) || !isProduction, token: env.METRICS_TOKEN },
+    tracing: {
+      endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+      protocol: env.OTEL_EXPORTER_OTLP_PROTOCOL,
+      serviceName: env.OTEL_SERVICE_NAME ?? 'sitecare',
+    },
     payments: {
       stripe: {
         secretKey: env.STRIPE_SECRET_KEY,

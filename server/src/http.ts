@@ -1,4 +1,4 @@
-// The HTTP surface: /graphql (Apollo), /healthz, and the built dashboard at /.
+// The HTTP surface: /graphql (Apollo), /livez and /readyz (and /healthz), /metrics, and the built dashboard at /.
 import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import express, { type Express } from 'express';
@@ -20,7 +20,11 @@ import { compiledLane } from './graphql/sql/lane';
 import type { AppServices, RequestContext } from './graphql/context';
 import { buildSitecareSchema } from './graphql/schema';
 import type { Logger } from './logger';
-import { checkDatabase } from './modules/health/health.service';
+import { shippedMigrations } from './db/orm';
+import { checkReadiness } from './modules/health/health.service';
+import { accessLog } from './observability/access-log';
+import { observeGraphql } from './observability/graphql';
+import { Metrics, metricsRoute, ormPoolUse, pgPoolUse } from './observability/metrics';
 import { webhookRouter } from './modules/payments/webhooks';
 import { inboundEmailRouter } from './modules/tickets/inbound-email';
 import { marketingRouter } from './modules/marketing/marketing.routes';
@@ -56,9 +60,13 @@ function staticHeaders(middleware: (req: never, res: never, next: () => void) =>
   };
 }
 
-function requestIdOf(req: express.Request): string {
+/** The request's id: the caller's X-Request-Id when it is a plausible one, else a new one; sent back. */
+function requestIdOf(req: express.Request, res: express.Response): string {
   const given = req.header('x-request-id');
-  return given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+  const id = given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+  res.locals.requestId = id;
+  res.setHeader('x-request-id', id);
+  return id;
 }
 
 export async function createHttpApp(opts: {
@@ -66,8 +74,10 @@ export async function createHttpApp(opts: {
   orm: MikroORM;
   logger: Logger;
   appUrl: string;
-  /** The owner's ORM, for the system path (webhooks). */
+  /** The owner's ORM, for the system path (webhooks), readiness and the queue and outbox metrics. */
   owner?: MikroORM;
+  /** Whether the job queue runs (readiness); absent: the process runs none. */
+  jobsRunning?: () => boolean;
 }): Promise<HttpApp> {
   const { config, orm, logger } = opts;
   // Throttling state is written outside the request's transaction, so it survives a rolled-back request.
@@ -75,11 +85,21 @@ export async function createHttpApp(opts: {
   // An idle connection cut by the server (a database restart) is dropped and reopened on demand (S29);
   // without a listener, pg would crash the process.
   throttlePool.on('error', (error) => logger.warn({ err: error }, 'throttle pool lost a connection'));
+  const metrics = new Metrics();
+  metrics.watch({
+    pools: {
+      app: ormPoolUse(orm),
+      throttle: pgPoolUse(throttlePool),
+      ...(opts.owner ? { owner: ormPoolUse(opts.owner) } : {}),
+    },
+    owner: opts.owner,
+  });
   const services: AppServices = {
     config,
     logger,
     throttle: new LoginThrottle(throttlePool),
     keyring: new Keyring(config.keyring),
+    metrics,
   };
   const app = express();
   // Slow clients (slowloris) are cut off: headers and the whole request each have a deadline, checked
@@ -94,6 +114,8 @@ export async function createHttpApp(opts: {
     app,
   );
   app.disable('x-powered-by');
+  // First, so that its duration covers everything; it gives every request its id.
+  app.use(accessLog(logger, requestIdOf));
   // No ETag: every answer is per viewer and per request, and hashing a 200 kB list page costs.
   app.set('etag', false);
   app.set('trust proxy', config.isProduction ? 'loopback, linklocal, uniquelocal' : false);
@@ -109,13 +131,6 @@ export async function createHttpApp(opts: {
       }),
     ),
   );
-
-  app.use((req, res, next) => {
-    const id = requestIdOf(req);
-    res.locals.requestId = id;
-    res.setHeader('x-request-id', id);
-    next();
-  });
 
   const schema = await buildSitecareSchema();
   const costs = new QueryCosts(schema);
@@ -148,12 +163,28 @@ export async function createHttpApp(opts: {
   // A document answered in one statement before takes the compiled lane, ahead of the other routers
   // and of Apollo's pipeline; everything else goes on to Apollo below (the body is read once).
   const lane = sqlAnswers && compiledLane({ answers: sqlAnswers, costs, context });
+  // Every GraphQL request is observed (span, duration, operation, path), whichever path answers it.
+  app.use('/graphql', observeGraphql(metrics));
   if (lane) app.post('/graphql', graphqlBody, lane);
 
-  app.get('/healthz', async (_req, res) => {
-    const ok = await checkDatabase(orm.em.fork());
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'ok' : 'unavailable' });
-  });
+  // Liveness: the process answers (a restart would not help with anything else).
+  app.get('/livez', (_req, res) => void res.json({ status: 'ok' }));
+  // Readiness: PostgreSQL answers, the shipped migrations are applied and the job queue runs; a 503
+  // takes the process out of a balancer's rotation until it recovers. /healthz is the same check.
+  const shipped = opts.owner ? shippedMigrations() : undefined;
+  const ready: express.RequestHandler = async (_req, res) => {
+    const readiness = await checkReadiness({
+      em: orm.em.fork(),
+      owner: opts.owner,
+      shippedMigrations: shipped,
+      jobsRunning: opts.jobsRunning,
+    });
+    res.setHeader('cache-control', 'no-store');
+    res.status(readiness.status === 'ok' ? 200 : 503).json(readiness);
+  };
+  app.get('/readyz', ready);
+  app.get('/healthz', ready);
+  app.get('/metrics', metricsRoute(metrics, config.metrics));
 
   app.use(inboundEmailRouter(orm, services));
   app.use(marketingRouter(orm, services)); // unsubscribe, newsletter confirmation, tracking
@@ -167,6 +198,7 @@ export async function createHttpApp(opts: {
     isProduction: config.isProduction,
     sqlAnswers,
     costs,
+    metrics,
   });
   await apollo.start();
   app.use('/graphql', graphqlBody, expressMiddleware(apollo, { context: async ({ req, res }) => context(req, res) }));
@@ -174,7 +206,7 @@ export async function createHttpApp(opts: {
   if (existsSync(path.join(DASHBOARD_DIST, 'index.html'))) {
     app.use(express.static(DASHBOARD_DIST, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET that accepts HTML gets the app shell.
-    app.get(/^\/(?!graphql|healthz|webhooks|inbound).*/, (req, res, next) => {
+    app.get(/^\/(?!graphql|healthz|livez|readyz|metrics|webhooks|inbound).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(path.join(DASHBOARD_DIST, 'index.html'));
@@ -190,14 +222,17 @@ export async function createHttpApp(opts: {
     const status = Number((error as { status?: unknown }).status);
     const requestId = String(res.locals.requestId);
     if (status === 413) {
+      metrics.countError('PAYLOAD_TOO_LARGE');
       const message = `The request body is larger than ${LIMITS.maxBodyBytes} bytes`;
       return void res.status(413).json({ errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE', requestId } }] });
     }
     if (status >= 400 && status < 500) {
+      metrics.countError('BAD_REQUEST');
       const message = 'The request could not be read';
       return void res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST', requestId } }] });
     }
     logger.error({ err: error, requestId }, 'unhandled error in HTTP request');
+    metrics.countError('INTERNAL_SERVER_ERROR');
     res.status(500).json({
       errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
     });

@@ -1,4 +1,6 @@
 // `pnpm start`: boots Sitecare and prints where to find it.
+// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) hooks http, express and pg before they load.
+import { stopTracing } from './observability/tracing';
 import 'reflect-metadata';
 import { DEMO_PASSWORD, demoLogins } from '@sitecare/seeds';
 import { ConfigError, loadConfig } from './config';
@@ -24,13 +26,16 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     // With the embedded database, its own exit hook calls the same (memoised) stop; exiting here
     // first turns the signal into a clean exit code 0 once PostgreSQL is down.
-    sitecare.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    sitecare
+      .stop()
+      .then(() => stopTracing())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
@@ -41,7 +46,11 @@ async function main(): Promise<void> {
     `Sitecare is ready in ${seconds} s (${config.env}, ${sitecare.database.embedded ? 'embedded PostgreSQL in ' + config.dataDir : 'DATABASE_URL'})`,
     `  Dashboard  ${sitecare.url}/`,
     `  GraphQL    ${sitecare.url}/graphql`,
-    `  Health     ${sitecare.url}/healthz`,
+    `  Health     ${sitecare.url}/livez (process), ${sitecare.url}/readyz (database, migrations, jobs)`,
+    `  Metrics    ${config.metrics.enabled ? `${sitecare.url}/metrics${config.metrics.token ? ' (Bearer METRICS_TOKEN)' : ''}` : 'off (set METRICS_TOKEN)'}`,
+    ...(config.tracing.endpoint
+      ? [`  Traces     OTLP to ${config.tracing.endpoint} (${config.tracing.protocol})`]
+      : []),
     `  Listening  ${config.host}:${sitecare.port}`,
   ];
   if (sitecare.migrationsApplied.length) lines.push(`  Migrations applied: ${sitecare.migrationsApplied.join(', ')}`);

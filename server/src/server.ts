@@ -82,7 +82,14 @@ export async function startSitecare(config: Config, logger: Logger): Promise<Run
     logger,
     services: () => made.services!,
   });
-  const http = await createHttpApp({ config, orm, owner, logger, appUrl: database.appUrl });
+  const http = await createHttpApp({
+    config,
+    orm,
+    owner,
+    logger,
+    appUrl: database.appUrl,
+    jobsRunning: () => jobs.running(),
+  });
   made.services = http.services;
   await new Promise<void>((resolve, reject) => {
     http.httpServer.once('error', reject);

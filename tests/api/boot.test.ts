@@ -19,10 +19,10 @@ describe('boot over real HTTP (server/dist/main.js on DATABASE_URL)', () => {
     expect(app.output()).toContain('JJ Media (demo)');
   });
 
-  it('answers /healthz with 200 and the database status', async () => {
+  it('answers /healthz (an alias of /readyz) with 200 and the status of each part', async () => {
     const res = await fetch(`${app.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', migrations: 'ok', jobs: 'ok' });
   });
 
   it('answers a GraphQL query', async () => {

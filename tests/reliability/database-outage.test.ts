@@ -1,5 +1,5 @@
 // S29: PostgreSQL stopped and started again under a running server. During the outage requests fail
-// cleanly (SERVICE_UNAVAILABLE, /healthz 503), nothing crashes; afterwards both recover on their
+// cleanly (SERVICE_UNAVAILABLE, /readyz and /healthz 503, /livez 200), nothing crashes; afterwards both recover on their
 // own, without restarting the server, and the pool holds no more connections than before.
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
@@ -85,6 +85,11 @@ describe('S29: the database goes away and comes back', () => {
         const down = Date.now();
         do {
           expect(await health()).toBe(503);
+          // M24: /readyz (of which /healthz is an alias) says why; /livez: the process itself is fine.
+          const ready = await fetch(`${app.url}/readyz`);
+          expect(ready.status).toBe(503);
+          expect(await ready.json()).toMatchObject({ status: 'unavailable', database: 'unavailable' });
+          expect((await fetch(`${app.url}/livez`)).status).toBe(200);
           const during = await admin.gql(ME);
           expect(errorCode(during)).toBe('SERVICE_UNAVAILABLE');
           expect(during.errors![0].message).not.toMatch(/ECONN|127\.0\.0\.1|postgres/i); // nothing internal leaks

@@ -138,6 +138,12 @@ describe('S3 and S20 in production mode', () => {
     expect(payload.link).toMatch(/^https:\/\/care\.example\.com\/#\/invitation\//); // kept for sending
   });
 
+  it('M24: /metrics is off in production without METRICS_TOKEN (404, not the dashboard)', async () => {
+    const res = await fetch(`${localUrl()}/metrics`, { headers: { accept: '*/*' } });
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('sitecare_');
+  });
+
   it('P25: security headers are set', async () => {
     const res = await fetch(`${localUrl()}/healthz`);
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);

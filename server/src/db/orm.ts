@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import { ReflectMetadataProvider } from '@mikro-orm/core';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { entities, tenantOwnedEntities } from './entities';
 
@@ -73,4 +74,12 @@ export async function initOrm(url: string, overrides: Partial<Options> = {}): Pr
 export async function migrateUp(orm: MikroORM): Promise<string[]> {
   const applied = await orm.getMigrator().up();
   return applied.map((m) => m.name);
+}
+
+/** The names of the migrations this build ships (as the migrations table records them). */
+export function shippedMigrations(): string[] {
+  const dir = path.join(__dirname, 'migrations');
+  return readdirSync(dir)
+    .filter((file) => /^Migration.*\.(js|ts)$/.test(file) && !file.endsWith('.d.ts'))
+    .map((file) => file.replace(/\.(js|ts)$/, ''));
 }

@@ -5,6 +5,8 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from '../logger';
+import { observabilityPlugin } from '../observability/graphql';
+import type { Metrics } from '../observability/metrics';
 import type { RequestContext } from './context';
 import { armorProtection, costLimitPlugin, fieldRepeatLimit, QueryCosts } from './armor';
 import { ErrorCode, PUBLIC_ERROR_CODES, isDatabaseUnavailable, serviceUnavailable } from './errors';
@@ -134,6 +136,8 @@ export function createApolloServer(opts: {
   sqlAnswers?: SqlAnswers;
   /** The cost of each document, shared with the compiled lane. */
   costs?: QueryCosts;
+  /** Operations and error codes are counted here (observability/). */
+  metrics?: Metrics;
 }): ApolloServer<RequestContext> {
   const armor = armorProtection();
   return new ApolloServer<RequestContext>({
@@ -159,6 +163,7 @@ export function createApolloServer(opts: {
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }),
       errorPolicyPlugin(opts.logger),
       transactionPlugin(opts.sqlAnswers),
+      ...(opts.metrics ? [observabilityPlugin(opts.metrics)] : []),
     ],
   });
 }

@@ -5,6 +5,7 @@ import type { LoginThrottle } from '../auth/throttle';
 import type { Keyring } from '../secrets/keyring';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import type { Metrics } from '../observability/metrics';
 
 /** Who is asking: set only from a valid session (never from a header or an argument). */
 export interface Viewer {
@@ -20,6 +21,8 @@ export interface AppServices {
   logger: Logger;
   throttle: LoginThrottle;
   keyring: Keyring;
+  /** Prometheus metrics of this process (GET /metrics); absent on the system path (CLI, jobs). */
+  metrics?: Metrics;
 }
 
 /** What every resolver and service receives first: the request's own EntityManager and identity. */

@@ -12,6 +12,7 @@ import { renewDueSubscriptions } from '../modules/subscriptions/renewal.service'
 import { listenForMail } from './mail-listener';
 import { runRetention } from './retention';
 import { withAdvisoryLock } from '../db/migrate';
+import { tracedJob } from '../observability/jobs';
 
 export const MAIL_QUEUE = 'mail.send';
 const SWEEP_QUEUE = 'mail.sweep';
@@ -19,6 +20,8 @@ const RETENTION_QUEUE = 'retention.run';
 const RENEWAL_QUEUE = 'subscriptions.renew';
 
 export interface JobQueue {
+  /** True from start until stop (readiness: /readyz). */
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -54,40 +57,58 @@ export async function startJobQueue(opts: {
   });
 
   // Retention, nightly at 03:15 (one run across all processes).
-  await boss.work(RETENTION_QUEUE, async () => {
-    for (const report of await runRetention(owner.em.fork(), opts.services())) logger.info(report, 'retention');
-  });
+  await boss.work(
+    RETENTION_QUEUE,
+    tracedJob(RETENTION_QUEUE, async () => {
+      for (const report of await runRetention(owner.em.fork(), opts.services())) logger.info(report, 'retention');
+    }),
+  );
 
   // Renewals, every morning at 06:00 (one run across all processes).
-  await boss.work(RENEWAL_QUEUE, async () => {
-    logger.info(await renewDueSubscriptions(owner.em, opts.services()), 'renewals');
-  });
+  await boss.work(
+    RENEWAL_QUEUE,
+    tracedJob(RENEWAL_QUEUE, async () => {
+      logger.info(await renewDueSubscriptions(owner.em, opts.services()), 'renewals');
+    }),
+  );
 
+  let running = true;
+  const stopBoss = async () => {
+    running = false;
+    await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+  };
   if (!smtpUrl) {
     // Development default: mail stays in the outbox, visible to admins as "sent mail".
-    return { stop: () => boss.stop({ graceful: true, timeout: 10_000, wait: true }) };
+    return { running: () => running, stop: stopBoss };
   }
   const transport = smtpTransport(smtpUrl);
-  await boss.work<{ outboxId: string }>(MAIL_QUEUE, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
-    for (const job of jobs) {
-      const outcome = await sendOutboxMessage(owner.em, transport, config.mail.from, job.data.outboxId, logger);
-      if (outcome === 'retry') throw new Error(`mail ${job.data.outboxId} not sent yet`); // retried with back-off
-    }
-  });
+  await boss.work<{ outboxId: string }>(
+    MAIL_QUEUE,
+    { batchSize: 5, pollingIntervalSeconds: 1 },
+    tracedJob(MAIL_QUEUE, async (jobs: PgBoss.Job<{ outboxId: string }>[]) => {
+      for (const job of jobs) {
+        const outcome = await sendOutboxMessage(owner.em, transport, config.mail.from, job.data.outboxId, logger);
+        if (outcome === 'retry') throw new Error(`mail ${job.data.outboxId} not sent yet`); // retried with back-off
+      }
+    }),
+  );
 
   // The safety net of the outbox pattern: anything still pending (a crash between commit and notify,
   // or SMTP down for longer than the retries) is picked up again every minute.
-  await boss.work(SWEEP_QUEUE, async () => {
-    const pending = await owner.em
-      .fork()
-      .find(
-        OutboxMessage,
-        { status: OutboxStatus.PENDING, createdAt: { $lt: new Date(Date.now() - 30_000) } },
-        { filters: false, limit: 500 },
-      );
-    for (const message of pending)
-      await boss.send(MAIL_QUEUE, { outboxId: message.id }, { singletonKey: message.id, singletonSeconds: 60 });
-  });
+  await boss.work(
+    SWEEP_QUEUE,
+    tracedJob(SWEEP_QUEUE, async () => {
+      const pending = await owner.em
+        .fork()
+        .find(
+          OutboxMessage,
+          { status: OutboxStatus.PENDING, createdAt: { $lt: new Date(Date.now() - 30_000) } },
+          { filters: false, limit: 500 },
+        );
+      for (const message of pending)
+        await boss.send(MAIL_QUEUE, { outboxId: message.id }, { singletonKey: message.id, singletonSeconds: 60 });
+    }),
+  );
 
   // Committed outbox rows wake the relay at once (every listening process: the singleton key sends one job).
   const listener = await listenForMail(
@@ -98,9 +119,10 @@ export async function startJobQueue(opts: {
 
   logger.info({ smtp: new URL(smtpUrl).host }, 'job queue started: mail relay on');
   return {
+    running: () => running,
     stop: async () => {
       await listener.stop();
-      await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+      await stopBoss();
       transport.close();
     },
   };

@@ -18,6 +18,7 @@ import { Pool, type PoolClient } from 'pg';
 import { resumeStatement, setResumedViewer, type ResumedSession } from '../../modules/auth/session.service';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
+import { observeCompiledAnswer, observeOperation } from '../../observability/graphql';
 import type { Role } from '@sitecare/schema';
 import { mayCompile, Refused, sessionStatementOf, SqlReads, statementOf, type Compiled } from './compile';
 import { Pipeline, type PipelinedStatement } from './pipeline';
@@ -166,6 +167,7 @@ export class SqlAnswers {
     if (!operation || !document) return null;
     if (ctx.req && this.tried.has(ctx.req)) return null; // the compiled lane tried it already
     const answered = await this.answerOperation({ operation, document, variables: request.request.variables, ctx });
+    if (answered) observeCompiledAnswer(ctx.res);
     if (answered && source !== undefined) {
       if (this.learned.size >= LEARNED_DOCUMENTS) this.learned.clear();
       this.learned.set(learnedKey(source, request.request.operationName), { document, operation });
@@ -187,7 +189,12 @@ export class SqlAnswers {
   /** The compiled lane's answer; null: Apollo runs the request (without trying this again). */
   async answerInLane(request: CompiledRequest): Promise<GraphQLResponse | null> {
     if (request.ctx.req) this.tried.add(request.ctx.req);
-    return this.answerOperation(request);
+    const answered = await this.answerOperation(request);
+    if (answered) {
+      observeOperation(request.ctx.res, request.operation);
+      observeCompiledAnswer(request.ctx.res);
+    }
+    return answered;
   }
 
   private readonly learned = new Map<string, { document: DocumentNode; operation: OperationDefinitionNode }>();

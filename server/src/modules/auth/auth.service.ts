@@ -47,7 +47,12 @@ async function loginCandidates(ctx: RequestContext, email: string): Promise<Cand
 
 export async function login(ctx: RequestContext, email: string, password: string): Promise<ViewerInfo> {
   const { throttle } = ctx.app;
-  await throttle.assertAllowed(email, ctx.ip);
+  try {
+    await throttle.assertAllowed(email, ctx.ip);
+  } catch (error) {
+    ctx.app.metrics?.loginFailures.inc({ reason: 'rate_limited' });
+    throw error;
+  }
   if (ctx.viewer) await endCurrentSession(ctx); // a login attempt ends the session it came with
   const candidates = await loginCandidates(ctx, email);
   let matched: User | undefined;
@@ -78,6 +83,7 @@ export async function login(ctx: RequestContext, email: string, password: string
       });
     }
     await useTenant(ctx, undefined);
+    ctx.app.metrics?.loginFailures.inc({ reason: 'invalid_credentials' });
     throw invalidLogin();
   }
 
