@@ -90,6 +90,8 @@ export async function createHttpApp(opts: {
     pools: {
       app: ormPoolUse(orm),
       throttle: pgPoolUse(throttlePool),
+      // The compiled path's own pool (made below, read at each scrape).
+      compiled: () => (sqlAnswers ? pgPoolUse(sqlAnswers.pool)() : undefined),
       ...(opts.owner ? { owner: ormPoolUse(opts.owner) } : {}),
     },
     owner: opts.owner,

@@ -256,7 +256,13 @@ describe('M24: traces', () => {
       );
       expect(attribute(http, 'http.request.method') ?? attribute(http, 'http.method')).toBe('POST');
       const statement = await waitFor(
-        () => inTrace().find((s) => (attribute(s, 'db.system.name') ?? attribute(s, 'db.system')) === 'postgresql'),
+        // (a statement's span: the pool's connect spans have no text)
+        () =>
+          inTrace().find(
+            (s) =>
+              (attribute(s, 'db.system.name') ?? attribute(s, 'db.system')) === 'postgresql' &&
+              (attribute(s, 'db.query.text') ?? attribute(s, 'db.statement')) !== undefined,
+          ),
         `a PostgreSQL span of ${name}`,
       );
       // Statement text, never its values.

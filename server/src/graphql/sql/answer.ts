@@ -135,7 +135,7 @@ export class SqlAnswers {
 
   /** `orm`: the application role's ORM, for its pool, metadata and query log (never its unit of work). */
   /** The compiled path's own connections, as the application role (the ORM keeps its own pool). */
-  private readonly pool: Pool;
+  readonly pool: Pool;
 
   /** `appUrl`: the application role's database URL (the same role and limits as the ORM's). */
   constructor(
