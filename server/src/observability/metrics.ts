@@ -170,30 +170,27 @@ export class Metrics {
         ),
       ).catch(() => undefined);
     });
-    new Gauge({
-      name: 'sitecare_job_queue_depth',
-      help: 'Jobs waiting to run (created or to retry, and due), by queue',
-      labelNames: ['queue'] as const,
-      registers: [this.registry],
-      async collect() {
-        const rows = await queues();
-        if (!rows) return;
-        this.reset();
-        for (const row of rows) this.set({ queue: row.name }, Number(row.waiting));
-      },
-    });
-    new Gauge({
-      name: 'sitecare_job_queue_oldest_seconds',
-      help: 'Age of the oldest job waiting to run, by queue (0 when none waits)',
-      labelNames: ['queue'] as const,
-      registers: [this.registry],
-      async collect() {
-        const rows = await queues();
-        if (!rows) return;
-        this.reset();
-        for (const row of rows) this.set({ queue: row.name }, Number(row.oldest));
-      },
-    });
+    const perQueue = (name: string, help: string, value: (row: { waiting: unknown; oldest: unknown }) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['queue'] as const,
+        registers: [this.registry],
+        async collect() {
+          const rows = await queues();
+          if (!rows) return;
+          this.reset();
+          for (const row of rows) this.set({ queue: row.name }, value(row));
+        },
+      });
+    perQueue('sitecare_job_queue_depth', 'Jobs waiting to run (created or to retry, and due), by queue', (row) =>
+      Number(row.waiting),
+    );
+    perQueue(
+      'sitecare_job_queue_oldest_seconds',
+      'Age of the oldest job waiting to run, by queue (0 when none waits)',
+      (row) => Number(row.oldest),
+    );
 
     const outbox = onePerScrape(async () => {
       const owner = sources().owner;
