@@ -56,7 +56,8 @@ describe('Dockerfile', () => {
     expect(dockerfile).toContain('pnpm@12.4.2');
     expect(dockerfile).toContain('pnpm install --frozen-lockfile');
     expect(dockerfile).toContain('RUN pnpm build');
-    expect(dockerfile).toMatch(/^FROM node:20/m);
+    expect(dockerfile).toMatch(/^FROM node:24-slim\b/m);
+    expect(dockerfile).not.toMatch(/^FROM node:(?!24)/m);
     expect(dockerfile).toContain('CMD ["node", "server/dist/main.js"]');
     expect(dockerfile).toMatch(/^USER node$/m);
   });
