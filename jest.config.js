@@ -12,7 +12,7 @@ const swc = [
   },
 ];
 
-const project = (name) => ({
+const project = (name, extra = {}) => ({
   displayName: name,
   rootDir: `${__dirname}/${name}`,
   testEnvironment: 'node',
@@ -21,6 +21,7 @@ const project = (name) => ({
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   // Workspace packages are tested from source, not from their build output.
   moduleNameMapper: { '^@sitecare/(schema|seeds)$': `${__dirname}/$1/src/index.ts` },
+  ...extra,
 });
 
 // The dashboard's component tests render React in jsdom (Testing Library); no database needed, but
@@ -62,7 +63,13 @@ const dashboard = {
 };
 
 module.exports = {
-  projects: [project('server'), project('seeds'), project('tests'), dashboard],
+  projects: [
+    project('server'),
+    project('seeds'),
+    // Black-box suites: two minutes per test and hook, for a loaded machine (tests/support/jest-timeout.ts).
+    project('tests', { setupFilesAfterEnv: ['<rootDir>/support/jest-timeout.ts'] }),
+    dashboard,
+  ],
   globalSetup: '<rootDir>/server/src/testing/global-setup.ts',
   globalTeardown: '<rootDir>/server/src/testing/global-teardown.ts',
   testTimeout: 30_000,

@@ -23,7 +23,7 @@ describe('pnpm start on the embedded default (no DATABASE_URL)', () => {
   });
 
   it('initialises PostgreSQL in the data folder, serves, and stops it on SIGINT', async () => {
-    const app = await startSitecareProcess({ SITECARE_DATA_DIR: dataDir }, 60_000);
+    const app = await startSitecareProcess({ SITECARE_DATA_DIR: dataDir });
     expect(app.output()).toContain('embedded PostgreSQL in ' + dataDir);
     expect(app.output()).toContain('Demo data loaded');
     expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
@@ -36,7 +36,7 @@ describe('pnpm start on the embedded default (no DATABASE_URL)', () => {
   });
 
   it('restarts on the same data without loading the demo a second time', async () => {
-    const app = await startSitecareProcess({ SITECARE_DATA_DIR: dataDir }, 60_000);
+    const app = await startSitecareProcess({ SITECARE_DATA_DIR: dataDir });
     try {
       expect(app.output()).not.toContain('Demo data loaded');
       expect(app.output()).not.toContain('Migrations applied');

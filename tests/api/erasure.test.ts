@@ -11,7 +11,7 @@ const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
 
 beforeAll(async () => {
   demo = await startDemoApp();
-}, 60_000);
+});
 afterAll(() => demo?.stop());
 
 const MAJA = { name: 'Maja Strand', email: 'maja@fjallbryggeri.example.com', phone: '+46705556677' };

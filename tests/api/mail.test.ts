@@ -16,7 +16,7 @@ beforeAll(async () => {
   const mail = { SMTP_URL: smtp.url, MAIL_FROM: 'JJ Media <no-reply@jj-media.example.com>' };
   demo = await startDemoApp(mail);
   second = await startSitecareProcess({ ...demo.db.env, ...mail, SITECARE_DEMO: 'true' });
-}, 60_000);
+});
 afterAll(async () => {
   await second?.stop();
   await demo?.stop();

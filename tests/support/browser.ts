@@ -6,6 +6,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { REPO_ROOT } from './sitecare-process';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * How long one step (a wait for an element, a click, a navigation) may take: half of the tests
+ * project's timeout (jest-timeout.ts), so that on a loaded machine a slow step still passes and a
+ * failing one is reported by Playwright, naming what it waited for, before jest's timeout.
+ */
+export const STEP_TIMEOUT_MS = 60_000;
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
 export interface BrowserSession {
@@ -33,6 +39,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
     browser,
     newPage: async (options = {}) => {
       const context = await browser.newContext({ locale: options.locale ?? 'en-GB', colorScheme: options.colorScheme });
+      context.setDefaultTimeout(STEP_TIMEOUT_MS);
       contexts.push(context);
       return context.newPage();
     },

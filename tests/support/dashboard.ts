@@ -55,7 +55,7 @@ export function useDashboard(env: Record<string, string> = {}): DashboardFixture
     fixture.db = await createTestDatabase();
     fixture.app = await startSitecareProcess({ ...fixture.db.env, SITECARE_DEMO: 'true', ...env });
     fixture.browser = await launchBrowser();
-  }, 60_000);
+  });
   afterAll(async () => {
     await fixture.browser?.close();
     await fixture.app?.stop();

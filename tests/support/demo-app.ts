@@ -52,7 +52,7 @@ export function useDemoWithSmtp(env: Record<string, string> = {}): { demo: DemoA
       MAIL_FROM: 'JJ Media <no-reply@jj-media.example.com>',
       ...env,
     });
-  }, 60_000);
+  });
   afterAll(async () => {
     await fixture.demo?.stop();
     await fixture.smtp?.close();

@@ -31,7 +31,7 @@ export function runSitecare(env: Record<string, string>): {
   return { child, output: () => out, exited };
 }
 
-export async function startSitecareProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<SitecareProcess> {
+export async function startSitecareProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<SitecareProcess> {
   const { child, output, exited } = runSitecare({ PORT: '0', ...env });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -28,7 +28,7 @@ export async function startSmtp(): Promise<LocalSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    waitFor: async (count, filter = () => true, timeoutMs = 20_000) => {
+    waitFor: async (count, filter = () => true, timeoutMs = 60_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const matching = received.filter(filter);

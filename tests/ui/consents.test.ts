@@ -35,7 +35,7 @@ describe('consents in Chromium', () => {
     );
     expect(latest).toEqual({ decision: 'WITHDRAWN', method: 'PORTAL' });
     await screenshot(page, 'consents-customer');
-  }, 60_000);
+  });
 
   it('P12: staff read the consent history and the purposes with their legal basis', async () => {
     const page = await dash.logIn(EMPLOYEE);
@@ -53,7 +53,7 @@ describe('consents in Chromium', () => {
     await page.getByRole('cell', { name: 'olof@bageriet.example.com' }).first().waitFor();
     await page.getByRole('cell', { name: 'Avregistreringslänk' }).first().waitFor();
     await screenshot(page, 'consents-customer-page');
-  }, 60_000);
+  });
 
   it("P13: staff record a consent decision on the person's instruction, from the customer's page", async () => {
     const page = await dash.logIn(EMPLOYEE);
@@ -88,5 +88,5 @@ describe('consents in Chromium', () => {
       channel: 'PHONE',
       wording: 'Ja, ni får ringa mig om erbjudanden.',
     });
-  }, 60_000);
+  });
 });

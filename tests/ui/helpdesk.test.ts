@@ -50,7 +50,7 @@ describe('helpdesk, leads and orders in Chromium', () => {
     await page.getByText('Den interna anteckningen har lagts till').waitFor();
     await page.getByRole('article', { name: 'Intern anteckning' }).filter({ hasText: NOTE }).waitFor();
     await screenshot(page, 'helpdesk-employee-thread');
-  }, 60_000);
+  });
 
   it('shows the customer her tickets with the reply but not the notes, and lets her open one', async () => {
     const page = await dash.logIn(CUSTOMER);
@@ -79,7 +79,7 @@ describe('helpdesk, leads and orders in Chromium', () => {
     await page.getByRole('heading', { name: 'Bilderna laddar långsamt', exact: true }).waitFor();
     await page.getByText('Startsidan tar lång tid att visa.').waitFor();
     await screenshot(page, 'helpdesk-customer-new-ticket');
-  }, 60_000);
+  });
 
   it('lets the employee convert a lead into a customer', async () => {
     const page = await dash.logIn(EMPLOYEE);
@@ -92,7 +92,7 @@ describe('helpdesk, leads and orders in Chromium', () => {
     await page.getByText('Lunds Blommor').first().waitFor();
     await page.getByText('Karin Lund').first().waitFor();
     await screenshot(page, 'helpdesk-lead-converted');
-  }, 60_000);
+  });
 
   it('shows the customer her orders in kronor', async () => {
     const page = await dash.logIn(CUSTOMER);
@@ -108,5 +108,5 @@ describe('helpdesk, leads and orders in Chromium', () => {
       .waitFor(); // the VAT
     await page.getByText('Bas (månadsvis)').waitFor();
     await screenshot(page, 'helpdesk-customer-order');
-  }, 60_000);
+  });
 });

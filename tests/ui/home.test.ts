@@ -55,7 +55,7 @@ describe('the staff home page in Chromium', () => {
     await leads.getByRole('link', { name: 'Karin Lund' }).click();
     await page.waitForURL(/#\/leads\/[^/]+\/show/);
     await page.getByText('203.0.113.10').waitFor(); // the lead's consent evidence
-  }, 60_000);
+  });
 
   it('shows an employee one column on a phone', async () => {
     const page = await dash.logIn(EMPLOYEE);
@@ -67,7 +67,7 @@ describe('the staff home page in Chromium', () => {
     const [a, b] = [await leads.boundingBox(), await tickets.boundingBox()];
     expect(a && b && Math.abs(a.x - b.x) < 1 && b.y > a.y).toBe(true);
     await screenshot(page, 'home-employee-phone');
-  }, 60_000);
+  });
 
   it("shows a customer their own overview, and none of the staff's cards", async () => {
     const page = await dash.logIn(CUSTOMER);
@@ -103,7 +103,7 @@ describe('the staff home page in Chromium', () => {
     await page.goBack();
     await privacy.getByRole('link', { name: 'Integritetsverktyg' }).click();
     await page.waitForURL(/#\/privacy-tools/);
-  }, 60_000);
+  });
 
   it('shows a contractor only the assigned websites and their open tickets', async () => {
     const page = await dash.logIn(CONTRACTOR);
@@ -120,5 +120,5 @@ describe('the staff home page in Chromium', () => {
       expect(await card(name).count()).toBe(0);
     }
     await screenshot(page, 'home-contractor');
-  }, 60_000);
+  });
 });

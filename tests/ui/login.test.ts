@@ -51,7 +51,7 @@ describe('login and role-based dashboard in Chromium', () => {
     expect(await headings(ADMIN)).toEqual(['KUNDER OCH ARBETE', 'FÖRSÄLJNING', 'INTEGRITET', 'ADMINISTRATION']);
     expect(await headings(CONTRACTOR)).toEqual(['KUNDER OCH ARBETE']);
     expect(await headings(CUSTOMER)).toEqual(['MINA TJÄNSTER', 'INTEGRITET']);
-  }, 60_000);
+  });
 
   it('keeps a contractor who types #/users out of the user list', async () => {
     const page = await dash.logIn(CONTRACTOR);
@@ -62,7 +62,7 @@ describe('login and role-based dashboard in Chromium', () => {
     expect(await page.getByRole('table').count()).toBe(0);
     expect(await page.getByText(ADMIN).count()).toBe(0);
     await screenshot(page, 'login-contractor-users-denied');
-  }, 60_000);
+  });
 
   it('shows an employee the user list without the admin-only actions', async () => {
     const page = await dash.logIn(EMPLOYEE);
@@ -71,7 +71,7 @@ describe('login and role-based dashboard in Chromium', () => {
     await settle(page);
     expect(await page.getByRole('link', { name: 'Bjud in' }).count()).toBe(0);
     await screenshot(page, 'login-employee-users');
-  }, 60_000);
+  });
 
   it('says so when the password is wrong, and stays on the login page', async () => {
     const page = await dash.loginPage();
@@ -80,7 +80,7 @@ describe('login and role-based dashboard in Chromium', () => {
     expect(page.url()).toMatch(/#\/login$/);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await screenshot(page, 'login-wrong-password');
-  }, 60_000);
+  });
 
   it('returns to the login page on logout, and the pages stay closed after it', async () => {
     const page = await dash.logIn(ADMIN);
@@ -93,7 +93,7 @@ describe('login and role-based dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Logga in' }).waitFor();
     expect(page.url()).toMatch(/#\/login$/);
     await screenshot(page, 'login-after-logout');
-  }, 60_000);
+  });
 
   it('switches the UI to Swedish from the language menu', async () => {
     const page = await dash.logIn(ENGLISH_EMPLOYEE);
@@ -105,7 +105,7 @@ describe('login and role-based dashboard in Chromium', () => {
     await menuItem(page, 'Översikt').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     await screenshot(page, 'login-language-sv');
-  }, 60_000);
+  });
 
   it('keeps the language chosen on the login page over the preferred one', async () => {
     const page = await dash.loginPage();
@@ -115,7 +115,7 @@ describe('login and role-based dashboard in Chromium', () => {
     await menuItem(page, MENU.users).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     await screenshot(page, 'login-chosen-language');
-  }, 60_000);
+  });
 
   it('answers a forgotten password neutrally; the reset link sets a new password and logs in', async () => {
     const confirmation = 'If there is an account for that address, a link to choose a new password is on its way.';
@@ -153,7 +153,7 @@ describe('login and role-based dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Save password' }).click();
     await page.getByRole('alert').filter({ hasText: 'This link is invalid or has expired.' }).waitFor();
     await screenshot(page, 'login-password-reset-used-link');
-  }, 60_000);
+  });
 
   it('lets an admin invite a user from the Users page; the invitation shows in Sent mail', async () => {
     const page = await dash.logIn(ADMIN);
@@ -201,5 +201,5 @@ describe('login and role-based dashboard in Chromium', () => {
     await menuItem(invitation, MENU.users).waitFor(); // the agency's language (Swedish), employee rights
     await invitation.getByRole('button', { name: 'Profil' }).getByText('Nora Nyberg').waitFor();
     await screenshot(invitation, 'login-invitation-accepted');
-  }, 90_000);
+  });
 });

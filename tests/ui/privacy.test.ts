@@ -36,7 +36,7 @@ describe('privacy requests in Chromium', () => {
     await dialog.getByRole('button', { name: 'Förläng' }).click();
     await page.getByText('Uppgifterna finns i flera system').waitFor();
     await screenshot(page, 'privacy-request-extended');
-  }, 60_000);
+  });
 
   it('P33: a customer files a request from the privacy tools and sees whom to ask and where to complain (P34)', async () => {
     const page = await dash.logIn(CUSTOMER);
@@ -48,5 +48,5 @@ describe('privacy requests in Chromium', () => {
     const item = page.getByRole('listitem').filter({ hasText: 'Tillgång (kopia av uppgifterna)' });
     await item.getByText('Identitet kontrollerad').waitFor();
     await screenshot(page, 'privacy-tools');
-  }, 60_000);
+  });
 });

@@ -30,7 +30,7 @@ describe('the privacy registers in Chromium', () => {
       'name,purpose,dataCategories,country,transferMechanism,contractDate,contact,url,notes',
     );
     expect(csv).toContain('"Zendesk, Inc."');
-  }, 60_000);
+  });
 
   it('S26: the admin records an unreported breach and sees it overdue; the employee home page lists it', async () => {
     const page = await dash.logIn(ADMIN);
@@ -65,7 +65,7 @@ describe('the privacy registers in Chromium', () => {
     const card = staff.getByRole('region', { name: 'Incidenter att anmäla', exact: true });
     await card.getByRole('link', { name: 'Fel mottagare av en faktura-export' }).waitFor();
     await card.getByText('Försenad').waitFor();
-  }, 60_000);
+  });
 
   it('P5, P11: staff read a survey with its answers, and the visit log with parsed browsers', async () => {
     const page = await dash.logIn(EMPLOYEE);
@@ -78,5 +78,5 @@ describe('the privacy registers in Chromium', () => {
     await row(page, '/priser').getByText('Mobile Safari').waitFor();
     // An employee cannot see the disclosure log (admins only).
     expect(await menuItem(page, 'Utlämnanden').count()).toBe(0);
-  }, 60_000);
+  });
 });

@@ -11,7 +11,7 @@ describe('dashboard shell in Chromium, served by the server', () => {
     db = await createTestDatabase();
     app = await startSitecareProcess({ ...db.env, SITECARE_DEMO: 'false' });
     browser = await launchBrowser();
-  }, 60_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await app?.stop();

