@@ -31,6 +31,7 @@ import { darkTheme, lightTheme } from './theme';
 // Pages load on first visit, so the shell stays small (react-admin's layout provides the Suspense).
 const HomePage = lazy(() => import('./pages/HomePage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+const AgencySettingsPage = lazy(() => import('./pages/AgencySettingsPage'));
 const MyConsentsPage = lazy(() => import('./resources/consent-events/MyConsentsPage'));
 const PrivacyToolsPage = lazy(() => import('./pages/PrivacyToolsPage'));
 const StatusRoute = lazy(() => import('./pages/StatusRoute'));
@@ -116,6 +117,7 @@ export const App = () => (
     </CustomRoutes>
     <CustomRoutes>
       <Route path="/profile" element={<ProfilePage />} />
+      <Route path="/agency-settings" element={<AgencySettingsPage />} />
       <Route path="/my-consents" element={<MyConsentsPage />} />
       <Route path="/privacy-tools" element={<PrivacyToolsPage />} />
     </CustomRoutes>

@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'Mutation.userDisable': { audience: ADMIN, rule: 'tenant' },
   'Mutation.userEnable': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantUpdate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.tenantLogoSet': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.tenantLogoRemove': { audience: ADMIN, rule: 'tenant' },
   // Care domain (P18): staff manage; contractors see assigned sites; customers their own.
   'Query.customers': { audience: STAFF, rule: 'tenant' },
   'Query.customer': { audience: ALL, rule: 'assigned' },

@@ -64,6 +64,22 @@ export interface DemoTenant {
   privacyContactEmail: string;
   supervisoryAuthority: { name: string; url: string };
   timezone: string;
+  /** Issue 17: the agency's business profile (valid check digits). */
+  profile: {
+    legalName: string;
+    organisationNumber: string;
+    vatNumber: string;
+    addressLine1: string;
+    postalCode: string;
+    city: string;
+    fSkatt: boolean;
+    bankgiro?: string;
+    plusgiro?: string;
+    iban?: string;
+    bic?: string;
+    supportEmail: string;
+    senderName: string;
+  };
   users: DemoUser[];
   customers: DemoCustomer[];
 }
@@ -82,6 +98,20 @@ export const demoTenants: readonly DemoTenant[] = [
     privacyContactEmail: 'privacy@jj-media.example.com',
     supervisoryAuthority: IMY,
     timezone: 'Europe/Stockholm',
+    profile: {
+      legalName: 'JJ Media AB',
+      organisationNumber: '556712-3459',
+      vatNumber: 'SE556712345901',
+      addressLine1: 'Storgatan 1',
+      postalCode: '111 22',
+      city: 'Stockholm',
+      fSkatt: true,
+      bankgiro: '505-1057',
+      iban: 'SE4550000000058398257466',
+      bic: 'ESSESESS',
+      supportEmail: 'support@jj-media.example.com',
+      senderName: 'JJ Media support',
+    },
     users: [
       { email: 'admin@jj-media.example.com', name: 'Johanna Jönsson', role: 'ADMIN', preferredLanguage: 'sv' },
       { email: 'erik@jj-media.example.com', name: 'Erik Lindqvist', role: 'EMPLOYEE', preferredLanguage: 'sv' },
@@ -191,6 +221,18 @@ export const demoTenants: readonly DemoTenant[] = [
     privacyContactEmail: 'dataskydd@nordvik.example.com',
     supervisoryAuthority: IMY,
     timezone: 'Europe/Stockholm',
+    profile: {
+      legalName: 'Nordvik Webbyrå AB',
+      organisationNumber: '559234-5671',
+      vatNumber: 'SE559234567101',
+      addressLine1: 'Fjällvägen 7',
+      postalCode: '831 30',
+      city: 'Östersund',
+      fSkatt: true,
+      plusgiro: '4183-0',
+      supportEmail: 'hjalp@nordvik.example.com',
+      senderName: 'Nordvik Webbyrå',
+    },
     users: [
       { email: 'admin@nordvik.example.com', name: 'Nora Vik', role: 'ADMIN', preferredLanguage: 'en' },
       { email: 'oskar@nordvik.example.com', name: 'Oskar Holm', role: 'EMPLOYEE', preferredLanguage: 'sv' },

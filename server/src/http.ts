@@ -29,6 +29,7 @@ import { webhookRouter } from './modules/payments/webhooks';
 import { inboundEmailRouter } from './modules/tickets/inbound-email';
 import { marketingRouter } from './modules/marketing/marketing.routes';
 import { privacyRouter } from './modules/privacy-requests/privacy-request.routes';
+import { tenantRouter } from './modules/tenants/tenant.routes';
 
 export const DASHBOARD_DIST = path.join(REPO_ROOT, 'dashboard', 'dist');
 
@@ -191,6 +192,7 @@ export async function createHttpApp(opts: {
   app.use(inboundEmailRouter(orm, services));
   app.use(marketingRouter(orm, services)); // unsubscribe, newsletter confirmation, tracking
   app.use(privacyRouter(orm, services));
+  app.use(tenantRouter(orm, services)); // the agency's logo
   if (opts.owner) app.use(webhookRouter(opts.owner, services));
 
   const apollo = createApolloServer({
@@ -208,7 +210,7 @@ export async function createHttpApp(opts: {
   if (existsSync(path.join(DASHBOARD_DIST, 'index.html'))) {
     app.use(express.static(DASHBOARD_DIST, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET that accepts HTML gets the app shell.
-    app.get(/^\/(?!graphql|healthz|livez|readyz|metrics|webhooks|inbound).*/, (req, res, next) => {
+    app.get(/^\/(?!graphql|healthz|livez|readyz|metrics|webhooks|inbound|agency-logo).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(path.join(DASHBOARD_DIST, 'index.html'));

@@ -3,6 +3,7 @@
 // `Messages` type checks at compile time. The helpdesk's messages live in helpdeskMessages.ts,
 // the subscriptions' in subscriptionMessages.ts, the staff home page's in attentionMessages.ts.
 
+import { agencyEnglish, agencySwedish } from './agencyMessages';
 import { attentionEnglish, attentionSwedish } from './attentionMessages';
 import { consentEnglish, consentSwedish } from './consentMessages';
 import { helpdeskEnglish, helpdeskSwedish } from './helpdeskMessages';
@@ -19,6 +20,7 @@ export const sitecareEnglish = {
     ...attentionEnglish.sitecare,
     ...consentEnglish.sitecare,
     ...privacyEnglish.sitecare,
+    ...agencyEnglish.sitecare,
     ...portalEnglish.sitecare,
     common: {
       empty: 'Nothing here',
@@ -427,6 +429,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...attentionSwedish.sitecare,
     ...consentSwedish.sitecare,
     ...privacySwedish.sitecare,
+    ...agencySwedish.sitecare,
     ...portalSwedish.sitecare,
     common: {
       empty: 'Inget här',

@@ -6,12 +6,13 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import PrivacyTipIcon from '@mui/icons-material/PrivacyTip';
+import StorefrontIcon from '@mui/icons-material/Storefront';
 import { Divider, ListSubheader } from '@mui/material';
 import type { Role } from '@sitecare/schema';
 import { Fragment, type ReactNode } from 'react';
 import { Menu as RaMenu, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 
-import { roleCanAccess } from '../providers/canAccess';
+import { roleCanAccess, roleMayCall } from '../providers/canAccess';
 import { useViewerRole } from '../providers/useViewerRole';
 import { seesOwnSitesOnly } from '../resources/sites/ownSites';
 
@@ -58,7 +59,14 @@ function groupsFor(role: Role | undefined): Group[] {
         'visits',
       ],
     },
-    { label: 'sitecare.menu.admin', resources: ['users', 'auditEvents', 'outboxMessages'] },
+    {
+      label: 'sitecare.menu.admin',
+      resources: ['users', 'auditEvents', 'outboxMessages'],
+      // Issue 17: the agency's own details, for those who may change them (admins).
+      pages: roleMayCall(role, 'Mutation.tenantUpdate') ? (
+        <RaMenu.Item to="/agency-settings" primaryText="sitecare.agency.title" leftIcon={<StorefrontIcon />} />
+      ) : undefined,
+    },
   ];
 }
 

@@ -342,6 +342,7 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
         supervisoryAuthorityUrl: t.supervisoryAuthority.url,
         timezone: t.timezone,
       });
+      Object.assign(tenant, t.profile);
       const users = new Map<string, User>();
       for (const u of t.users) {
         users.set(u.email, tx.create(User, { tenant, ...u, status: UserStatus.ACTIVE, passwordHash }));

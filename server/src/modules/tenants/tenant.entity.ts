@@ -4,12 +4,26 @@ import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/
 import type { SupportedLanguage } from '@sitecare/schema';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
+/** The agency's own details (issue 17): invoices, mail and the portal show them. Admins edit them. */
+
 /** An agency: every tenant-owned row belongs to exactly one. */
 @ObjectType({ description: 'An agency (tenant).' })
 @Entity({ tableName: 'tenants' })
 export class Tenant {
   [OptionalProps]?:
-    'createdAt' | 'updatedAt' | 'country' | 'defaultLanguage' | 'timezone' | 'vatRateBasisPoints' | 'privacySalt';
+    | 'createdAt'
+    | 'updatedAt'
+    | 'country'
+    | 'defaultLanguage'
+    | 'timezone'
+    | 'vatRateBasisPoints'
+    | 'privacySalt'
+    | 'currency'
+    | 'fSkatt'
+    | ProfileField
+    | 'logo'
+    | 'logoContentType'
+    | 'logoUpdatedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -59,7 +73,98 @@ export class Tenant {
   @Property({ type: 'text' })
   timezone: string = 'Europe/Stockholm';
 
+  @Field(() => String, { nullable: true, description: 'The registered company name (e.g. on invoices).' })
+  @Property({ type: 'text', nullable: true })
+  legalName: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Sweden: organisationsnummer, NNNNNN-NNNN (check digit verified); elsewhere as registered.',
+  })
+  @Property({ type: 'text', nullable: true })
+  organisationNumber: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'EU VAT number with its country prefix, e.g. SE556036079301.' })
+  @Property({ type: 'text', nullable: true })
+  vatNumber: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Registered address: street.' })
+  @Property({ type: 'text', nullable: true })
+  addressLine1: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  addressLine2: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  postalCode: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  city: string | null = null;
+
+  @Field({ description: 'ISO 4217 currency of prices and invoices, e.g. SEK.' })
+  @Property({ type: 'character', length: 3 })
+  currency: string = 'SEK';
+
+  @Field({ description: 'Approved for F-tax (godkänd för F-skatt), printed on invoices.' })
+  @Property({ type: 'boolean' })
+  fSkatt: boolean = false;
+
+  @Field(() => String, { nullable: true, description: 'Bankgiro, NNNN-NNNN (check digit verified).' })
+  @Property({ type: 'text', nullable: true })
+  bankgiro: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Plusgiro, NNNNNN-N (check digit verified).' })
+  @Property({ type: 'text', nullable: true })
+  plusgiro: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'IBAN in electronic form (check digits verified).' })
+  @Property({ type: 'text', nullable: true })
+  iban: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  bic: string | null = null;
+
+  @Field(() => String, { nullable: true, description: "Customers' replies go here (Reply-To of the agency's mail)." })
+  @Property({ type: 'text', nullable: true })
+  supportEmail: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The name the agency's mail is from (default: the agency's name).",
+  })
+  @Property({ type: 'text', nullable: true })
+  senderName: string | null = null;
+
+  /** The logo's bytes (PNG, JPEG or WebP, content-sniffed): loaded only when served. */
+  @Property({ type: 'blob', nullable: true, lazy: true })
+  logo: Buffer | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  logoContentType: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  logoUpdatedAt: Date | null = null;
+
   /** P26: the salt of this agency's suppression hashes (never in the API): hashes are not comparable across agencies. */
   @Property({ type: 'text' })
   privacySalt: string = randomBytes(32).toString('hex');
 }
+
+type ProfileField =
+  | 'legalName'
+  | 'organisationNumber'
+  | 'vatNumber'
+  | 'addressLine1'
+  | 'addressLine2'
+  | 'postalCode'
+  | 'city'
+  | 'bankgiro'
+  | 'plusgiro'
+  | 'iban'
+  | 'bic'
+  | 'supportEmail'
+  | 'senderName';
