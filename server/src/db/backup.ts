@@ -7,6 +7,8 @@
 // dropped, the rows copied in, the keys added back (which re-checks every reference), in one transaction.
 // Not included: the job queue's schema (pgboss), which pg-boss recreates at start; unsent mail is
 // re-queued from the outbox by the relay's sweep, and cron schedules are registered by every start.
+import { SingleBar, Presets } from 'cli-progress';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -22,12 +24,17 @@ export interface TableFacts {
   name: string;
   columns: string[];
   rows: number;
-  /** md5 over the rows' md5s in sorted order: equal data, equal checksum, whatever the physical order. */
+  /**
+   * Equal data, equal checksum, whatever the physical order. Version 2: the sums of the two 64-bit
+   * halves of each row's md5, aggregated as PostgreSQL streams the table (no value grows with it).
+   * Version 1 (older backups): md5 over the rows' md5s in sorted order, one string per table, which
+   * fails past PostgreSQL's 1 GB value limit.
+   */
   checksum: string;
 }
 
 export interface BackupManifest {
-  version: 1;
+  version: 1 | 2;
   createdAt: string;
   migrations: string[];
   tables: TableFacts[];
@@ -57,8 +64,19 @@ async function appliedMigrations(client: Client): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+const CHECKSUM_SQL: Record<BackupManifest['version'], (table: string) => string> = {
+  1: (table) =>
+    `select count(*)::int as rows, coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') as checksum
+       from ${table} t`,
+  2: (table) =>
+    `select count(*)::int as rows,
+            coalesce(sum(('x' || substr(h, 1, 16))::bit(64)::bigint::numeric), 0)::text || ':' ||
+            coalesce(sum(('x' || substr(h, 17, 16))::bit(64)::bigint::numeric), 0)::text as checksum
+       from (select md5(t::text) as h from ${table} t) rows`,
+};
+
 /** Row count, checksum and columns of every table, as `client` sees them (inside its transaction). */
-export async function tableFacts(client: Client): Promise<TableFacts[]> {
+export async function tableFacts(client: Client, version: BackupManifest['version'] = 2): Promise<TableFacts[]> {
   const facts: TableFacts[] = [];
   for (const name of await tableNames(client)) {
     const { rows: columns } = await client.query<{ column_name: string }>(
@@ -66,17 +84,47 @@ export async function tableFacts(client: Client): Promise<TableFacts[]> {
         order by ordinal_position`,
       [name],
     );
-    const { rows } = await client.query<{ rows: number; checksum: string }>(
-      `select count(*)::int as rows, coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') as checksum
-         from ${ident(name)} t`,
-    );
-    facts.push({ name, columns: columns.map((c) => c.column_name), ...rows[0] });
+    const { rows } = await client.query<{ rows: number; checksum: string }>(CHECKSUM_SQL[version](ident(name)));
+    const checksum =
+      version === 1 ? rows[0].checksum : createHash('md5').update(`${rows[0].rows}:${rows[0].checksum}`).digest('hex');
+    facts.push({ name, columns: columns.map((c) => c.column_name), rows: rows[0].rows, checksum });
   }
   return facts;
 }
 
+/** A progress bar of rows on a terminal (stderr), none otherwise. */
+function rowProgress(label: string, show: boolean) {
+  const bar = show
+    ? new SingleBar(
+        { format: `${label} [{bar}] {percentage}% · {value}/{total} rows · {table}`, stream: process.stderr },
+        Presets.shades_classic,
+      )
+    : undefined;
+  let done = 0;
+  return {
+    start: (total: number) => bar?.start(total, 0, { table: '' }),
+    table: (table: string) => bar?.update(done, { table }),
+    rows: (count: number) => {
+      done += count;
+      if (bar && count) bar.update(done);
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+const newlines = (chunk: Buffer) => {
+  let count = 0;
+  for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) count++;
+  return count;
+};
+
 /** Writes a consistent backup of the database at `ownerUrl` (a role with BYPASSRLS) to `file`. */
-export async function backupDatabase(ownerUrl: string, file: string): Promise<BackupManifest> {
+export async function backupDatabase(
+  ownerUrl: string,
+  file: string,
+  { progress = process.stderr.isTTY ?? false } = {},
+): Promise<BackupManifest> {
+  const bar = rowProgress('backup', progress);
   const client = await connect(ownerUrl);
   const gzip = createGzip();
   const out = gzip.pipe(createWriteStream(file, { mode: 0o600 }));
@@ -86,24 +134,31 @@ export async function backupDatabase(ownerUrl: string, file: string): Promise<Ba
   try {
     await client.query('begin isolation level repeatable read read only');
     const manifest: BackupManifest = {
-      version: 1,
+      version: 2,
       createdAt: new Date().toISOString(),
       migrations: await appliedMigrations(client),
       tables: await tableFacts(client),
     };
     await write(`${MAGIC}${JSON.stringify(manifest)}\n`);
+    bar.start(manifest.tables.reduce((sum, t) => sum + t.rows, 0));
     for (const table of manifest.tables) {
+      bar.table(table.name);
       const columns = table.columns.map(ident).join(', ');
       await write(`COPY public.${ident(table.name)} (${columns}) FROM stdin;\n`);
       const rows = client.query(copyTo(`copy public.${ident(table.name)} (${columns}) to stdout`));
-      for await (const chunk of rows) await write(chunk as Buffer);
+      for await (const chunk of rows) {
+        await write(chunk as Buffer);
+        bar.rows(newlines(chunk as Buffer));
+      }
       await write('\\.\n');
     }
+    bar.stop();
     await client.query('commit');
     gzip.end();
     await finished(out);
     return manifest;
   } catch (error) {
+    bar.stop();
     gzip.destroy();
     throw error;
   } finally {
@@ -115,7 +170,12 @@ export async function backupDatabase(ownerUrl: string, file: string): Promise<Ba
  * Restores `file` into the database at `ownerUrl`, which must be migrated to the same migrations and
  * hold no rows. Everything happens in one transaction: a failure leaves the database empty.
  */
-export async function restoreDatabase(ownerUrl: string, file: string): Promise<BackupManifest> {
+export async function restoreDatabase(
+  ownerUrl: string,
+  file: string,
+  { progress = process.stderr.isTTY ?? false } = {},
+): Promise<BackupManifest> {
+  const bar = rowProgress('restore', progress);
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   // Taken at once: lines read before the iterator exists would be lost.
   const iterator = lines[Symbol.asyncIterator]();
@@ -130,7 +190,7 @@ export async function restoreDatabase(ownerUrl: string, file: string): Promise<B
       throw new Error(
         'the backup was taken at other migrations than this database has: restore it with the Sitecare version that made it',
       );
-    const target = new Map((await tableFacts(client)).map((t) => [t.name, t]));
+    const target = new Map((await tableFacts(client, manifest.version)).map((t) => [t.name, t]));
     const occupied = [...target.values()].filter((t) => t.rows > 0).map((t) => t.name);
     if (occupied.length)
       throw new Error(`the target database is not empty (${occupied.join(', ')}): restore into a fresh one`);
@@ -148,27 +208,32 @@ export async function restoreDatabase(ownerUrl: string, file: string): Promise<B
     for (const key of keys) await client.query(`alter table ${key.table} drop constraint ${ident(key.name)}`);
 
     const tables = new Set(manifest.tables.map((t) => t.name));
+    bar.start(manifest.tables.reduce((sum, t) => sum + t.rows, 0));
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
       const header = /^COPY public\."((?:[^"]|"")+)" \((.*)\) FROM stdin;$/.exec(next.value);
       if (!header || !tables.has(header[1].replace(/""/g, '"')))
         throw new Error(`unexpected line in ${file}: ${next.value.slice(0, 80)}`);
+      bar.table(header[1]);
       const copy = client.query(copyFrom(`copy public."${header[1]}" (${header[2]}) from stdin`));
       for (;;) {
         const line = await iterator.next();
         if (line.done) throw new Error(`${file} ends in the middle of table ${header[1]}`);
         if (line.value === '\\.') break;
         if (!copy.write(`${line.value}\n`)) await once(copy, 'drain');
+        bar.rows(1);
       }
       copy.end();
       await finished(copy);
     }
+    bar.stop();
     for (const key of keys)
       await client.query(`alter table ${key.table} add constraint ${ident(key.name)} ${key.definition}`);
     await client.query('commit');
     return manifest;
   } catch (error) {
+    bar.stop();
     await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
@@ -188,7 +253,7 @@ export interface TableComparison {
 export async function compareWithManifest(url: string, manifest: BackupManifest): Promise<TableComparison[]> {
   const client = await connect(url);
   try {
-    const found = new Map((await tableFacts(client)).map((t) => [t.name, t]));
+    const found = new Map((await tableFacts(client, manifest.version)).map((t) => [t.name, t]));
     const names = [...new Set([...manifest.tables.map((t) => t.name), ...found.keys()])].sort();
     return names.map((name) => {
       const before = manifest.tables.find((t) => t.name === name);
