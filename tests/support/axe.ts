@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 export async function accessibilityViolations(page: Page, selector = 'body'): Promise<string[]> {
   await page.addScriptTag({ content: source });
   return page.evaluate(async (context) => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
     const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary}`));
   }, selector);

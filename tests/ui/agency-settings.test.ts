@@ -34,9 +34,7 @@ describe('M11: the Agency settings screen', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByText('Byråns inställningar har sparats').waitFor();
     // Normalised as stored.
-    await page.waitForFunction(
-      () => (document.querySelector('input[name="organisationNumber"]') as HTMLInputElement)?.value === '556712-3459',
-    );
+    await page.waitForFunction(`document.querySelector('input[name="organisationNumber"]')?.value === '556712-3459'`);
 
     const admin = await as(dash.app.url, 'jj-media', 'ADMIN');
     const { tenant } = await admin.ok('{ tenant { legalName organisationNumber bankgiro senderName supportEmail } }');
@@ -52,7 +50,7 @@ describe('M11: the Agency settings screen', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await field(page, 'Firmanamn').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'agency-settings-phone');
     // The screen itself (react-admin's default app bar, shared by every screen, has white on #2196f3).

@@ -70,7 +70,15 @@ export async function startJobQueue(opts: {
   const transport = smtpTransport(smtpUrl);
   await boss.work<{ outboxId: string }>(MAIL_QUEUE, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) {
-      const outcome = await sendOutboxMessage(owner.em, transport, config.mail.from, job.data.outboxId, logger);
+      const { keyring } = opts.services();
+      const outcome = await sendOutboxMessage(
+        owner.em,
+        transport,
+        config.mail.from,
+        job.data.outboxId,
+        logger,
+        keyring,
+      );
       if (outcome === 'retry') throw new Error(`mail ${job.data.outboxId} not sent yet`); // retried with back-off
     }
   });
