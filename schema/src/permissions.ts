@@ -51,6 +51,9 @@ export const PERMISSIONS = {
   'Mutation.tenantUpdate': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantLogoSet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantLogoRemove': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.tenantSmtpRelaySet': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.tenantSmtpRelayRemove': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.tenantInboundEmailTokenRotate': { audience: ADMIN, rule: 'tenant' },
   // Care domain (P18): staff manage; contractors see assigned sites; customers their own.
   'Query.customers': { audience: STAFF, rule: 'tenant' },
   'Query.customer': { audience: ALL, rule: 'assigned' },
@@ -195,6 +198,9 @@ export const FIELD_PERMISSIONS = {
   'SupportTicket.passwordFlagged': WORKERS,
   'TicketMessage.passwordHints': WORKERS,
   'TicketMessage.internal': WORKERS,
+  // Issue 17: how the agency's mail leaves and arrives (never a secret: set / last 4 / verified at).
+  'Tenant.smtpRelay': ADMIN,
+  'Tenant.inboundEmailTokenSet': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 /**

@@ -24,6 +24,7 @@ import { createLogger } from './logger';
 import { runRetention } from './jobs/retention';
 import { renewDueSubscriptions } from './modules/subscriptions/renewal.service';
 import { rewrapAll } from './modules/credentials/credential.service';
+import { rewrapAgencySecrets } from './modules/agency-secrets/agency-secret.service';
 import { Keyring } from './secrets/keyring';
 import { audit } from './modules/audit/audit.service';
 import { sendInvitation } from './modules/auth/auth.service';
@@ -205,11 +206,15 @@ program
 
 program
   .command('rotate-keys')
-  .description('re-encrypt every site credential under the current CREDENTIALS_KEY (then retire the previous keys)')
+  .description(
+    're-encrypt every site credential and agency secret under the current CREDENTIALS_KEY (then retire the previous keys)',
+  )
   .action(() =>
     withOwnerOrm(async (orm, config) => {
       const keyring = new Keyring(config.keyring);
-      const count = await orm.em.fork().transactional((em) => rewrapAll(em, keyring));
+      const count = await orm.em
+        .fork()
+        .transactional(async (em) => (await rewrapAll(em, keyring)) + (await rewrapAgencySecrets(em, keyring)));
       console.log(`rewrapped ${count} secrets under key version ${keyring.currentVersion}`);
     }),
   );

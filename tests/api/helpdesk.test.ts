@@ -56,7 +56,7 @@ describe('P6: tickets arrive each way', () => {
     expect(row).toEqual({ channel: 'FORM', customer: 'Bageriet Ek AB', requester_email: 'OLOF@bageriet.example.com' });
   });
 
-  it('P6: from inbound e-mail, with the shared token only', async () => {
+  it("P6: from inbound e-mail, with the agency's own token only (M11: the installation's opens none of two agencies)", async () => {
     const mail = {
       agency: 'nordvik-webbyra',
       from: { email: 'stranger@elsewhere.example.com', name: 'A Stranger' },
@@ -71,7 +71,10 @@ describe('P6: tickets arrive each way', () => {
       });
     expect((await post()).status).toBe(401);
     expect((await post('Bearer wrong-token-wrong-token-wrong')).status).toBe(401);
-    expect((await post(`Bearer ${INBOUND_TOKEN}`)).status).toBe(202);
+    expect((await post(`Bearer ${INBOUND_TOKEN}`)).status).toBe(401); // two agencies: not the fallback's case
+    const admin = await as(demo.url, 'nordvik-webbyra', 'ADMIN');
+    const { tenantInboundEmailTokenRotate: token } = await admin.ok('mutation { tenantInboundEmailTokenRotate }');
+    expect((await post(`Bearer ${token}`)).status).toBe(202);
     const [row] = await sql(
       `select t.channel, t.customer_id, t.requester_name, tn.slug from support_tickets t join tenants tn on tn.id = t.tenant_id where t.subject = 'Via e-mail'`,
     );

@@ -11,11 +11,18 @@ export interface LocalSmtp {
   close(): Promise<void>;
 }
 
-export async function startSmtp(): Promise<LocalSmtp> {
+/** With `auth`, a relay that requires that login (AUTH PLAIN/LOGIN over plain SMTP on loopback). */
+export async function startSmtp(auth?: { user: string; pass: string }): Promise<LocalSmtp> {
   const received: ParsedMail[] = [];
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: !auth,
+    disabledCommands: auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    allowInsecureAuth: Boolean(auth),
+    onAuth(login, _session, callback) {
+      if (auth && login.username === auth.user && login.password === auth.pass)
+        return callback(null, { user: login.username });
+      callback(new Error('Invalid username or password'));
+    },
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream)

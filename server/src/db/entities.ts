@@ -1,4 +1,5 @@
 // The one list of entities the ORM knows: explicit, so the build needs no folder scanning.
+import { AgencySecret } from '../modules/agency-secrets/agency-secret.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { AuthToken } from '../modules/auth/auth-token.entity';
 import { Session } from '../modules/auth/session.entity';
@@ -68,6 +69,7 @@ export const tenantOwnedEntities = [
   Visit,
   Survey,
   SurveyResponse,
+  AgencySecret,
 ];
 
 /** Platform tables: no tenant, no personal data (the webhook ledger). */

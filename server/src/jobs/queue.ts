@@ -87,7 +87,15 @@ export async function startJobQueue(opts: {
     { batchSize: 5, pollingIntervalSeconds: 1 },
     tracedJob(MAIL_QUEUE, async (jobs: PgBoss.Job<{ outboxId: string }>[]) => {
       for (const job of jobs) {
-        const outcome = await sendOutboxMessage(owner.em, transport, config.mail.from, job.data.outboxId, logger);
+        const { keyring } = opts.services();
+        const outcome = await sendOutboxMessage(
+          owner.em,
+          transport,
+          config.mail.from,
+          job.data.outboxId,
+          logger,
+          keyring,
+        );
         if (outcome === 'retry') throw new Error(`mail ${job.data.outboxId} not sent yet`); // retried with back-off
       }
     }),

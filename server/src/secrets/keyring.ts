@@ -25,6 +25,12 @@ export interface EncryptionContext {
   field: string;
 }
 
+/** An agency's own secret (SMTP password, payment keys): bound to the agency and the field it is saved as. */
+export interface AgencySecretContext {
+  tenantId: string;
+  field: string;
+}
+
 /** Where a sealed file belongs (`kind` 'privacy-export', `id` its request); bound into it likewise. */
 export interface FileContext {
   tenantId: string;
@@ -58,6 +64,7 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
 const FILE_MAGIC = Buffer.from('SCF1', 'latin1');
 const FILE_HEADER_BYTES = FILE_MAGIC.length + 4 + IV_BYTES + TAG_BYTES;
 const FILE_AAD_LABEL = 'sitecare.file';
+const AGENCY_AAD_LABEL = 'sitecare.agency-secret';
 
 export class Keyring {
   readonly #current: number;
@@ -78,10 +85,27 @@ export class Keyring {
   }
 
   encrypt(plaintext: string, context: EncryptionContext): string {
+    return this.#encrypt(plaintext, (version, fail) => associatedData(version, context, fail));
+  }
+
+  /** An agency's secret, as `encrypt` but bound to `["sitecare.agency-secret", 1, keyVersion, tenantId, field]`. */
+  encryptAgencySecret(plaintext: string, context: AgencySecretContext): string {
+    return this.#encrypt(plaintext, (version, fail) => agencyAssociatedData(version, context, fail));
+  }
+
+  decryptAgencySecret(ciphertext: string, context: AgencySecretContext): string {
+    return this.#decrypt(ciphertext, (version, fail) => agencyAssociatedData(version, context, fail));
+  }
+
+  rewrapAgencySecret(ciphertext: string, context: AgencySecretContext): string {
+    return this.encryptAgencySecret(this.decryptAgencySecret(ciphertext, context), context);
+  }
+
+  #encrypt(plaintext: string, aadOf: (version: number, fail: (problem: string) => Error) => Buffer): string {
     if (typeof plaintext !== 'string') throw new Error('Keyring.encrypt: plaintext must be a string');
     // UTF-8 would silently turn a lone surrogate into U+FFFD: refuse rather than store something else.
     if (LONE_SURROGATE.test(plaintext)) throw new Error('Keyring.encrypt: plaintext is not well-formed Unicode');
-    const aad = associatedData(this.#current, context, (problem) => new Error(`Keyring.encrypt: ${problem}`));
+    const aad = aadOf(this.#current, (problem) => new Error(`Keyring.encrypt: ${problem}`));
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, this.#keys.get(this.#current)!, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(aad);
@@ -97,6 +121,10 @@ export class Keyring {
   }
 
   decrypt(ciphertext: string, context: EncryptionContext): string {
+    return this.#decrypt(ciphertext, (version, fail) => associatedData(version, context, fail));
+  }
+
+  #decrypt(ciphertext: string, aadOf: (version: number, fail: (problem: string) => Error) => Buffer): string {
     const parsed = parse(ciphertext);
     const key = this.#keys.get(parsed.version);
     if (!key) {
@@ -105,9 +133,8 @@ export class Keyring {
         `credential was encrypted with key version ${parsed.version}, which this keyring does not hold`,
       );
     }
-    const aad = associatedData(
+    const aad = aadOf(
       parsed.version,
-      context,
       (problem) => new SecretDecryptionError('malformed', `cannot decrypt credential: ${problem}`),
     );
     try {
@@ -297,6 +324,14 @@ function boundValues<C extends object>(
     return value;
   });
   return Buffer.from(JSON.stringify([label, 1, keyVersion, ...values]), 'utf8');
+}
+
+function agencyAssociatedData(
+  keyVersion: number,
+  context: AgencySecretContext,
+  fail: (problem: string) => Error,
+): Buffer {
+  return boundValues(AGENCY_AAD_LABEL, ['tenantId', 'field'], keyVersion, context, fail);
 }
 
 function fileAssociatedData(keyVersion: number, context: FileContext, fail: (problem: string) => Error): Buffer {

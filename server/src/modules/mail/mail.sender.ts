@@ -5,6 +5,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SupportedLanguage } from '@sitecare/schema';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Logger } from '../../logger';
+import type { Keyring } from '../../secrets/keyring';
+import { agencyEnvelope } from '../tenants/agency-mail';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { renderMail, type MailTemplate } from './templates';
 
@@ -29,6 +31,8 @@ export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'retry';
 /**
  * Sends outbox message `id` if it is still pending, in its own transaction on the owner's connection
  * (the system path: the worker serves every agency). Throws on a transient failure so the queue retries.
+ * Issue 17: the mail is from the agency's sender name (at the installation's address `from`, or the
+ * agency's own address through its own relay), with Reply-To the agency's support address.
  */
 export async function sendOutboxMessage(
   em: EntityManager,
@@ -36,6 +40,7 @@ export async function sendOutboxMessage(
   from: string,
   id: string,
   logger: Logger,
+  keyring: Keyring,
 ): Promise<SendOutcome> {
   return em.fork().transactional(async (tx) => {
     const message = await tx.findOne(
@@ -46,9 +51,13 @@ export async function sendOutboxMessage(
     if (!message) return 'skipped'; // already sent, failed, or being sent by another process
     const mail = renderMail(message.template as MailTemplate, message.language as SupportedLanguage, message.payload);
     message.attempts += 1;
+    let relay: Transporter | undefined;
     try {
-      await transport.sendMail({
-        from,
+      const envelope = await agencyEnvelope(tx, keyring, message.tenant.id, from);
+      relay = envelope.relay;
+      await (relay ?? transport).sendMail({
+        from: envelope.from,
+        replyTo: envelope.replyTo,
         to: message.recipient,
         subject: mail.subject,
         text: mail.text,
@@ -67,6 +76,8 @@ export async function sendOutboxMessage(
       if (message.attempts >= MAX_ATTEMPTS) message.status = OutboxStatus.FAILED;
       logger.warn({ outboxId: id, attempts: message.attempts, err: message.lastError }, 'mail not sent');
       return message.status === OutboxStatus.FAILED ? 'failed' : 'retry';
+    } finally {
+      relay?.close();
     }
   });
 }

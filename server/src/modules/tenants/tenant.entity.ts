@@ -23,7 +23,12 @@ export class Tenant {
     | ProfileField
     | 'logo'
     | 'logoContentType'
-    | 'logoUpdatedAt';
+    | 'logoUpdatedAt'
+    | 'smtpHost'
+    | 'smtpPort'
+    | 'smtpUser'
+    | 'smtpFromAddress'
+    | 'inboundEmailTokenHash';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -148,6 +153,24 @@ export class Tenant {
 
   @Property({ type: 'datetime', nullable: true })
   logoUpdatedAt: Date | null = null;
+
+  /** The agency's own SMTP relay (its password is an AgencySecret, `smtp.password`); null: the installation's. */
+  @Property({ type: 'text', nullable: true })
+  smtpHost: string | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  smtpPort: number | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  smtpUser: string | null = null;
+
+  /** The address mail leaves from through the agency's relay (its own domain). */
+  @Property({ type: 'text', nullable: true })
+  smtpFromAddress: string | null = null;
+
+  /** SHA-256 of the agency's inbound e-mail token (shown once when made). */
+  @Property({ type: 'text', nullable: true })
+  inboundEmailTokenHash: string | null = null;
 
   /** P26: the salt of this agency's suppression hashes (never in the API): hashes are not comparable across agencies. */
   @Property({ type: 'text' })

@@ -1,5 +1,13 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import {
+  AgencySmtpRelay,
+  AgencySmtpRelayInput,
+  removeSmtpRelay,
+  rotateInboundEmailToken,
+  setSmtpRelay,
+  smtpRelayOf,
+} from './agency-mail';
 import { Tenant } from './tenant.entity';
 import { TenantLogoInput, TenantUpdateInput } from './tenant.inputs';
 import { currentTenant, removeTenantLogo, setTenantLogo, updateTenant } from './tenant.service';
@@ -24,6 +32,33 @@ export class TenantResolver {
   @Mutation(() => Tenant, { description: "Removes the agency's logo (admins)." })
   tenantLogoRemove(@Ctx() ctx: RequestContext): Promise<Tenant> {
     return removeTenantLogo(ctx);
+  }
+
+  @Mutation(() => Tenant, { description: "Sets the agency's own SMTP relay (admins), verified before it is saved." })
+  tenantSmtpRelaySet(@Arg('input') input: AgencySmtpRelayInput, @Ctx() ctx: RequestContext): Promise<Tenant> {
+    return setSmtpRelay(ctx, input);
+  }
+
+  @Mutation(() => Tenant, { description: "Back to the installation's mail relay (admins)." })
+  tenantSmtpRelayRemove(@Ctx() ctx: RequestContext): Promise<Tenant> {
+    return removeSmtpRelay(ctx);
+  }
+
+  @Mutation(() => String, {
+    description: 'A new inbound e-mail token for the agency (admins): shown this once; the old one stops working.',
+  })
+  tenantInboundEmailTokenRotate(@Ctx() ctx: RequestContext): Promise<string> {
+    return rotateInboundEmailToken(ctx);
+  }
+
+  @FieldResolver(() => AgencySmtpRelay, { nullable: true, description: "The agency's own SMTP relay, if any." })
+  smtpRelay(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<AgencySmtpRelay | null> {
+    return smtpRelayOf(ctx, tenant);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the agency has its own inbound e-mail token.' })
+  inboundEmailTokenSet(@Root() tenant: Tenant): boolean {
+    return Boolean(tenant.inboundEmailTokenHash);
   }
 
   @FieldResolver(() => String, {

@@ -1,10 +1,14 @@
 // P6: support requests by e-mail. A mail provider's inbound webhook (parsed JSON, as Postmark,
-// SendGrid or Mailgun deliver it) posts here with a shared bearer token; each mail opens a ticket.
+// SendGrid or Mailgun deliver it) posts here with a bearer token; each mail opens a ticket.
+// Issue 17: the token is the agency's own (made and rotated by its admins, stored hashed) and opens
+// that agency only. INBOUND_EMAIL_TOKEN is the fallback of a single-agency installation: it is
+// accepted only while the installation has exactly one agency, and that agency has no token of its own.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Router } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { AppServices, RequestContext } from '../../graphql/context';
+import { tokenMatches } from '../tenants/agency-mail';
 import { TicketChannel } from './support-ticket.entity';
 import { openTicketFromOutside } from './ticket.service';
 
@@ -21,12 +25,27 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The agency's own token, or the single-agency installation's INBOUND_EMAIL_TOKEN (header above). */
+async function mayPostFor(orm: MikroORM, app: AppServices, slug: string, token: string): Promise<boolean> {
+  const em = orm.em.fork();
+  const rows = await em.execute<{ hash: string | null; agencies: number }[]>(
+    'select (select inbound_email_token_hash from sitecare_inbound_token_of(?)) as hash, sitecare_agency_count() as agencies',
+    [slug],
+  );
+  const { hash, agencies } = rows[0] ?? { hash: null, agencies: 0 };
+  if (hash) return tokenMatches(token, hash);
+  const fallback = app.config.inboundEmailToken;
+  return Number(agencies) === 1 && fallback !== undefined && sameToken(`Bearer ${token}`, fallback);
+}
+
 export function inboundEmailRouter(orm: MikroORM, app: AppServices): Router {
   const router = express.Router();
   router.post('/inbound/email', express.json({ limit: '256kb' }), async (req, res) => {
-    const token = app.config.inboundEmailToken;
-    if (!token || !sameToken(req.header('authorization'), token))
-      return void res.status(401).json({ error: 'unauthorized' });
+    const given = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1];
+    const agency: unknown = (req.body as { agency?: unknown } | undefined)?.agency;
+    const authorised =
+      given !== undefined && typeof agency === 'string' && (await mayPostFor(orm, app, agency.slice(0, 100), given));
+    if (!authorised) return void res.status(401).json({ error: 'unauthorized' });
     const parsed = inboundMail.safeParse(req.body);
     if (!parsed.success) {
       return void res.status(400).json({ error: 'invalid', fields: parsed.error.issues.map((i) => i.path.join('.')) });
