@@ -79,6 +79,28 @@ export function scopeFilters(ctx: RequestContext, tenantId: string | undefined):
   ctx.em.setFilterParams('ownTenant', { tenantId });
 }
 
+/**
+ * A context for an HTTP route outside GraphQL (a public link, a webhook, a served file): the request's
+ * id, address and agent, on `em`; `actor` marks system work done for the route (audited as SYSTEM).
+ */
+export function routeContext(
+  req: Request,
+  res: Response,
+  em: EntityManager,
+  app: AppServices,
+  actor?: string,
+): RequestContext {
+  return {
+    requestId: String(res.locals.requestId),
+    em,
+    logger: app.logger,
+    ip: req.ip,
+    userAgent: req.header('user-agent'),
+    app,
+    ...(actor ? { system: { actor } } : {}),
+  };
+}
+
 /** A context for platform work outside HTTP (CLI, jobs): the owner's connection, audited as SYSTEM. */
 export function systemContext(em: EntityManager, app: AppServices, actor: string): RequestContext {
   return {

@@ -4,7 +4,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
 import { escapeLike } from '../../db/like';
-import type { AppServices, RequestContext } from '../../graphql/context';
+import { routeContext, type AppServices, type RequestContext } from '../../graphql/context';
 import { useTenant } from '../../graphql/context';
 import { AppError } from '../../graphql/errors';
 import { audit } from '../audit/audit.service';
@@ -43,14 +43,7 @@ export function marketingRouter(orm: MikroORM, app: AppServices): Router {
   /** Runs `work` in one transaction as an anonymous request of the agency `tenantId`. */
   const asVisitor = <T>(req: Request, res: Response, tenantId: string, work: (ctx: RequestContext) => Promise<T>) =>
     orm.em.fork().transactional(async (em) => {
-      const ctx: RequestContext = {
-        requestId: String(res.locals.requestId),
-        em,
-        logger: app.logger,
-        ip: req.ip,
-        userAgent: req.header('user-agent'),
-        app,
-      };
+      const ctx = routeContext(req, res, em, app);
       await useTenant(ctx, tenantId);
       return work(ctx);
     });

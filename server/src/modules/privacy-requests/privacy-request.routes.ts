@@ -3,7 +3,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Router } from 'express';
 import { GraphQLError } from 'graphql';
-import type { AppServices, RequestContext } from '../../graphql/context';
+import { routeContext, type AppServices, type RequestContext } from '../../graphql/context';
 import { confirmPublicRequest, takeExport } from './privacy-request.service';
 
 const page = (title: string, body: string) =>
@@ -15,15 +15,10 @@ const TOKEN = /^[\w.-]{1,200}$/;
 
 export function privacyRouter(orm: MikroORM, app: AppServices): Router {
   const router = express.Router();
-  const context = (req: express.Request, res: express.Response, em: RequestContext['em']): RequestContext => ({
-    requestId: String(res.locals.requestId),
-    em,
-    logger: app.logger,
-    ip: req.ip,
-    userAgent: req.header('user-agent'),
+  const context = (req: express.Request, res: express.Response, em: RequestContext['em']) => ({
+    ...routeContext(req, res, em, app),
     req,
     res,
-    app,
   });
 
   // A GET only shows a button: mail scanners that prefetch links must not use up the token.

@@ -2,7 +2,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Router } from 'express';
 import { inAgency } from '../../graphql/agency';
-import type { AppServices, RequestContext } from '../../graphql/context';
+import { routeContext, type AppServices } from '../../graphql/context';
 import { Tenant } from './tenant.entity';
 
 const SLUG = /^[a-z0-9-]{1,100}$/;
@@ -12,15 +12,7 @@ export function tenantRouter(orm: MikroORM, app: AppServices): Router {
   router.get('/agency-logo/:slug', async (req, res) => {
     if (!SLUG.test(req.params.slug)) return void res.status(404).end();
     const logo = await orm.em.fork().transactional(async (em) => {
-      const ctx: RequestContext = {
-        requestId: String(res.locals.requestId),
-        em,
-        logger: app.logger,
-        ip: req.ip,
-        userAgent: req.header('user-agent'),
-        app,
-        system: { actor: 'agency-logo' },
-      };
+      const ctx = routeContext(req, res, em, app, 'agency-logo');
       return inAgency(ctx, req.params.slug, (tenantId) =>
         em.findOne(Tenant, tenantId, { fields: ['logo', 'logoContentType'] }),
       );

@@ -7,7 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Router } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { AppServices, RequestContext } from '../../graphql/context';
+import { routeContext, type AppServices } from '../../graphql/context';
 import { tokenMatches } from '../tenants/agency-mail';
 import { TicketChannel } from './support-ticket.entity';
 import { openTicketFromOutside } from './ticket.service';
@@ -52,15 +52,7 @@ export function inboundEmailRouter(orm: MikroORM, app: AppServices): Router {
     }
     const mail = parsed.data;
     await orm.em.fork().transactional(async (em) => {
-      const ctx: RequestContext = {
-        requestId: String(res.locals.requestId),
-        em,
-        logger: app.logger,
-        ip: req.ip,
-        userAgent: req.header('user-agent'),
-        app,
-        system: { actor: 'inbound-email' },
-      };
+      const ctx = routeContext(req, res, em, app, 'inbound-email');
       await openTicketFromOutside(
         ctx,
         {
