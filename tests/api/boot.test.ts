@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '../../server/src/testing/database';
+import { createTestDatabase, queryAs, type TestDatabase } from '../../server/src/testing/database';
 import { runSitecare, startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
 
 describe('boot over real HTTP (server/dist/main.js on DATABASE_URL)', () => {
@@ -69,6 +69,32 @@ describe('a production start with missing configuration', () => {
     expect(await run.exited).toBe(78);
     for (const name of ['DATABASE_URL', 'SESSION_SECRET', 'CREDENTIALS_KEY', 'PUBLIC_URL']) {
       expect(run.output()).toContain(`${name}: is required in production`);
+    }
+  });
+});
+
+describe('a job queue left by pg-boss 10', () => {
+  it('M24: is replaced at start by the current one (pg-boss 12 migrates only from 11), and the server is ready', async () => {
+    const db = await createTestDatabase();
+    try {
+      // What pg-boss 10.4 left behind: its schema at version 24.
+      await queryAs(db.ownerUrl, `create schema pgboss; create table pgboss.version (version int primary key)`);
+      await queryAs(db.ownerUrl, `insert into pgboss.version values (24)`);
+      const app = await startSitecareProcess({ ...db.env });
+      try {
+        expect(app.output()).toContain('replaced an old pg-boss schema');
+        const ready = await fetch(`${app.url}/readyz`);
+        expect(await ready.json()).toMatchObject({ status: 'ok', jobs: 'ok' });
+        const [{ version }] = await queryAs<{ version: number }>(
+          db.ownerUrl,
+          'select max(version)::int as version from pgboss.version',
+        );
+        expect(version).toBeGreaterThanOrEqual(25);
+      } finally {
+        await app.stop();
+      }
+    } finally {
+      await db.drop();
     }
   });
 });

@@ -2,7 +2,8 @@
 // The mail relay (outbox → SMTP) and nightly retention. It runs as the tables' owner: the system path
 // across agencies.
 import type { MikroORM } from '@mikro-orm/postgresql';
-import PgBoss from 'pg-boss';
+import type { Client } from 'pg';
+import { PgBoss, type Job } from 'pg-boss';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { sendOutboxMessage, smtpTransport } from '../modules/mail/mail.sender';
@@ -25,6 +26,27 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
+/** The first job-queue schema pg-boss 12 can migrate from (pg-boss 11.0). */
+const OLDEST_MIGRATABLE_QUEUE_SCHEMA = 25;
+
+/**
+ * pg-boss 12 migrates its schema only from pg-boss 11's; an installation that ran pg-boss 10 has schema 24.
+ * The queue holds nothing that is not kept elsewhere: schedules are declared again below, and mail that
+ * was not sent is still PENDING in the outbox, which the sweep sends again. So an older queue schema is
+ * dropped and installed anew, inside the set-up lock, instead of passing through pg-boss 11.
+ */
+async function replaceOldQueueSchema(client: Client, logger: Logger): Promise<void> {
+  const table = await client.query<{ found: boolean }>(`select to_regclass('pgboss.version') is not null as found`);
+  if (!table.rows[0].found) return;
+  const { rows } = await client.query<{ version: number | null }>(
+    'select max(version)::int as version from pgboss.version',
+  );
+  const version = rows[0]?.version;
+  if (version == null || version >= OLDEST_MIGRATABLE_QUEUE_SCHEMA) return;
+  await client.query('drop schema pgboss cascade');
+  logger.warn({ from: version }, 'job queue: replaced an old pg-boss schema (unsent mail stays in the outbox)');
+}
+
 export async function startJobQueue(opts: {
   config: Config;
   owner: MikroORM;
@@ -44,15 +66,16 @@ export async function startJobQueue(opts: {
   const smtpUrl = config.mail.smtpUrl;
   // pg-boss creates a table partition per queue without a lock of its own: two processes starting
   // together deadlock in PostgreSQL (tests/reliability/replicas.test.ts). One process at a time sets up.
-  await withAdvisoryLock(opts.ownerUrl, 'sitecare:job-queues', async () => {
+  await withAdvisoryLock(opts.ownerUrl, 'sitecare:job-queues', async (client) => {
+    await replaceOldQueueSchema(client, logger);
     await boss.start();
-    await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'singleton' });
+    await boss.createQueue(RETENTION_QUEUE, { policy: 'singleton' });
     await boss.schedule(RETENTION_QUEUE, '15 3 * * *', {}, { tz: 'Europe/Stockholm' });
-    await boss.createQueue(RENEWAL_QUEUE, { name: RENEWAL_QUEUE, policy: 'singleton' });
+    await boss.createQueue(RENEWAL_QUEUE, { policy: 'singleton' });
     await boss.schedule(RENEWAL_QUEUE, '0 6 * * *', {}, { tz: 'Europe/Stockholm' });
     if (!smtpUrl) return;
-    await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, retryLimit: 7, retryDelay: 5, retryBackoff: true });
-    await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton' });
+    await boss.createQueue(MAIL_QUEUE, { retryLimit: 7, retryDelay: 5, retryBackoff: true });
+    await boss.createQueue(SWEEP_QUEUE, { policy: 'singleton' });
     await boss.schedule(SWEEP_QUEUE, '* * * * *');
   });
 
@@ -75,7 +98,7 @@ export async function startJobQueue(opts: {
   let running = true;
   const stopBoss = async () => {
     running = false;
-    await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+    await boss.stop({ graceful: true, timeout: 10_000 });
   };
   if (!smtpUrl) {
     // Development default: mail stays in the outbox, visible to admins as "sent mail".
@@ -85,7 +108,7 @@ export async function startJobQueue(opts: {
   await boss.work<{ outboxId: string }>(
     MAIL_QUEUE,
     { batchSize: 5, pollingIntervalSeconds: 1 },
-    tracedJob(MAIL_QUEUE, async (jobs: PgBoss.Job<{ outboxId: string }>[]) => {
+    tracedJob(MAIL_QUEUE, async (jobs: Job<{ outboxId: string }>[]) => {
       for (const job of jobs) {
         const { keyring } = opts.services();
         const outcome = await sendOutboxMessage(
