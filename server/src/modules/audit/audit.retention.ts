@@ -3,7 +3,7 @@
 // when, with what outcome) stays as the append-only record. Runs with the retention tasks on the
 // system path (the application role may not change the trail) and audits per agency.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { perAgency, type RetentionReport } from '../../jobs/retention';
+import { perAgency, type RetentionReport } from '../../system/tasks';
 
 export const AUDIT_IP_RETENTION_DAYS = 180;
 

@@ -2,7 +2,7 @@
 // breach past its deadline without the authority notified is flagged once and audited, so the
 // agency's audit log shows the lapse even if nobody opened the dashboard.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditSystemTask, type RetentionReport } from '../../jobs/retention';
+import { auditSystemTask, type RetentionReport } from '../../system/tasks';
 import { NOTIFICATION_HOURS } from './breach.entity';
 
 export async function flagOverdueBreaches(em: EntityManager, now = new Date()): Promise<RetentionReport> {

@@ -3,7 +3,7 @@
 // `email_tracking` purpose says (its retention period). The consent history itself is the proof
 // of consent and stays until the person is erased.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { perAgency, type RetentionReport } from '../../jobs/retention';
+import { perAgency, type RetentionReport } from '../../system/tasks';
 
 export async function purgeConsentLeftovers(em: EntityManager, now = new Date()): Promise<RetentionReport> {
   return em.transactional(async (tx) => {

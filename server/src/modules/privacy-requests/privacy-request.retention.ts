@@ -2,7 +2,7 @@
 // agency by agency, and audits what it did.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { systemContext, useTenant, type AppServices, type RequestContext } from '../../graphql/context';
-import type { RetentionReport } from '../../jobs/retention';
+import type { RetentionReport } from '../../system/tasks';
 import { audit } from '../audit/audit.service';
 import { enqueueMail } from '../mail/outbox.service';
 import { Tenant } from '../tenants/tenant.entity';

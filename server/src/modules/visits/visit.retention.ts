@@ -3,7 +3,7 @@
 // Truncation rather than deletion keeps coarse network statistics while no longer pointing at one
 // connection. Runs with the retention tasks (system path, every agency) and audits per agency.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { perAgency, type RetentionReport } from '../../jobs/retention';
+import { perAgency, type RetentionReport } from '../../system/tasks';
 
 export const VISIT_IP_RETENTION_DAYS = 30;
 
