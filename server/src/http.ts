@@ -21,15 +21,11 @@ import type { AppServices, RequestContext } from './graphql/context';
 import { buildSitecareSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { shippedMigrations } from './db/orm';
+import { modules } from './modules';
 import { checkReadiness } from './modules/health/health.service';
 import { accessLog } from './observability/access-log';
 import { observeGraphql } from './observability/graphql';
 import { Metrics, metricsRoute, ormPoolUse, pgPoolUse } from './observability/metrics';
-import { webhookRouter } from './modules/payments/webhooks';
-import { inboundEmailRouter } from './modules/tickets/inbound-email';
-import { marketingRouter } from './modules/marketing/marketing.routes';
-import { privacyRouter } from './modules/privacy-requests/privacy-request.routes';
-import { tenantRouter } from './modules/tenants/tenant.routes';
 
 export const DASHBOARD_DIST = path.join(REPO_ROOT, 'dashboard', 'dist');
 
@@ -189,11 +185,12 @@ export async function createHttpApp(opts: {
   app.get('/healthz', ready);
   app.get('/metrics', metricsRoute(metrics, config.metrics));
 
-  app.use(inboundEmailRouter(orm, services));
-  app.use(marketingRouter(orm, services)); // unsubscribe, newsletter confirmation, tracking
-  app.use(privacyRouter(orm, services));
-  app.use(tenantRouter(orm, services)); // the agency's logo
-  if (opts.owner) app.use(webhookRouter(opts.owner, services));
+  // Each module's routes outside GraphQL (inbound e-mail, marketing links, privacy links, the agency's
+  // logo, the providers' webhooks): see its index.ts.
+  for (const module of modules) {
+    const router = module.routes?.({ orm, owner: opts.owner, services });
+    if (router) app.use(router);
+  }
 
   const apollo = createApolloServer({
     schema,

@@ -4,7 +4,7 @@ import { initOrm } from '../../server/src/db/orm';
 import { systemContext, useTenant, type AppServices } from '../../server/src/graphql/context';
 import { createLogger } from '../../server/src/logger';
 import type { DataSubject } from '../../server/src/privacy/personal-data';
-import { personalDataSources } from '../../server/src/privacy/sources';
+import { personalDataSources } from '../../server/src/modules';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode } from '../support/api-client';
 import { startDemoApp, type DemoApp } from '../support/demo-app';

@@ -1,7 +1,7 @@
 // Tenant isolation in two walls, tested from outside (HTTP) and from inside (the database roles).
 import { getNamedType } from 'graphql';
 import { Client } from 'pg';
-import { entities } from '../../server/src/db/entities';
+import { entities } from '../../server/src/modules';
 import { initOrm } from '../../server/src/db/orm';
 import { roleFacts } from '../../server/src/db/roles';
 import { queryAs } from '../../server/src/testing/database';

@@ -3,7 +3,7 @@ import { defineConfig, MikroORM, PostgreSqlDriver, type Options } from '@mikro-o
 import { ReflectMetadataProvider } from '@mikro-orm/core';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { entities, tenantOwnedEntities } from './entities';
+import { entities, tenantOwnedEntities } from '../modules';
 
 /** True when running TypeScript sources directly (jest with swc), false from dist/. */
 const runningFromSource = __filename.endsWith('.ts');

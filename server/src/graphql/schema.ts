@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { guardSchema } from './authorization';
-import { resolvers } from './resolvers';
+import { resolvers } from '../modules';
 
 let built: Promise<GraphQLSchema> | undefined;
 

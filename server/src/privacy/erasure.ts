@@ -2,8 +2,7 @@
 // puts the address and phone numbers on the suppression list. No provider is called.
 import type { RequestContext } from '../graphql/context';
 import { suppress } from '../modules/suppression/suppression.service';
-import type { DataSubject, ErasureReport } from './personal-data';
-import { personalDataSources } from './sources';
+import { personalDataSources, type DataSubject, type ErasureReport } from './personal-data';
 import { isAccountingKept } from './sources/commerce';
 
 export interface ErasureResult {
@@ -17,7 +16,7 @@ export interface ErasureResult {
 export async function eraseSubject(ctx: RequestContext, subject: DataSubject, reason: string): Promise<ErasureResult> {
   const sections: Record<string, ErasureReport> = {};
   let accounting: ErasureResult['accounting'] = { orderIds: [], keepUntil: null };
-  for (const source of [...personalDataSources].reverse()) {
+  for (const source of [...personalDataSources()].reverse()) {
     const report = await source.erase(ctx, subject);
     if (isAccountingKept(report)) {
       accounting = report.accounting;

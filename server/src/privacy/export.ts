@@ -2,8 +2,7 @@
 // source holds about the person), data.schema.json (its JSON Schema) and README.txt in their language.
 import { strToU8, zipSync } from 'fflate';
 import type { RequestContext } from '../graphql/context';
-import type { DataSubject } from './personal-data';
-import { personalDataSources } from './sources';
+import { personalDataSources, type DataSubject } from './personal-data';
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -25,7 +24,7 @@ function jsonSchema() {
         type: 'object',
         description: 'One entry per kind of data; README.txt describes each. Times are ISO 8601 (UTC).',
         properties: Object.fromEntries(
-          personalDataSources.map((s) => [
+          personalDataSources().map((s) => [
             s.name,
             { description: s.description.en, type: ['array', 'object', 'null'] },
           ]),
@@ -38,7 +37,9 @@ function jsonSchema() {
 
 function readme(language: 'sv' | 'en', agency: string, contact: string, sections: Record<string, unknown>): string {
   const count = (v: unknown) => (Array.isArray(v) ? v.length : v ? 1 : 0);
-  const lines = personalDataSources.map((s) => `- ${s.name} (${count(sections[s.name])}): ${s.description[language]}`);
+  const lines = personalDataSources().map(
+    (s) => `- ${s.name} (${count(sections[s.name])}): ${s.description[language]}`,
+  );
   return language === 'sv'
     ? [
         `Dina personuppgifter hos ${agency}`,
@@ -69,7 +70,7 @@ export async function buildExport(
   opts: { language: 'sv' | 'en'; agency: string; privacyContactEmail: string },
 ): Promise<{ zip: Buffer; data: Record<string, unknown> }> {
   const sections: Record<string, unknown> = {};
-  for (const source of personalDataSources) sections[source.name] = await source.export(ctx, subject);
+  for (const source of personalDataSources()) sections[source.name] = await source.export(ctx, subject);
   const data = {
     formatVersion: EXPORT_FORMAT_VERSION,
     generatedAt: new Date().toISOString(),

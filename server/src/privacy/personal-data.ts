@@ -1,6 +1,6 @@
 // The one place that knows where personal data lives (P26, P28, S25). Every module that stores
-// something about a person adds a source to `personalDataSources` (privacy/sources.ts): what to
-// put in the person's export, and how to erase it. Export and erasure walk the list, so a new table
+// something about a person declares a source in its `index.ts` (`personalData`): what to put in the
+// person's export, and how to erase it. Export and erasure walk the list, so a new table
 // with personal data is covered by adding one source, and a test checks that no text column keeps
 // the person's name, e-mail or phone after erasure.
 import type { RequestContext } from '../graphql/context';
@@ -39,4 +39,17 @@ export interface PersonalDataSource {
   export(ctx: RequestContext, subject: DataSubject): Promise<unknown>;
   /** Deletes or anonymises it, inside the caller's transaction. */
   erase(ctx: RequestContext, subject: DataSubject): Promise<ErasureReport>;
+}
+
+let sources: readonly PersonalDataSource[] | undefined;
+
+/** Set once by `modules/index.ts`, from the modules' declarations, in export order. */
+export function usePersonalDataSources(list: readonly PersonalDataSource[]): void {
+  sources = list;
+}
+
+/** Every source of personal data, in export order (erasure walks it in reverse). */
+export function personalDataSources(): readonly PersonalDataSource[] {
+  if (!sources) throw new Error('the modules are not loaded: import server/src/modules before the privacy engine runs');
+  return sources;
 }

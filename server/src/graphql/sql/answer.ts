@@ -22,7 +22,6 @@ import { observeCompiledAnswer, observeOperation } from '../../observability/gra
 import type { Role } from '@sitecare/schema';
 import { mayCompile, Refused, sessionStatementOf, SqlReads, statementOf, type Compiled } from './compile';
 import { Pipeline, type PipelinedStatement } from './pipeline';
-import './readers';
 
 /** A connection of the compiled path's own pool (node-postgres). */
 interface PgConnection {

@@ -10,7 +10,7 @@ import { initOrm } from '../../db/orm';
 import { seedDemoIfEmpty } from '../../db/seed';
 import { systemContext, useTenant, type AppServices, type RequestContext } from '../../graphql/context';
 import { createHttpApp, type HttpApp } from '../../http';
-import { personalDataSources } from '../../privacy/sources';
+import { personalDataSources } from '../index';
 import type { DataSubject } from '../../privacy/personal-data';
 import { createTestDatabase, queryAs, type TestDatabase } from '../../testing/database';
 import { TEST_CREDENTIALS_KEY, testKeyring } from '../../testing/env';

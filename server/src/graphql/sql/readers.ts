@@ -1,7 +1,0 @@
-// Every module's SQL readers (registered on import), as resolvers.ts lists every resolver.
-import '../../modules/customers/customer.sql';
-import '../../modules/leads/lead.sql';
-import '../../modules/orders/order.sql';
-import '../../modules/sites/site.sql';
-import '../../modules/subscriptions/subscription.sql';
-import '../../modules/tickets/ticket.sql';

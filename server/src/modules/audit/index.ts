@@ -1,0 +1,13 @@
+import type { SitecareModule } from '../../system/module';
+import { AuditEvent } from './audit-event.entity';
+import { AuditResolver } from './audit.resolver';
+import { forgetAuditIps } from './audit.retention';
+import { auditSource } from '../../privacy/sources/records';
+
+export const auditModule: SitecareModule = {
+  name: 'audit',
+  entities: [AuditEvent],
+  resolvers: [AuditResolver],
+  personalData: [auditSource],
+  retention: [(em, _app, now) => forgetAuditIps(em, now)],
+};

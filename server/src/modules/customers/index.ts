@@ -1,0 +1,13 @@
+import type { SitecareModule } from '../../system/module';
+import { Contact } from './contact.entity';
+import { Customer } from './customer.entity';
+import { ContactResolver, CustomerResolver } from './customer.resolver';
+import { contactsSource, customersSource } from '../../privacy/sources/people';
+import './customer.sql'; // its read definitions
+
+export const customersModule: SitecareModule = {
+  name: 'customers',
+  entities: [Customer, Contact],
+  resolvers: [CustomerResolver, ContactResolver],
+  personalData: [contactsSource, customersSource],
+};

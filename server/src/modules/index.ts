@@ -1,0 +1,74 @@
+// The one list of Sitecare's modules. Each declares its entities, resolvers, read definitions,
+// personal data, retention tasks and routes in its own `index.ts` (see system/module.ts); the ORM,
+// the schema, the HTTP server, the jobs and the privacy engine take them from here.
+// The order is the order of the personal-data export (erasure runs it in reverse, so rows that
+// point at a contact go before the contact) and of the nightly retention run.
+import type { EntityClass } from '@mikro-orm/core';
+import type { NonEmptyArray } from 'type-graphql';
+import { usePersonalDataSources } from '../privacy/personal-data';
+import type { RetentionTask, SitecareModule } from '../system/module';
+import { agencySecretsModule } from './agency-secrets';
+import { auditModule } from './audit';
+import { authModule } from './auth';
+import { breachesModule } from './breaches';
+import { consentsModule } from './consents';
+import { credentialsModule } from './credentials';
+import { customersModule } from './customers';
+import { disclosuresModule } from './disclosures';
+import { healthModule } from './health';
+import { leadsModule } from './leads';
+import { mailModule } from './mail';
+import { marketingModule } from './marketing';
+import { ordersModule } from './orders';
+import { packagesModule } from './packages';
+import { paymentsModule } from './payments';
+import { privacyRequestsModule } from './privacy-requests';
+import { processorsModule } from './processors';
+import { sitesModule } from './sites';
+import { subscriptionsModule } from './subscriptions';
+import { suppressionModule } from './suppression';
+import { surveysModule } from './surveys';
+import { tenantsModule } from './tenants';
+import { ticketsModule } from './tickets';
+import { usersModule } from './users';
+import { visitsModule } from './visits';
+
+export const modules: readonly SitecareModule[] = [
+  healthModule,
+  authModule,
+  tenantsModule,
+  customersModule,
+  usersModule,
+  ordersModule,
+  subscriptionsModule,
+  ticketsModule,
+  sitesModule,
+  leadsModule,
+  auditModule,
+  mailModule,
+  privacyRequestsModule,
+  consentsModule,
+  visitsModule,
+  surveysModule,
+  credentialsModule,
+  packagesModule,
+  paymentsModule,
+  suppressionModule,
+  marketingModule,
+  processorsModule,
+  disclosuresModule,
+  breachesModule,
+  agencySecretsModule,
+];
+
+/** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
+export const tenantOwnedEntities: EntityClass<object>[] = modules.flatMap((m) => m.entities ?? []);
+export const entities: EntityClass<object>[] = [
+  ...modules.flatMap((m) => m.globalEntities ?? []),
+  ...tenantOwnedEntities,
+];
+export const resolvers = modules.flatMap((m) => m.resolvers ?? []) as NonEmptyArray<Function>;
+export const personalDataSources = modules.flatMap((m) => m.personalData ?? []);
+export const retentionTasks: RetentionTask[] = modules.flatMap((m) => m.retention ?? []);
+
+usePersonalDataSources(personalDataSources);

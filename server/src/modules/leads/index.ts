@@ -1,0 +1,12 @@
+import type { SitecareModule } from '../../system/module';
+import { Lead } from './lead.entity';
+import { LeadResolver } from './lead.resolver';
+import { leadsSource } from '../../privacy/sources/records';
+import './lead.sql'; // its read definitions
+
+export const leadsModule: SitecareModule = {
+  name: 'leads',
+  entities: [Lead],
+  resolvers: [LeadResolver],
+  personalData: [leadsSource],
+};

@@ -1,0 +1,12 @@
+import type { SitecareModule } from '../../system/module';
+import { Order, OrderLine } from './order.entity';
+import { CustomerOrdersResolver, OrderResolver, SiteOrdersResolver } from './order.resolver';
+import { ordersSource } from '../../privacy/sources/commerce';
+import './order.sql'; // its read definitions
+
+export const ordersModule: SitecareModule = {
+  name: 'orders',
+  entities: [Order, OrderLine],
+  resolvers: [OrderResolver, CustomerOrdersResolver, SiteOrdersResolver],
+  personalData: [ordersSource],
+};

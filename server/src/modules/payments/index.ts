@@ -1,0 +1,10 @@
+import type { SitecareModule } from '../../system/module';
+import { Payment, WebhookEvent } from './payment.entity';
+import { webhookRouter } from './webhooks';
+
+export const paymentsModule: SitecareModule = {
+  name: 'payments',
+  entities: [Payment],
+  globalEntities: [WebhookEvent],
+  routes: ({ owner, services }) => (owner ? webhookRouter(owner, services) : undefined), // providers' webhooks, on the system path
+};

@@ -1,0 +1,11 @@
+import type { SitecareModule } from '../../system/module';
+import { Survey, SurveyResponse } from './survey.entity';
+import { SurveyResolver, SurveyResponseResolver } from './survey.resolver';
+import { surveyResponseSource } from './survey.source';
+
+export const surveysModule: SitecareModule = {
+  name: 'surveys',
+  entities: [Survey, SurveyResponse],
+  resolvers: [SurveyResolver, SurveyResponseResolver],
+  personalData: [surveyResponseSource],
+};

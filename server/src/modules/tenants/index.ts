@@ -1,0 +1,11 @@
+import type { SitecareModule } from '../../system/module';
+import { Tenant } from './tenant.entity';
+import { TenantResolver } from './tenant.resolver';
+import { tenantRouter } from './tenant.routes';
+
+export const tenantsModule: SitecareModule = {
+  name: 'tenants',
+  globalEntities: [Tenant],
+  resolvers: [TenantResolver],
+  routes: ({ orm, services }) => tenantRouter(orm, services), // the agency's logo
+};

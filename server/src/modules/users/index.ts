@@ -1,0 +1,11 @@
+import type { SitecareModule } from '../../system/module';
+import { User } from './user.entity';
+import { UserResolver } from './user.resolver';
+import { usersSource } from '../../privacy/sources/people';
+
+export const usersModule: SitecareModule = {
+  name: 'users',
+  entities: [User],
+  resolvers: [UserResolver],
+  personalData: [usersSource],
+};
