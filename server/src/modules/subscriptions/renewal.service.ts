@@ -123,7 +123,7 @@ export async function chargeRenewal(
       currency: result.currency,
       providerPaymentId: result.providerPaymentId,
       method: result.method,
-    });
+    }, order.tenant.id);
   }
   return result.status;
 }
