@@ -346,7 +346,12 @@ function seedPaymentAccounts(
   for (const provider of Object.values(PaymentProvider)) {
     for (const [field, name] of Object.entries(PAYMENT_SECRETS[provider] as Record<string, string>)) {
       const secret = (values[provider] as Record<string, string>)[field];
-      tx.create(AgencySecret, { tenant, name, ...sealAgencySecret(keyring, tenant.id, name, secret), verifiedAt: null });
+      tx.create(AgencySecret, {
+        tenant,
+        name,
+        ...sealAgencySecret(keyring, tenant.id, name, secret),
+        verifiedAt: null,
+      });
     }
   }
   tenant.paypalEnvironment = 'sandbox';

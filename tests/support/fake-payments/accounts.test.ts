@@ -1,13 +1,7 @@
 // Several accounts behind one fake provider address, told apart by key, against the official SDKs: each
 // account sees only what was made with its own key; an unknown key is refused.
 import { createMollieClient } from '@mollie/api-client';
-import {
-  ApiError,
-  CheckoutPaymentIntent,
-  Client,
-  Environment,
-  OrdersController,
-} from '@paypal/paypal-server-sdk';
+import { ApiError, CheckoutPaymentIntent, Client, Environment, OrdersController } from '@paypal/paypal-server-sdk';
 import Stripe from 'stripe';
 import {
   startFakeMollieAccounts,
@@ -38,7 +32,9 @@ describe('fake Stripe accounts', () => {
   test('a session made with one key lands in that account only; the other key cannot see it', async () => {
     const session = await client(keys.a.secretKey).checkout.sessions.create({
       mode: 'payment',
-      line_items: [{ price_data: { currency: 'sek', unit_amount: 50000, product_data: { name: 'Plus' } }, quantity: 1 }],
+      line_items: [
+        { price_data: { currency: 'sek', unit_amount: 50000, product_data: { name: 'Plus' } }, quantity: 1 },
+      ],
       success_url: 'https://example.com/ok',
       cancel_url: 'https://example.com/cancel',
     });

@@ -120,7 +120,9 @@ export async function startFakeMollieAccounts(
 ): Promise<FakeAccounts<FakeMollie> & { apiEndpoint: string }> {
   const started = await accountsOf(accounts, (a) => startFakeMollie({ apiKey: a.apiKey }));
   const byKey = new Map([...started.values()].map(({ account, fake }) => [account.apiKey, fake.baseUrl]));
-  const front = await startFront(await certificate(), [...byKey.values()][0], (req) => byKey.get(bearer(req.headers) ?? ''));
+  const front = await startFront(await certificate(), [...byKey.values()][0], (req) =>
+    byKey.get(bearer(req.headers) ?? ''),
+  );
   return { ...facade(front, started), apiEndpoint: `${front.baseUrl}/v2/` };
 }
 

@@ -84,13 +84,15 @@ export async function singleAgency(em: EntityManager): Promise<boolean> {
 async function connectedProviders(em: EntityManager, tenantId: string): Promise<Set<PaymentProvider>> {
   const rows = await em.find(AgencySecret, { tenant: tenantId }, { filters: false, fields: ['name'] });
   const names = new Set(rows.map((r) => r.name));
-  return new Set(
-    Object.values(PaymentProvider).filter((p) => secretNamesOf(p).every((name) => names.has(name))),
-  );
+  return new Set(Object.values(PaymentProvider).filter((p) => secretNamesOf(p).every((name) => names.has(name))));
 }
 
 /** The providers agency `tenantId` offers at checkout: its own accounts, or the fallback's. */
-export async function offeredProviders(em: EntityManager, config: Config, tenantId: string): Promise<PaymentProvider[]> {
+export async function offeredProviders(
+  em: EntityManager,
+  config: Config,
+  tenantId: string,
+): Promise<PaymentProvider[]> {
   const own = await connectedProviders(em, tenantId);
   const single = own.size === Object.values(PaymentProvider).length ? false : await singleAgency(em);
   return Object.values(PaymentProvider).filter(

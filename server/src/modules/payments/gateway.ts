@@ -108,7 +108,11 @@ export function gatewayOf<P extends PaymentProvider>(provider: P, account: Accou
  * The provider's calls through the account of agency `tenantId` (the owner of the order, subscription
  * or payment): never another agency's. An agency without an account for the provider cannot use it.
  */
-export async function gateway(ctx: RequestContext, tenantId: string, provider: PaymentProvider): Promise<PaymentGateway> {
+export async function gateway(
+  ctx: RequestContext,
+  tenantId: string,
+  provider: PaymentProvider,
+): Promise<PaymentGateway> {
   const account = await paymentAccount(ctx.em, ctx.app, tenantId, provider);
   if (!account) throw badInput('provider', `${PROVIDER_NAMES[provider]} is not offered by this agency`);
   return gatewayOf(provider, account);

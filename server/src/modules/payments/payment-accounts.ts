@@ -13,12 +13,7 @@ import { audit } from '../audit/audit.service';
 import { PaymentProvider } from '../orders/order.entity';
 import type { Tenant } from '../tenants/tenant.entity';
 import { currentTenant } from '../tenants/tenant.service';
-import {
-  offeredProviders,
-  PAYMENT_SECRETS,
-  secretNamesOf,
-  type AccountOf,
-} from './accounts';
+import { offeredProviders, PAYMENT_SECRETS, secretNamesOf, type AccountOf } from './accounts';
 import { PROVIDER_NAMES } from './gateway';
 import { verifyMollieAccount } from './mollie.provider';
 import { verifyPayPalAccount } from './paypal.provider';
@@ -42,7 +37,7 @@ export class AgencyPaymentAccount {
   @Field(() => [AgencySecretState]) secrets!: AgencySecretState[];
   @Field(() => String, { nullable: true, description: 'PayPal: sandbox or live.' })
   environment!: string | null;
-  @Field({ description: 'Where to point the provider\'s webhooks (path; prefix the public address).' })
+  @Field({ description: "Where to point the provider's webhooks (path; prefix the public address)." })
   webhookPath!: string;
 }
 

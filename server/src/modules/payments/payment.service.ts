@@ -145,7 +145,9 @@ export async function applyProviderOutcome(
  */
 async function refundUnwanted(ctx: RequestContext, payment: Payment): Promise<string> {
   await ctx.em.flush();
-  await (await gateway(ctx, payment.tenant.id, payment.provider)).refund({
+  await (
+    await gateway(ctx, payment.tenant.id, payment.provider)
+  ).refund({
     providerReference: payment.providerReference,
     providerPaymentId: payment.providerPaymentId,
     amountMinor: payment.amountMinor,

@@ -32,7 +32,10 @@ function parseMandate(mandate: string): { customer: string; paymentMethod: strin
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : value?.id);
 
 /** The customer and card kept by a paid checkout session or a completed setup session, if any. */
-export async function stripeMandateOf(account: StripeAccount, session: Stripe.Checkout.Session): Promise<string | undefined> {
+export async function stripeMandateOf(
+  account: StripeAccount,
+  session: Stripe.Checkout.Session,
+): Promise<string | undefined> {
   const customer = idOf(session.customer);
   if (!customer) return undefined;
   const stripe = stripeClient(account);

@@ -142,7 +142,9 @@ async function accountFor<P extends PaymentProvider>(
   const slug = typeof req.params.agency === 'string' ? req.params.agency.slice(0, 100) : undefined;
   const agency = await agencyOf(owner, slug);
   if (!agency) {
-    res.status(404).json({ error: slug === undefined ? 'name the agency: /webhooks/<provider>/<agency>' : 'unknown agency' });
+    res
+      .status(404)
+      .json({ error: slug === undefined ? 'name the agency: /webhooks/<provider>/<agency>' : 'unknown agency' });
     return undefined;
   }
   const account = await paymentAccount(owner.em.fork(), app, agency.id, provider);
@@ -293,7 +295,10 @@ export function webhookRouter(owner: MikroORM, app: AppServices): Router {
           mandate: await paypalVaultToken(account, token),
         }),
       );
-      res.redirect(303, `${back}?method=${outcome === 'unmatched' || outcome.startsWith('refused') ? 'unknown' : 'updated'}`);
+      res.redirect(
+        303,
+        `${back}?method=${outcome === 'unmatched' || outcome.startsWith('refused') ? 'unknown' : 'updated'}`,
+      );
     } catch (error) {
       app.logger.warn({ err: error }, 'PayPal vault return failed');
       res.redirect(303, `${back}?method=failed`);

@@ -99,7 +99,9 @@ export async function applyMethodChange(
   await mailSubscriber(ctx, subscription, subscription.firstOrder.contact, 'subscription.payment_method_changed');
   if (outcome.refundPayment) {
     const { id, amountMinor, currency } = outcome.refundPayment;
-    await (await gateway(ctx, subscription.tenant.id, outcome.provider)).refund({
+    await (
+      await gateway(ctx, subscription.tenant.id, outcome.provider)
+    ).refund({
       providerReference: id,
       providerPaymentId: id,
       amountMinor: Math.min(amountMinor, METHOD_CHANGE_MINOR),
