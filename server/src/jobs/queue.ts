@@ -5,6 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import PgBoss from 'pg-boss';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { allowsPrivateHosts } from '../net/public-address';
 import { sendOutboxMessage, smtpTransport } from '../modules/mail/mail.sender';
 import { OutboxMessage, OutboxStatus } from '../modules/mail/outbox-message.entity';
 import type { AppServices } from '../graphql/context';
@@ -95,6 +96,7 @@ export async function startJobQueue(opts: {
           job.data.outboxId,
           logger,
           keyring,
+          allowsPrivateHosts(config),
         );
         if (outcome === 'retry') throw new Error(`mail ${job.data.outboxId} not sent yet`); // retried with back-off
       }
