@@ -10,6 +10,7 @@ import { screenshot } from '../support/browser';
 import { menuItem, settle, useDashboard } from '../support/dashboard';
 import { startFakeStripeAccounts, type FakeAccounts } from '../support/fake-payments/accounts';
 import type { FakeStripe } from '../support/fake-payments/stripe';
+import { startSmtp, type LocalSmtp } from '../support/smtp';
 
 const ADMIN = 'admin@jj-media.example.com';
 const EMPLOYEE = 'erik@jj-media.example.com';
@@ -17,8 +18,11 @@ const EMPLOYEE = 'erik@jj-media.example.com';
 const OWN = { secretKey: 'sk_test_jj_media_own_account_7777', webhookSecret: 'whsec_jj_media_own_account' };
 
 let stripe: FakeAccounts<FakeStripe>;
+let relay: LocalSmtp;
+const RELAY_LOGIN = { user: 'jj-relay', pass: 'the-relay-password-2026' };
 const env: Record<string, string> = {};
 beforeAll(async () => {
+  relay = await startSmtp(RELAY_LOGIN);
   stripe = await startFakeStripeAccounts({
     own: OWN,
     'jj-media': demoPaymentAccounts['jj-media'].stripe,
@@ -27,7 +31,10 @@ beforeAll(async () => {
   // Filled in before the dashboard fixture starts the server with it.
   Object.assign(env, { STRIPE_API_BASE: stripe.baseUrl });
 });
-afterAll(() => stripe?.close());
+afterAll(async () => {
+  await stripe?.close();
+  await relay?.close();
+});
 
 describe('M11: the Agency settings screen', () => {
   const dash = useDashboard(env);
@@ -134,6 +141,37 @@ describe('M11: the Agency settings screen', () => {
     const { body, headers } = stripe.of('own').signedDelivery(stripe.of('own').completeSession(sessionId));
     const res = await fetch(`${dash.app.url}/webhooks/stripe/jj-media`, { method: 'POST', headers, body });
     expect(await res.json()).toMatchObject({ outcome: 'paid' });
+  }, 90_000);
+
+  it('M11: an admin sets the SMTP relay (a refused password is named under its field) and makes an inbound token, shown once', async () => {
+    const page = await dash.logIn(ADMIN);
+    await menuItem(page, 'Byråinställningar').click();
+    const relaySection = page.getByRole('region', { name: 'Utgående e-post (egen SMTP-server)' });
+    await relaySection.getByText('Ingen egen server: installationens används.').waitFor();
+    await relaySection.getByLabel('Server (värd)').fill('127.0.0.1');
+    await relaySection.getByLabel('Port').fill(new URL(relay.url).port);
+    await relaySection.getByLabel('Användarnamn').fill(RELAY_LOGIN.user);
+    await relaySection.getByLabel('Lösenord').fill('not-the-password');
+    await relaySection.getByLabel('Avsändaradress').fill('kundservice@jj-media.example.com');
+    await relaySection.getByRole('button', { name: 'Spara servern' }).click();
+    await relaySection.getByText(/did not accept the connection or the login/).waitFor();
+    await relaySection.getByLabel('Lösenord').fill(RELAY_LOGIN.pass);
+    await relaySection.getByRole('button', { name: 'Spara servern' }).click();
+    await page.getByText('Servern har kontrollerats och sparats').waitFor();
+    await relaySection.getByText(`${RELAY_LOGIN.user} på 127.0.0.1`, { exact: false }).waitFor();
+    expect(await page.content()).not.toContain(RELAY_LOGIN.pass);
+
+    const inbound = page.getByRole('region', { name: 'Token för inkommande e-post' });
+    await inbound.getByText('Ingen token ännu.').waitFor();
+    await inbound.getByRole('button', { name: 'Skapa en ny token' }).click();
+    const token = await inbound.getByRole('textbox', { name: 'Ny token' }).inputValue();
+    expect(token).toMatch(/^sci_/);
+    await inbound.getByText('En token finns.').waitFor();
+    // Shown once: after a reload only "set" remains.
+    await page.reload();
+    await page.getByRole('region', { name: 'Token för inkommande e-post' }).getByText('En token finns.').waitFor();
+    expect(await page.content()).not.toContain(token);
+    await screenshot(page, 'agency-relay-and-inbound');
   }, 90_000);
 
   it('M11: an employee sees no Agency settings, in the menu or at its address', async () => {
