@@ -54,6 +54,11 @@ export const PERMISSIONS = {
   'Mutation.tenantSmtpRelaySet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantSmtpRelayRemove': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantInboundEmailTokenRotate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.tenantStripeAccountSet': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.tenantMollieAccountSet': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.tenantPayPalAccountSet': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.tenantPaymentAccountRemove': { audience: ADMIN, rule: 'tenant' },
+  'Query.paymentProvidersOffered': { audience: 'PUBLIC', rule: 'none' },
   // Care domain (P18): staff manage; contractors see assigned sites; customers their own.
   'Query.customers': { audience: STAFF, rule: 'tenant' },
   'Query.customer': { audience: ALL, rule: 'assigned' },
@@ -201,6 +206,7 @@ export const FIELD_PERMISSIONS = {
   // Issue 17: how the agency's mail leaves and arrives (never a secret: set / last 4 / verified at).
   'Tenant.smtpRelay': ADMIN,
   'Tenant.inboundEmailTokenSet': ADMIN,
+  'Tenant.paymentAccounts': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 /**

@@ -89,6 +89,30 @@ export const IMY = {
   url: 'https://www.imy.se',
 } as const;
 
+/**
+ * Issue 17: each demo agency's own (fake) payment accounts, told apart by key; the fakes in
+ * tests/support/fake-payments serve them (`startFake…Accounts(demoPaymentAccounts)`). Sealed as agency
+ * secrets by the seed; against the real providers these keys are refused (connect real ones first).
+ */
+export const demoPaymentAccounts = {
+  'jj-media': {
+    stripe: { secretKey: 'sk_test_demo_jj_media_4242', webhookSecret: 'whsec_demo_jj_media_signing' },
+    mollie: { apiKey: 'test_demojjmedia0000000000000000000' },
+    paypal: { clientId: 'demo-jj-media-client', clientSecret: 'demo-jj-media-secret', webhookId: 'WH-DEMO-JJ-MEDIA' },
+  },
+  'nordvik-webbyra': {
+    stripe: { secretKey: 'sk_test_demo_nordvik_1881', webhookSecret: 'whsec_demo_nordvik_signing' },
+    mollie: { apiKey: 'test_demonordvik0000000000000000000' },
+    paypal: { clientId: 'demo-nordvik-client', clientSecret: 'demo-nordvik-secret', webhookId: 'WH-DEMO-NORDVIK' },
+  },
+} as const satisfies Record<string, DemoPaymentAccounts>;
+
+export interface DemoPaymentAccounts {
+  stripe: { secretKey: string; webhookSecret: string };
+  mollie: { apiKey: string };
+  paypal: { clientId: string; clientSecret: string; webhookId: string };
+}
+
 export const demoTenants: readonly DemoTenant[] = [
   {
     slug: 'jj-media',

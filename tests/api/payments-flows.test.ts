@@ -3,6 +3,7 @@
 // receipt and the invitation arrive at the SMTP server; the portal shows the order; the renewal is
 // charged through the payment method the provider kept; a new method on the provider's own page is
 // used for the next renewal; an admin's refund goes through the provider and the buyer is told.
+import { demoPaymentAccounts } from '@sitecare/seeds';
 import type { ParsedMail } from 'mailparser';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as } from '../support/api-client';
@@ -12,9 +13,11 @@ import { startFakePayPal, type FakePayPal } from '../support/fake-payments/paypa
 import { startFakeStripe, type FakeStripe, type FakeStripeEvent } from '../support/fake-payments/stripe';
 import { startSmtp, type LocalSmtp } from '../support/smtp';
 
-const STRIPE_SECRET = 'whsec_sitecare_flows';
-const MOLLIE_KEY = 'test_' + 'fl0wsK3y5x'.repeat(3);
-const PAYPAL_WEBHOOK = 'WH-SITECARE-FLOWS';
+// Issue 17: the demo agencies' own (fake) accounts: Stripe and PayPal of jj-media, Mollie of nordvik-webbyra.
+const STRIPE_SECRET = demoPaymentAccounts['jj-media'].stripe.webhookSecret;
+const MOLLIE_KEY = demoPaymentAccounts['nordvik-webbyra'].mollie.apiKey;
+const PAYPAL = demoPaymentAccounts['jj-media'].paypal;
+const PAYPAL_WEBHOOK = PAYPAL.webhookId;
 let stripe: FakeStripe;
 let mollie: FakeMollie;
 let paypal: FakePayPal;
@@ -28,19 +31,13 @@ beforeAll(async () => {
   [stripe, mollie, paypal, smtp] = await Promise.all([
     startFakeStripe({ webhookSecret: STRIPE_SECRET }),
     startFakeMollie({ apiKey: MOLLIE_KEY }),
-    startFakePayPal({ webhookId: PAYPAL_WEBHOOK, clientId: 'flows-client', clientSecret: 'flows-secret' }),
+    startFakePayPal({ webhookId: PAYPAL_WEBHOOK, clientId: PAYPAL.clientId, clientSecret: PAYPAL.clientSecret }),
     startSmtp(),
   ]);
   env = {
-    STRIPE_SECRET_KEY: 'sk_test_flows',
-    STRIPE_WEBHOOK_SECRET: STRIPE_SECRET,
     STRIPE_API_BASE: stripe.baseUrl,
-    MOLLIE_API_KEY: MOLLIE_KEY,
     MOLLIE_API_BASE: mollie.apiEndpoint,
     NODE_TLS_REJECT_UNAUTHORIZED: '0', // the fake Mollie's self-signed certificate, for the server only
-    PAYPAL_CLIENT_ID: 'flows-client',
-    PAYPAL_CLIENT_SECRET: 'flows-secret',
-    PAYPAL_WEBHOOK_ID: PAYPAL_WEBHOOK,
     PAYPAL_API_BASE: paypal.baseUrl,
   };
   demo = await startDemoApp({
@@ -79,7 +76,7 @@ const lastBody = (requests: { method: string; path: string; body?: unknown }[], 
 
 async function deliverStripe(event: FakeStripeEvent): Promise<void> {
   const { body, headers } = stripe.signedDelivery(event);
-  const res = await fetch(`${demo.url}/webhooks/stripe`, { method: 'POST', headers, body });
+  const res = await fetch(`${demo.url}/webhooks/stripe/jj-media`, { method: 'POST', headers, body });
   expect(res.status).toBe(200);
 }
 
@@ -155,7 +152,7 @@ const drivers: Driver[] = [
     pay: async (reference) => {
       paypal.approve(reference);
       const approved = paypal.events.filter((e) => e.event_type === 'CHECKOUT.ORDER.APPROVED').pop()!;
-      expect(await paypal.deliver(`${demo.url}/webhooks/paypal`, approved, { valid: true })).toBe(200);
+      expect(await paypal.deliver(`${demo.url}/webhooks/paypal/jj-media`, approved, { valid: true })).toBe(200);
     },
     settle: async () => undefined, // an order on a vault token is captured at once
     completeMethodChange: async (reference, subscriptionId) => {

@@ -1,11 +1,13 @@
 // Mollie through its official SDK against the local fake (over TLS): the webhook carries only an id,
 // so the status always comes from Mollie (S22).
+import { demoPaymentAccounts } from '@sitecare/seeds';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient } from '../support/api-client';
 import { startDemoApp, type DemoApp } from '../support/demo-app';
 import { startFakeMollie } from '../support/fake-payments/mollie';
 
-const API_KEY = 'test_' + 'm0ll1eK3y5'.repeat(3);
+// Issue 17: nordvik-webbyra's own (demo) Mollie account; the installation-wide key is not set.
+const API_KEY = demoPaymentAccounts['nordvik-webbyra'].mollie.apiKey;
 let mollie: Awaited<ReturnType<typeof startFakeMollie>>;
 let demo: DemoApp;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
@@ -15,7 +17,6 @@ beforeAll(async () => {
   mollie = await startFakeMollie({ apiKey: API_KEY });
   // Only the server process trusts the fake's self-signed certificate.
   demo = await startDemoApp({
-    MOLLIE_API_KEY: API_KEY,
     MOLLIE_API_BASE: mollie.apiEndpoint,
     NODE_TLS_REJECT_UNAUTHORIZED: '0',
   });
@@ -63,7 +64,7 @@ describe('checkout through Mollie', () => {
     const payment = mollie.getPayment(paymentId)!;
     const { total_minor } = await state(orderId);
     expect(payment.amount).toEqual({ currency: 'EUR', value: (total_minor / 100).toFixed(2) });
-    expect(payment.webhookUrl).toMatch(/\/webhooks\/mollie$/);
+    expect(payment.webhookUrl).toMatch(/\/webhooks\/mollie\/nordvik-webbyra$/);
   });
 
   it('S22: a webhook for a paid payment marks the order paid, once, with the method Mollie reports', async () => {
@@ -82,7 +83,7 @@ describe('checkout through Mollie', () => {
   it('S22: a forged call for an unpaid payment, or for an id Mollie does not know, changes nothing', async () => {
     const { orderId, paymentId } = await buy('forged@ek.example.com');
     const post = (id: string) =>
-      fetch(`${demo.url}/webhooks/mollie`, {
+      fetch(`${demo.url}/webhooks/mollie/nordvik-webbyra`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: `id=${id}`,

@@ -1,11 +1,14 @@
 // PayPal through its official server SDK against the local fake: an event counts only after PayPal's
 // verification says SUCCESS, and amount, currency and order must match ours (S22).
+import { demoPaymentAccounts } from '@sitecare/seeds';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient } from '../support/api-client';
 import { startDemoApp, type DemoApp } from '../support/demo-app';
 import { startFakePayPal } from '../support/fake-payments/paypal';
 
-const WEBHOOK_ID = 'WH-SITECARE-TEST';
+// Issue 17: jj-media's own (demo) PayPal account; the installation-wide keys are not set.
+const JJ = demoPaymentAccounts['jj-media'].paypal;
+const WEBHOOK_ID = JJ.webhookId;
 let paypal: Awaited<ReturnType<typeof startFakePayPal>>;
 let demo: DemoApp;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
@@ -14,13 +17,10 @@ const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
 beforeAll(async () => {
   paypal = await startFakePayPal({
     webhookId: WEBHOOK_ID,
-    clientId: 'sitecare-client',
-    clientSecret: 'sitecare-secret',
+    clientId: JJ.clientId,
+    clientSecret: JJ.clientSecret,
   });
   demo = await startDemoApp({
-    PAYPAL_CLIENT_ID: 'sitecare-client',
-    PAYPAL_CLIENT_SECRET: 'sitecare-secret',
-    PAYPAL_WEBHOOK_ID: WEBHOOK_ID,
     PAYPAL_API_BASE: paypal.baseUrl,
   });
 });
@@ -63,7 +63,7 @@ const state = async (orderId: string) =>
       [orderId],
     )
   )[0];
-const webhook = `/webhooks/paypal`;
+const webhook = `/webhooks/paypal/jj-media`;
 
 describe('checkout through PayPal', () => {
   it('creates a PayPal order for our amount and sends the buyer to approve it', async () => {

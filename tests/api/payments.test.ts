@@ -1,10 +1,12 @@
 // Checkout and payment through Stripe's official SDK against the local fake (P4, P15, P16, S21).
+import { demoPaymentAccounts } from '@sitecare/seeds';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode } from '../support/api-client';
 import { runCli, startDemoApp, type DemoApp } from '../support/demo-app';
 import { startFakeStripe, type FakeStripe, type FakeStripeEvent } from '../support/fake-payments/stripe';
 
-const WEBHOOK_SECRET = 'whsec_sitecare_test_secret';
+// Issue 17: jj-media's own (demo) Stripe account; the installation-wide keys are not set.
+const WEBHOOK_SECRET = demoPaymentAccounts['jj-media'].stripe.webhookSecret;
 let stripe: FakeStripe;
 let demo: DemoApp;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
@@ -15,8 +17,6 @@ let stripeEnv: Record<string, string>;
 beforeAll(async () => {
   stripe = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET });
   stripeEnv = {
-    STRIPE_SECRET_KEY: 'sk_test_sitecare',
-    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     STRIPE_API_BASE: stripe.baseUrl,
   };
   demo = await startDemoApp(stripeEnv);
@@ -58,7 +58,7 @@ async function deliver(
 ) {
   const signed = stripe.signedDelivery(event, opts);
   const body = opts.reserialise ? JSON.stringify(JSON.parse(signed.body)) : signed.body;
-  const res = await fetch(`${demo.url}/webhooks/stripe`, { method: 'POST', headers: signed.headers, body });
+  const res = await fetch(`${demo.url}/webhooks/stripe/jj-media`, { method: 'POST', headers: signed.headers, body });
   return { status: res.status, body: (await res.json()) as { outcome?: string } };
 }
 

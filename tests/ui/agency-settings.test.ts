@@ -1,17 +1,43 @@
 // Issue 17 in Chromium: an admin fills in the agency settings (in Swedish), a bad organisation number
 // is named under its field, the saved profile is what the API returns; the screen works on a phone
-// (390 px) and passes axe-core; an employee has no such menu entry and no screen.
+// (390 px) and passes axe-core; an employee has no such menu entry and no screen. The admin connects
+// the agency's (fake) Stripe account there, and a customer of the agency pays into it.
+import { demoPaymentAccounts } from '@sitecare/seeds';
 import type { Page } from 'playwright-core';
-import { as } from '../support/api-client';
+import { ApiClient, as } from '../support/api-client';
 import { accessibilityViolations } from '../support/axe';
 import { screenshot } from '../support/browser';
 import { menuItem, settle, useDashboard } from '../support/dashboard';
+import { startFakeStripeAccounts, type FakeAccounts } from '../support/fake-payments/accounts';
+import type { FakeStripe } from '../support/fake-payments/stripe';
+import { startSmtp, type LocalSmtp } from '../support/smtp';
 
 const ADMIN = 'admin@jj-media.example.com';
 const EMPLOYEE = 'erik@jj-media.example.com';
+/** The Stripe account JJ Media connects on the screen (the demo's own accounts are there too). */
+const OWN = { secretKey: 'sk_test_jj_media_own_account_7777', webhookSecret: 'whsec_jj_media_own_account' };
+
+let stripe: FakeAccounts<FakeStripe>;
+let relay: LocalSmtp;
+const RELAY_LOGIN = { user: 'jj-relay', pass: 'the-relay-password-2026' };
+const env: Record<string, string> = {};
+beforeAll(async () => {
+  relay = await startSmtp(RELAY_LOGIN);
+  stripe = await startFakeStripeAccounts({
+    own: OWN,
+    'jj-media': demoPaymentAccounts['jj-media'].stripe,
+    'nordvik-webbyra': demoPaymentAccounts['nordvik-webbyra'].stripe,
+  });
+  // Filled in before the dashboard fixture starts the server with it.
+  Object.assign(env, { STRIPE_API_BASE: stripe.baseUrl });
+});
+afterAll(async () => {
+  await stripe?.close();
+  await relay?.close();
+});
 
 describe('M11: the Agency settings screen', () => {
-  const dash = useDashboard();
+  const dash = useDashboard(env);
   const field = (page: Page, name: string) => page.getByRole('textbox', { name, exact: false }).first();
 
   it('M11: an admin fills in and saves the agency settings; a bad number is shown under its field', async () => {
@@ -26,12 +52,12 @@ describe('M11: the Agency settings screen', () => {
     await field(page, 'Bankgiro').fill('5050-1055');
     await field(page, 'Avsändarnamn').fill('JJ Media kundservice');
     await field(page, 'Support-e-post (svarsadress)').fill('kundservice@jj-media.example.com');
-    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByText('has a wrong check digit (the last digit)').waitFor();
     await screenshot(page, 'agency-settings-error');
 
     await field(page, 'Organisationsnummer').fill('5567123459');
-    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByText('Byråns inställningar har sparats').waitFor();
     // Normalised as stored.
     await page.waitForFunction('document.querySelector(\'input[name="organisationNumber"]\')?.value === "556712-3459"');
@@ -50,11 +76,102 @@ describe('M11: the Agency settings screen', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await field(page, 'Firmanamn').waitFor();
+    // The payment accounts, relay and inbound token sections are on the page too.
+    await page.getByRole('region', { name: 'Betalkonton' }).waitFor();
+    await page.getByRole('region', { name: 'Utgående e-post (egen SMTP-server)' }).waitFor();
+    await page.getByRole('region', { name: 'Token för inkommande e-post' }).waitFor();
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'agency-settings-phone');
     // The screen itself (react-admin's default app bar, shared by every screen, has white on #2196f3).
     expect(await accessibilityViolations(page)).toEqual([]);
+  }, 90_000);
+
+  it("M11: an admin connects the agency's Stripe account (a refused key is named under its field), and a customer pays into it", async () => {
+    const page = await dash.logIn(ADMIN);
+    await menuItem(page, 'Byråinställningar').click();
+    const section = page.getByRole('region', { name: 'Betalkonton' });
+    await section.waitFor();
+    const stripeForm = section.getByRole('form', { name: 'Stripe' });
+    await stripeForm.getByText('Anslutet').waitFor();
+    // The webhook address to paste at Stripe is the agency's own.
+    expect(await stripeForm.getByRole('textbox', { name: /Webhook-adress/ }).inputValue()).toBe(
+      `${dash.app.url}/webhooks/stripe/jj-media`,
+    );
+    await stripeForm.getByLabel('Hemlig nyckel').fill('sk_test_nobody_has_this_key_0000');
+    await stripeForm.getByLabel('Webhookens signeringshemlighet').fill(OWN.webhookSecret);
+    await stripeForm.getByRole('button', { name: 'Byt nycklar' }).click();
+    await stripeForm.getByText(/Stripe did not accept this secretKey/).waitFor();
+    await screenshot(page, 'agency-payment-account-refused');
+
+    await stripeForm.getByLabel('Hemlig nyckel').fill(OWN.secretKey);
+    await stripeForm.getByLabel('Webhookens signeringshemlighet').fill(OWN.webhookSecret);
+    await stripeForm.getByRole('button', { name: 'Byt nycklar' }).click();
+    await page.getByText('Stripe är anslutet').waitFor();
+    await section
+      .getByRole('form', { name: 'Stripe' })
+      .getByText('Hemlig nyckel: Sparad, slutar på 7777', { exact: false })
+      .waitFor();
+    // Nothing secret is on the page.
+    expect(await page.content()).not.toContain(OWN.secretKey);
+    expect(await page.content()).not.toContain(OWN.webhookSecret);
+    await screenshot(page, 'agency-payment-accounts');
+
+    // A customer of JJ Media pays: the payment page is the connected account's, and its event counts.
+    const admin = await as(dash.app.url, 'jj-media', 'ADMIN');
+    const { servicePackages } = await admin.ok('{ servicePackages { id nameEn } }');
+    const packageId = servicePackages.find((p: { nameEn: string }) => p.nameEn === 'Plus').id;
+    const { checkout } = await new ApiClient(dash.app.url).ok(
+      'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId redirectUrl } }',
+      {
+        i: {
+          agency: 'jj-media',
+          packageId,
+          interval: 'MONTHLY',
+          currency: 'SEK',
+          provider: 'STRIPE',
+          buyer: { name: 'Kund Köpsson', email: 'kund@kopare.example.com', country: 'SE', preferredLanguage: 'sv' },
+        },
+      },
+    );
+    expect(checkout.redirectUrl.startsWith(stripe.of('own').baseUrl)).toBe(true);
+    const sessionId = checkout.redirectUrl.split('/').pop();
+    expect(stripe.of('own').getSession(sessionId)).toBeDefined();
+    expect(stripe.of('jj-media').getSession(sessionId)).toBeUndefined();
+    const { body, headers } = stripe.of('own').signedDelivery(stripe.of('own').completeSession(sessionId));
+    const res = await fetch(`${dash.app.url}/webhooks/stripe/jj-media`, { method: 'POST', headers, body });
+    expect(await res.json()).toMatchObject({ outcome: 'paid' });
+  }, 90_000);
+
+  it('M11: an admin sets the SMTP relay (a refused password is named under its field) and makes an inbound token, shown once', async () => {
+    const page = await dash.logIn(ADMIN);
+    await menuItem(page, 'Byråinställningar').click();
+    const relaySection = page.getByRole('region', { name: 'Utgående e-post (egen SMTP-server)' });
+    await relaySection.getByText('Ingen egen server: installationens används.').waitFor();
+    await relaySection.getByLabel('Server (värd)').fill('127.0.0.1');
+    await relaySection.getByLabel('Port').fill(new URL(relay.url).port);
+    await relaySection.getByLabel('Användarnamn').fill(RELAY_LOGIN.user);
+    await relaySection.getByLabel('Lösenord').fill('not-the-password');
+    await relaySection.getByLabel('Avsändaradress').fill('kundservice@jj-media.example.com');
+    await relaySection.getByRole('button', { name: 'Spara servern' }).click();
+    await relaySection.getByText(/did not accept the connection or the login/).waitFor();
+    await relaySection.getByLabel('Lösenord').fill(RELAY_LOGIN.pass);
+    await relaySection.getByRole('button', { name: 'Spara servern' }).click();
+    await page.getByText('Servern har kontrollerats och sparats').waitFor();
+    await relaySection.getByText(`${RELAY_LOGIN.user} på 127.0.0.1`, { exact: false }).waitFor();
+    expect(await page.content()).not.toContain(RELAY_LOGIN.pass);
+
+    const inbound = page.getByRole('region', { name: 'Token för inkommande e-post' });
+    await inbound.getByText('Ingen token ännu.').waitFor();
+    await inbound.getByRole('button', { name: 'Skapa en ny token' }).click();
+    const token = await inbound.getByRole('textbox', { name: 'Ny token' }).inputValue();
+    expect(token).toMatch(/^sci_/);
+    await inbound.getByText('En token finns.').waitFor();
+    // Shown once: after a reload only "set" remains.
+    await page.reload();
+    await page.getByRole('region', { name: 'Token för inkommande e-post' }).getByText('En token finns.').waitFor();
+    expect(await page.content()).not.toContain(token);
+    await screenshot(page, 'agency-relay-and-inbound');
   }, 90_000);
 
   it('M11: an employee sees no Agency settings, in the menu or at its address', async () => {

@@ -1,5 +1,6 @@
 // "Agency settings" (admins; issue 17): the agency's company details, tax and payment details for
-// invoices, mail sender, privacy contact and logo. The server checks every number (check digits too)
+// invoices, mail sender, privacy contact and logo; then its payment accounts, SMTP relay and inbound
+// e-mail token (AgencyAccounts). The server checks every number (check digits too)
 // and names each bad field; its messages show under the fields.
 import { Box, Button, Card, CardContent, Typography } from '@mui/material';
 import { type ChangeEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
@@ -21,6 +22,7 @@ import {
 } from 'react-admin';
 
 import { roleMayCall } from '../providers/canAccess';
+import AgencyAccounts from './AgencyAccounts';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
 import { useViewerRole } from '../providers/useViewerRole';
 import { languageChoices } from '../resources/choices';
@@ -212,6 +214,9 @@ export default function AgencySettingsPage() {
           <TextInput source="supervisoryAuthorityUrl" label={label('supervisoryAuthorityUrl')} validate={required()} />
         </SimpleForm>
       </Card>
+      <Box sx={{ mt: 3 }}>
+        <AgencyAccounts />
+      </Box>
     </Box>
   );
 }

@@ -7,10 +7,12 @@ import {
   LEAD_CONSENT_TEXT,
   demoLeads,
   demoPackages,
+  demoPaymentAccounts,
   demoTenants,
   demoTickets,
   type DemoCustomer,
   type DemoPackage,
+  type DemoPaymentAccounts,
   type DemoTicket,
 } from '@sitecare/seeds';
 import { redactForStorage } from '../privacy/redaction';
@@ -20,6 +22,9 @@ import { formatMoney, renderSubject, type MailTemplate } from '../modules/mail/t
 import { lineDescription } from '../modules/orders/checkout.service';
 import { Order, OrderLine, OrderStatus, PaymentProvider } from '../modules/orders/order.entity';
 import { Payment, PaymentStatus } from '../modules/payments/payment.entity';
+import { PAYMENT_SECRETS } from '../modules/payments/accounts';
+import { AgencySecret } from '../modules/agency-secrets/agency-secret.entity';
+import { sealAgencySecret } from '../modules/agency-secrets/agency-secret.service';
 import { Subscription, SubscriptionStatus } from '../modules/subscriptions/subscription.entity';
 import { periodEnd } from '../modules/subscriptions/subscription.service';
 import { BillingInterval, ServicePackage } from '../modules/packages/service-package.entity';
@@ -325,6 +330,33 @@ function seedCustomer(
   return seeded;
 }
 
+/** Issue 17: the demo agency's own (fake) payment accounts, sealed as its agency secrets. */
+function seedPaymentAccounts(
+  tx: EntityManager,
+  keyring: Keyring,
+  tenant: Tenant,
+  accounts: DemoPaymentAccounts | undefined,
+): void {
+  if (!accounts) return;
+  const values = {
+    [PaymentProvider.STRIPE]: accounts.stripe,
+    [PaymentProvider.MOLLIE]: accounts.mollie,
+    [PaymentProvider.PAYPAL]: accounts.paypal,
+  };
+  for (const provider of Object.values(PaymentProvider)) {
+    for (const [field, name] of Object.entries(PAYMENT_SECRETS[provider] as Record<string, string>)) {
+      const secret = (values[provider] as Record<string, string>)[field];
+      tx.create(AgencySecret, {
+        tenant,
+        name,
+        ...sealAgencySecret(keyring, tenant.id, name, secret),
+        verifiedAt: null,
+      });
+    }
+  }
+  tenant.paypalEnvironment = 'sandbox';
+}
+
 /** Seeds only when no tenant exists yet, so a restart never adds a second copy. */
 export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<DemoSummary | undefined> {
   const em = orm.em.fork();
@@ -379,6 +411,7 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
         });
       }
       seedPrivacyRequests(tx, tenant);
+      seedPaymentAccounts(tx, keyring, tenant, demoPaymentAccounts[t.slug as keyof typeof demoPaymentAccounts]);
       tx.create(AuditEvent, {
         tenant,
         actorType: AuditActorType.SYSTEM,

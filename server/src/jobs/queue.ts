@@ -6,6 +6,7 @@ import type { Client } from 'pg';
 import { PgBoss, type Job } from 'pg-boss';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { allowsPrivateHosts } from '../net/public-address';
 import { sendOutboxMessage, smtpTransport } from '../modules/mail/mail.sender';
 import { OutboxMessage, OutboxStatus } from '../modules/mail/outbox-message.entity';
 import type { AppServices } from '../graphql/context';
@@ -118,6 +119,7 @@ export async function startJobQueue(opts: {
           job.data.outboxId,
           logger,
           keyring,
+          allowsPrivateHosts(config),
         );
         if (outcome === 'retry') throw new Error(`mail ${job.data.outboxId} not sent yet`); // retried with back-off
       }

@@ -270,7 +270,8 @@ const fromMinor = (currency: string, minor: number): Money => ({
 
 let certificatePromise: Promise<{ key: string; cert: string }> | undefined;
 /** One self-signed certificate for 127.0.0.1/localhost per test process. */
-function certificate(): Promise<{ key: string; cert: string }> {
+/** The self-signed certificate every fake Mollie (and its accounts front) serves. */
+export function certificate(): Promise<{ key: string; cert: string }> {
   certificatePromise ??= selfsigned
     .generate([{ name: 'commonName', value: '127.0.0.1' }], {
       keyType: 'ec',
@@ -583,6 +584,20 @@ export async function startFakeMollie(options: FakeMollieOptions = {}): Promise<
       const created = create(rec.body, match);
       if (key) idempotent.set(key, { path: rec.path, rawBody: rec.rawBody, body: created });
       return sendJson(res, 201, created, HAL);
+    }
+    // The payment methods enabled on the account: a harmless call to check a key.
+    if (rec.method === 'GET' && rec.path === '/v2/methods') {
+      const enabled = METHODS.map((id) => ({
+        resource: 'method',
+        id,
+        description: id,
+        minimumAmount: { value: '0.01', currency: 'EUR' },
+        maximumAmount: null,
+        image: { size1x: '', size2x: '', svg: '' },
+        status: 'activated',
+        _links: { self: link(`/v2/methods/${id}`) },
+      }));
+      return sendJson(res, 200, list(rec.path, 'methods', enabled), HAL);
     }
     const get = /^\/v2\/payments\/([^/]+)$/.exec(rec.path);
     if (rec.method === 'GET' && get) return sendJson(res, 200, paymentOr404(decodeURIComponent(get[1])), HAL);

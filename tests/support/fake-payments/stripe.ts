@@ -1073,6 +1073,17 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       if (key) idempotent.set(key, { path: rec.path, rawBody: rec.rawBody, status: 200, body });
       return sendJson(res, 200, body, 'application/json', headers);
     }
+    // The account's balance: a harmless call to check a key (nothing is ever paid out here).
+    if (method === 'GET' && rec.path === '/v1/balance') {
+      const zero = [{ amount: 0, currency: 'sek', source_types: { card: 0 } }];
+      return sendJson(
+        res,
+        200,
+        { object: 'balance', available: zero, pending: zero, livemode: false },
+        'application/json',
+        headers,
+      );
+    }
     const retrieve = /^\/v1\/(checkout\/sessions|[a-z_]+)\/([^/]+)$/.exec(rec.path);
     const collection = retrieve ? RETRIEVABLE[retrieve[1]] : undefined;
     if (method === 'GET' && retrieve && collection) {

@@ -9,6 +9,17 @@ import { AgencySecret } from './agency-secret.entity';
 /** The last four characters, or fewer of a short secret (never more than a quarter of it). */
 const lastFourOf = (secret: string) => secret.slice(-Math.min(4, Math.floor(secret.length / 4)));
 
+/** The stored columns of agency `tenantId`'s secret `name`: sealed, with its key version and last 4. */
+export function sealAgencySecret(
+  keyring: Keyring,
+  tenantId: string,
+  name: string,
+  secret: string,
+): Pick<AgencySecret, 'ciphertext' | 'keyVersion' | 'last4'> {
+  const ciphertext = keyring.encryptAgencySecret(secret, { tenantId, field: name });
+  return { ciphertext, keyVersion: keyring.keyVersionOf(ciphertext), last4: lastFourOf(secret) };
+}
+
 export async function saveAgencySecret(
   ctx: RequestContext,
   name: string,
@@ -16,13 +27,7 @@ export async function saveAgencySecret(
   verifiedAt: Date | null,
 ): Promise<AgencySecret> {
   const tenantId = ctx.tenantId!;
-  const ciphertext = ctx.app.keyring.encryptAgencySecret(secret, { tenantId, field: name });
-  const values = {
-    ciphertext,
-    keyVersion: ctx.app.keyring.keyVersionOf(ciphertext),
-    last4: lastFourOf(secret),
-    verifiedAt,
-  };
+  const values = { ...sealAgencySecret(ctx.app.keyring, tenantId, name, secret), verifiedAt };
   let row = await ctx.em.findOne(AgencySecret, { name });
   if (row) Object.assign(row, values);
   else row = ctx.em.create(AgencySecret, { tenant: ctx.em.getReference(Tenant, tenantId), name, ...values });

@@ -41,6 +41,8 @@ export async function sendOutboxMessage(
   id: string,
   logger: Logger,
   keyring: Keyring,
+  /** Development and tests only (`allowsPrivateHosts`): an agency relay on a local address is used. */
+  allowPrivateRelay = false,
 ): Promise<SendOutcome> {
   return em.fork().transactional(async (tx) => {
     const message = await tx.findOne(
@@ -53,7 +55,7 @@ export async function sendOutboxMessage(
     message.attempts += 1;
     let relay: Transporter | undefined;
     try {
-      const envelope = await agencyEnvelope(tx, keyring, message.tenant.id, from);
+      const envelope = await agencyEnvelope(tx, keyring, message.tenant.id, from, allowPrivateRelay);
       relay = envelope.relay;
       await (relay ?? transport).sendMail({
         from: envelope.from,

@@ -9,7 +9,7 @@ import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
 import { BillingInterval, ServicePackage } from '../packages/service-package.entity';
 import type { Subscription } from '../subscriptions/subscription.entity';
-import { gateway, providerCall, type ChargeResult, type CheckoutSession } from '../payments/gateway';
+import { gateway, providerCall, webhookUrl, type ChargeResult, type CheckoutSession } from '../payments/gateway';
 import { Payment, PaymentStatus } from '../payments/payment.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
@@ -171,7 +171,7 @@ export async function startCheckout(
 ): Promise<CheckoutSession> {
   const base = publicBaseUrl(ctx);
   const session = await providerCall(ctx, order.provider, async () =>
-    gateway(ctx.app.config, order.provider).checkout({
+    (await gateway(ctx, order.tenant.id, order.provider)).checkout({
       orderId: order.id,
       tenantId: order.tenant.id,
       description: await orderDescription(ctx, order),
@@ -182,7 +182,7 @@ export async function startCheckout(
       recurring: !!order.recurringConsentText,
       successUrl: `${base}/#/orders/${order.id}/show?paid=1`,
       cancelUrl: `${base}/#/orders/${order.id}/show?cancelled=1`,
-      webhookUrl: `${base}/webhooks/mollie`,
+      webhookUrl: webhookUrl(base, PaymentProvider.MOLLIE, order.tenant.slug),
     }),
   );
   ctx.em.create(Payment, {
@@ -208,7 +208,7 @@ export async function chargeMandate(
   idempotencyKey: string,
 ): Promise<{ payment: Payment; result: ChargeResult }> {
   const result = await providerCall(ctx, order.provider, async () =>
-    gateway(ctx.app.config, order.provider).chargeMandate({
+    (await gateway(ctx, order.tenant.id, order.provider)).chargeMandate({
       orderId: order.id,
       tenantId: order.tenant.id,
       description: await orderDescription(ctx, order),
@@ -216,7 +216,7 @@ export async function chargeMandate(
       totalMinor: order.totalMinor,
       mandate,
       idempotencyKey,
-      webhookUrl: `${publicBaseUrl(ctx)}/webhooks/mollie`,
+      webhookUrl: webhookUrl(publicBaseUrl(ctx), PaymentProvider.MOLLIE, order.tenant.slug),
     }),
   );
   const payment = ctx.em.create(Payment, {

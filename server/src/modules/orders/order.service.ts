@@ -56,8 +56,8 @@ export function refundOrder(ctx: RequestContext, id: string, reason: string): Pr
     if (order.status !== OrderStatus.PAID) throw badInput('id', 'Only a paid order can be refunded');
     const payment = await ctx.em.findOne(Payment, { order, status: PaymentStatus.PAID }, { populate: ['tenant'] });
     if (!payment) throw badInput('id', 'This order has no paid payment to refund');
-    const refund = await providerCall(ctx, payment.provider, () =>
-      gateway(ctx.app.config, payment.provider).refund({
+    const refund = await providerCall(ctx, payment.provider, async () =>
+      (await gateway(ctx, payment.tenant.id, payment.provider)).refund({
         providerReference: payment.providerReference,
         providerPaymentId: payment.providerPaymentId,
         amountMinor: payment.amountMinor,

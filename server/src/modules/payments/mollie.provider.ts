@@ -2,16 +2,14 @@
 // from Mollie itself: a forged call can never mark an order paid (S22). Recurring: a `first` payment
 // for a Mollie customer leaves a mandate; renewals are `recurring` payments on it, settled later.
 import { createMollieClient, SequenceType, type MollieClient, type Payment as MolliePayment } from '@mollie/api-client';
-import type { Config } from '../../config';
-import { badInput } from '../../graphql/errors';
 import { PaymentProvider } from '../orders/order.entity';
+import type { MollieAccount } from './accounts';
 import type { PaymentGateway } from './gateway';
 import { fromDecimal, toDecimal } from './money';
 import type { ProviderOutcome } from './payment.service';
 
-export function mollieClient(config: Config): MollieClient {
-  const { apiKey, apiBase } = config.payments.mollie;
-  if (!apiKey) throw badInput('provider', 'Mollie is not configured for this agency');
+export function mollieClient(account: MollieAccount): MollieClient {
+  const { apiKey, apiBase } = account;
   return createMollieClient({
     apiKey,
     ...(apiBase ? { apiEndpoint: apiBase.endsWith('/') ? apiBase : `${apiBase}/` } : {}),
@@ -74,10 +72,10 @@ export function mollieMethodChange(payment: MolliePayment): string | undefined {
   return purpose === METHOD_CHANGE_PURPOSE && payment.status === 'paid' ? mandateOf(payment) : undefined;
 }
 
-export function mollieGateway(config: Config): PaymentGateway {
+export function mollieGateway(account: MollieAccount): PaymentGateway {
   return {
     async checkout(request) {
-      const client = mollieClient(config);
+      const client = mollieClient(account);
       const customerId = request.recurring
         ? await mollieCustomer(
             client,
@@ -103,7 +101,7 @@ export function mollieGateway(config: Config): PaymentGateway {
     async chargeMandate(request) {
       const { customerId, mandateId } = parseMandate(request.mandate);
       try {
-        const payment = await mollieClient(config).payments.create({
+        const payment = await mollieClient(account).payments.create({
           amount: { currency: request.currency, value: toDecimal(request.totalMinor) },
           description: request.description.slice(0, 255),
           customerId,
@@ -137,7 +135,7 @@ export function mollieGateway(config: Config): PaymentGateway {
 
     /** Mollie's way: a new `first` payment of the smallest amount, which leaves the new mandate. */
     async startMethodChange(request) {
-      const client = mollieClient(config);
+      const client = mollieClient(account);
       const customerId = request.mandate
         ? parseMandate(request.mandate).customerId
         : await mollieCustomer(client, request.name, request.email, request.tenantId, `${request.idempotencyKey}:c`);
@@ -161,7 +159,7 @@ export function mollieGateway(config: Config): PaymentGateway {
     },
 
     async refund(request) {
-      const refund = await mollieClient(config).paymentRefunds.create({
+      const refund = await mollieClient(account).paymentRefunds.create({
         paymentId: request.providerPaymentId ?? request.providerReference,
         amount: { currency: request.currency, value: toDecimal(request.amountMinor) },
         description: request.reason?.slice(0, 140) ?? undefined,
@@ -170,4 +168,9 @@ export function mollieGateway(config: Config): PaymentGateway {
       return { reference: refund.id };
     },
   };
+}
+
+/** A harmless call that only a valid API key may make: the payment methods enabled on the account. */
+export async function verifyMollieAccount(account: MollieAccount): Promise<void> {
+  await mollieClient(account).methods.list();
 }

@@ -28,14 +28,40 @@ export interface ProviderOutcome {
   mandate?: string;
 }
 
+/**
+ * S32: an event that came through agency `agencyId`'s URL (verified with its account) but names a
+ * payment or subscription that agency does not own changes nothing; it is recorded as refused in the
+ * ledger and in that agency's audit. Used by every webhook outcome (payments and method changes).
+ */
+export async function refuseForeignEvent(
+  ctx: RequestContext,
+  agencyId: string,
+  provider: PaymentProvider,
+  entityType: string,
+): Promise<string> {
+  await useTenant(ctx, agencyId);
+  await audit(ctx, {
+    action: 'payment.webhook_refused',
+    outcome: AuditOutcome.DENIED,
+    entityType,
+    detail: { provider, reason: 'not this agency' },
+  });
+  return 'refused:other-agency';
+}
+
 /** Applies one outcome on the system path (owner connection); returns what happened, for the ledger. */
-export async function applyProviderOutcome(ctx: RequestContext, outcome: ProviderOutcome): Promise<string> {
+export async function applyProviderOutcome(
+  ctx: RequestContext,
+  outcome: ProviderOutcome,
+  agencyId: string,
+): Promise<string> {
   const payment = await ctx.em.findOne(
     Payment,
     { provider: outcome.provider, ...outcome.match },
     { filters: false, populate: ['order', 'order.customer', 'order.contact', 'order.lines', 'tenant'] },
   );
   if (!payment) return 'unmatched';
+  if (payment.tenant.id !== agencyId) return refuseForeignEvent(ctx, agencyId, outcome.provider, 'Payment');
   await useTenant(ctx, payment.tenant.id);
   const order = payment.order;
 
@@ -119,7 +145,9 @@ export async function applyProviderOutcome(ctx: RequestContext, outcome: Provide
  */
 async function refundUnwanted(ctx: RequestContext, payment: Payment): Promise<string> {
   await ctx.em.flush();
-  await gateway(ctx.app.config, payment.provider).refund({
+  await (
+    await gateway(ctx, payment.tenant.id, payment.provider)
+  ).refund({
     providerReference: payment.providerReference,
     providerPaymentId: payment.providerPaymentId,
     amountMinor: payment.amountMinor,

@@ -16,9 +16,8 @@ import {
   VaultTokenRequestType,
   type Order as PayPalOrder,
 } from '@paypal/paypal-server-sdk';
-import type { Config } from '../../config';
-import { badInput } from '../../graphql/errors';
 import { PaymentProvider } from '../orders/order.entity';
+import type { PayPalAccount } from './accounts';
 import type { ChargeResult, PaymentGateway } from './gateway';
 import { fromDecimal, toDecimal } from './money';
 import type { ProviderOutcome } from './payment.service';
@@ -27,19 +26,15 @@ import { paypalAdapterFor } from './paypal-adapter';
 const LIVE = 'https://api-m.paypal.com';
 const SANDBOX = 'https://api-m.sandbox.paypal.com';
 
-function credentials(config: Config) {
-  const { clientId, clientSecret } = config.payments.paypal;
-  if (!clientId || !clientSecret) throw badInput('provider', 'PayPal is not configured for this agency');
-  return { clientId, clientSecret };
-}
+const credentials = ({ clientId, clientSecret }: PayPalAccount) => ({ clientId, clientSecret });
 
 /** The base the SDK's calls and our own (token, verification) go to. */
-export const paypalBase = (config: Config) =>
-  config.payments.paypal.apiBase?.replace(/\/+$/, '') ?? (config.payments.paypal.live ? LIVE : SANDBOX);
+export const paypalBase = (account: PayPalAccount) =>
+  account.apiBase?.replace(/\/+$/, '') ?? (account.live ? LIVE : SANDBOX);
 
-function paypalClient(config: Config): Client {
-  const { clientId, clientSecret } = credentials(config);
-  const { apiBase, live } = config.payments.paypal;
+function paypalClient(account: PayPalAccount): Client {
+  const { clientId, clientSecret } = credentials(account);
+  const { apiBase, live } = account;
   return new Client({
     clientCredentialsAuthCredentials: { oAuthClientId: clientId, oAuthClientSecret: clientSecret },
     environment: live ? Environment.Production : Environment.Sandbox,
@@ -50,11 +45,11 @@ function paypalClient(config: Config): Client {
   });
 }
 
-export const paypalOrders = (config: Config) => new OrdersController(paypalClient(config));
+export const paypalOrders = (account: PayPalAccount) => new OrdersController(paypalClient(account));
 
-async function accessToken(config: Config): Promise<string> {
-  const { clientId, clientSecret } = credentials(config);
-  const res = await fetch(`${paypalBase(config)}/v1/oauth2/token`, {
+async function accessToken(account: PayPalAccount): Promise<string> {
+  const { clientId, clientSecret } = credentials(account);
+  const res = await fetch(`${paypalBase(account)}/v1/oauth2/token`, {
     method: 'POST',
     headers: {
       authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
@@ -68,15 +63,15 @@ async function accessToken(config: Config): Promise<string> {
 
 /** PayPal's verify-webhook-signature, with the transmission headers and the event as received. */
 export async function verifyPayPalWebhook(
-  config: Config,
+  account: PayPalAccount,
   headers: Record<string, string | undefined>,
   event: unknown,
 ): Promise<boolean> {
-  const webhookId = config.payments.paypal.webhookId;
+  const webhookId = account.webhookId;
   if (!webhookId) return false;
-  const res = await fetch(`${paypalBase(config)}/v1/notifications/verify-webhook-signature`, {
+  const res = await fetch(`${paypalBase(account)}/v1/notifications/verify-webhook-signature`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${await accessToken(config)}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${await accessToken(account)}`, 'content-type': 'application/json' },
     body: JSON.stringify({
       auth_algo: headers['paypal-auth-algo'],
       cert_url: headers['paypal-cert-url'],
@@ -107,8 +102,8 @@ interface PayPalEvent {
  * An approved order is captured now; what the capture returns is the outcome. If it was captured
  * already (a retried delivery after a crash), PayPal's current record of the order decides.
  */
-async function captureApproved(config: Config, orderId: string): Promise<ProviderOutcome> {
-  const orders = paypalOrders(config);
+async function captureApproved(account: PayPalAccount, orderId: string): Promise<ProviderOutcome> {
+  const orders = paypalOrders(account);
   try {
     return capturedOutcome((await orders.captureOrder({ id: orderId, prefer: 'return=representation' })).result);
   } catch {
@@ -144,11 +139,11 @@ const capturedBy = (links: { rel: string; href: string }[] | undefined) =>
     ?.href.split('/')
     .pop();
 
-export async function paypalOutcome(config: Config, event: PayPalEvent): Promise<ProviderOutcome | undefined> {
+export async function paypalOutcome(account: PayPalAccount, event: PayPalEvent): Promise<ProviderOutcome | undefined> {
   const orderId = event.resource.supplementary_data?.related_ids?.order_id;
   switch (event.event_type) {
     case 'CHECKOUT.ORDER.APPROVED':
-      return captureApproved(config, event.resource.id);
+      return captureApproved(account, event.resource.id);
     case 'PAYMENT.CAPTURE.COMPLETED':
       return orderId
         ? {
@@ -193,10 +188,10 @@ const purchaseUnit = (request: { currency: string; totalMinor: number; orderId: 
   description: request.description.slice(0, 127),
 });
 
-export function paypalGateway(config: Config): PaymentGateway {
+export function paypalGateway(account: PayPalAccount): PaymentGateway {
   return {
     async checkout(request) {
-      const { result } = await paypalOrders(config).createOrder({
+      const { result } = await paypalOrders(account).createOrder({
         body: {
           intent: CheckoutPaymentIntent.Capture,
           purchaseUnits: [purchaseUnit(request)],
@@ -229,7 +224,7 @@ export function paypalGateway(config: Config): PaymentGateway {
     /** An order paid with the vault token: PayPal creates and captures it in one call. */
     async chargeMandate(request): Promise<ChargeResult> {
       try {
-        const { result } = await paypalOrders(config).createOrder({
+        const { result } = await paypalOrders(account).createOrder({
           body: {
             intent: CheckoutPaymentIntent.Capture,
             purchaseUnits: [purchaseUnit(request)],
@@ -256,7 +251,7 @@ export function paypalGateway(config: Config): PaymentGateway {
 
     /** A setup token the customer approves at PayPal; the return route turns it into a vault token. */
     async startMethodChange(request) {
-      const { result } = await new VaultController(paypalClient(config)).createSetupToken({
+      const { result } = await new VaultController(paypalClient(account)).createSetupToken({
         paypalRequestId: request.idempotencyKey,
         body: {
           paymentSource: {
@@ -275,7 +270,7 @@ export function paypalGateway(config: Config): PaymentGateway {
 
     async refund(request) {
       if (!request.providerPaymentId) throw new Error('No PayPal capture to refund');
-      const { result } = await new PaymentsController(paypalClient(config)).refundCapturedPayment({
+      const { result } = await new PaymentsController(paypalClient(account)).refundCapturedPayment({
         captureId: request.providerPaymentId,
         body: {
           amount: { currencyCode: request.currency, value: toDecimal(request.amountMinor) },
@@ -291,8 +286,8 @@ export function paypalGateway(config: Config): PaymentGateway {
 }
 
 /** The approved setup token becomes a vault payment token: the new mandate. */
-export async function paypalVaultToken(config: Config, setupTokenId: string): Promise<string> {
-  const { result } = await new VaultController(paypalClient(config)).createPaymentToken({
+export async function paypalVaultToken(account: PayPalAccount, setupTokenId: string): Promise<string> {
+  const { result } = await new VaultController(paypalClient(account)).createPaymentToken({
     paypalRequestId: `payment-token-${setupTokenId}`,
     body: { paymentSource: { token: { id: setupTokenId, type: VaultTokenRequestType.SetupToken } } },
   });
@@ -301,3 +296,8 @@ export async function paypalVaultToken(config: Config, setupTokenId: string): Pr
 }
 
 export type { PayPalEvent };
+
+/** A harmless call that only valid client credentials may make: an access token (nothing changes). */
+export async function verifyPayPalAccount(account: PayPalAccount): Promise<void> {
+  await accessToken(account);
+}

@@ -2,14 +2,11 @@
 // the buyer agreed to them), off-session PaymentIntents for renewals, Checkout in setup mode to
 // change the card, refunds, and signed webhooks for the outcome.
 import Stripe from 'stripe';
-import type { Config } from '../../config';
-import { AppError, ErrorCode } from '../../graphql/errors';
+import type { StripeAccount } from './accounts';
 import type { ChargeResult, PaymentGateway } from './gateway';
 
-export function stripeClient(config: Config): Stripe {
-  const { secretKey, apiBase } = config.payments.stripe;
-  if (!secretKey)
-    throw new AppError(ErrorCode.BAD_USER_INPUT, 'Stripe is not configured for this agency', { field: 'provider' });
+export function stripeClient(account: StripeAccount): Stripe {
+  const { secretKey, apiBase } = account;
   const base = apiBase ? new URL(apiBase) : undefined;
   return new Stripe(secretKey, {
     maxNetworkRetries: base ? 0 : 2,
@@ -35,10 +32,13 @@ function parseMandate(mandate: string): { customer: string; paymentMethod: strin
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : value?.id);
 
 /** The customer and card kept by a paid checkout session or a completed setup session, if any. */
-export async function stripeMandateOf(config: Config, session: Stripe.Checkout.Session): Promise<string | undefined> {
+export async function stripeMandateOf(
+  account: StripeAccount,
+  session: Stripe.Checkout.Session,
+): Promise<string | undefined> {
   const customer = idOf(session.customer);
   if (!customer) return undefined;
-  const stripe = stripeClient(config);
+  const stripe = stripeClient(account);
   if (session.mode === 'setup') {
     const intent = idOf(session.setup_intent);
     const method = intent ? idOf((await stripe.setupIntents.retrieve(intent)).payment_method) : undefined;
@@ -51,12 +51,12 @@ export async function stripeMandateOf(config: Config, session: Stripe.Checkout.S
   return intent.setup_future_usage === 'off_session' && method ? stripeMandate(customer, method) : undefined;
 }
 
-export function stripeGateway(config: Config): PaymentGateway {
+export function stripeGateway(account: StripeAccount): PaymentGateway {
   return {
     /** One line for the whole order: the amount charged is ours (VAT included), never the client's. */
     async checkout(request) {
       const metadata = { orderId: request.orderId, tenantId: request.tenantId };
-      const session = await stripeClient(config).checkout.sessions.create({
+      const session = await stripeClient(account).checkout.sessions.create({
         mode: 'payment',
         line_items: [
           {
@@ -84,7 +84,7 @@ export function stripeGateway(config: Config): PaymentGateway {
     async chargeMandate(request): Promise<ChargeResult> {
       const { customer, paymentMethod } = parseMandate(request.mandate);
       try {
-        const intent = await stripeClient(config).paymentIntents.create(
+        const intent = await stripeClient(account).paymentIntents.create(
           {
             amount: request.totalMinor,
             currency: request.currency.toLowerCase(),
@@ -122,7 +122,7 @@ export function stripeGateway(config: Config): PaymentGateway {
 
     /** Checkout in setup mode: the customer enters a new card on Stripe's page; nothing is charged. */
     async startMethodChange(request) {
-      const stripe = stripeClient(config);
+      const stripe = stripeClient(account);
       const customer = request.mandate
         ? parseMandate(request.mandate).customer
         : (
@@ -147,7 +147,7 @@ export function stripeGateway(config: Config): PaymentGateway {
     },
 
     async refund(request) {
-      const stripe = stripeClient(config);
+      const stripe = stripeClient(account);
       const intent =
         request.providerPaymentId ??
         idOf((await stripe.checkout.sessions.retrieve(request.providerReference)).payment_intent);
@@ -159,4 +159,9 @@ export function stripeGateway(config: Config): PaymentGateway {
       return { reference: refund.id };
     },
   };
+}
+
+/** A harmless call that only a valid secret key may make: the account's balance (nothing changes). */
+export async function verifyStripeAccount(account: StripeAccount): Promise<void> {
+  await stripeClient(account).balance.retrieve();
 }

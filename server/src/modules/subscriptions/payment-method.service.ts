@@ -9,9 +9,9 @@ import { badInput } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
 import { Order, OrderStatus, PaymentProvider } from '../orders/order.entity';
-import { gateway, providerCall, type CheckoutSession } from '../payments/gateway';
+import { gateway, providerCall, webhookUrl, type CheckoutSession } from '../payments/gateway';
 import { METHOD_CHANGE_MINOR } from '../payments/mollie.provider';
-import { contactLanguage } from '../payments/payment.service';
+import { contactLanguage, refuseForeignEvent } from '../payments/payment.service';
 import { chargeRenewal } from './renewal.service';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
 import { getSubscription, mailSubscriber } from './subscription.service';
@@ -39,8 +39,8 @@ export function startPaymentMethodChange(ctx: RequestContext, id: string): Promi
     const base = publicBaseUrl(ctx);
     const back = `${base}/#/subscriptions/${id}/show`;
     const language = contactLanguage(contact);
-    const session = await providerCall(ctx, subscription.provider, () =>
-      gateway(ctx.app.config, subscription.provider).startMethodChange({
+    const session = await providerCall(ctx, subscription.provider, async () =>
+      (await gateway(ctx, subscription.tenant.id, subscription.provider)).startMethodChange({
         subscriptionId: id,
         tenantId: subscription.tenant.id,
         mandate: subscription.providerReference,
@@ -56,7 +56,7 @@ export function startPaymentMethodChange(ctx: RequestContext, id: string): Promi
             ? `${base}${PAYPAL_VAULT_RETURN}?subscription=${id}`
             : `${back}?method=updated`,
         cancelUrl: `${back}?method=cancelled`,
-        webhookUrl: `${base}/webhooks/mollie`,
+        webhookUrl: webhookUrl(base, PaymentProvider.MOLLIE, subscription.tenant.slug),
         idempotencyKey: `method-${id}-${randomUUID()}`,
       }),
     );
@@ -73,13 +73,18 @@ export function startPaymentMethodChange(ctx: RequestContext, id: string): Promi
 }
 
 /** Applies a completed change on the system path; returns what happened, for the webhook ledger. */
-export async function applyMethodChange(ctx: RequestContext, outcome: MethodChangeOutcome): Promise<string> {
+export async function applyMethodChange(
+  ctx: RequestContext,
+  outcome: MethodChangeOutcome,
+  agencyId: string,
+): Promise<string> {
   const subscription = await ctx.em.findOne(
     Subscription,
     { provider: outcome.provider, pendingMethodReference: outcome.pendingReference },
     { filters: false, populate: ['tenant', 'servicePackage', 'firstOrder.contact'] },
   );
   if (!subscription) return 'unmatched';
+  if (subscription.tenant.id !== agencyId) return refuseForeignEvent(ctx, agencyId, outcome.provider, 'Subscription');
   await useTenant(ctx, subscription.tenant.id);
   subscription.providerReference = outcome.mandate;
   subscription.pendingMethodReference = null;
@@ -94,7 +99,9 @@ export async function applyMethodChange(ctx: RequestContext, outcome: MethodChan
   await mailSubscriber(ctx, subscription, subscription.firstOrder.contact, 'subscription.payment_method_changed');
   if (outcome.refundPayment) {
     const { id, amountMinor, currency } = outcome.refundPayment;
-    await gateway(ctx.app.config, outcome.provider).refund({
+    await (
+      await gateway(ctx, subscription.tenant.id, outcome.provider)
+    ).refund({
       providerReference: id,
       providerPaymentId: id,
       amountMinor: Math.min(amountMinor, METHOD_CHANGE_MINOR),

@@ -115,15 +115,19 @@ export async function chargeRenewal(
     detail: { orderId: order.id, status: result.status, failure: result.failure ?? null },
   });
   if (result.status === 'PAID') {
-    await applyProviderOutcome(ctx, {
-      provider: order.provider,
-      match: { providerReference: result.reference },
-      status: 'PAID',
-      amountMinor: result.amountMinor,
-      currency: result.currency,
-      providerPaymentId: result.providerPaymentId,
-      method: result.method,
-    });
+    await applyProviderOutcome(
+      ctx,
+      {
+        provider: order.provider,
+        match: { providerReference: result.reference },
+        status: 'PAID',
+        amountMinor: result.amountMinor,
+        currency: result.currency,
+        providerPaymentId: result.providerPaymentId,
+        method: result.method,
+      },
+      order.tenant.id,
+    );
   }
   return result.status;
 }

@@ -1,6 +1,7 @@
 // Issue 17, mail per agency: its sender identity, its own SMTP relay (password sealed, S31; verified on
 // save), and its inbound e-mail token (shown once, stored hashed).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import { IsEmail, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { createTransport, type Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
@@ -9,6 +10,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
+import { allowsPrivateHosts, publicAddressOf } from '../../net/public-address';
 import type { Keyring } from '../../secrets/keyring';
 import { AgencySecret } from '../agency-secrets/agency-secret.entity';
 import { openAgencySecret, removeAgencySecret, saveAgencySecret } from '../agency-secrets/agency-secret.service';
@@ -49,10 +51,19 @@ export class AgencySmtpRelayInput {
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 
-export function relayTransport(relay: { host: string; port: number; user: string; password: string }): Transporter {
+/**
+ * A transport to the agency's relay. `address` is where to connect: the relay's host, resolved and
+ * found public by the SSRF guard (net/public-address.ts), so the name cannot point elsewhere later;
+ * TLS still checks the certificate against the name.
+ */
+export function relayTransport(
+  relay: { host: string; port: number; user: string; password: string },
+  address: string,
+): Transporter {
   return createTransport({
-    host: relay.host,
+    host: address,
     port: relay.port,
+    ...(isIP(relay.host) ? {} : { tls: { servername: relay.host } }),
     secure: relay.port === 465,
     auth: { user: relay.user, pass: relay.password },
     ignoreTLS: LOOPBACK.includes(relay.host),
@@ -77,7 +88,8 @@ export async function smtpRelayOf(ctx: RequestContext, tenant: Tenant): Promise<
 
 /** Verified with nodemailer's verify() (connect, greet, log in) before anything is stored. */
 export async function setSmtpRelay(ctx: RequestContext, input: AgencySmtpRelayInput): Promise<Tenant> {
-  const transport = relayTransport(input);
+  const address = await publicAddressOf(input.host, 'host', allowsPrivateHosts(ctx.app.config));
+  const transport = relayTransport(input, address);
   try {
     await transport.verify();
   } catch (error) {
@@ -144,6 +156,8 @@ export async function agencyEnvelope(
   keyring: Keyring,
   tenantId: string,
   installationFrom: string,
+  /** Development and tests only (`allowsPrivateHosts`): a relay on a local address is used. */
+  allowPrivateRelay = false,
 ): Promise<{ from: { name: string; address: string }; replyTo?: string; relay?: Transporter }> {
   const tenant = await em.findOneOrFail(Tenant, tenantId, { filters: false });
   const name = tenant.senderName ?? tenant.name;
@@ -152,7 +166,12 @@ export async function agencyEnvelope(
   if (tenant.smtpHost) {
     const password = await openAgencySecret(em, keyring, tenantId, SMTP_PASSWORD);
     if (password) {
-      const relay = relayTransport({ host: tenant.smtpHost, port: tenant.smtpPort!, user: tenant.smtpUser!, password });
+      // Checked again when used: the name may resolve elsewhere now than when it was saved.
+      const address = await publicAddressOf(tenant.smtpHost, 'host', allowPrivateRelay);
+      const relay = relayTransport(
+        { host: tenant.smtpHost, port: tenant.smtpPort!, user: tenant.smtpUser!, password },
+        address,
+      );
       return { from: { name, address: tenant.smtpFromAddress! }, replyTo, relay };
     }
   }

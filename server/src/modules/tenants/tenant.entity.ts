@@ -28,7 +28,8 @@ export class Tenant {
     | 'smtpPort'
     | 'smtpUser'
     | 'smtpFromAddress'
-    | 'inboundEmailTokenHash';
+    | 'inboundEmailTokenHash'
+    | 'paypalEnvironment';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -167,6 +168,10 @@ export class Tenant {
   /** The address mail leaves from through the agency's relay (its own domain). */
   @Property({ type: 'text', nullable: true })
   smtpFromAddress: string | null = null;
+
+  /** The environment of the agency's own PayPal account (its keys are AgencySecrets `paypal.*`). */
+  @Property({ type: 'text', nullable: true })
+  paypalEnvironment: 'sandbox' | 'live' | null = null;
 
   /** SHA-256 of the agency's inbound e-mail token (shown once when made). */
   @Property({ type: 'text', nullable: true })

@@ -8,6 +8,19 @@ import {
   setSmtpRelay,
   smtpRelayOf,
 } from './agency-mail';
+import { PaymentProvider } from '../orders/order.entity';
+import {
+  AgencyPaymentAccount,
+  connectMollie,
+  connectPayPal,
+  connectStripe,
+  disconnectPaymentAccount,
+  MollieAccountInput,
+  paymentAccountsOf,
+  PayPalAccountInput,
+  providersOfferedBy,
+  StripeAccountInput,
+} from '../payments/payment-accounts';
 import { Tenant } from './tenant.entity';
 import { TenantLogoInput, TenantUpdateInput } from './tenant.inputs';
 import { currentTenant, removeTenantLogo, setTenantLogo, updateTenant } from './tenant.service';
@@ -49,6 +62,49 @@ export class TenantResolver {
   })
   tenantInboundEmailTokenRotate(@Ctx() ctx: RequestContext): Promise<string> {
     return rotateInboundEmailToken(ctx);
+  }
+
+  @Mutation(() => Tenant, {
+    description: "Connects (or replaces) the agency's own Stripe account (admins); the key is verified first.",
+  })
+  tenantStripeAccountSet(@Arg('input') input: StripeAccountInput, @Ctx() ctx: RequestContext): Promise<Tenant> {
+    return connectStripe(ctx, input);
+  }
+
+  @Mutation(() => Tenant, {
+    description: "Connects (or replaces) the agency's own Mollie account (admins); the key is verified first.",
+  })
+  tenantMollieAccountSet(@Arg('input') input: MollieAccountInput, @Ctx() ctx: RequestContext): Promise<Tenant> {
+    return connectMollie(ctx, input);
+  }
+
+  @Mutation(() => Tenant, {
+    description: "Connects (or replaces) the agency's own PayPal account (admins); the credentials are verified first.",
+  })
+  tenantPayPalAccountSet(@Arg('input') input: PayPalAccountInput, @Ctx() ctx: RequestContext): Promise<Tenant> {
+    return connectPayPal(ctx, input);
+  }
+
+  @Mutation(() => Tenant, { description: "Disconnects the agency's own account at a provider (admins)." })
+  tenantPaymentAccountRemove(
+    @Arg('provider', () => PaymentProvider) provider: PaymentProvider,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Tenant> {
+    return disconnectPaymentAccount(ctx, provider);
+  }
+
+  @Query(() => [PaymentProvider], {
+    description: 'The payment providers agency `agency` (slug) offers at checkout (no login needed).',
+  })
+  paymentProvidersOffered(@Arg('agency') agency: string, @Ctx() ctx: RequestContext): Promise<PaymentProvider[]> {
+    return providersOfferedBy(ctx, agency.slice(0, 100));
+  }
+
+  @FieldResolver(() => [AgencyPaymentAccount], {
+    description: "The agency's own payment accounts: set / last 4 / verified at, never a secret.",
+  })
+  paymentAccounts(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<AgencyPaymentAccount[]> {
+    return paymentAccountsOf(ctx, tenant);
   }
 
   @FieldResolver(() => AgencySmtpRelay, { nullable: true, description: "The agency's own SMTP relay, if any." })
