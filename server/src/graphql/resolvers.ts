@@ -2,6 +2,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import { SecondFactorResolver } from '../modules/auth/second-factor.resolver';
 import { HealthResolver } from '../modules/health/health.resolver';
 import { OutboxResolver } from '../modules/mail/outbox.resolver';
 import { TenantResolver } from '../modules/tenants/tenant.resolver';
@@ -31,6 +32,7 @@ import { SurveyResolver, SurveyResponseResolver } from '../modules/surveys/surve
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
   AuthResolver,
+  SecondFactorResolver,
   TenantResolver,
   UserResolver,
   AuditResolver,
