@@ -4,7 +4,7 @@ import { DEMO_TOTP_EMAIL, DEMO_TOTP_SECRET } from '@sitecare/seeds';
 import { generate } from 'otplib';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode, type GraphQLResponse } from '../support/api-client';
-import { startDemoApp, type DemoApp } from '../support/demo-app';
+import { runCli, startDemoApp, type DemoApp } from '../support/demo-app';
 import { callFor, operations } from '../support/schema-calls';
 
 const LOGIN =
@@ -168,6 +168,16 @@ describe('M14: TOTP second factor (S33)', () => {
       `select cardinality(recovery_code_hashes) as left from users where email = 'oskar@nordvik.example.com'`,
     );
     expect(row.left).toBe(8);
+  });
+});
+
+describe('M14: the demo code in development', () => {
+  it('M14: pnpm sitecare totp:code prints the current code of the demo login with an authenticator', async () => {
+    const printed = (await runCli(demo, ['totp:code', DEMO_TOTP_EMAIL])).trim();
+    const now = Date.now() / 1000;
+    const around = await Promise.all([now - 30, now, now + 30].map((t) => code(DEMO_TOTP_SECRET, t)));
+    expect(printed).toMatch(/^\d{6}$/);
+    expect(around).toContain(printed);
   });
 });
 
