@@ -27,8 +27,16 @@ describe('M14: second step and set-up in the dashboard', () => {
   });
 
   it('M14: a role the agency requires a second factor of is taken to set-up: QR code, confirm, recovery codes, then the dashboard', async () => {
-    const admin = await as(dash.app.url, 'jj-media', 'ADMIN');
-    await admin.ok('mutation { tenantSecondFactorRolesSet(input: { roles: ["CONTRACTOR"] }) { id } }');
+    // The admin requires it of contractors on Agency settings.
+    const adminPage = await dash.logIn('admin@jj-media.example.com');
+    await adminPage.goto(`${dash.app.url}/#/agency-settings`);
+    const card = adminPage.getByRole('region', { name: /Two-step verification|Tvåstegsverifiering/ });
+    await card.getByRole('checkbox', { name: /^(Contractor|Underkonsult)$/ }).check();
+    await card.getByRole('button', { name: /^(Update the requirement|Uppdatera kravet)$/ }).click();
+    await adminPage.getByText(/requirements saved|har sparats/).waitFor();
+    expect(
+      (await as(dash.app.url, 'jj-media', 'ADMIN').then((c) => c.ok<any>('{ tenant { secondFactorRoles } }'))).tenant,
+    ).toEqual({ secondFactorRoles: ['CONTRACTOR'] });
 
     const page = await dash.loginPage();
     await dash.submitLogin(page, 'kontraktor@freelance.example.com');

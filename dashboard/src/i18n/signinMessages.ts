@@ -37,6 +37,13 @@ export const signinEnglish = {
       step_up_title: 'Confirm it is you',
       step_up_help: 'Enter a code from your authenticator app (or a recovery code) to continue.',
       step_up_password: 'Enter your password to continue.',
+      roles_help: 'Roles whose users must log in with an authenticator app. They set it up at their next login.',
+      roles_save: 'Update the requirement',
+      roles_saved: 'Two-step verification requirements saved',
+      reset: 'Reset two-step verification',
+      reset_confirm:
+        'Remove the authenticator app and recovery codes of %{name}, and log them out everywhere? They are mailed about it.',
+      reset_done: 'The two-step verification of %{name} has been reset',
     },
   },
 };
@@ -79,6 +86,14 @@ export const signinSwedish: Messages<typeof signinEnglish> = {
       step_up_title: 'Bekräfta att det är du',
       step_up_help: 'Ange en kod från din autentiseringsapp (eller en reservkod) för att fortsätta.',
       step_up_password: 'Ange ditt lösenord för att fortsätta.',
+      roles_help:
+        'Roller vars användare måste logga in med en autentiseringsapp. De ställer in den vid nästa inloggning.',
+      roles_save: 'Uppdatera kravet',
+      roles_saved: 'Kraven på tvåstegsverifiering har sparats',
+      reset: 'Återställ tvåstegsverifiering',
+      reset_confirm:
+        'Ta bort autentiseringsappen och reservkoderna för %{name} och logga ut hen överallt? Hen får ett e-postmeddelande om det.',
+      reset_done: 'Tvåstegsverifieringen för %{name} har återställts',
     },
   },
 };
