@@ -36,6 +36,9 @@ const MyConsentsPage = lazy(() => import('./resources/consent-events/MyConsentsP
 const PrivacyToolsPage = lazy(() => import('./pages/PrivacyToolsPage'));
 const StatusRoute = lazy(() => import('./pages/StatusRoute'));
 const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage'));
+const SecondFactorSetupPage = lazy(() =>
+  import('./auth/SecondFactor').then((m) => ({ default: m.SecondFactorSetupPage })),
+);
 const InvitationPage = lazy(() => import('./auth/SetPasswordPage').then((m) => ({ default: m.InvitationPage })));
 const PasswordResetPage = lazy(() => import('./auth/SetPasswordPage').then((m) => ({ default: m.PasswordResetPage })));
 
@@ -95,6 +98,14 @@ export const App = () => (
         element={
           <Lazy>
             <PasswordResetPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/second-factor-setup"
+        element={
+          <Lazy>
+            <SecondFactorSetupPage />
           </Lazy>
         }
       />

@@ -43,6 +43,15 @@ export const PERMISSIONS = {
   'Mutation.passwordReset': { audience: 'PUBLIC', rule: 'none' },
   'Mutation.invitationAccept': { audience: 'PUBLIC', rule: 'none' },
   'Mutation.passwordChange': { audience: 'AUTHENTICATED', rule: 'self' },
+  // Issue 20: the second factor and step-up (S33, S34). A login that owes a step may call only what
+  // finishes it (PENDING_OPERATIONS in server/src/graphql/authorization.ts).
+  'Mutation.loginSecondStep': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.totpSetupStart': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.totpSetupConfirm': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.totpRemove': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.stepUp': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.userSecondFactorReset': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.tenantSecondFactorRolesSet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.profileUpdate': { audience: 'AUTHENTICATED', rule: 'self' },
   'Mutation.userInvite': { audience: ADMIN, rule: 'tenant' },
   'Mutation.userUpdate': { audience: ADMIN, rule: 'tenant' },

@@ -21,6 +21,13 @@ export interface DemoUser {
 /** Every demo login shares this password; `pnpm start` prints it with the logins. */
 export const DEMO_PASSWORD = 'sitecare-demo-2026';
 
+/**
+ * Issue 20: the demo's one login with an authenticator app (TOTP), to show the second step. Known
+ * here so that `pnpm sitecare totp:code <email>` (development only) and the tests can make codes.
+ */
+export const DEMO_TOTP_EMAIL = 'ida@nordvik.example.com';
+export const DEMO_TOTP_SECRET = 'NORDVIKDEMOTOTPSECRETFORIDASTRAN';
+
 export interface DemoCredential {
   kind: 'CMS_ADMIN' | 'SFTP' | 'SSH' | 'HOSTING_PANEL' | 'DNS' | 'DATABASE' | 'OTHER';
   label: string;
@@ -260,6 +267,7 @@ export const demoTenants: readonly DemoTenant[] = [
     users: [
       { email: 'admin@nordvik.example.com', name: 'Nora Vik', role: 'ADMIN', preferredLanguage: 'en' },
       { email: 'oskar@nordvik.example.com', name: 'Oskar Holm', role: 'EMPLOYEE', preferredLanguage: 'sv' },
+      { email: DEMO_TOTP_EMAIL, name: 'Ida Strand', role: 'EMPLOYEE', preferredLanguage: 'sv' },
       { email: 'dev@contractor.example.com', name: 'Priya Shah', role: 'CONTRACTOR', preferredLanguage: 'en' },
       { email: 'lars@fjallstuga.example.com', name: 'Lars Fjäll', role: 'CUSTOMER', preferredLanguage: 'sv' },
     ],

@@ -25,6 +25,7 @@ import { runRetention } from './jobs/retention';
 import { renewDueSubscriptions } from './modules/subscriptions/renewal.service';
 import { rewrapAll } from './modules/credentials/credential.service';
 import { rewrapAgencySecrets } from './modules/agency-secrets/agency-secret.service';
+import { currentTotpCode, rewrapTotpSecrets } from './modules/auth/second-factor.service';
 import { Keyring } from './secrets/keyring';
 import { audit } from './modules/audit/audit.service';
 import { sendInvitation } from './modules/auth/auth.service';
@@ -205,6 +206,19 @@ program
   });
 
 program
+  .command('totp:code')
+  .description(
+    'development only: the current authenticator code of a login (the demo seeds one: ida@nordvik.example.com)',
+  )
+  .argument('<email>', 'the login')
+  .action((email: string) =>
+    withOwnerOrm(async (orm, config) => {
+      if (config.isProduction) fail('totp:code is for development only');
+      console.log(await currentTotpCode(orm.em.fork(), new Keyring(config.keyring), email));
+    }),
+  );
+
+program
   .command('rotate-keys')
   .description(
     're-encrypt every site credential and agency secret under the current CREDENTIALS_KEY (then retire the previous keys)',
@@ -214,7 +228,12 @@ program
       const keyring = new Keyring(config.keyring);
       const count = await orm.em
         .fork()
-        .transactional(async (em) => (await rewrapAll(em, keyring)) + (await rewrapAgencySecrets(em, keyring)));
+        .transactional(
+          async (em) =>
+            (await rewrapAll(em, keyring)) +
+            (await rewrapAgencySecrets(em, keyring)) +
+            (await rewrapTotpSecrets(em, keyring)),
+        );
       console.log(`rewrapped ${count} secrets under key version ${keyring.currentVersion}`);
     }),
   );

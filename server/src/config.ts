@@ -40,6 +40,8 @@ const envShape = z.object({
   SITECARE_DEMO: booleanFlag,
   /** Queries the SQL readers cover answered in one statement (default true); false: always the resolvers. */
   COMPILED_READS: booleanFlag,
+  /** Issue 20 (S34): how long a second step counts as fresh for revealing a secret and the like. */
+  STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -130,7 +132,7 @@ export interface Config {
   secrets: { session: string };
   /** Versioned keys for site credentials (S16, S17). */
   keyring: KeyringConfig;
-  sessions: { idleMs: number; absoluteMs: number; secureCookie: boolean };
+  sessions: { idleMs: number; absoluteMs: number; secureCookie: boolean; stepUpMs: number };
   mail: { smtpUrl: string | undefined; from: string };
   inboundEmailToken: string | undefined;
   /** GET /metrics: served when enabled, and then only with the token when one is set. */
@@ -217,6 +219,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessions: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      stepUpMs: env.STEP_UP_MINUTES * 60_000,
       // Secure outside local development and tests, which run over plain http on loopback.
       secureCookie: isProduction,
     },

@@ -2,7 +2,7 @@
 // First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) hooks http, express and pg before they load.
 import { stopTracing } from './observability/tracing';
 import 'reflect-metadata';
-import { DEMO_PASSWORD, demoLogins } from '@sitecare/seeds';
+import { DEMO_PASSWORD, DEMO_TOTP_EMAIL, demoLogins } from '@sitecare/seeds';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startSitecare } from './server';
@@ -62,6 +62,10 @@ async function main(): Promise<void> {
     lines.push(`  Demo logins (password: ${DEMO_PASSWORD}):`);
     for (const login of demoLogins())
       lines.push(`    ${login.tenant.padEnd(24)} ${login.role.padEnd(11)} ${login.email}`);
+    // Issue 20: one demo login has an authenticator app; its codes come from the CLI (development only).
+    lines.push(
+      `  Two-step login: ${DEMO_TOTP_EMAIL} asks for a code after the password: pnpm sitecare totp:code ${DEMO_TOTP_EMAIL}`,
+    );
   }
   lines.push('  Stop with Ctrl-C.', '');
   process.stdout.write(lines.join('\n') + '\n');

@@ -1,5 +1,6 @@
-// The login page: e-mail and password, a link for a forgotten password, and a language choice.
-import { Box, Button, CircularProgress, Link } from '@mui/material';
+// The login page: e-mail and password, a link for a forgotten password, and a language choice; then,
+// for a user with a second factor, the code from their authenticator app or a recovery code (issue 20).
+import { Box, Button, CircularProgress, Link, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   email,
@@ -10,10 +11,11 @@ import {
   TextInput,
   useLogin,
   useNotify,
+  useRedirect,
   useTranslate,
 } from 'react-admin';
 
-import type { LoginError } from '../providers/authProvider';
+import { currentViewer, PENDING_CODES, SECOND_FACTOR_SETUP_PATH, type LoginError } from '../providers/authProvider';
 import { PublicFrame } from './PublicFrame';
 
 interface Credentials {
@@ -25,20 +27,70 @@ export const LoginPage = () => {
   const translate = useTranslate();
   const login = useLogin();
   const notify = useNotify();
+  const redirect = useRedirect();
   const [submitting, setSubmitting] = useState(false);
+  // A reload while the second step is owed comes back to it.
+  const [step, setStep] = useState<'password' | 'code'>(() =>
+    currentViewer()?.pendingStep === 'SECOND_FACTOR' ? 'code' : 'password',
+  );
 
-  const submit = async (values: Partial<Credentials>) => {
+  const attempt = async (params: Parameters<typeof login>[0]) => {
     setSubmitting(true);
     try {
-      await login({ email: values.email ?? '', password: values.password ?? '' });
+      await login(params);
     } catch (error) {
       const loginError = error as LoginError;
+      if (loginError.code === PENDING_CODES.SECOND_FACTOR) return void setStep('code');
+      if (loginError.code === PENDING_CODES.SETUP) return void redirect(SECOND_FACTOR_SETUP_PATH);
       notify(loginError.message, { type: 'error', messageArgs: loginError.messageArgs });
       return loginError.fieldErrors;
     } finally {
       setSubmitting(false);
     }
   };
+
+  const submitButton = (label: string) => (
+    <Button
+      type="submit"
+      variant="contained"
+      fullWidth
+      disabled={submitting}
+      startIcon={submitting ? <CircularProgress size={18} aria-hidden="true" /> : undefined}
+      sx={{ mt: 1 }}
+    >
+      {translate(label)}
+    </Button>
+  );
+
+  if (step === 'code') {
+    return (
+      <PublicFrame title="sitecare.second_factor.login_title">
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          {translate('sitecare.second_factor.login_help')}
+        </Typography>
+        <Form onSubmit={(values: { code?: string }) => attempt({ code: values.code ?? '' })} noValidate>
+          <TextInput
+            source="code"
+            label="sitecare.second_factor.code"
+            autoComplete="one-time-code"
+            inputProps={{ inputMode: 'text', spellCheck: false }}
+            autoFocus
+            validate={required()}
+            helperText="sitecare.second_factor.code_help"
+          />
+          {submitButton('sitecare.second_factor.verify')}
+        </Form>
+        <Box sx={{ mt: 2, textAlign: 'center' }}>
+          <Link component="button" type="button" onClick={() => setStep('password')}>
+            {translate('sitecare.second_factor.other_account')}
+          </Link>
+        </Box>
+      </PublicFrame>
+    );
+  }
+
+  const submit = (values: Partial<Credentials>) =>
+    attempt({ email: values.email ?? '', password: values.password ?? '' });
 
   return (
     <PublicFrame title="ra.auth.sign_in">
@@ -57,16 +109,7 @@ export const LoginPage = () => {
           autoComplete="current-password"
           validate={required()}
         />
-        <Button
-          type="submit"
-          variant="contained"
-          fullWidth
-          disabled={submitting}
-          startIcon={submitting ? <CircularProgress size={18} aria-hidden="true" /> : undefined}
-          sx={{ mt: 1 }}
-        >
-          {translate('ra.auth.sign_in')}
-        </Button>
+        {submitButton('ra.auth.sign_in')}
       </Form>
       <Box sx={{ mt: 2, textAlign: 'center' }}>
         <Link component={LinkBase} to="/forgot-password">

@@ -4,6 +4,7 @@
 // the subscriptions' in subscriptionMessages.ts, the staff home page's in attentionMessages.ts.
 
 import { agencyEnglish, agencySwedish } from './agencyMessages';
+import { signinEnglish, signinSwedish } from './signinMessages';
 import { attentionEnglish, attentionSwedish } from './attentionMessages';
 import { consentEnglish, consentSwedish } from './consentMessages';
 import { helpdeskEnglish, helpdeskSwedish } from './helpdeskMessages';
@@ -21,6 +22,7 @@ export const sitecareEnglish = {
     ...consentEnglish.sitecare,
     ...privacyEnglish.sitecare,
     ...agencyEnglish.sitecare,
+    ...signinEnglish.sitecare,
     ...portalEnglish.sitecare,
     common: {
       empty: 'Nothing here',
@@ -430,6 +432,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...consentSwedish.sitecare,
     ...privacySwedish.sitecare,
     ...agencySwedish.sitecare,
+    ...signinSwedish.sitecare,
     ...portalSwedish.sitecare,
     common: {
       empty: 'Inget här',

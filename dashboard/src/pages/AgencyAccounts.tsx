@@ -18,6 +18,7 @@ import {
 import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 
+import { StepUpDialog } from '../auth/StepUpDialog';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
 
 type Provider = 'STRIPE' | 'MOLLIE' | 'PAYPAL';
@@ -83,15 +84,37 @@ const Section = ({ id, title, help, children }: { id: string; title: string; hel
   </Card>
 );
 
-/** Runs a mutation; field errors come back for the form, anything else is notified. */
+/**
+ * Runs a mutation; field errors come back for the form, anything else is notified. Changing an
+ * account needs a fresh second step (issue 20, S34): on STEP_UP_REQUIRED the dialog `stepUp` opens
+ * and the mutation runs again once the step is done.
+ */
 function useSubmit() {
   const notify = useNotify();
-  return useCallback(
-    async <T,>(query: string, variables: Record<string, unknown> | undefined, done: (data: T) => void) => {
+  const [pendingStep, setPendingStep] = useState<{ again: () => void; cancel: () => void } | null>(null);
+  const submit = useCallback(
+    async function run<T>(
+      query: string,
+      variables: Record<string, unknown> | undefined,
+      done: (data: T) => void,
+    ): Promise<Record<string, string>> {
       try {
         done(await graphqlRequest<T>(query, variables));
         return {};
       } catch (error) {
+        if (error instanceof ApiError && error.code === 'STEP_UP_REQUIRED')
+          return new Promise((resolve) =>
+            setPendingStep({
+              again: () => {
+                setPendingStep(null);
+                void run(query, variables, done).then(resolve);
+              },
+              cancel: () => {
+                setPendingStep(null);
+                resolve({});
+              },
+            }),
+          );
         const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
         if (!Object.keys(fieldErrors).length)
           notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
@@ -100,6 +123,14 @@ function useSubmit() {
     },
     [notify],
   );
+  const stepUp = (
+    <StepUpDialog
+      open={pendingStep !== null}
+      onDone={() => pendingStep?.again()}
+      onCancel={() => pendingStep?.cancel()}
+    />
+  );
+  return { submit, stepUp };
 }
 
 function SecretLine({ secret, label }: { secret: SecretState; label: string }) {
@@ -122,7 +153,7 @@ function SecretLine({ secret, label }: { secret: SecretState; label: string }) {
 function ProviderAccount({ account, onChange }: { account: PaymentAccount; onChange: (next: Accounts) => void }) {
   const translate = useTranslate();
   const notify = useNotify();
-  const submit = useSubmit();
+  const { submit, stepUp } = useSubmit();
   const { provider } = account;
   const spec = CONNECT[provider];
   const [values, setValues] = useState<Record<string, string>>({});
@@ -160,77 +191,80 @@ function ProviderAccount({ account, onChange }: { account: PaymentAccount; onCha
     );
 
   return (
-    <Box component="form" aria-labelledby={id} onSubmit={connect} noValidate sx={{ mb: 3 }}>
-      <Typography id={id} component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
-        {name}
-      </Typography>
-      <Typography variant="body2" color={account.connected ? 'success.dark' : 'text.secondary'}>
-        {translate(
-          account.connected
-            ? 'sitecare.agency.accounts.connected'
-            : account.offered
-              ? 'sitecare.agency.accounts.fallback'
-              : 'sitecare.agency.accounts.not_connected',
-        )}
-      </Typography>
-      {account.secrets.map((s) => (
-        <SecretLine key={s.field} secret={s} label={label(s.field)} />
-      ))}
-      <TextField
-        label={translate('sitecare.agency.accounts.webhook', { provider: name })}
-        value={`${window.location.origin}${account.webhookPath}`}
-        slotProps={{ input: { readOnly: true } }}
-        fullWidth
-        size="small"
-        margin="dense"
-      />
-      {spec.fields.map((field) => (
+    <>
+      {stepUp}
+      <Box component="form" aria-labelledby={id} onSubmit={connect} noValidate sx={{ mb: 3 }}>
+        <Typography id={id} component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
+          {name}
+        </Typography>
+        <Typography variant="body2" color={account.connected ? 'success.dark' : 'text.secondary'}>
+          {translate(
+            account.connected
+              ? 'sitecare.agency.accounts.connected'
+              : account.offered
+                ? 'sitecare.agency.accounts.fallback'
+                : 'sitecare.agency.accounts.not_connected',
+          )}
+        </Typography>
+        {account.secrets.map((s) => (
+          <SecretLine key={s.field} secret={s} label={label(s.field)} />
+        ))}
         <TextField
-          key={field}
-          name={`${provider.toLowerCase()}.${field}`}
-          label={label(field)}
-          type={PLAIN.has(field) ? 'text' : 'password'}
-          autoComplete="off"
-          value={values[field] ?? ''}
-          onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-          error={Boolean(errors[field])}
-          helperText={errors[field]}
+          label={translate('sitecare.agency.accounts.webhook', { provider: name })}
+          value={`${window.location.origin}${account.webhookPath}`}
+          slotProps={{ input: { readOnly: true } }}
           fullWidth
           size="small"
           margin="dense"
         />
-      ))}
-      {provider === 'PAYPAL' ? (
-        <FormControl margin="dense">
-          <FormLabel id="paypal-environment">{translate('sitecare.agency.accounts.environment')}</FormLabel>
-          <RadioGroup
-            row
-            aria-labelledby="paypal-environment"
-            value={environment}
-            onChange={(e) => setEnvironment(e.target.value)}
-          >
-            <FormControlLabel
-              value="sandbox"
-              control={<Radio />}
-              label={translate('sitecare.agency.accounts.sandbox')}
-            />
-            <FormControlLabel value="live" control={<Radio />} label={translate('sitecare.agency.accounts.live')} />
-          </RadioGroup>
-        </FormControl>
-      ) : null}
-      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 1 }}>
-        <Button type="submit" variant="contained">
-          {account.connected
-            ? translate('sitecare.agency.accounts.replace')
-            : translate('sitecare.agency.accounts.connect', { provider: name })}
-        </Button>
-        {account.connected ? (
-          <Button color="error" onClick={() => void disconnect()}>
-            {translate('sitecare.agency.accounts.disconnect')}
-          </Button>
+        {spec.fields.map((field) => (
+          <TextField
+            key={field}
+            name={`${provider.toLowerCase()}.${field}`}
+            label={label(field)}
+            type={PLAIN.has(field) ? 'text' : 'password'}
+            autoComplete="off"
+            value={values[field] ?? ''}
+            onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+            error={Boolean(errors[field])}
+            helperText={errors[field]}
+            fullWidth
+            size="small"
+            margin="dense"
+          />
+        ))}
+        {provider === 'PAYPAL' ? (
+          <FormControl margin="dense">
+            <FormLabel id="paypal-environment">{translate('sitecare.agency.accounts.environment')}</FormLabel>
+            <RadioGroup
+              row
+              aria-labelledby="paypal-environment"
+              value={environment}
+              onChange={(e) => setEnvironment(e.target.value)}
+            >
+              <FormControlLabel
+                value="sandbox"
+                control={<Radio />}
+                label={translate('sitecare.agency.accounts.sandbox')}
+              />
+              <FormControlLabel value="live" control={<Radio />} label={translate('sitecare.agency.accounts.live')} />
+            </RadioGroup>
+          </FormControl>
         ) : null}
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 1 }}>
+          <Button type="submit" variant="contained">
+            {account.connected
+              ? translate('sitecare.agency.accounts.replace')
+              : translate('sitecare.agency.accounts.connect', { provider: name })}
+          </Button>
+          {account.connected ? (
+            <Button color="error" onClick={() => void disconnect()}>
+              {translate('sitecare.agency.accounts.disconnect')}
+            </Button>
+          ) : null}
+        </Box>
       </Box>
-    </Box>
+    </>
   );
 }
 
@@ -239,7 +273,7 @@ const RELAY_FIELDS = ['host', 'port', 'user', 'password', 'fromAddress'] as cons
 function SmtpRelay({ relay, onChange }: { relay: Relay | null; onChange: (next: Accounts) => void }) {
   const translate = useTranslate();
   const notify = useNotify();
-  const submit = useSubmit();
+  const { submit, stepUp } = useSubmit();
   const [values, setValues] = useState<Record<string, string>>({
     host: relay?.host ?? '',
     port: String(relay?.port ?? 587),
@@ -277,6 +311,7 @@ function SmtpRelay({ relay, onChange }: { relay: Relay | null; onChange: (next: 
       title={translate('sitecare.agency.relay.title')}
       help={translate('sitecare.agency.relay.help')}
     >
+      {stepUp}
       <Typography variant="body2">
         {relay
           ? translate('sitecare.agency.relay.current', {
@@ -332,7 +367,7 @@ function SmtpRelay({ relay, onChange }: { relay: Relay | null; onChange: (next: 
 
 function InboundToken({ set, onRotated }: { set: boolean; onRotated: () => void }) {
   const translate = useTranslate();
-  const submit = useSubmit();
+  const { submit, stepUp } = useSubmit();
   const [token, setToken] = useState<string | undefined>();
   const rotate = () =>
     submit<{ tenantInboundEmailTokenRotate: string }>(
@@ -349,6 +384,7 @@ function InboundToken({ set, onRotated }: { set: boolean; onRotated: () => void 
       title={translate('sitecare.agency.inbound.title')}
       help={translate('sitecare.agency.inbound.help')}
     >
+      {stepUp}
       <Typography variant="body2">
         {translate(set ? 'sitecare.agency.inbound.set' : 'sitecare.agency.inbound.none')}
       </Typography>

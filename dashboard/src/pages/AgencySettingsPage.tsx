@@ -23,6 +23,7 @@ import {
 
 import { roleMayCall } from '../providers/canAccess';
 import AgencyAccounts from './AgencyAccounts';
+import { SecondFactorRolesCard } from '../auth/SecondFactorAdmin';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
 import { useViewerRole } from '../providers/useViewerRole';
 import { languageChoices } from '../resources/choices';
@@ -157,6 +158,7 @@ export default function AgencySettingsPage() {
         {translate('sitecare.agency.title')}
       </Typography>
       <Logo agency={agency} onChange={replace} />
+      <SecondFactorRolesCard />
       <Card variant="outlined" component="section" aria-label={translate('sitecare.agency.title')}>
         <SimpleForm key={formKey} record={agency} onSubmit={save} toolbar={<SaveOnly />}>
           <Heading>{translate('sitecare.agency.company')}</Heading>

@@ -1,6 +1,6 @@
-// "My profile", for every role: your name and language, and a new password; customers also keep
-// their contact details current (P27).
-import { Box, Card, CardContent, Typography } from '@mui/material';
+// "My profile", for every role: your name and language, a new password and the second factor (issue
+// 20); customers also keep their contact details current (P27).
+import { Box, Button, Card, CardContent, Typography } from '@mui/material';
 import { type ReactNode, useEffect, useState } from 'react';
 import {
   Loading,
@@ -19,6 +19,8 @@ import {
 } from 'react-admin';
 
 import { MIN_PASSWORD_LENGTH, sameAs, validateNewPassword } from '../auth/passwordRules';
+import { TotpSetup } from '../auth/SecondFactor';
+import { StepUpDialog } from '../auth/StepUpDialog';
 import { currentViewer, setViewer, VIEWER_FIELDS, type Viewer } from '../providers/authProvider';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
 import { languageChoices } from '../resources/choices';
@@ -111,6 +113,80 @@ const Section = ({ id, title, children }: { id: string; title: string; children:
       </CardContent>
       {children}
     </Card>
+  );
+};
+
+const TOTP_REMOVE = 'mutation TotpRemove { totpRemove }';
+const ME = `query Me { me { ${VIEWER_FIELDS} } }`;
+
+/** Issue 20: the viewer's authenticator app: set it up, or remove it (after a fresh second step). */
+const SecondFactorSection = ({ viewer, onChange }: { viewer: Viewer; onChange: (viewer: Viewer) => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [settingUp, setSettingUp] = useState(false);
+  const [stepUp, setStepUp] = useState(false);
+  const { totp, recoveryCodesLeft, required: mustHave } = viewer.secondFactor;
+
+  const reload = async () => {
+    const { me } = await graphqlRequest<{ me: Viewer }>(ME);
+    setViewer(me);
+    onChange(me);
+  };
+
+  const remove = async () => {
+    try {
+      await graphqlRequest(TOTP_REMOVE);
+      notify('sitecare.second_factor.removed', { type: 'success' });
+      await reload();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'STEP_UP_REQUIRED') return setStepUp(true);
+      notify(
+        error instanceof ApiError && error.code === 'BAD_USER_INPUT' ? error.message : 'ra.notification.http_error',
+        {
+          type: 'error',
+        },
+      );
+    }
+  };
+
+  if (settingUp) {
+    return (
+      <TotpSetup
+        onDone={(next) => {
+          setSettingUp(false);
+          onChange(next);
+        }}
+      />
+    );
+  }
+  return (
+    <Box>
+      <Typography variant="body2" sx={{ mb: 2 }}>
+        {totp
+          ? translate('sitecare.second_factor.status_on', { count: recoveryCodesLeft })
+          : translate('sitecare.second_factor.status_off')}
+        {mustHave ? ` ${translate('sitecare.second_factor.status_required')}` : ''}
+      </Typography>
+      {totp ? (
+        mustHave ? null : (
+          <Button variant="outlined" color="error" onClick={remove}>
+            {translate('sitecare.second_factor.remove')}
+          </Button>
+        )
+      ) : (
+        <Button variant="contained" onClick={() => setSettingUp(true)}>
+          {translate('sitecare.second_factor.setup_start')}
+        </Button>
+      )}
+      <StepUpDialog
+        open={stepUp}
+        onCancel={() => setStepUp(false)}
+        onDone={() => {
+          setStepUp(false);
+          void remove();
+        }}
+      />
+    </Box>
   );
 };
 
@@ -212,6 +288,12 @@ export default function ProfilePage() {
             validate={[required(), sameAs('newPassword')]}
           />
         </SimpleForm>
+      </Section>
+
+      <Section id="profile-second-factor" title="sitecare.second_factor.title">
+        <CardContent>
+          <SecondFactorSection viewer={viewer} onChange={setLocalViewer} />
+        </CardContent>
       </Section>
     </Box>
   );

@@ -21,6 +21,9 @@ export interface Viewer {
   };
   role: Role;
   operations: string[];
+  /** Issue 20: what the login still owes (SECOND_FACTOR: the code; SETUP: setting one up), or null. */
+  pendingStep: 'SECOND_FACTOR' | 'SETUP' | null;
+  secondFactor: { totp: boolean; recoveryCodesLeft: number; required: boolean };
 }
 
 export const VIEWER_FIELDS = `
@@ -28,11 +31,20 @@ export const VIEWER_FIELDS = `
   tenant { id name slug country privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl defaultLanguage }
   role
   operations
+  pendingStep
+  secondFactor { totp recoveryCodesLeft required }
 `;
+
+/** Where a login that still owes a step continues (issue 20). */
+export const SECOND_FACTOR_SETUP_PATH = '/second-factor-setup';
+/** LoginError codes of a right password whose login is not done yet. */
+export const PENDING_CODES = { SECOND_FACTOR: 'PENDING_SECOND_FACTOR', SETUP: 'PENDING_SETUP' } as const;
 
 /** The ways to log in: a password, or a token from an invitation or password-reset e-mail. */
 export type LoginParams =
-  { email: string; password: string } | { token: string; password: string; purpose: 'invitation' | 'passwordReset' };
+  | { email: string; password: string }
+  | { token: string; password: string; purpose: 'invitation' | 'passwordReset' }
+  | { code: string };
 
 const LOGIN_MUTATIONS = {
   login: `mutation Login($input: LoginInput!) { viewer: login(input: $input) { ${VIEWER_FIELDS} } }`,
@@ -41,6 +53,9 @@ const LOGIN_MUTATIONS = {
   }`,
   passwordReset: `mutation PasswordReset($input: TokenPasswordInput!) {
     viewer: passwordReset(input: $input) { ${VIEWER_FIELDS} }
+  }`,
+  secondStep: `mutation LoginSecondStep($input: SecondStepInput!) {
+    viewer: loginSecondStep(input: $input) { ${VIEWER_FIELDS} }
   }`,
 };
 
@@ -119,6 +134,7 @@ export const currentViewer = (): Viewer | undefined => viewer;
 
 /** Replaces the cached viewer, e.g. after the profile page saved a new name. */
 export function setViewer(next: Viewer): void {
+  generation += 1; // an answer to `me` asked before this cannot overwrite it
   viewer = next;
 }
 
@@ -132,7 +148,9 @@ export const authProvider: AuthProvider = {
   login: async (params: LoginParams) => {
     let result: { viewer: Viewer | null }; // login is nullable: an error leaves it null
     try {
-      if ('email' in params) {
+      if ('code' in params) {
+        result = await graphqlRequest(LOGIN_MUTATIONS.secondStep, { input: { code: params.code.trim() } });
+      } else if ('email' in params) {
         result = await graphqlRequest(LOGIN_MUTATIONS.login, {
           input: { email: params.email.trim(), password: params.password },
         });
@@ -148,6 +166,10 @@ export const authProvider: AuthProvider = {
     viewer = result.viewer;
     loggedOut = false;
     followPreferredLanguage(viewer.user.preferredLanguage);
+    // The password was right, but the login owes a step: the login page asks for it (or set-up).
+    if (viewer.pendingStep) {
+      throw new LoginError('sitecare.second_factor.enter_code', {}, {}, PENDING_CODES[viewer.pendingStep]);
+    }
     // Nothing returned: useLogin goes back to the page that asked for login, or home.
   },
 
@@ -175,6 +197,9 @@ export const authProvider: AuthProvider = {
     }
     // `message: false`: the login page needs no "please log in" notice on a first visit.
     if (!found) throw { message: false };
+    // Issue 20: a login that owes its second step goes back to it; one that must set up, to set-up.
+    if (found.pendingStep === 'SETUP') throw { message: false, redirectTo: SECOND_FACTOR_SETUP_PATH };
+    if (found.pendingStep) throw { message: false };
   },
 
   checkError: async (error: unknown) => {

@@ -7,13 +7,37 @@ import { FIELD_PERMISSIONS, mayReach, PERSONAL_FIELDS, permissionOf, type Role }
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { isStaff, ownContactId } from '../auth/scopes';
 import type { RequestContext } from './context';
+import type { PendingStep } from '../modules/auth/session.entity';
 import { AppError, ErrorCode } from './errors';
 import { nullArgsAreAbsent } from './null-args';
 
 const restrictedFields = FIELD_PERMISSIONS as Record<string, readonly Role[]>;
 
+/**
+ * Issue 20: what a login that still owes a step may call. Everything else answers the typed error
+ * of what it owes (SECOND_FACTOR_REQUIRED, SECOND_FACTOR_SETUP_REQUIRED), never data.
+ */
+export const PENDING_OPERATIONS: Record<PendingStep, ReadonlySet<string>> = {
+  SECOND_FACTOR: new Set(['Query.me', 'Mutation.login', 'Mutation.logout', 'Mutation.loginSecondStep']),
+  SETUP: new Set([
+    'Query.me',
+    'Mutation.login',
+    'Mutation.logout',
+    'Mutation.totpSetupStart',
+    'Mutation.totpSetupConfirm',
+  ]),
+};
+
+function refusePending(pending: PendingStep): AppError {
+  return pending === 'SETUP'
+    ? new AppError(ErrorCode.SECOND_FACTOR_SETUP_REQUIRED, 'Set up a second factor first')
+    : new AppError(ErrorCode.SECOND_FACTOR_REQUIRED, 'Give the second step of your login first');
+}
+
 /** Who may call a root operation (throws FORBIDDEN or UNAUTHENTICATED). */
 function authorizeOperation(coordinate: string, ctx: RequestContext): void {
+  const pending = ctx.viewer?.pendingStep;
+  if (pending && !PENDING_OPERATIONS[pending].has(coordinate)) throw refusePending(pending);
   const permission = permissionOf(coordinate);
   if (!permission) throw new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to do this');
   if (!mayReach(permission.audience, ctx.viewer?.role)) {

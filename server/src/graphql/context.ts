@@ -1,3 +1,4 @@
+import type { PendingStep } from '../modules/auth/session.entity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '@sitecare/schema';
 import type { Request, Response } from 'express';
@@ -13,6 +14,8 @@ export interface Viewer {
   tenantId: string;
   role: Role;
   sessionId: string;
+  /** Issue 20: a login that still owes a step; only finishing it is allowed (graphql/authorization.ts). */
+  pendingStep?: PendingStep;
 }
 
 /** Process-wide services, made once at boot. */

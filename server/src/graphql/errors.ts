@@ -7,6 +7,12 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** Issue 20: a high-value action needs a second step within the last minutes (S34). */
+  STEP_UP_REQUIRED: 'STEP_UP_REQUIRED',
+  /** Issue 20: the login still owes its second step; nothing else answers until it is given. */
+  SECOND_FACTOR_REQUIRED: 'SECOND_FACTOR_REQUIRED',
+  /** Issue 20: the agency requires a second factor the user has not set up; nothing else answers. */
+  SECOND_FACTOR_SETUP_REQUIRED: 'SECOND_FACTOR_SETUP_REQUIRED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -19,6 +25,9 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
   ErrorCode.FORBIDDEN,
   ErrorCode.NOT_FOUND,
   ErrorCode.RATE_LIMITED,
+  ErrorCode.STEP_UP_REQUIRED,
+  ErrorCode.SECOND_FACTOR_REQUIRED,
+  ErrorCode.SECOND_FACTOR_SETUP_REQUIRED,
   ErrorCode.SERVICE_UNAVAILABLE,
   // Raised by Apollo / graphql-js before any resolver runs.
   'GRAPHQL_PARSE_FAILED',

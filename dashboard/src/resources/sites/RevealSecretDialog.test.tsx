@@ -83,3 +83,38 @@ it('says the credential is gone when the API answers NOT_FOUND, and opens nothin
   expect(await screen.findByText('This credential is not available to you.')).toBeInTheDocument();
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 });
+
+it('M14: S34: without a fresh second step the reveal asks for the code, sends it, then shows the secret', async () => {
+  let stepped = false;
+  const api = fakeApi(({ query, variables }) => {
+    if (query.includes('stepUp')) {
+      if (variables.input && (variables.input as { code?: string }).code === '123456') {
+        stepped = true;
+        return { data: { stepUp: true } };
+      }
+      return {
+        errors: [{ message: 'wrong', extensions: { code: 'BAD_USER_INPUT', field: 'code' } }],
+        data: null,
+      };
+    }
+    if (!stepped) return { errors: [{ message: 'Step up', extensions: { code: 'STEP_UP_REQUIRED' } }], data: null };
+    return { data: { siteCredentialReveal: { secret: SECRET, revealedAt: '2026-11-25T12:00:00Z' } } };
+  });
+  renderInAdmin(<RevealButton domain="bageriet.se" />, { record: credential, dataProvider });
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: 'Reveal' }));
+
+  const stepUp = await screen.findByRole('dialog', { name: 'Confirm it is you' });
+  await user.type(within(stepUp).getByLabelText('Code'), '654321');
+  await user.click(within(stepUp).getByRole('button', { name: 'Verify' }));
+  expect(await within(stepUp).findByText('The code is wrong or has already been used')).toBeInTheDocument();
+  await user.clear(within(stepUp).getByLabelText('Code'));
+  await user.type(within(stepUp).getByLabelText('Code'), '123456');
+  await user.click(within(stepUp).getByRole('button', { name: 'Verify' }));
+
+  const dialog = await screen.findByRole('dialog', { name: 'WordPress admin · bageriet.se' });
+  expect(dialog).toHaveTextContent('jj-admin');
+  const calls = api.calls.map((c) => (c.query.includes('stepUp') ? 'stepUp' : 'reveal'));
+  expect(calls).toEqual(['reveal', 'stepUp', 'stepUp', 'reveal']);
+  expect(api.calls[2].variables).toEqual({ input: { code: '123456' } });
+});

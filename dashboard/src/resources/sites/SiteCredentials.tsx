@@ -32,6 +32,7 @@ import { FormDialog } from '../FormDialog';
 import { RowActionButton } from '../RowActionButton';
 import { EmptyText, Section } from '../Section';
 import { RevealSecretDialog } from './RevealSecretDialog';
+import { StepUpDialog } from '../../auth/StepUpDialog';
 import { CredentialKindField } from './SiteFields';
 import { ConfirmAction } from '../ConfirmAction';
 import { DateField } from '../DateField';
@@ -74,6 +75,7 @@ export const RevealButton = ({ domain }: { domain: string }) => {
   const logout = useLogout();
   const [secret, setSecret] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [stepUp, setStepUp] = useState(false);
   if (!credential || !canAccess) return null;
 
   const reveal = async () => {
@@ -87,6 +89,11 @@ export const RevealButton = ({ domain }: { domain: string }) => {
       const code = error instanceof ApiError ? error.code : undefined;
       if (code === 'UNAUTHENTICATED') {
         void logout();
+        return;
+      }
+      // Issue 20 (S34): no second step in the last minutes: ask for one, then reveal.
+      if (code === 'STEP_UP_REQUIRED') {
+        setStepUp(true);
         return;
       }
       notify(code === 'NOT_FOUND' ? 'sitecare.credentials.not_found' : 'ra.notification.http_error', {
@@ -113,6 +120,14 @@ export const RevealButton = ({ domain }: { domain: string }) => {
         title={translate('sitecare.credentials.revealed_title', { label: credential.label, domain })}
         username={credential.username}
         onClose={close}
+      />
+      <StepUpDialog
+        open={stepUp}
+        onCancel={() => setStepUp(false)}
+        onDone={() => {
+          setStepUp(false);
+          void reveal();
+        }}
       />
     </>
   );

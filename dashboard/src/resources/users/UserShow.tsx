@@ -2,12 +2,14 @@ import { EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } fr
 
 import { LanguageField, RoleField, UserStatusField } from './UserFields';
 import { UserStatusButton } from './UserStatusButton';
+import { SecondFactorResetButton } from '../../auth/SecondFactorAdmin';
 import { DateField } from '../DateField';
 
 const UserShowActions = () => (
   <TopToolbar>
     <EditButton />
     <UserStatusButton />
+    <SecondFactorResetButton />
   </TopToolbar>
 );
 

@@ -57,7 +57,8 @@ export class AuthResolver {
   })
   async contact(@Root() viewer: ViewerInfo, @Ctx() ctx: RequestContext): Promise<Contact | null> {
     const contactId = viewer.user.contact?.id;
-    return contactId ? ctx.em.findOne(Contact, contactId) : null;
+    // A login that still owes a step sees its name, never its contact record (issue 20).
+    return contactId && !viewer.pendingStep ? ctx.em.findOne(Contact, contactId) : null;
   }
 
   @Mutation(() => ViewerInfo, {

@@ -13,6 +13,8 @@ import { User, UserStatus } from '../users/user.entity';
 import { AuthToken, AuthTokenPurpose } from './auth-token.entity';
 import { endAllSessions, endCurrentSession, startSession } from './session.service';
 import { ViewerInfo } from './viewer.type';
+import { hasSecondFactor, pendingStepFor, secondFactorStatus } from './second-factor.service';
+import { PENDING_OPERATIONS } from '../../graphql/authorization';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 export const PASSWORD_RESET_TTL_MS = 3600_000;
@@ -32,7 +34,15 @@ export async function viewerInfo(ctx: RequestContext): Promise<ViewerInfo> {
     ctx.em.findOneOrFail(User, viewer.userId),
     ctx.em.findOneOrFail(Tenant, viewer.tenantId),
   ]);
-  return Object.assign(new ViewerInfo(), { user, tenant, role: user.role, operations: operationsFor(user.role) });
+  const pendingStep = viewer.pendingStep ?? null;
+  return Object.assign(new ViewerInfo(), {
+    user,
+    tenant,
+    role: user.role,
+    operations: pendingStep ? [...PENDING_OPERATIONS[pendingStep]] : operationsFor(user.role),
+    pendingStep,
+    secondFactor: await secondFactorStatus(ctx, user),
+  });
 }
 
 interface Candidate {
@@ -92,8 +102,11 @@ export async function login(ctx: RequestContext, email: string, password: string
   await inTransaction(ctx, async () => {
     if (needsRehash(user.passwordHash!)) user.passwordHash = await hashPassword(password);
     user.lastLoginAt = new Date();
-    await startSession(ctx, user);
-    await audit(ctx, { action: 'auth.login', entityType: 'User', entityId: user.id });
+    // Issue 20: the second step (or setting one up) still owed; for a user without a second factor
+    // whose role needs none, the password just given is the fresh step.
+    const pendingStep = pendingStepFor(user, user.tenant);
+    await startSession(ctx, user, { pendingStep, stepUp: pendingStep === null });
+    await audit(ctx, { action: 'auth.login', entityType: 'User', entityId: user.id, detail: { pendingStep } });
   });
   return viewerInfo(ctx);
 }
@@ -191,7 +204,8 @@ export async function redeemToken(
     user.passwordHash = await hashPassword(password);
     user.status = UserStatus.ACTIVE;
     await endAllSessions(ctx, user);
-    await startSession(ctx, user);
+    // A link from an e-mail and a new password: the second factor is still asked for (issue 20).
+    await startSession(ctx, user, { pendingStep: pendingStepFor(user, user.tenant), stepUp: false });
     await audit(ctx, {
       action: purpose === AuthTokenPurpose.INVITATION ? 'auth.invitation_accept' : 'auth.password_reset',
       entityType: 'User',
@@ -211,7 +225,8 @@ export async function changePassword(ctx: RequestContext, current: string, next:
     }
     user.passwordHash = await hashPassword(next);
     await endAllSessions(ctx, user);
-    await startSession(ctx, user);
+    // Already past any second step; the password is a fresh step only for a user without a factor.
+    await startSession(ctx, user, { pendingStep: null, stepUp: !hasSecondFactor(user) });
     await audit(ctx, { action: 'auth.password_change', entityType: 'User', entityId: user.id });
   });
   return true;

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { TenantOwned } from '../../db/base.entity';
 import { User } from '../users/user.entity';
 
@@ -7,7 +7,7 @@ import { User } from '../users/user.entity';
  * is stored, so a copy of this table opens no session.
  */
 @Entity({ tableName: 'sessions' })
-export class Session extends TenantOwned<'revokedAt' | 'ip' | 'userAgent'> {
+export class Session extends TenantOwned<'revokedAt' | 'ip' | 'userAgent' | 'pendingStep' | 'stepUpAt'> {
   @ManyToOne(() => User, { deleteRule: 'cascade', index: true })
   user!: User;
 
@@ -29,4 +29,18 @@ export class Session extends TenantOwned<'revokedAt' | 'ip' | 'userAgent'> {
 
   @Property({ type: 'text', nullable: true })
   userAgent: string | null = null;
+
+  /**
+   * Issue 20: what the login still owes (the second step, or setting up a required factor). A pending
+   * session resumes only through sitecare_resume_pending_session and may only finish the login.
+   */
+  @Enum({ items: () => PENDING_STEPS, nullable: true })
+  pendingStep: PendingStep | null = null;
+
+  /** The last second step (or password, for a user without a factor) of this session: step-up (S34). */
+  @Property({ type: 'datetime', nullable: true })
+  stepUpAt: Date | null = null;
 }
+
+export const PENDING_STEPS = ['SECOND_FACTOR', 'SETUP'] as const;
+export type PendingStep = (typeof PENDING_STEPS)[number];

@@ -4,7 +4,7 @@ import { newTenantToken, parseTenantToken } from '../../auth/tokens';
 import type { Role } from '@sitecare/schema';
 import { scopeFilters, useViewer, type RequestContext } from '../../graphql/context';
 import type { User } from '../users/user.entity';
-import { Session } from './session.entity';
+import { Session, type PendingStep } from './session.entity';
 
 /** Activity refreshes `lastSeenAt` at most this often, so reads do not each cost a write. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -63,11 +63,33 @@ export async function resumeSession(ctx: RequestContext): Promise<void> {
   if (!statement) return;
   // knex's placeholders are `?`.
   const rows = await ctx.em.execute<ResumedSession[]>(statement.text.replace(/\$\d/g, '?'), statement.values);
-  applyResumedSession(ctx, String(statement.values[0]), rows[0]);
+  const tenantId = String(statement.values[0]);
+  if (!rows[0]) {
+    // Issue 20: a login that still owes its second step (or a required set-up) is resumed here only,
+    // never by the compiled path, and may only finish the login (graphql/authorization.ts).
+    const [pending] = await ctx.em.execute<Array<ResumedSession & { pending_step: PendingStep }>>(
+      'select session_id, user_id, role, pending_step from sitecare_resume_pending_session(?, ?, ?)',
+      statement.values.slice(0, 3),
+    );
+    if (pending) {
+      scopeFilters(ctx, tenantId);
+      setResumedViewer(ctx, tenantId, pending);
+      ctx.viewer!.pendingStep = pending.pending_step;
+      return;
+    }
+  }
+  applyResumedSession(ctx, tenantId, rows[0]);
+}
+
+export interface SessionStart {
+  /** What the login still owes (issue 20): the session may do nothing else until it is done. */
+  pendingStep: PendingStep | null;
+  /** Whether the step that started it counts as a fresh second step (step-up, S34). */
+  stepUp: boolean;
 }
 
 /** A new session (a new random id every login), its cookie, and the viewer for the rest of the request. */
-export async function startSession(ctx: RequestContext, user: User): Promise<void> {
+export async function startSession(ctx: RequestContext, user: User, start: SessionStart): Promise<void> {
   await endCurrentSession(ctx);
   const { token, hash } = newTenantToken(user.tenant.id);
   const { absoluteMs } = ctx.app.config.sessions;
@@ -79,10 +101,13 @@ export async function startSession(ctx: RequestContext, user: User): Promise<voi
     expiresAt: new Date(Date.now() + absoluteMs),
     ip: ctx.ip ?? null,
     userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    pendingStep: start.pendingStep,
+    stepUpAt: start.stepUp ? new Date() : null,
   });
   await ctx.em.flush();
   setSessionCookie(ctx, token, absoluteMs);
   ctx.viewer = { userId: user.id, tenantId: user.tenant.id, role: user.role, sessionId: session.id };
+  if (start.pendingStep) ctx.viewer.pendingStep = start.pendingStep;
   await useViewer(ctx);
 }
 

@@ -7,6 +7,7 @@ import { inTransaction } from '../../graphql/transaction';
 import type { EncryptionContext, Keyring } from '../../secrets/keyring';
 import { AuditOutcome } from '../audit/audit-event.entity';
 import { audit } from '../audit/audit.service';
+import { requireFreshStep } from '../auth/second-factor.service';
 import { getSite } from '../sites/site.service';
 import { SiteCredential } from './site-credential.entity';
 import type { SiteCredentialInput, SiteCredentialUpdateInput } from './credential.inputs';
@@ -93,7 +94,8 @@ export function deleteCredential(ctx: RequestContext, id: string): Promise<boole
 }
 
 /**
- * Returns the plaintext secret to staff, or to a contractor assigned to the site right now. The audit
+ * Returns the plaintext secret to staff, or to a contractor assigned to the site right now, after a
+ * second step within the last minutes (S34: else STEP_UP_REQUIRED, audited DENIED). The audit
  * row is written first, in the same savepoint: if it cannot be written, nothing is revealed (S14).
  * Anyone else gets NOT_FOUND, and the attempt is audited as DENIED outside the savepoint (S13).
  */
@@ -111,6 +113,13 @@ export async function revealCredential(ctx: RequestContext, id: string): Promise
     });
     throw notFound('Credential');
   }
+  // S34: a second step within the last minutes, or DENIED (audited) and STEP_UP_REQUIRED.
+  await requireFreshStep(ctx, {
+    action: 'credential.reveal',
+    entityType: 'SiteCredential',
+    entityId: id,
+    detail: { siteId: credential.site.id },
+  });
   return inTransaction(ctx, async () => {
     await audit(ctx, {
       action: 'credential.reveal',

@@ -50,6 +50,26 @@ const TEMPLATES = {
       action: 'Choose a new password',
     },
   },
+  'user.second_factor_reset': {
+    sv: {
+      subject: 'Din tvåstegsverifiering hos %{agency} har återställts',
+      paragraphs: [
+        'Hej %{name}!',
+        'En administratör hos %{agency} har tagit bort din tvåstegsverifiering och loggat ut dig överallt.',
+        'Kräver byrån ett andra steg för din roll får du ställa in det igen nästa gång du loggar in.',
+        'Bad du inte om det här? Kontakta %{agency} direkt.',
+      ],
+    },
+    en: {
+      subject: 'Your two-step verification at %{agency} was reset',
+      paragraphs: [
+        'Hello %{name},',
+        'An administrator at %{agency} removed your two-step verification and logged you out everywhere.',
+        'If the agency requires a second step for your role, you will set it up again at your next login.',
+        'Did you not ask for this? Contact %{agency} directly.',
+      ],
+    },
+  },
   'order.receipt': {
     sv: {
       subject: 'Tack för din beställning #%{number} hos %{agency}',

@@ -7,6 +7,7 @@ import { Field, InputType, ObjectType } from 'type-graphql';
 import { useTenant, type RequestContext } from '../../graphql/context';
 import { AppError, badInput } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
+import { requireFreshStep } from '../auth/second-factor.service';
 import { AgencySecret } from '../agency-secrets/agency-secret.entity';
 import { removeAgencySecret, saveAgencySecret } from '../agency-secrets/agency-secret.service';
 import { audit } from '../audit/audit.service';
@@ -121,6 +122,12 @@ async function connect<P extends PaymentProvider>(
   account: AccountOf[P],
   environment?: 'sandbox' | 'live',
 ): Promise<Tenant> {
+  await requireFreshStep(ctx, {
+    action: 'tenant.paymentAccount.connect',
+    entityType: 'Tenant',
+    entityId: ctx.tenantId!,
+    detail: { provider },
+  });
   await verify(ctx, provider, check.field, () => check.call(account));
   return inTransaction(ctx, async () => {
     const tenant = await currentTenant(ctx);
@@ -163,7 +170,13 @@ export function connectPayPal(ctx: RequestContext, input: PayPalAccountInput): P
   );
 }
 
-export function disconnectPaymentAccount(ctx: RequestContext, provider: PaymentProvider): Promise<Tenant> {
+export async function disconnectPaymentAccount(ctx: RequestContext, provider: PaymentProvider): Promise<Tenant> {
+  await requireFreshStep(ctx, {
+    action: 'tenant.paymentAccount.disconnect',
+    entityType: 'Tenant',
+    entityId: ctx.tenantId!,
+    detail: { provider },
+  });
   return inTransaction(ctx, async () => {
     const tenant = await currentTenant(ctx);
     for (const name of secretNamesOf(provider)) await removeAgencySecret(ctx, name);

@@ -9,6 +9,7 @@ import { badInput, notFound } from '../../graphql/errors';
 import type { PageInput } from '../../graphql/pagination';
 import { inTransaction } from '../../graphql/transaction';
 import { buildExport } from '../../privacy/export';
+import { requireFreshStep } from '../auth/second-factor.service';
 import { Keyring, type FileContext } from '../../secrets/keyring';
 import { eraseSubject } from '../../privacy/erasure';
 import type { DataSubject } from '../../privacy/personal-data';
@@ -494,7 +495,11 @@ export function exportLink(ctx: RequestContext, token: string): string {
 }
 
 /** The portal's download button: a fresh single-use link to the viewer's own unexpired export. */
-export function issueExportLink(ctx: RequestContext, requestId: string): Promise<string> {
+export async function issueExportLink(ctx: RequestContext, requestId: string): Promise<string> {
+  // Issue 20 (S34): staff download an export only after a fresh second step.
+  if (ctx.viewer!.role !== 'CUSTOMER') {
+    await requireFreshStep(ctx, { action: 'privacy_export.link', entityType: 'PrivacyRequest', entityId: requestId });
+  }
   return inTransaction(ctx, async () => {
     const user = await ctx.em.findOneOrFail(User, ctx.viewer!.userId);
     const request = await ctx.em.findOne(PrivacyRequest, { id: requestId, requesterEmail: user.email.toLowerCase() });

@@ -17,6 +17,7 @@ import { openAgencySecret, removeAgencySecret, saveAgencySecret } from '../agenc
 import { audit } from '../audit/audit.service';
 import { Tenant } from './tenant.entity';
 import { currentTenant } from './tenant.service';
+import { requireFreshStep } from '../auth/second-factor.service';
 
 export const SMTP_PASSWORD = 'smtp.password';
 
@@ -88,6 +89,7 @@ export async function smtpRelayOf(ctx: RequestContext, tenant: Tenant): Promise<
 
 /** Verified with nodemailer's verify() (connect, greet, log in) before anything is stored. */
 export async function setSmtpRelay(ctx: RequestContext, input: AgencySmtpRelayInput): Promise<Tenant> {
+  await requireFreshStep(ctx, { action: 'tenant.smtpRelay.set', entityType: 'Tenant', entityId: ctx.tenantId! });
   const address = await publicAddressOf(input.host, 'host', allowsPrivateHosts(ctx.app.config));
   const transport = relayTransport(input, address);
   try {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
-import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { SupportedLanguage } from '@sitecare/schema';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
@@ -29,7 +29,8 @@ export class Tenant {
     | 'smtpUser'
     | 'smtpFromAddress'
     | 'inboundEmailTokenHash'
-    | 'paypalEnvironment';
+    | 'paypalEnvironment'
+    | 'secondFactorRoles';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -176,6 +177,14 @@ export class Tenant {
   /** SHA-256 of the agency's inbound e-mail token (shown once when made). */
   @Property({ type: 'text', nullable: true })
   inboundEmailTokenHash: string | null = null;
+
+  /**
+   * Issue 20: the roles whose users must have a second factor (a new agency: ADMIN, EMPLOYEE and
+   * CONTRACTOR; see createTenant). A user of such a role without one sets it up right after the password.
+   */
+  @Field(() => [String], { description: 'Roles that must log in with a second factor (admins change it).' })
+  @Property({ type: ArrayType, columnType: 'text[]', defaultRaw: `'{}'` })
+  secondFactorRoles: string[] = [];
 
   /** P26: the salt of this agency's suppression hashes (never in the API): hashes are not comparable across agencies. */
   @Property({ type: 'text' })

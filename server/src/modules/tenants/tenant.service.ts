@@ -167,11 +167,20 @@ export interface NewTenant {
   supervisoryAuthorityName: string;
   supervisoryAuthorityUrl: string;
   timezone?: string;
+  /** Roles that must have a second factor (issue 20); default DEFAULT_SECOND_FACTOR_ROLES. */
+  secondFactorRoles?: string[];
 }
+
+/** A new agency requires a second factor of everyone who can reach site credentials (issue 20). */
+export const DEFAULT_SECOND_FACTOR_ROLES = ['ADMIN', 'EMPLOYEE', 'CONTRACTOR'];
 
 /** The system path (owner connection): onboarding creates a tenant before anyone belongs to it. */
 export function createTenant(em: EntityManager, input: NewTenant): Tenant {
-  const tenant = em.create(Tenant, { ...input, country: input.country.toUpperCase() });
+  const tenant = em.create(Tenant, {
+    ...input,
+    country: input.country.toUpperCase(),
+    secondFactorRoles: input.secondFactorRoles ?? DEFAULT_SECOND_FACTOR_ROLES,
+  });
   createDefaultPurposes(em, tenant); // P12
   return tenant;
 }

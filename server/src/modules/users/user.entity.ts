@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { ROLES, type Role, SUPPORTED_LANGUAGES, type SupportedLanguage } from '@sitecare/schema';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../../db/base.entity';
@@ -20,7 +20,17 @@ registerEnumType(UserStatus, { name: 'UserStatus' });
   name: 'users_tenant_email_unique',
   expression: 'create unique index users_tenant_email_unique on users (tenant_id, lower(email))',
 })
-export class User extends TenantOwned<'status' | 'preferredLanguage' | 'passwordHash' | 'lastLoginAt' | 'contact'> {
+export class User extends TenantOwned<
+  | 'status'
+  | 'preferredLanguage'
+  | 'passwordHash'
+  | 'lastLoginAt'
+  | 'contact'
+  | 'totpSecretCiphertext'
+  | 'totpConfirmedAt'
+  | 'totpLastStep'
+  | 'recoveryCodeHashes'
+> {
   @Field()
   @Property({ type: 'text' })
   email!: string;
@@ -52,4 +62,20 @@ export class User extends TenantOwned<'status' | 'preferredLanguage' | 'password
   /** A CUSTOMER user is the login of one contact; through it, of one customer. */
   @ManyToOne(() => Contact, { nullable: true, deleteRule: 'set null', index: true })
   contact: Contact | null = null;
+
+  /** Issue 20: the TOTP secret, sealed under the keyring for this agency and user. Never exposed. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  totpSecretCiphertext: string | null = null;
+
+  /** Set once the user proved the authenticator with a code: only then is it a second factor. */
+  @Property({ type: 'datetime', nullable: true, hidden: true })
+  totpConfirmedAt: Date | null = null;
+
+  /** The last TOTP time step accepted: a code of that step or earlier is refused (no replay, S33). */
+  @Property({ type: 'integer', nullable: true, hidden: true })
+  totpLastStep: number | null = null;
+
+  /** SHA-256 of each unused recovery code (hex); a used one is removed. */
+  @Property({ type: ArrayType, columnType: 'text[]', defaultRaw: `'{}'`, hidden: true })
+  recoveryCodeHashes: string[] = [];
 }

@@ -1,0 +1,99 @@
+// Messages of the second factor and step-up (issue 20), merged into sitecareMessages.ts.
+// English is the reference; Swedish must have the same shape (checked at compile time below).
+
+export const signinEnglish = {
+  sitecare: {
+    second_factor: {
+      title: 'Two-step verification',
+      login_title: 'Two-step verification',
+      login_help: 'Enter the six-digit code from your authenticator app, or one of your recovery codes.',
+      code: 'Code',
+      code_help: 'Six digits, or a recovery code like ABCD-EFGH-IJKL-MNOP',
+      verify: 'Verify',
+      other_account: 'Log in as someone else',
+      enter_code: 'Enter the code from your authenticator app',
+      wrong_code: 'The code is wrong or has already been used',
+      wrong_password: 'The password is wrong',
+      rate_limited: 'Too many attempts: wait a moment and try again',
+      setup_title: 'Set up two-step verification',
+      required_notice: 'Your agency requires two-step verification for your role. Set it up to continue.',
+      setup_intro:
+        'Use an authenticator app (for example Microsoft Authenticator, Google Authenticator, 1Password or Bitwarden) to add a second step to your login.',
+      setup_start: 'Set up an authenticator app',
+      scan: 'Scan this QR code with your authenticator app, then enter the code it shows.',
+      qr_alt: 'QR code for your authenticator app',
+      manual: 'Or type this key into the app:',
+      confirm: 'Confirm',
+      enabled: 'Two-step verification is on.',
+      recovery_codes: 'Recovery codes',
+      recovery_help:
+        'Keep these recovery codes somewhere safe. Each works once if you lose your phone. They are shown only now.',
+      saved_codes: 'I have saved the codes',
+      status_on: 'On: an authenticator app; %{count} recovery codes left.',
+      status_off: 'Off: you log in with your password only.',
+      status_required: 'Your agency requires it for your role.',
+      remove: 'Remove the authenticator app',
+      removed: 'The authenticator app has been removed',
+      step_up_title: 'Confirm it is you',
+      step_up_help: 'Enter a code from your authenticator app (or a recovery code) to continue.',
+      step_up_password: 'Enter your password to continue.',
+      roles_help: 'Roles whose users must log in with an authenticator app. They set it up at their next login.',
+      roles_save: 'Update the requirement',
+      roles_saved: 'Two-step verification requirements saved',
+      reset: 'Reset two-step verification',
+      reset_confirm:
+        'Remove the authenticator app and recovery codes of %{name}, and log them out everywhere? They are mailed about it.',
+      reset_done: 'The two-step verification of %{name} has been reset',
+    },
+  },
+};
+
+type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+
+export const signinSwedish: Messages<typeof signinEnglish> = {
+  sitecare: {
+    second_factor: {
+      title: 'Tvåstegsverifiering',
+      login_title: 'Tvåstegsverifiering',
+      login_help: 'Ange den sexsiffriga koden från din autentiseringsapp, eller en av dina reservkoder.',
+      code: 'Kod',
+      code_help: 'Sex siffror, eller en reservkod som ABCD-EFGH-IJKL-MNOP',
+      verify: 'Verifiera',
+      other_account: 'Logga in som någon annan',
+      enter_code: 'Ange koden från din autentiseringsapp',
+      wrong_code: 'Koden är fel eller har redan använts',
+      wrong_password: 'Lösenordet är fel',
+      rate_limited: 'För många försök: vänta en stund och försök igen',
+      setup_title: 'Ställ in tvåstegsverifiering',
+      required_notice: 'Din byrå kräver tvåstegsverifiering för din roll. Ställ in den för att fortsätta.',
+      setup_intro:
+        'Använd en autentiseringsapp (till exempel Microsoft Authenticator, Google Authenticator, 1Password eller Bitwarden) för att lägga till ett andra steg i inloggningen.',
+      setup_start: 'Ställ in en autentiseringsapp',
+      scan: 'Skanna QR-koden med din autentiseringsapp och ange sedan koden den visar.',
+      qr_alt: 'QR-kod för din autentiseringsapp',
+      manual: 'Eller skriv in den här nyckeln i appen:',
+      confirm: 'Bekräfta',
+      enabled: 'Tvåstegsverifiering är påslagen.',
+      recovery_codes: 'Reservkoder',
+      recovery_help:
+        'Spara reservkoderna på ett säkert ställe. Var och en fungerar en gång om du blir av med telefonen. De visas bara nu.',
+      saved_codes: 'Jag har sparat koderna',
+      status_on: 'På: en autentiseringsapp; %{count} reservkoder kvar.',
+      status_off: 'Av: du loggar in med bara lösenordet.',
+      status_required: 'Din byrå kräver det för din roll.',
+      remove: 'Ta bort autentiseringsappen',
+      removed: 'Autentiseringsappen har tagits bort',
+      step_up_title: 'Bekräfta att det är du',
+      step_up_help: 'Ange en kod från din autentiseringsapp (eller en reservkod) för att fortsätta.',
+      step_up_password: 'Ange ditt lösenord för att fortsätta.',
+      roles_help:
+        'Roller vars användare måste logga in med en autentiseringsapp. De ställer in den vid nästa inloggning.',
+      roles_save: 'Uppdatera kravet',
+      roles_saved: 'Kraven på tvåstegsverifiering har sparats',
+      reset: 'Återställ tvåstegsverifiering',
+      reset_confirm:
+        'Ta bort autentiseringsappen och reservkoderna för %{name} och logga ut hen överallt? Hen får ett e-postmeddelande om det.',
+      reset_done: 'Tvåstegsverifieringen för %{name} har återställts',
+    },
+  },
+};
