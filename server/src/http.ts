@@ -15,6 +15,7 @@ import { REPO_ROOT } from './config';
 import { createApolloServer } from './graphql/apollo';
 import { QueryCosts } from './graphql/armor';
 import { LIMITS } from './graphql/limits';
+import { attachmentRouter } from './modules/attachments/attachment.routes';
 import { SqlAnswers } from './graphql/sql/answer';
 import { compiledLane } from './graphql/sql/lane';
 import type { AppServices, RequestContext } from './graphql/context';
@@ -193,6 +194,7 @@ export async function createHttpApp(opts: {
   app.use(marketingRouter(orm, services)); // unsubscribe, newsletter confirmation, tracking
   app.use(privacyRouter(orm, services));
   app.use(tenantRouter(orm, services)); // the agency's logo
+  app.use(attachmentRouter(orm, services)); // ticket attachments: upload and download
   if (opts.owner) app.use(webhookRouter(opts.owner, services));
 
   const apollo = createApolloServer({

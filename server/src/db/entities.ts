@@ -31,6 +31,8 @@ import { Disclosure } from '../modules/disclosures/disclosure.entity';
 import { Breach } from '../modules/breaches/breach.entity';
 import { Visit } from '../modules/visits/visit.entity';
 import { Survey, SurveyResponse } from '../modules/surveys/survey.entity';
+import { TicketTimeEntry } from '../modules/ticket-time/time-entry.entity';
+import { TicketAttachment } from '../modules/attachments/attachment.entity';
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
 export const tenantOwnedEntities = [
@@ -70,6 +72,8 @@ export const tenantOwnedEntities = [
   Survey,
   SurveyResponse,
   AgencySecret,
+  TicketTimeEntry,
+  TicketAttachment,
 ];
 
 /** Platform tables: no tenant, no personal data (the webhook ledger). */

@@ -26,6 +26,12 @@ import { ProcessorResolver } from '../modules/processors/processor.resolver';
 import { DisclosureResolver } from '../modules/disclosures/disclosure.resolver';
 import { BreachResolver } from '../modules/breaches/breach.resolver';
 import { VisitResolver } from '../modules/visits/visit.resolver';
+import { TicketMessageAttachmentsResolver } from '../modules/attachments/attachment.resolver';
+import {
+  CustomerSupportHoursResolver,
+  SupportTicketTimeResolver,
+  TicketTimeEntryResolver,
+} from '../modules/ticket-time/time-entry.resolver';
 import { SurveyResolver, SurveyResponseResolver } from '../modules/surveys/survey.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
@@ -61,4 +67,8 @@ export const resolvers: NonEmptyArray<Function> = [
   VisitResolver,
   SurveyResolver,
   SurveyResponseResolver,
+  TicketTimeEntryResolver,
+  SupportTicketTimeResolver,
+  CustomerSupportHoursResolver,
+  TicketMessageAttachmentsResolver,
 ];
