@@ -58,9 +58,7 @@ export function attachmentRouter(orm: MikroORM, app: AppServices): Router {
     }
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     try {
-      const done = await asViewer(req, res, (ctx) =>
-        attachToMessage(ctx, req.params.messageId, { filename, bytes }),
-      );
+      const done = await asViewer(req, res, (ctx) => attachToMessage(ctx, req.params.messageId, { filename, bytes }));
       if (!done) return void res.status(401).json(errorBody('UNAUTHENTICATED', 'Log in first', requestId));
       const a = done.value;
       res.status(201).json({

@@ -80,8 +80,11 @@ export interface SniffedFile {
 
 export function cleanFilename(name: string, contentType: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 200);
+  const cleaned = [...base]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && !'"<>|:*?'.includes(c))
+    .join('')
+    .trim()
+    .slice(0, 200);
   return cleaned || `attachment.${contentType.split('/')[1]?.split(/[.+-]/).pop() ?? 'bin'}`;
 }
 

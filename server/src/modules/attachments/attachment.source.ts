@@ -43,7 +43,10 @@ export const attachmentSource: PersonalDataSource = {
     en: 'Files attached in your support tickets; the files are in the attachments/ folder of this ZIP.',
   },
   async export(ctx, s) {
-    return (await theirAttachments(ctx, s, false)).map(({ storageKey: _key, ...a }) => ({ ...a, path: pathOf(a as Row) }));
+    return (await theirAttachments(ctx, s, false)).map(({ storageKey: _key, ...a }) => ({
+      ...a,
+      path: pathOf(a as Row),
+    }));
   },
   async files(ctx, s) {
     const store = storeOf(ctx);

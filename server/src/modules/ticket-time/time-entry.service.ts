@@ -13,7 +13,11 @@ import { User } from '../users/user.entity';
 import { TicketTimeEntry } from './time-entry.entity';
 import type { TicketTimeEntryInput } from './time-entry.inputs';
 
-export function addTimeEntry(ctx: RequestContext, ticketId: string, input: TicketTimeEntryInput): Promise<TicketTimeEntry> {
+export function addTimeEntry(
+  ctx: RequestContext,
+  ticketId: string,
+  input: TicketTimeEntryInput,
+): Promise<TicketTimeEntry> {
   return inTransaction(ctx, async () => {
     const viewer = requireViewer(ctx);
     const spentAt = input.spentAt ?? new Date();
