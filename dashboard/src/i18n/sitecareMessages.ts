@@ -11,6 +11,7 @@ import { registerEnglish, registerSwedish } from './registerMessages';
 import { subscriptionEnglish, subscriptionSwedish } from './subscriptionMessages';
 import { portalEnglish, portalSwedish } from './portalMessages';
 import { privacyEnglish, privacySwedish } from './privacyMessages';
+import { ticketWorkEnglish, ticketWorkSwedish } from './ticketWorkMessages';
 
 export const sitecareEnglish = {
   sitecare: {
@@ -22,6 +23,7 @@ export const sitecareEnglish = {
     ...privacyEnglish.sitecare,
     ...agencyEnglish.sitecare,
     ...portalEnglish.sitecare,
+    ...ticketWorkEnglish.sitecare,
     common: {
       empty: 'Nothing here',
       reason_required: 'Write a reason first',
@@ -431,6 +433,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...privacySwedish.sitecare,
     ...agencySwedish.sitecare,
     ...portalSwedish.sitecare,
+    ...ticketWorkSwedish.sitecare,
     common: {
       empty: 'Inget här',
       reason_required: 'Skriv en anledning först',
