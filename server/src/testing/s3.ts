@@ -4,11 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
-import { storeFromEnv, type AttachmentStore } from '../modules/attachments/storage';
+import type { AttachmentsS3 } from '../config';
+import { storeFor, type AttachmentStore } from '../modules/attachments/storage';
 
 export interface LocalS3 {
   /** ATTACHMENTS_S3_* and the SDK's credentials, for a server process or storeFromEnv. */
   env: Record<string, string>;
+  /** The same, as the server's configuration holds it. */
+  settings: AttachmentsS3;
   /** An S3 store on the same bucket and prefix. */
   store: AttachmentStore;
   stop(): Promise<void>;
@@ -35,9 +38,17 @@ export async function startLocalS3(prefix = ''): Promise<LocalS3> {
   };
   // The SDK reads its credentials from the process environment, as in production.
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
+  const settings: AttachmentsS3 = {
+    bucket,
+    endpoint: env.ATTACHMENTS_S3_ENDPOINT,
+    region: 'us-east-1',
+    prefix,
+    forcePathStyle: true,
+  };
   return {
     env,
-    store: storeFromEnv(dir, env),
+    settings,
+    store: storeFor(dir, settings),
     async stop() {
       await server.close();
       await rm(dir, { recursive: true, force: true });

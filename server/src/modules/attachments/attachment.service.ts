@@ -114,7 +114,7 @@ export async function sniffAttachment(bytes: Buffer, name: string, field = 'file
 }
 
 export function storeOf(ctx: RequestContext): AttachmentStore {
-  return attachmentStore(ctx.app.config.dataDir);
+  return attachmentStore(ctx.app.config);
 }
 
 export interface IncomingFile {

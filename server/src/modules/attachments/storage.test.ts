@@ -4,7 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLocalS3, type LocalS3 } from '../../testing/s3';
-import { DiskStore, storeFromEnv, type AttachmentStore } from './storage';
+import { loadConfig } from '../../config';
+import { DiskStore, storeFor, type AttachmentStore } from './storage';
 
 const dirs: string[] = [];
 const tempDir = async () => {
@@ -21,8 +22,8 @@ beforeAll(async () => {
 afterAll(() => s3?.stop());
 
 const stores: [string, () => Promise<AttachmentStore>][] = [
-  ['disk', async () => storeFromEnv(await tempDir(), {})],
-  ['s3', async () => storeFromEnv(await tempDir(), s3.env)],
+  ['disk', async () => storeFor(await tempDir(), undefined)],
+  ['s3', async () => storeFor(await tempDir(), s3.settings)],
 ];
 
 describe.each(stores)('M12/S38: the attachment store contract (%s)', (kind, make) => {
@@ -49,9 +50,15 @@ describe.each(stores)('M12/S38: the attachment store contract (%s)', (kind, make
   });
 });
 
-it('M12: without ATTACHMENTS_S3_BUCKET the files go to the disk under the data directory', async () => {
+it('M12: the configuration chooses the store: without ATTACHMENTS_S3_BUCKET the disk under the data directory', async () => {
   const dir = await tempDir();
-  const store = storeFromEnv(dir, {});
+  const disk = loadConfig({ SITECARE_DATA_DIR: dir });
+  expect(disk.attachments.s3).toBeUndefined();
+  const store = storeFor(disk.dataDir, disk.attachments.s3);
   expect(store).toBeInstanceOf(DiskStore);
   expect(store.description).toBe(`disk:${path.join(dir, 'attachments')}`);
+  expect(loadConfig({ SITECARE_DATA_DIR: dir, ...s3.env }).attachments.s3).toEqual(s3.settings);
+  expect(() => loadConfig({ SITECARE_DATA_DIR: dir, ATTACHMENTS_S3_ENDPOINT: 'not a url' })).toThrow(
+    /ATTACHMENTS_S3_ENDPOINT/,
+  );
 });

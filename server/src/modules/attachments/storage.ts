@@ -13,6 +13,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
+import type { AttachmentsS3, Config } from '../../config';
 
 export interface AttachmentStore {
   /** Where the files go, for logs and the README: `disk:<dir>` or `s3:<bucket>`. */
@@ -97,28 +98,22 @@ export class S3Store implements AttachmentStore {
 }
 
 /**
- * The store the environment asks for: `ATTACHMENTS_S3_BUCKET` set means S3 (with
- * `ATTACHMENTS_S3_ENDPOINT` for an S3-compatible service, `ATTACHMENTS_S3_REGION` (default
- * us-east-1), `ATTACHMENTS_S3_PREFIX`, `ATTACHMENTS_S3_FORCE_PATH_STYLE=true`, and the SDK's usual
- * credentials: `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`, a profile or an instance role);
+ * The store the configuration asks for (config.ts, `ATTACHMENTS_S3_*`): an S3-compatible bucket, with
+ * the SDK's usual credentials (`AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`, a profile or a role);
  * otherwise the disk under `<data dir>/attachments`.
  */
-export function storeFromEnv(dataDir: string, env: NodeJS.ProcessEnv = process.env): AttachmentStore {
-  const bucket = env.ATTACHMENTS_S3_BUCKET?.trim();
-  if (!bucket) return new DiskStore(path.join(dataDir, 'attachments'));
-  const config: S3ClientConfig = {
-    region: env.ATTACHMENTS_S3_REGION?.trim() || 'us-east-1',
-    forcePathStyle: env.ATTACHMENTS_S3_FORCE_PATH_STYLE === 'true',
-  };
-  if (env.ATTACHMENTS_S3_ENDPOINT?.trim()) config.endpoint = env.ATTACHMENTS_S3_ENDPOINT.trim();
-  return new S3Store(new S3Client(config), bucket, env.ATTACHMENTS_S3_PREFIX?.trim() ?? '');
+export function storeFor(dataDir: string, s3: AttachmentsS3 | undefined): AttachmentStore {
+  if (!s3) return new DiskStore(path.join(dataDir, 'attachments'));
+  const config: S3ClientConfig = { region: s3.region, forcePathStyle: s3.forcePathStyle };
+  if (s3.endpoint) config.endpoint = s3.endpoint;
+  return new S3Store(new S3Client(config), s3.bucket, s3.prefix);
 }
 
 const stores = new Map<string, AttachmentStore>();
 
 /** The process's store (one per data directory: tests run several apps in one process). */
-export function attachmentStore(dataDir: string): AttachmentStore {
-  let store = stores.get(dataDir);
-  if (!store) stores.set(dataDir, (store = storeFromEnv(dataDir)));
+export function attachmentStore(config: Pick<Config, 'dataDir' | 'attachments'>): AttachmentStore {
+  let store = stores.get(config.dataDir);
+  if (!store) stores.set(config.dataDir, (store = storeFor(config.dataDir, config.attachments?.s3)));
   return store;
 }
