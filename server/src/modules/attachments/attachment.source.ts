@@ -1,10 +1,12 @@
 // Attachments are personal data (P26, P28, issue 18): the files on the person's tickets (not on
 // staff-internal notes) and the files they uploaded go into their export, as files in the ZIP beside
-// data.json; erasure deletes the rows and the bytes in the store. Runs before the tickets' source in
+// data.json; erasure deletes the rows and the bytes in the store, and scrubs the person's name from
+// other files' names and from notes of time spent (the entries on their tickets go with the tickets). Runs before the tickets' source in
 // erasure (sources.ts), while the tickets still name the files.
 import type { RequestContext } from '../../graphql/context';
 import type { DataSubject, PersonalDataSource } from '../../privacy/personal-data';
 import { theirTickets, ticketParams } from '../../privacy/sources/care';
+import { scrubMentions } from '../../privacy/sources/scrub';
 import { affected, ids, rows } from '../../privacy/sources/util';
 import { storeOf } from './attachment.service';
 
@@ -66,6 +68,10 @@ export const attachmentSource: PersonalDataSource = {
     // The bytes last: a failure above rolls the rows back with the files still there.
     const store = storeOf(ctx);
     for (const a of found) await store.delete(a.storageKey);
-    return { deleted, anonymised: 0 };
+    // Elsewhere the person may be named in a file's name, or in a note of time spent.
+    const mentioned =
+      (await scrubMentions(ctx, s, 'ticket_attachments', [{ name: 'filename' }])) +
+      (await scrubMentions(ctx, s, 'ticket_time_entries', [{ name: 'note' }]));
+    return { deleted, anonymised: mentioned };
   },
 };
