@@ -202,6 +202,17 @@ describe('M12: time on tickets', () => {
     ]);
     expect(own.length).toBeGreaterThan(0);
     expect(await asViewer(anna, 'select * from sitecare_support_minutes($1, $2)', [fjall, from])).toEqual([]);
+    // ...also when it calls the owner's summing function directly, or as another agency's login.
+    expect(await asViewer(anna, 'select * from sitecare_support_minutes_of($1, $2)', [fjall, from])).toEqual([]);
+    expect(
+      await asViewer({ tenant: anna.tenant, user: lars.user }, 'select * from sitecare_support_minutes_of($1, $2)', [
+        bageriet,
+        from,
+      ]),
+    ).toEqual([]);
+    expect((await asViewer(erik, 'select * from sitecare_support_minutes_of($1, $2)', [bageriet, from])).length).toBe(
+      own.length,
+    );
   });
 
   it("M12: the customer's page and the portal show the hours used this month against the care package", async () => {

@@ -70,7 +70,8 @@ export class Migration20261206220000_ticket_time_attachments extends Migration {
 
     // A customer's monthly totals: the customer is checked as the caller (the customers' own row
     // rule: a customer it cannot see gives no rows), the entries summed as the owner (a customer
-    // never reads the entries themselves). Months in UTC, from p_from on.
+    // never reads the entries themselves). Months in UTC, from p_from on. `sitecare_support_minutes`
+    // is the entry point; `_of` checks the viewer again for a direct call.
     this.addSql(`create function sitecare_support_minutes_of(p_customer uuid, p_from timestamptz)
       returns table (month text, minutes bigint)
       language sql stable security definer set search_path = public, pg_temp as $$
@@ -78,6 +79,10 @@ export class Migration20261206220000_ticket_time_attachments extends Migration {
           from ticket_time_entries e join support_tickets t on t.id = e.ticket_id and t.tenant_id = e.tenant_id
          where t.customer_id = p_customer and e.spent_at >= p_from
            and e.tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid
+           -- Called directly (every function is granted to the application role): the same viewer
+           -- functions the customers' rule is made of, so that it never answers for a customer the
+           -- viewer cannot see.
+           and (sitecare_viewer_sees_all() or p_customer = any(sitecare_viewer_customers()))
          group by 1
       $$;`);
     this.addSql(`create function sitecare_support_minutes(p_customer uuid, p_from timestamptz)
