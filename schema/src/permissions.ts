@@ -101,6 +101,9 @@ export const PERMISSIONS = {
   'Mutation.supportTicketUpdate': { audience: WORKERS, rule: 'assigned' },
   'Mutation.ticketMessageCreate': { audience: ALL, rule: 'assigned' },
   'Mutation.supportRequestSubmit': { audience: 'PUBLIC', rule: 'none' },
+  // Issue 18: time on tickets (staff; contractors on their assigned sites, by the row rule).
+  'Mutation.ticketTimeEntryCreate': { audience: WORKERS, rule: 'assigned' },
+  'Mutation.ticketTimeEntryDelete': { audience: WORKERS, rule: 'assigned' },
   'Query.leads': { audience: STAFF, rule: 'tenant' },
   'Query.lead': { audience: STAFF, rule: 'tenant' },
   'Mutation.leadSubmit': { audience: 'PUBLIC', rule: 'none' },
@@ -212,6 +215,9 @@ export const FIELD_PERMISSIONS = {
   'SupportTicket.passwordFlagged': WORKERS,
   'TicketMessage.passwordHints': WORKERS,
   'TicketMessage.internal': WORKERS,
+  // Issue 18: the entries are for the people who work; a customer reads its monthly totals only.
+  'SupportTicket.timeEntries': WORKERS,
+  'Customer.supportHours': OWNERS,
   // Issue 17: how the agency's mail leaves and arrives (never a secret: set / last 4 / verified at).
   'Tenant.smtpRelay': ADMIN,
   'Tenant.inboundEmailTokenSet': ADMIN,

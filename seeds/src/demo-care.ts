@@ -69,6 +69,8 @@ export interface DemoTicket {
   site?: number;
   /** The thread: `customer` messages come from the customer's first contact; `staff` from an employee. */
   messages: Array<{ from: 'customer' | 'staff'; body: string; internal?: boolean }>;
+  /** Time the employee logged on it (issue 18): minutes, a note, how many days ago. */
+  time?: Array<{ minutes: number; note: string; daysAgo: number }>;
 }
 
 /** One ticket in every status, one with a pasted card number (masked) and one with a password (flagged). */
@@ -95,6 +97,7 @@ export const demoTickets: readonly DemoTicket[] = [
       { from: 'customer', body: 'Kan ni byta öppettiderna på startsidan till 07–18?' },
       { from: 'staff', body: 'Kunden vill ha det före fredag.', internal: true },
     ],
+    time: [{ minutes: 30, note: 'Bytte öppettider i sidfoten och på kontaktsidan', daysAgo: 1 }],
   },
   {
     subject: 'Login to the admin does not work',
@@ -109,6 +112,10 @@ export const demoTickets: readonly DemoTicket[] = [
         from: 'staff',
         body: 'Thanks, we have reset your login. Please change that password; never send it by e-mail.',
       },
+    ],
+    time: [
+      { minutes: 45, note: 'Reset the admin login and checked the audit log', daysAgo: 2 },
+      { minutes: 15, note: 'Follow-up', daysAgo: 1 },
     ],
   },
   {

@@ -62,6 +62,15 @@ const envShape = z.object({
   CREDENTIALS_PREVIOUS_KEYS: z.string().optional(),
   /** Shared secret of the inbound e-mail webhook (POST /inbound/email); unset disables it. */
   INBOUND_EMAIL_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** Ticket attachments (issue 18): an S3-compatible bucket; unset, they go to `<data dir>/attachments`. */
+  ATTACHMENTS_S3_BUCKET: optionalString,
+  /** An S3-compatible service's endpoint (MinIO, Ceph, R2, …); unset: AWS S3. */
+  ATTACHMENTS_S3_ENDPOINT: optionalUrl,
+  ATTACHMENTS_S3_REGION: optionalString,
+  /** A key prefix inside the bucket, e.g. `sitecare/`. */
+  ATTACHMENTS_S3_PREFIX: optionalString,
+  /** Path-style addresses (most S3-compatible services). */
+  ATTACHMENTS_S3_FORCE_PATH_STYLE: booleanFlag,
   /** Bearer token of GET /metrics (Prometheus); unset: /metrics is off in production, open outside it. */
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /** OpenTelemetry: traces are exported by OTLP to this collector (e.g. http://otel-collector:4318); unset: no tracing. */
@@ -135,6 +144,12 @@ export interface Config {
   sessions: { idleMs: number; absoluteMs: number; secureCookie: boolean; stepUpMs: number };
   mail: { smtpUrl: string | undefined; from: string };
   inboundEmailToken: string | undefined;
+  /**
+   * Where ticket attachments are stored (modules/attachments/storage.ts): an S3-compatible bucket
+   * (credentials by the AWS SDK's usual chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile, a
+   * role), else the disk under `dataDir/attachments`.
+   */
+  attachments: { s3: AttachmentsS3 | undefined };
   /** GET /metrics: served when enabled, and then only with the token when one is set. */
   metrics: { enabled: boolean; token: string | undefined };
   /** OpenTelemetry tracing (observability/tracing.ts reads the same variables before anything loads). */
@@ -150,6 +165,14 @@ export interface Config {
       live: boolean;
     };
   };
+}
+
+export interface AttachmentsS3 {
+  bucket: string;
+  endpoint: string | undefined;
+  region: string;
+  prefix: string;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -225,6 +248,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     inboundEmailToken: env.INBOUND_EMAIL_TOKEN,
+    attachments: {
+      s3: env.ATTACHMENTS_S3_BUCKET
+        ? {
+            bucket: env.ATTACHMENTS_S3_BUCKET,
+            endpoint: env.ATTACHMENTS_S3_ENDPOINT,
+            region: env.ATTACHMENTS_S3_REGION ?? 'us-east-1',
+            prefix: env.ATTACHMENTS_S3_PREFIX ?? '',
+            forcePathStyle: env.ATTACHMENTS_S3_FORCE_PATH_STYLE ?? false,
+          }
+        : undefined,
+    },
     metrics: { enabled: Boolean(env.METRICS_TOKEN) || !isProduction, token: env.METRICS_TOKEN },
     tracing: {
       endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,

@@ -186,7 +186,7 @@ export async function createHttpApp(opts: {
   app.get('/metrics', metricsRoute(metrics, config.metrics));
 
   // Each module's routes outside GraphQL (inbound e-mail, marketing links, privacy links, the agency's
-  // logo, the providers' webhooks): see its index.ts.
+  // logo, ticket attachments, the providers' webhooks): see its index.ts.
   for (const module of modules) {
     const router = module.routes?.({ orm, owner: opts.owner, services });
     if (router) app.use(router);

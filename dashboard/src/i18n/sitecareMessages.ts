@@ -12,6 +12,7 @@ import { registerEnglish, registerSwedish } from './registerMessages';
 import { subscriptionEnglish, subscriptionSwedish } from './subscriptionMessages';
 import { portalEnglish, portalSwedish } from './portalMessages';
 import { privacyEnglish, privacySwedish } from './privacyMessages';
+import { ticketWorkEnglish, ticketWorkSwedish } from './ticketWorkMessages';
 
 export const sitecareEnglish = {
   sitecare: {
@@ -24,6 +25,7 @@ export const sitecareEnglish = {
     ...agencyEnglish.sitecare,
     ...signinEnglish.sitecare,
     ...portalEnglish.sitecare,
+    ...ticketWorkEnglish.sitecare,
     common: {
       empty: 'Nothing here',
       reason_required: 'Write a reason first',
@@ -434,6 +436,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...agencySwedish.sitecare,
     ...signinSwedish.sitecare,
     ...portalSwedish.sitecare,
+    ...ticketWorkSwedish.sitecare,
     common: {
       empty: 'Inget här',
       reason_required: 'Skriv en anledning först',

@@ -10,6 +10,7 @@ import { useId } from 'react';
 import { Link, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
 
 import { currentViewer } from '../providers/authProvider';
+import { SupportHoursTable, useSupportHours } from '../resources/customers/SupportHours';
 import { formatMoney } from '../resources/money';
 import { packageName } from '../resources/subscriptions/SubscriptionFields';
 import { isOverdue } from '../resources/support-tickets/SupportTicketFields';
@@ -251,6 +252,17 @@ const PrivacyCard = () => {
   );
 };
 
+/** A customer's support hours this month and the months before, against the care package. */
+const SupportHoursCard = () => {
+  const months = useSupportHours('own');
+  if (!months?.length) return null;
+  return (
+    <CardFrame title="sitecare.support_hours.title" links={null}>
+      <SupportHoursTable months={months} />
+    </CardFrame>
+  );
+};
+
 export default function PortalOverview({ role }: { role: Role | undefined }) {
   const translate = useTranslate();
   const headingId = useId();
@@ -270,6 +282,7 @@ export default function PortalOverview({ role }: { role: Role | undefined }) {
         <TicketsCard contractor={contractor} />
         {contractor ? null : <SubscriptionsCard />}
         {contractor ? null : <OrdersCard />}
+        {contractor ? null : <SupportHoursCard />}
         <SitesCard contractor={contractor} />
         {contractor ? null : <PrivacyCard />}
       </Box>

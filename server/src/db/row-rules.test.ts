@@ -19,7 +19,9 @@ const RULED = [
   'sites',
   'subscriptions',
   'support_tickets',
+  'ticket_attachments',
   'ticket_messages',
+  'ticket_time_entries',
 ];
 
 /**

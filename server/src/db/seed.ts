@@ -32,6 +32,7 @@ import { periodEnd } from '../modules/subscriptions/subscription.service';
 import { BillingInterval, ServicePackage } from '../modules/packages/service-package.entity';
 import { SupportTicket, TicketChannel, TicketPriority, TicketStatus } from '../modules/tickets/support-ticket.entity';
 import { TicketMessage } from '../modules/tickets/ticket-message.entity';
+import { TicketTimeEntry } from '../modules/ticket-time/time-entry.entity';
 import { encryptionContext } from '../modules/credentials/credential.service';
 import { sealTotpSecret } from '../modules/auth/second-factor.service';
 import { CredentialKind, SiteCredential } from '../modules/credentials/site-credential.entity';
@@ -109,6 +110,15 @@ function seedTicket(em: EntityManager, tenant: Tenant, d: DemoTicket, customers:
       createdAt: new Date(created.getTime() + i * 3600_000),
     });
   });
+  for (const t of d.time ?? [])
+    em.create(TicketTimeEntry, {
+      tenant,
+      ticket,
+      user: staff,
+      minutes: t.minutes,
+      note: t.note,
+      spentAt: new Date(Date.now() - t.daysAgo * DAY),
+    });
 }
 
 /** One order in every status, with its payment, from the first customers and packages. */

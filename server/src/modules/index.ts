@@ -8,6 +8,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { usePersonalDataSources } from '../privacy/personal-data';
 import type { RetentionTask, SitecareModule } from '../system/module';
 import { agencySecretsModule } from './agency-secrets';
+import { attachmentsModule } from './attachments';
 import { auditModule } from './audit';
 import { authModule } from './auth';
 import { breachesModule } from './breaches';
@@ -29,6 +30,7 @@ import { subscriptionsModule } from './subscriptions';
 import { suppressionModule } from './suppression';
 import { surveysModule } from './surveys';
 import { tenantsModule } from './tenants';
+import { ticketTimeModule } from './ticket-time';
 import { ticketsModule } from './tickets';
 import { usersModule } from './users';
 import { visitsModule } from './visits';
@@ -42,11 +44,13 @@ export const modules: readonly SitecareModule[] = [
   ordersModule,
   subscriptionsModule,
   ticketsModule,
+  ticketTimeModule,
   sitesModule,
   leadsModule,
   auditModule,
   mailModule,
   privacyRequestsModule,
+  attachmentsModule,
   consentsModule,
   visitsModule,
   surveysModule,

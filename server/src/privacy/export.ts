@@ -70,7 +70,11 @@ export async function buildExport(
   opts: { language: 'sv' | 'en'; agency: string; privacyContactEmail: string },
 ): Promise<{ zip: Buffer; data: Record<string, unknown> }> {
   const sections: Record<string, unknown> = {};
-  for (const source of personalDataSources()) sections[source.name] = await source.export(ctx, subject);
+  const files: Record<string, Uint8Array> = {};
+  for (const source of personalDataSources()) {
+    sections[source.name] = await source.export(ctx, subject);
+    Object.assign(files, await source.files?.(ctx, subject));
+  }
   const data = {
     formatVersion: EXPORT_FORMAT_VERSION,
     generatedAt: new Date().toISOString(),
@@ -82,6 +86,7 @@ export async function buildExport(
     'data.json': strToU8(JSON.stringify(data, null, 2)),
     'data.schema.json': strToU8(JSON.stringify(jsonSchema(), null, 2)),
     'README.txt': strToU8(readme(opts.language, opts.agency, opts.privacyContactEmail, sections)),
+    ...files,
   });
   return { zip: Buffer.from(zip), data };
 }

@@ -37,6 +37,8 @@ export interface PersonalDataSource {
   description: { sv: string; en: string };
   /** Everything held about the subject in this source, as plain JSON (never secrets). */
   export(ctx: RequestContext, subject: DataSubject): Promise<unknown>;
+  /** Files that go into the export's ZIP beside data.json, by path (e.g. `attachments/<id>/<name>`). */
+  files?(ctx: RequestContext, subject: DataSubject): Promise<Record<string, Uint8Array>>;
   /** Deletes or anonymises it, inside the caller's transaction. */
   erase(ctx: RequestContext, subject: DataSubject): Promise<ErasureReport>;
 }

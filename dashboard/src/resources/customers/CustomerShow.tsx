@@ -1,11 +1,12 @@
 import { Box } from '@mui/material';
-import { EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 
 import { useCanRead } from '../../providers/useViewerRole';
 import { CustomerConsents } from '../consent-events/CustomerConsents';
 import { CountryField } from '../countries';
 import { CustomerContacts } from './CustomerContacts';
 import { CustomerSites } from './CustomerSites';
+import { SupportHours } from './SupportHours';
 import { DateField } from '../DateField';
 
 const CustomerShowActions = () => (
@@ -13,6 +14,12 @@ const CustomerShowActions = () => (
     <EditButton />
   </TopToolbar>
 );
+
+const CustomerSupportHours = () => {
+  const customer = useRecordContext();
+  const seesHours = useCanRead('Customer.supportHours');
+  return seesHours ? <SupportHours customerId={customer?.id ? String(customer.id) : undefined} /> : null;
+};
 
 export default function CustomerShow() {
   // Fields the viewer's role may not read are not asked for (the data provider), nor shown here.
@@ -32,6 +39,7 @@ export default function CustomerShow() {
       <Box sx={{ px: 2, pb: 2 }}>
         <CustomerContacts />
         <CustomerSites />
+        <CustomerSupportHours />
         <CustomerConsents />
       </Box>
     </Show>

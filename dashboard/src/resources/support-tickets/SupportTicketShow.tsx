@@ -17,7 +17,9 @@ import { useCanRead } from '../../providers/useViewerRole';
 import { Section } from '../Section';
 import { DueField, TicketChannelField, TicketPriorityField, TicketStatusField } from './SupportTicketFields';
 import { TicketControls } from './TicketControls';
+import { MessageAttachments, type TicketAttachment } from './TicketAttachments';
 import { TicketReply } from './TicketReply';
+import { TicketTime } from './TicketTime';
 import { DateField } from '../DateField';
 
 interface TicketMessage {
@@ -27,6 +29,7 @@ interface TicketMessage {
   internal?: boolean;
   authorName?: string | null;
   author?: { name?: string } | null;
+  attachments?: TicketAttachment[] | null;
 }
 
 const Message = ({ message }: { message: TicketMessage }) => {
@@ -45,7 +48,13 @@ const Message = ({ message }: { message: TicketMessage }) => {
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
         <Typography variant="subtitle2">{message.author?.name ?? message.authorName ?? '–'}</Typography>
         <RecordContextProvider value={message}>
-          <DateField source="createdAt" showTime variant="caption" color="text.secondary" />
+          <DateField
+            source="createdAt"
+            showTime
+            variant="caption"
+            // On an internal note's orange, grey text falls short of 4.5:1.
+            color={message.internal ? 'common.black' : 'text.secondary'}
+          />
         </RecordContextProvider>
         {message.internal ? (
           <Chip size="small" icon={<LockIcon />} label={translate('sitecare.tickets.internal_note')} />
@@ -54,6 +63,7 @@ const Message = ({ message }: { message: TicketMessage }) => {
       <Typography variant="body2" sx={{ whiteSpace: 'pre-line', color: message.internal ? 'common.black' : undefined }}>
         {message.body}
       </Typography>
+      <MessageAttachments attachments={message.attachments} />
     </Paper>
   );
 };
@@ -61,6 +71,7 @@ const Message = ({ message }: { message: TicketMessage }) => {
 const Thread = () => {
   const ticket = useRecordContext();
   const translate = useTranslate();
+  const seesTime = useCanRead('SupportTicket.timeEntries');
   if (!ticket) return null;
   const messages = [...((ticket.messages as TicketMessage[] | undefined) ?? [])].sort((a, b) =>
     a.createdAt.localeCompare(b.createdAt),
@@ -102,13 +113,22 @@ const Thread = () => {
         ))}
       </Section>
       <TicketReply />
+      {seesTime ? <TicketTime /> : null}
     </Box>
   );
 };
 
 export default function SupportTicketShow() {
   const seesAssignee = useCanRead('SupportTicket.assignee');
-  const embed = ['customer', 'site', 'messages.author', ...(seesAssignee ? ['assignee'] : [])];
+  const seesTime = useCanRead('SupportTicket.timeEntries');
+  const embed = [
+    'customer',
+    'site',
+    'messages.author',
+    'messages.attachments',
+    ...(seesAssignee ? ['assignee'] : []),
+    ...(seesTime ? ['timeEntries.user'] : []),
+  ];
   return (
     <Show actions={<TopToolbar />} queryOptions={{ meta: { embed } }}>
       <Thread />

@@ -1,10 +1,11 @@
 // The reply box under a thread; staff and contractors may make the reply an internal note.
 import SendIcon from '@mui/icons-material/Send';
-import { Box, FormControlLabel, Switch, TextField as MuiTextField } from '@mui/material';
+import { Box, Button, FormControlLabel, Switch, TextField as MuiTextField } from '@mui/material';
 import { useState } from 'react';
-import { Button, useCreate, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useCreate, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 
 import { useCanRead } from '../../providers/useViewerRole';
+import { AttachmentPicker, uploadAttachment } from './TicketAttachments';
 
 export const TicketReply = () => {
   const ticket = useRecordContext();
@@ -14,6 +15,7 @@ export const TicketReply = () => {
   const mayWriteInternal = useCanRead('TicketMessage.internal');
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
   const [create, { isPending }] = useCreate();
   if (!ticket) return null;
 
@@ -22,10 +24,18 @@ export const TicketReply = () => {
       'ticketMessages',
       { data: { ticketId: ticket.id, body: body.trim(), ...(mayWriteInternal ? { internal } : {}) } },
       {
-        onSuccess: () => {
+        onSuccess: async (message: { id: string }) => {
+          // The files go onto the message just written; one refused file does not stop the others.
+          const failed: string[] = [];
+          for (const file of files)
+            await uploadAttachment(message.id, file).catch((error: Error) =>
+              failed.push(translate('sitecare.attachments.failed', { name: file.name, reason: error.message })),
+            );
           setBody('');
           setInternal(false);
-          notify(internal ? 'sitecare.tickets.note_added' : 'sitecare.tickets.reply_sent', { type: 'info' });
+          setFiles([]);
+          if (failed.length) notify(failed.join(' '), { type: 'warning' });
+          else notify(internal ? 'sitecare.tickets.note_added' : 'sitecare.tickets.reply_sent', { type: 'info' });
           refresh();
         },
         onError: (error) => notify((error as Error)?.message ?? 'ra.notification.http_error', { type: 'error' }),
@@ -42,6 +52,7 @@ export const TicketReply = () => {
         minRows={3}
         fullWidth
       />
+      <AttachmentPicker files={files} onChange={setFiles} />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mt: 1 }}>
         {mayWriteInternal ? (
           <FormControlLabel
@@ -50,13 +61,9 @@ export const TicketReply = () => {
           />
         ) : null}
         <Box sx={{ flex: 1 }} />
-        <Button
-          type="submit"
-          variant="contained"
-          label={internal ? 'sitecare.tickets.add_note' : 'sitecare.tickets.send_reply'}
-          disabled={isPending || body.trim() === ''}
-        >
-          <SendIcon />
+        {/* MUI's button: its text stays on a phone, where react-admin's shows an icon without a name. */}
+        <Button type="submit" variant="contained" startIcon={<SendIcon />} disabled={isPending || body.trim() === ''}>
+          {translate(internal ? 'sitecare.tickets.add_note' : 'sitecare.tickets.send_reply')}
         </Button>
       </Box>
     </Box>

@@ -3,8 +3,9 @@ import type { DataSubject, PersonalDataSource } from '../personal-data';
 import { scrubMentions } from './scrub';
 import { affected, ids, rows } from './util';
 
-const theirTickets = `(t.contact_id = any(?::uuid[]) or t.customer_id = any(?::uuid[]) or lower(t.requester_email) = ?)`;
-const ticketParams = (s: DataSubject) => [s.tenantId, ids(s.contactIds), ids(s.soleCustomerIds), s.email];
+/** The subject's tickets (alias `t`): also what the attachments' source exports and erases. */
+export const theirTickets = `(t.contact_id = any(?::uuid[]) or t.customer_id = any(?::uuid[]) or lower(t.requester_email) = ?)`;
+export const ticketParams = (s: DataSubject) => [s.tenantId, ids(s.contactIds), ids(s.soleCustomerIds), s.email];
 
 export const ticketsSource: PersonalDataSource = {
   name: 'supportTickets',

@@ -1,0 +1,14 @@
+import type { SitecareModule } from '../../system/module';
+import { TicketTimeEntry } from './time-entry.entity';
+import {
+  CustomerSupportHoursResolver,
+  SupportTicketTimeResolver,
+  TicketTimeEntryResolver,
+} from './time-entry.resolver';
+import './time-entry.sql'; // its read definitions
+
+export const ticketTimeModule: SitecareModule = {
+  name: 'ticket-time',
+  entities: [TicketTimeEntry],
+  resolvers: [TicketTimeEntryResolver, SupportTicketTimeResolver, CustomerSupportHoursResolver],
+};
