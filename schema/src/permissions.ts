@@ -86,6 +86,8 @@ export const PERMISSIONS = {
   'Mutation.supportTicketCreate': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.supportTicketUpdate': { audience: WORKERS, rule: 'assigned' },
   'Mutation.ticketMessageCreate': { audience: ALL, rule: 'assigned' },
+  'Mutation.ticketMailAccept': { audience: STAFF, rule: 'tenant' },
+  'Mutation.ticketMailReject': { audience: STAFF, rule: 'tenant' },
   'Mutation.supportRequestSubmit': { audience: 'PUBLIC', rule: 'none' },
   'Query.leads': { audience: STAFF, rule: 'tenant' },
   'Query.lead': { audience: STAFF, rule: 'tenant' },

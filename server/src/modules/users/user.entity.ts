@@ -20,7 +20,9 @@ registerEnumType(UserStatus, { name: 'UserStatus' });
   name: 'users_tenant_email_unique',
   expression: 'create unique index users_tenant_email_unique on users (tenant_id, lower(email))',
 })
-export class User extends TenantOwned<'status' | 'preferredLanguage' | 'passwordHash' | 'lastLoginAt' | 'contact'> {
+export class User extends TenantOwned<
+  'status' | 'preferredLanguage' | 'passwordHash' | 'lastLoginAt' | 'contact' | 'ticketMail'
+> {
   @Field()
   @Property({ type: 'text' })
   email!: string;
@@ -52,4 +54,9 @@ export class User extends TenantOwned<'status' | 'preferredLanguage' | 'password
   /** A CUSTOMER user is the login of one contact; through it, of one customer. */
   @ManyToOne(() => Contact, { nullable: true, deleteRule: 'set null', index: true })
   contact: Contact | null = null;
+
+  /** Issue 18: mail me about tickets (opened, answered by the customer, first response overdue). */
+  @Field({ description: 'Ticket mail: opened, answered by the customer, first response overdue.' })
+  @Property({ type: 'boolean' })
+  ticketMail: boolean = true;
 }
