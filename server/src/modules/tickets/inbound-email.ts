@@ -73,11 +73,13 @@ async function threadOf(ctx: RequestContext, tenantId: string, mail: InboundMail
     .filter((id): id is string => Boolean(id));
   const [row] = await ctx.em.execute<{ ticket_id: string }[]>(
     `select ticket_id from (
-       select o.ticket_id, o.created_at from outbox_messages o where o.id = any(?::uuid[]) and o.ticket_id is not null
+       select o.ticket_id, o.created_at from outbox_messages o
+        where o.id in (select jsonb_array_elements_text(?::jsonb)::uuid) and o.ticket_id is not null
        union all
-       select m.ticket_id, m.created_at from ticket_messages m where m.mail_message_id = any(?::text[])
+       select m.ticket_id, m.created_at from ticket_messages m
+        where m.mail_message_id in (select jsonb_array_elements_text(?::jsonb))
      ) t order by created_at desc limit 1`,
-    [ours, mail.threadIds],
+    [JSON.stringify(ours), JSON.stringify(mail.threadIds)],
   );
   return row ? ctx.em.findOne(SupportTicket, { id: row.ticket_id }) : null;
 }
