@@ -6,6 +6,7 @@ import { readRelation, readRoot, TENANT, VIEWER, writeRoot, type Params } from '
 import { redactForStorage, type PasswordHint } from '../../privacy/redaction';
 import { OPEN_TICKET_STATUSES, TicketStatus } from './support-ticket.entity';
 import { requesterReplySql, staffNoticeSql } from './ticket-mail.sql';
+import { overdueSql } from './ticket-sla';
 
 readRoot('Query.supportTickets', {
   kind: 'list',
@@ -18,6 +19,8 @@ readRoot('Query.supportTickets', {
     siteId: (value, t, params) => `${t}.site_id = ${params.add(value, 'uuid')}`,
     assigneeId: (value, t, params) => `${t}.assignee_id = ${params.add(value, 'uuid')}`,
     q: (value, t, params) => `${t}.subject ilike ${params.add(`%${escapeLike(String(value))}%`, 'text')}`,
+    // Issue 18: the overdue job's definition (ticket-sla.ts), for the staff home page.
+    overdue: (value, t) => (value ? `(${overdueSql(t)})` : `not (${overdueSql(t)})`),
   },
 });
 
