@@ -17,6 +17,11 @@ registerEnumType(OutboxStatus, { name: 'OutboxStatus' });
 @ObjectType({ description: 'An e-mail in the outbox.' })
 @Entity({ tableName: 'outbox_messages' })
 @Index({ properties: ['status', 'createdAt'] })
+@Index({
+  name: 'outbox_messages_tenant_id_ticket_id_index',
+  expression:
+    'create index "outbox_messages_tenant_id_ticket_id_index" on "outbox_messages" ("tenant_id", "ticket_id") where "ticket_id" is not null',
+})
 export class OutboxMessage extends TenantOwned<
   'status' | 'attempts' | 'sentAt' | 'lastError' | 'headers' | 'ticketId'
 > {

@@ -63,7 +63,7 @@ export class SupportTicket extends TenantOwned<
   @Field(() => Int, { description: 'The ticket number people quote (#1042), in ticket mail subjects.' })
   @Property({
     type: 'integer',
-    defaultRaw: `nextval('support_ticket_number_seq')`,
+    autoincrement: true,
     unique: 'support_tickets_number_unique',
   })
   number!: number;

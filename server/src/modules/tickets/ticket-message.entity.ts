@@ -17,6 +17,11 @@ export class PasswordHintInfo {
 @Index({ properties: ['tenant', 'ticket', 'createdAt'] })
 // For the foreign key's cascade (deleting a ticket, as an erasure does), which does not filter by tenant.
 @Index({ properties: ['ticket'] })
+@Index({
+  name: 'ticket_messages_tenant_id_mail_message_id_index',
+  expression:
+    'create index "ticket_messages_tenant_id_mail_message_id_index" on "ticket_messages" ("tenant_id", "mail_message_id") where "mail_message_id" is not null',
+})
 export class TicketMessage extends TenantOwned<
   'authorUser' | 'authorName' | 'internal' | 'passwordHints' | 'mailMessageId' | 'heldFrom'
 > {
