@@ -40,7 +40,7 @@ interface TicketMessage {
  * Issue 18: a mail answer from an address not on the ticket is held (an internal note) until staff
  * accept it (it becomes the customer's message) or reject it (deleted); both are audited.
  */
-const HeldMail = ({ message }: { message: TicketMessage }) => {
+export const HeldMail = ({ message }: { message: TicketMessage }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
