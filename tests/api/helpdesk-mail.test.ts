@@ -418,4 +418,25 @@ describe('M12: the helpdesk by e-mail', () => {
     ).toBe(1);
     expect(smtp.received.filter(overdue)).toHaveLength(1);
   });
+
+  it('M12: each person turns ticket mail off in their profile: then nothing is mailed to them', async () => {
+    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const me = (await employee.ok('{ me { user { id email ticketMail } } }')).me.user;
+    expect(me.ticketMail).toBe(true);
+    const off = await employee.ok('mutation { profileUpdate(input: { ticketMail: false }) { user { ticketMail } } }');
+    expect(off.profileUpdate.user.ticketMail).toBe(false);
+    const customer = await as(demo.url, 'jj-media', 'CUSTOMER');
+    const { supportTicketCreate: t } = await customer.ok(
+      'mutation($i: SupportTicketInput!) { supportTicketCreate(input: $i) { id } }',
+      { i: { subject: 'Ingen post till mig', body: 'Första' } },
+    );
+    await sql(`update support_tickets set assignee_id = $2 where id = $1`, [t.id, me.id]);
+    await customer.ok(REPLY, { t: t.id, i: { body: 'Ett svar till' } });
+    const mails = await sql(`select template, recipient from outbox_messages where ticket_id = $1`, [t.id]);
+    // Opened: the agency's staff who keep ticket mail on (not this employee); answered: the assignee, who turned it off.
+    expect(mails.filter((m) => m.recipient === me.email)).toEqual([]);
+    expect(mails.some((m) => m.template === 'ticket.opened')).toBe(true);
+    expect(mails.some((m) => m.template === 'ticket.answered')).toBe(false);
+    await employee.ok('mutation { profileUpdate(input: { ticketMail: true }) { user { ticketMail } } }');
+  });
 });
