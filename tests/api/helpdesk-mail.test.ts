@@ -297,8 +297,8 @@ describe('M12: the helpdesk by e-mail', () => {
       'WAITING_ON_CUSTOMER',
     );
     const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
-    await employee.ok('mutation($id: UUID!) { ticketMailAccept(id: $id) { id } }', { id: held![0].id });
-    await employee.ok('mutation($id: UUID!) { ticketMailReject(id: $id) }', { id: held![1].id });
+    await employee.ok('mutation($id: UUID!) { ticketMessageAcceptHeld(id: $id) { id } }', { id: held![0].id });
+    await employee.ok('mutation($id: UUID!) { ticketMessageRejectHeld(id: $id) }', { id: held![1].id });
     const after = await messagesOf(ticket.id);
     expect(after.map((m) => [m.body, m.internal, m.held_from])).toEqual([
       ['Hjälp', false, null],
@@ -312,7 +312,7 @@ describe('M12: the helpdesk by e-mail', () => {
     // A customer cannot decide on held mail.
     const customer = await as(demo.url, 'jj-media', 'CUSTOMER');
     expect(
-      (await customer.gql('mutation($id: UUID!) { ticketMailReject(id: $id) }', { id: held![0].id })).errors,
+      (await customer.gql('mutation($id: UUID!) { ticketMessageRejectHeld(id: $id) }', { id: held![0].id })).errors,
     ).toBeDefined();
   });
 

@@ -28,7 +28,7 @@ const viewerAs = (role: Viewer['role']): Viewer =>
 it('M12: staff accept a held mail with one call, in Swedish', async () => {
   setViewer(viewerAs('EMPLOYEE'));
   const api = fakeApi(({ query }) =>
-    query.includes('ticketMailAccept') ? { data: { ticketMailAccept: { id: 'msg-1' } } } : { data: null },
+    query.includes('ticketMessageAcceptHeld') ? { data: { ticketMessageAcceptHeld: { id: 'msg-1' } } } : { data: null },
   );
   renderInAdmin(<HeldMail message={message} />, { locale: 'sv' });
   expect(screen.getByText(/stranger@annan\.example\.com/)).toHaveTextContent('som inte finns på ärendet');
@@ -41,12 +41,12 @@ it('M12: staff accept a held mail with one call, in Swedish', async () => {
 it('M12: staff reject a held mail', async () => {
   setViewer(viewerAs('ADMIN'));
   const api = fakeApi(({ query }) =>
-    query.includes('ticketMailReject') ? { data: { ticketMailReject: true } } : { data: null },
+    query.includes('ticketMessageRejectHeld') ? { data: { ticketMessageRejectHeld: true } } : { data: null },
   );
   renderInAdmin(<HeldMail message={message} />);
   await userEvent.setup().click(screen.getByRole('button', { name: 'Reject' }));
   await waitFor(() => expect(api.calls).toHaveLength(1));
-  expect(api.calls[0].query).toContain('ticketMailReject');
+  expect(api.calls[0].query).toContain('ticketMessageRejectHeld');
   expect(await screen.findByText('The mail has been rejected')).toBeInTheDocument();
 });
 

@@ -93,14 +93,14 @@ export class SupportTicketResolver {
   @Mutation(() => TicketMessage, {
     description: "Issue 18: accepts a held mail from an address not on the ticket: it becomes the customer's message.",
   })
-  ticketMailAccept(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<TicketMessage> {
+  ticketMessageAcceptHeld(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<TicketMessage> {
     return tickets.decideHeldMail(ctx, id, true);
   }
 
   @Mutation(() => Boolean, {
     description: 'Issue 18: rejects a held mail from an address not on the ticket (deleted).',
   })
-  async ticketMailReject(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+  async ticketMessageRejectHeld(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     await tickets.decideHeldMail(ctx, id, false);
     return true;
   }
