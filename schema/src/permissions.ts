@@ -100,6 +100,8 @@ export const PERMISSIONS = {
   'Mutation.supportTicketCreate': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.supportTicketUpdate': { audience: WORKERS, rule: 'assigned' },
   'Mutation.ticketMessageCreate': { audience: ALL, rule: 'assigned' },
+  'Mutation.ticketMessageAcceptHeld': { audience: STAFF, rule: 'tenant' },
+  'Mutation.ticketMessageRejectHeld': { audience: STAFF, rule: 'tenant' },
   'Mutation.supportRequestSubmit': { audience: 'PUBLIC', rule: 'none' },
   // Issue 18: time on tickets (staff; contractors on their assigned sites, by the row rule).
   'Mutation.ticketTimeEntryCreate': { audience: WORKERS, rule: 'assigned' },

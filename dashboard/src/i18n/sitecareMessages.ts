@@ -115,6 +115,9 @@ export const sitecareEnglish = {
       password_title: 'Change password',
       change_password: 'Change password',
       password_changed: 'Your password has been changed. Your other sessions have been logged out.',
+      ticket_mail: 'Ticket mail',
+      ticket_mail_help:
+        'Mail me when a ticket assigned to me (or, unassigned, any ticket) is opened, answered by the customer or overdue.',
       contact_details: 'Your contact details',
       phone: 'Phone',
       phone_help: 'With country code, e.g. +46 70 123 45 67',
@@ -526,6 +529,9 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
       password_title: 'Byt lösenord',
       change_password: 'Byt lösenord',
       password_changed: 'Ditt lösenord har bytts. Dina andra sessioner har loggats ut.',
+      ticket_mail: 'Mejl om ärenden',
+      ticket_mail_help:
+        'Mejla mig när ett ärende som är tilldelat mig (eller, otilldelat, vilket ärende som helst) öppnas, besvaras av kunden eller blir försenat.',
       contact_details: 'Dina kontaktuppgifter',
       phone: 'Telefon',
       phone_help: 'Med landsnummer, t.ex. +46 70 123 45 67',

@@ -3,6 +3,7 @@
 import { Box, Button, Card, CardContent, Typography } from '@mui/material';
 import { type ReactNode, useEffect, useState } from 'react';
 import {
+  BooleanInput,
   Loading,
   PasswordInput,
   required,
@@ -201,10 +202,14 @@ export default function ProfilePage() {
 
   if (!viewer) return <Loading />;
 
-  const saveDetails = async (values: { name?: string; preferredLanguage?: string }) => {
+  const saveDetails = async (values: { name?: string; preferredLanguage?: string; ticketMail?: boolean }) => {
     try {
       const { profileUpdate } = await graphqlRequest<{ profileUpdate: Viewer }>(PROFILE_UPDATE, {
-        input: { name: values.name?.trim(), preferredLanguage: values.preferredLanguage },
+        input: {
+          name: values.name?.trim(),
+          preferredLanguage: values.preferredLanguage,
+          ...(viewer.user.role === 'CUSTOMER' ? {} : { ticketMail: values.ticketMail ?? true }),
+        },
       });
       const languageChanged = profileUpdate.user.preferredLanguage !== viewer.user.preferredLanguage;
       setViewer(profileUpdate);
@@ -246,7 +251,7 @@ export default function ProfilePage() {
 
       <Section id="profile-details" title="sitecare.profile.details">
         <SimpleForm
-          record={{ name: user.name, preferredLanguage: user.preferredLanguage }}
+          record={{ name: user.name, preferredLanguage: user.preferredLanguage, ticketMail: user.ticketMail ?? true }}
           onSubmit={saveDetails}
           toolbar={<SaveOnly />}
         >
@@ -257,6 +262,13 @@ export default function ProfilePage() {
             choices={languageChoices}
             validate={required()}
           />
+          {user.role === 'CUSTOMER' ? null : (
+            <BooleanInput
+              source="ticketMail"
+              label="sitecare.profile.ticket_mail"
+              helperText="sitecare.profile.ticket_mail_help"
+            />
+          )}
         </SimpleForm>
       </Section>
 

@@ -106,6 +106,45 @@ const OpenTicketsCard = () => {
   );
 };
 
+const OVERDUE_TICKETS = { overdue: true };
+
+/** Issue 18: tickets past their first-response time (the same rule as the overdue mail's job). */
+const OverdueTicketsCard = () => {
+  const createPath = useCreatePath();
+  const listPath = useListPath();
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  const { data, state } = useListCard('supportTickets', {
+    filter: OVERDUE_TICKETS,
+    sort: { field: 'firstResponseDueAt', order: 'ASC' },
+    pagination: { page: 1, perPage: SHOW },
+    meta: { embed: ['customer'] },
+  });
+  return (
+    <AttentionCard
+      title="sitecare.tickets.overdue_title"
+      {...state}
+      caption="sitecare.attention.tickets.count"
+      empty="sitecare.tickets.overdue_none"
+      links={<ListLink to={listPath('supportTickets', OVERDUE_TICKETS)} label="sitecare.attention.tickets.all" />}
+    >
+      <ShortList>
+        {data?.map((ticket) => (
+          <li key={ticket.id}>
+            <ItemLink to={createPath({ resource: 'supportTickets', id: ticket.id, type: 'show' })}>
+              {`#${String(ticket.number)} ${String(ticket.subject)}`}
+            </ItemLink>
+            <Detail>
+              {ticket.customer?.name ? `${String(ticket.customer.name)} · ` : ''}
+              {translate('sitecare.attention.due', { date: formatDate(ticket.firstResponseDueAt) })}
+            </Detail>
+          </li>
+        ))}
+      </ShortList>
+    </AttentionCard>
+  );
+};
+
 const oldestOf = (records: RaRecord[] | undefined) =>
   records?.reduce<RaRecord | undefined>(
     (oldest, record) => (!oldest || String(record.createdAt) < String(oldest.createdAt) ? record : oldest),
@@ -253,6 +292,7 @@ export default function StaffOverview({ role }: { role: Role | undefined }) {
         }}
       >
         {may('leads') ? <NewLeadsCard /> : null}
+        {may('supportTickets') ? <OverdueTicketsCard /> : null}
         {may('supportTickets') ? <OpenTicketsCard /> : null}
         {may('orders') && may('subscriptions') ? <PaymentsCard /> : null}
         {may('sites') ? <StaleBackupsCard /> : null}

@@ -8,7 +8,15 @@ import { ApiError, graphqlRequest } from './graphqlRequest';
 import { followPreferredLanguage } from './store';
 
 export interface Viewer {
-  user: { id: string; email: string; name: string; role: Role; status: string; preferredLanguage: string };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    status: string;
+    preferredLanguage: string;
+    ticketMail?: boolean;
+  };
   tenant: {
     id: string;
     name: string;
@@ -27,7 +35,7 @@ export interface Viewer {
 }
 
 export const VIEWER_FIELDS = `
-  user { id email name role status preferredLanguage }
+  user { id email name role status preferredLanguage ticketMail }
   tenant { id name slug country privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl defaultLanguage }
   role
   operations

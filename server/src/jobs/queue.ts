@@ -12,6 +12,8 @@ import { OutboxMessage, OutboxStatus } from '../modules/mail/outbox-message.enti
 import type { AppServices } from '../graphql/context';
 import { renewDueSubscriptions } from '../modules/subscriptions/renewal.service';
 import { listenForMail } from './mail-listener';
+import { notifyOverdueTickets } from '../modules/tickets/ticket-sla';
+import { ticketTokenKey } from '../modules/tickets/ticket-token';
 import { runRetention } from './retention';
 import { withAdvisoryLock } from '../db/migrate';
 import { tracedJob } from '../observability/jobs';
@@ -20,6 +22,7 @@ export const MAIL_QUEUE = 'mail.send';
 const SWEEP_QUEUE = 'mail.sweep';
 const RETENTION_QUEUE = 'retention.run';
 const RENEWAL_QUEUE = 'subscriptions.renew';
+export const TICKET_SLA_QUEUE = 'tickets.overdue';
 
 export interface JobQueue {
   /** True from start until stop (readiness: /readyz). */
@@ -74,6 +77,8 @@ export async function startJobQueue(opts: {
     await boss.schedule(RETENTION_QUEUE, '15 3 * * *', {}, { tz: 'Europe/Stockholm' });
     await boss.createQueue(RENEWAL_QUEUE, { policy: 'singleton' });
     await boss.schedule(RENEWAL_QUEUE, '0 6 * * *', {}, { tz: 'Europe/Stockholm' });
+    await boss.createQueue(TICKET_SLA_QUEUE, { policy: 'singleton' });
+    await boss.schedule(TICKET_SLA_QUEUE, '* * * * *');
     if (!smtpUrl) return;
     await boss.createQueue(MAIL_QUEUE, { retryLimit: 7, retryDelay: 5, retryBackoff: true });
     await boss.createQueue(SWEEP_QUEUE, { policy: 'singleton' });
@@ -96,6 +101,15 @@ export async function startJobQueue(opts: {
     }),
   );
 
+  // Issue 18: first responses past their due time mail the assignee once, every minute.
+  await boss.work(
+    TICKET_SLA_QUEUE,
+    tracedJob(TICKET_SLA_QUEUE, async () => {
+      const report = await notifyOverdueTickets(owner.em);
+      if (report.tickets) logger.info(report, 'tickets overdue');
+    }),
+  );
+
   let running = true;
   const stopBoss = async () => {
     running = false;
@@ -106,6 +120,10 @@ export async function startJobQueue(opts: {
     return { running: () => running, stop: stopBoss };
   }
   const transport = smtpTransport(smtpUrl);
+  const ticketMail = {
+    tokenKey: ticketTokenKey(config.secrets.session),
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+  };
   await boss.work<{ outboxId: string }>(
     MAIL_QUEUE,
     { batchSize: 5, pollingIntervalSeconds: 1 },
@@ -120,6 +138,7 @@ export async function startJobQueue(opts: {
           logger,
           keyring,
           allowsPrivateHosts(config),
+          ticketMail,
         );
         if (outcome === 'retry') throw new Error(`mail ${job.data.outboxId} not sent yet`); // retried with back-off
       }

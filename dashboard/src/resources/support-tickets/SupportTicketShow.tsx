@@ -2,18 +2,24 @@
 // status, priority and assignee. Internal notes reach only staff and contractors (the server never
 // sends them to customers); they show on a tinted background with a label.
 import LockIcon from '@mui/icons-material/Lock';
+import MailIcon from '@mui/icons-material/MarkEmailUnread';
 import { Alert, Box, Chip, Paper, Typography } from '@mui/material';
+import { useState } from 'react';
 import {
+  Button,
   Labeled,
   RecordContextProvider,
   Show,
   TextField,
   TopToolbar,
+  useNotify,
   useRecordContext,
+  useRefresh,
   useTranslate,
 } from 'react-admin';
 
-import { useCanRead } from '../../providers/useViewerRole';
+import { graphqlRequest } from '../../providers/graphqlRequest';
+import { useCanRead, useViewerRole } from '../../providers/useViewerRole';
 import { Section } from '../Section';
 import { DueField, TicketChannelField, TicketPriorityField, TicketStatusField } from './SupportTicketFields';
 import { TicketControls } from './TicketControls';
@@ -30,7 +36,58 @@ interface TicketMessage {
   authorName?: string | null;
   author?: { name?: string } | null;
   attachments?: TicketAttachment[] | null;
+  heldFrom?: string | null;
 }
+
+/**
+ * Issue 18: a mail answer from an address not on the ticket is held (an internal note) until staff
+ * accept it (it becomes the customer's message) or reject it (deleted); both are audited.
+ */
+export const HeldMail = ({ message }: { message: TicketMessage }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const role = useViewerRole();
+  const [busy, setBusy] = useState(false);
+  const decide = async (accept: boolean) => {
+    setBusy(true);
+    try {
+      await graphqlRequest(
+        accept
+          ? 'mutation($id: UUID!) { ticketMessageAcceptHeld(id: $id) { id } }'
+          : 'mutation($id: UUID!) { ticketMessageRejectHeld(id: $id) }',
+        { id: message.id },
+      );
+      notify(accept ? 'sitecare.tickets.held_accepted' : 'sitecare.tickets.held_rejected', { type: 'success' });
+      refresh();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Alert severity="info" icon={<MailIcon />} sx={{ mb: 1 }}>
+      {translate('sitecare.tickets.held', { email: message.heldFrom })}
+      {role === 'ADMIN' || role === 'EMPLOYEE' ? (
+        <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
+          <Button
+            label="sitecare.tickets.held_accept"
+            variant="contained"
+            disabled={busy}
+            onClick={() => decide(true)}
+          />
+          <Button
+            label="sitecare.tickets.held_reject"
+            variant="outlined"
+            disabled={busy}
+            onClick={() => decide(false)}
+          />
+        </Box>
+      ) : null}
+    </Alert>
+  );
+};
 
 const Message = ({ message }: { message: TicketMessage }) => {
   const translate = useTranslate();
@@ -60,6 +117,7 @@ const Message = ({ message }: { message: TicketMessage }) => {
           <Chip size="small" icon={<LockIcon />} label={translate('sitecare.tickets.internal_note')} />
         ) : null}
       </Box>
+      {message.heldFrom ? <HeldMail message={message} /> : null}
       <Typography variant="body2" sx={{ whiteSpace: 'pre-line', color: message.internal ? 'common.black' : undefined }}>
         {message.body}
       </Typography>

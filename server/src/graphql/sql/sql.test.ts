@@ -385,6 +385,68 @@ describe('compiled reads (graphql/sql)', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('M12: the same reply through the compiled path and through the resolvers writes the same outbox rows', async () => {
+    const [own] = await queryAs<{ id: string }>(
+      db.superuserUrl,
+      `select t.id from support_tickets t join users u on u.email = $1 join contacts k on k.id = u.contact_id
+        where t.customer_id = k.customer_id limit 1`,
+      [LOGINS.CUSTOMER],
+    );
+    const [assigned] = await queryAs<{ id: string }>(
+      db.superuserUrl,
+      `select t.id from support_tickets t join site_assignments a on a.site_id = t.site_id join users u on u.id = a.user_id
+        where u.email = $1 and a.starts_at <= now() and (a.ends_at is null or a.ends_at > now()) limit 1`,
+      [LOGINS.CONTRACTOR],
+    );
+    const tickets: Record<Login, string> = {
+      ADMIN: own.id,
+      EMPLOYEE: own.id,
+      CONTRACTOR: assigned.id,
+      CUSTOMER: own.id,
+    };
+    const rowsOf = (ticketId: string, since: string) =>
+      queryAs<Record<string, unknown>>(
+        db.superuserUrl,
+        `select recipient, template, language, subject, payload, status, ticket_id from outbox_messages
+          where ticket_id = $1 and created_at >= $2 order by template, recipient`,
+        [ticketId, since],
+      );
+    let compiledWrites = 0;
+    for (const role of Object.keys(LOGINS) as Login[]) {
+      for (const internal of role === 'CUSTOMER' ? [false] : [false, true]) {
+        const written = [];
+        for (const server of [compiled, resolvers]) {
+          const since = (await queryAs<{ now: string }>(db.superuserUrl, 'select now()::text as now'))[0].now;
+          server.statements.length = 0;
+          const body = await post(server, cookies[role], replyOf(role), {
+            t: tickets[role],
+            input: { body: `Utskick ${role} ${internal}`, internal },
+          });
+          expect(body.errors).toBeUndefined();
+          if (
+            server === compiled &&
+            server.statements.some((q) => q.includes('with ticket as')) &&
+            server.statements.length <= 3
+          )
+            compiledWrites++;
+          written.push(await rowsOf(tickets[role], since));
+          // The next path replies to the same thread (the quoted history is the same).
+          await queryAs(
+            db.superuserUrl,
+            "delete from ticket_messages where ticket_id = $1 and created_at >= $2 and body like 'Utskick %'",
+            [tickets[role], since],
+          );
+        }
+        expect(written[0]).toEqual(written[1]);
+        // A public staff or contractor reply mails the requester; a customer's answer the staff; a note nobody.
+        const templates = new Set(written[0].map((r) => r.template));
+        expect([...templates]).toEqual(internal ? [] : role === 'CUSTOMER' ? ['ticket.answered'] : ['ticket.reply']);
+      }
+    }
+    // Every one of these replies went through the compiled path's one round trip.
+    expect(compiledWrites).toBe(7);
+  });
+
   it('a document answered before takes the compiled lane, with the status, headers and body Apollo gives', async () => {
     const lane = jest.spyOn(SqlAnswers.prototype, 'answerInLane');
     try {

@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsOptional, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, Length, MaxLength, ValidateIf } from 'class-validator';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '@sitecare/schema';
 import { Field, InputType } from 'type-graphql';
 import { PASSWORD_MAX_LENGTH } from '../../auth/passwords';
@@ -57,6 +57,11 @@ export class ProfileUpdateInput {
   @IsOptional()
   @IsIn([...SUPPORTED_LANGUAGES], { message: `must be one of ${SUPPORTED_LANGUAGES.join(', ')}` })
   preferredLanguage?: SupportedLanguage;
+
+  @Field({ nullable: true, description: 'Issue 18: mail me about tickets (opened, answered, overdue).' })
+  @IsOptional()
+  @IsBoolean()
+  ticketMail?: boolean;
 
   @Field(() => String, { nullable: true, description: 'P27, customers: phone in E.164 (empty clears it).' })
   @IsOptional()

@@ -7,6 +7,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { Logger } from '../../logger';
 import type { Keyring } from '../../secrets/keyring';
 import { agencyEnvelope } from '../tenants/agency-mail';
+import { replyToWithToken, signTicketToken } from '../tickets/ticket-token';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { renderMail, type MailTemplate } from './templates';
 
@@ -28,6 +29,63 @@ export function smtpTransport(smtpUrl: string): Transporter {
 
 export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'retry';
 
+/** What ticket mail needs at sending time: the reply token's key and the portal's address. */
+export interface TicketMailOptions {
+  tokenKey: Buffer;
+  publicUrl: string;
+}
+
+/** Mail to the requester of a ticket: answered into the ticket by its signed token. */
+const REQUESTER_TEMPLATES = new Set(['ticket.reply', 'ticket.receipt']);
+
+/** Issue 18: the Message-ID of an outbox row of ticket `number` (stable: made from the row's id). */
+export const ticketMessageId = (number: unknown, outboxId: string, domain: string) =>
+  `<ticket.${String(number)}.${outboxId}@${domain}>`;
+
+/**
+ * A ticket mail's threading: its Message-ID, In-Reply-To and References (the ticket's earlier mail,
+ * ours and the customer's, oldest first), and the Reply-To with the signed ticket token (or the token
+ * in the subject when the agency has no support address to plus-address).
+ */
+async function ticketHeaders(
+  tx: EntityManager,
+  message: OutboxMessage,
+  fromAddress: string,
+  supportEmail: string | undefined,
+  options: TicketMailOptions,
+): Promise<{ headers: Record<string, string>; replyTo?: string; subjectSuffix: string }> {
+  const domain = fromAddress.split('@')[1] ?? 'sitecare.invalid';
+  const earlier = await tx.execute<{ kind: string; id: string; number: number | null }[]>(
+    `select * from (
+       select 'ours' as kind, o.id::text as id, (o.payload->>'number')::int as number, o.created_at
+         from outbox_messages o
+        where o.tenant_id = ? and o.ticket_id = ? and o.id <> ? and o.created_at <= ?
+          and o.template in ('ticket.reply', 'ticket.receipt')
+       union all
+       select 'theirs', m.mail_message_id, null, m.created_at from ticket_messages m
+        where m.tenant_id = ? and m.ticket_id = ? and m.mail_message_id is not null and m.created_at <= ?
+     ) e order by created_at asc, id asc limit 50`,
+    [
+      message.tenant.id,
+      message.ticketId,
+      message.id,
+      message.createdAt,
+      message.tenant.id,
+      message.ticketId,
+      message.createdAt,
+    ],
+  );
+  const ids = earlier.map((e) => (e.kind === 'ours' ? ticketMessageId(e.number, e.id, domain) : e.id));
+  const headers: Record<string, string> = {
+    'Message-ID': ticketMessageId(message.payload.number, message.id, domain),
+    ...(ids.length ? { 'In-Reply-To': ids[ids.length - 1]!, References: ids.join(' ') } : {}),
+  };
+  if (!REQUESTER_TEMPLATES.has(message.template)) return { headers, subjectSuffix: '' };
+  const token = signTicketToken(options.tokenKey, message.tenant.id, Number(message.payload.number));
+  const replyTo = replyToWithToken(supportEmail, token);
+  return replyTo ? { headers, replyTo, subjectSuffix: '' } : { headers, subjectSuffix: ` [ref:${token}]` };
+}
+
 /**
  * Sends outbox message `id` if it is still pending, in its own transaction on the owner's connection
  * (the system path: the worker serves every agency). Throws on a transient failure so the queue retries.
@@ -43,6 +101,7 @@ export async function sendOutboxMessage(
   keyring: Keyring,
   /** Development and tests only (`allowsPrivateHosts`): an agency relay on a local address is used. */
   allowPrivateRelay = false,
+  ticketMail?: TicketMailOptions,
 ): Promise<SendOutcome> {
   return em.fork().transactional(async (tx) => {
     const message = await tx.findOne(
@@ -51,20 +110,29 @@ export async function sendOutboxMessage(
       { filters: false, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE }, // for update skip locked
     );
     if (!message) return 'skipped'; // already sent, failed, or being sent by another process
-    const mail = renderMail(message.template as MailTemplate, message.language as SupportedLanguage, message.payload);
+    const portalPath = message.payload.portalPath;
+    const vars =
+      ticketMail && typeof portalPath === 'string' && portalPath.startsWith('/')
+        ? { ...message.payload, link: `${ticketMail.publicUrl}${portalPath}` }
+        : message.payload;
+    const mail = renderMail(message.template as MailTemplate, message.language as SupportedLanguage, vars);
     message.attempts += 1;
     let relay: Transporter | undefined;
     try {
       const envelope = await agencyEnvelope(tx, keyring, message.tenant.id, from, allowPrivateRelay);
       relay = envelope.relay;
+      const ticket =
+        message.ticketId && ticketMail
+          ? await ticketHeaders(tx, message, envelope.from.address, envelope.replyTo, ticketMail)
+          : undefined;
       await (relay ?? transport).sendMail({
         from: envelope.from,
-        replyTo: envelope.replyTo,
+        replyTo: ticket?.replyTo ?? envelope.replyTo,
         to: message.recipient,
-        subject: mail.subject,
+        subject: mail.subject + (ticket?.subjectSuffix ?? ''),
         text: mail.text,
         html: mail.html,
-        headers: message.headers ?? undefined,
+        headers: { ...message.headers, ...ticket?.headers },
       });
       message.status = OutboxStatus.SENT;
       message.sentAt = new Date();

@@ -17,7 +17,14 @@ registerEnumType(OutboxStatus, { name: 'OutboxStatus' });
 @ObjectType({ description: 'An e-mail in the outbox.' })
 @Entity({ tableName: 'outbox_messages' })
 @Index({ properties: ['status', 'createdAt'] })
-export class OutboxMessage extends TenantOwned<'status' | 'attempts' | 'sentAt' | 'lastError' | 'headers'> {
+@Index({
+  name: 'outbox_messages_tenant_id_ticket_id_index',
+  expression:
+    'create index "outbox_messages_tenant_id_ticket_id_index" on "outbox_messages" ("tenant_id", "ticket_id") where "ticket_id" is not null',
+})
+export class OutboxMessage extends TenantOwned<
+  'status' | 'attempts' | 'sentAt' | 'lastError' | 'headers' | 'ticketId'
+> {
   @Field({ description: 'Recipient address.' })
   @Property({ type: 'text' })
   recipient!: string;
@@ -57,4 +64,8 @@ export class OutboxMessage extends TenantOwned<'status' | 'attempts' | 'sentAt' 
   /** Extra headers of this message, e.g. P32's List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
   @Property({ type: 'json', nullable: true })
   headers: Record<string, string> | null = null;
+
+  /** Issue 18: the ticket of a ticket mail (its Message-ID threads the customer's answer back). */
+  @Property({ type: 'uuid', nullable: true })
+  ticketId: string | null = null;
 }

@@ -1,7 +1,6 @@
 // Queues mail in the outbox, in the caller's transaction (sent later by the mail worker).
 import type { SupportedLanguage } from '@sitecare/schema';
 import type { RequestContext } from '../../graphql/context';
-import { MAIL_CHANNEL } from '../../jobs/mail-listener';
 import { Tenant } from '../tenants/tenant.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { renderSubject, type MailTemplate } from './templates';
@@ -18,6 +17,8 @@ export async function enqueueMail(
     headers?: Record<string, string>;
     /** The message's id, when links in the payload must name it (P9's tracking). */
     id?: string;
+    /** The ticket of a ticket mail (issue 18: its Message-ID threads the answer back). */
+    ticketId?: string;
   },
 ): Promise<OutboxMessage> {
   const message = ctx.em.create(OutboxMessage, {
@@ -29,10 +30,10 @@ export async function enqueueMail(
     subject: renderSubject(mail.template, mail.language, mail.payload),
     payload: mail.payload,
     headers: mail.headers ?? null,
+    ticketId: mail.ticketId ?? null,
   });
+  // The row commits with the change that caused it; its insert trigger (sitecare_outbox_notify) wakes the
+  // relay of whichever process listens (the CLI's renewals too) only then; the relay's sweep is the safety net.
   await ctx.em.flush();
-  // The row commits with the change that caused it, and PostgreSQL delivers this notice only then, to
-  // the relay of whichever process listens (the CLI's renewals too); the relay's sweep is the safety net.
-  await ctx.em.execute('select pg_notify(?, ?)', [MAIL_CHANNEL, message.id]);
   return message;
 }

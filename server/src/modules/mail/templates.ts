@@ -278,6 +278,66 @@ const TEMPLATES = {
       action: 'Read and accept',
     },
   },
+  // Issue 18, the helpdesk by e-mail. The reply's subject is the same in both languages: it is filled
+  // in SQL by the reply's one statement (ticket-mail.sql.ts) from this text.
+  'ticket.reply': {
+    sv: { subject: 'Re: [#%{number}] %{subject}', paragraphs: ['%{body}'], action: 'Se ärendet i kundportalen' },
+    en: { subject: 'Re: [#%{number}] %{subject}', paragraphs: ['%{body}'], action: 'See the ticket in the portal' },
+  },
+  'ticket.receipt': {
+    sv: {
+      subject: '[#%{number}] %{subject}',
+      paragraphs: [
+        'Hej %{name}!',
+        'Tack, vi har tagit emot ditt ärende och gett det nummer #%{number}. Vi svarar inom %{hours} timmar.',
+        'Svara på det här mejlet om du vill lägga till något.',
+      ],
+    },
+    en: {
+      subject: '[#%{number}] %{subject}',
+      paragraphs: [
+        'Hello %{name},',
+        'Thank you, we got your request and gave it the number #%{number}. We answer within %{hours} hours.',
+        'Reply to this e-mail if you want to add anything.',
+      ],
+    },
+  },
+  'ticket.opened': {
+    sv: {
+      subject: 'Nytt ärende [#%{number}] %{subject}',
+      paragraphs: ['Hej %{name}!', 'Ett nytt ärende, #%{number}: %{subject}.'],
+      action: 'Öppna ärendet',
+    },
+    en: {
+      subject: 'New ticket [#%{number}] %{subject}',
+      paragraphs: ['Hello %{name},', 'A new ticket, #%{number}: %{subject}.'],
+      action: 'Open the ticket',
+    },
+  },
+  'ticket.answered': {
+    sv: {
+      subject: 'Kunden har svarat [#%{number}] %{subject}',
+      paragraphs: ['Hej %{name}!', 'Kunden har svarat i ärende #%{number}: %{subject}.'],
+      action: 'Öppna ärendet',
+    },
+    en: {
+      subject: 'The customer answered [#%{number}] %{subject}',
+      paragraphs: ['Hello %{name},', 'The customer answered ticket #%{number}: %{subject}.'],
+      action: 'Open the ticket',
+    },
+  },
+  'ticket.overdue': {
+    sv: {
+      subject: 'Svarstiden har passerat [#%{number}] %{subject}',
+      paragraphs: ['Hej %{name}!', 'Ärende #%{number} (%{subject}) har inte fått något första svar i tid.'],
+      action: 'Öppna ärendet',
+    },
+    en: {
+      subject: 'First response overdue [#%{number}] %{subject}',
+      paragraphs: ['Hello %{name},', 'Ticket #%{number} (%{subject}) has not had its first response in time.'],
+      action: 'Open the ticket',
+    },
+  },
   ...PRIVACY_TEMPLATES,
 } as const satisfies Record<string, Record<SupportedLanguage, TemplateText>>;
 
@@ -289,6 +349,44 @@ const fill = (text: string, vars: Record<string, unknown>) =>
 
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The marker above the quoted history of a ticket mail: an answer is cut here when it comes back. */
+export const REPLY_MARKER: Record<SupportedLanguage, string> = {
+  sv: '## Skriv ditt svar ovanför den här raden ##',
+  en: '## Reply above this line ##',
+};
+
+/** A template's subject text, unfilled (the reply's statement fills it in SQL). */
+export function subjectText(template: MailTemplate, language: SupportedLanguage): string {
+  return TEMPLATES[template][language].subject;
+}
+
+/** Earlier messages of a ticket, newest first, as a ticket mail quotes them below the marker. */
+interface Quoted {
+  author: string;
+  at: string;
+  body: string;
+}
+
+function quotedHistory(language: SupportedLanguage, quoted: unknown): { text: string; html: string } {
+  if (!Array.isArray(quoted) || !quoted.length) return { text: '', html: '' };
+  const when = (at: string) =>
+    new Date(at).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm' });
+  const items = (quoted as Quoted[]).map((q) => ({
+    head: language === 'sv' ? `${q.author} skrev ${when(q.at)}:` : `${q.author} wrote on ${when(q.at)}:`,
+    body: String(q.body),
+  }));
+  return {
+    text: [REPLY_MARKER[language], ...items.map((i) => `${i.head}\n${i.body.replace(/^/gm, '> ')}`)].join('\n\n'),
+    html: [
+      `<p style="color:#888">${escapeHtml(REPLY_MARKER[language])}</p>`,
+      ...items.map(
+        (i) =>
+          `<p style="color:#666">${escapeHtml(i.head)}</p><blockquote style="margin:0 0 1em;padding-left:1em;border-left:3px solid #ccc;white-space:pre-wrap">${escapeHtml(i.body)}</blockquote>`,
+      ),
+    ].join('\n'),
+  };
+}
 
 export function renderSubject(
   template: MailTemplate,
@@ -314,7 +412,14 @@ export function renderMail(
   const link = typeof vars.link === 'string' && /^https?:\/\//.test(vars.link) ? vars.link : undefined;
   const paragraphs = t.paragraphs.map((p) => fill(p, vars));
   const signature = String(vars.agency ?? 'Sitecare');
-  const text = [...paragraphs, ...(link ? [`${t.action ?? ''}: ${link}`] : []), '', `— ${signature}`].join('\n\n');
+  const history = quotedHistory(language, vars.quoted);
+  const text = [
+    ...paragraphs,
+    ...(link ? [`${t.action ?? ''}: ${link}`] : []),
+    '',
+    `— ${signature}`,
+    ...(history.text ? [history.text] : []),
+  ].join('\n\n');
   const html = [
     `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#222">`,
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
@@ -322,6 +427,7 @@ export function renderMail(
       ? `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:#1565c0;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(t.action ?? link)}</a></p>`
       : '',
     `<p style="color:#666">— ${escapeHtml(signature)}</p>`,
+    history.html,
     // P9: an open pixel only where the recipient consented to tracking (the sender decides).
     typeof vars.pixel === 'string' && /^https?:\/\//.test(vars.pixel)
       ? `<img src="${escapeHtml(vars.pixel)}" width="1" height="1" alt="">`

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../../db/base.entity';
 import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
@@ -57,7 +57,17 @@ export class SupportTicket extends TenantOwned<
   | 'passwordFlagged'
   | 'requesterName'
   | 'requesterEmail'
+  | 'number'
+  | 'breachNotifiedAt'
 > {
+  @Field(() => Int, { description: 'The ticket number people quote (#1042), in ticket mail subjects.' })
+  @Property({
+    type: 'integer',
+    autoincrement: true,
+    unique: 'support_tickets_number_unique',
+  })
+  number!: number;
+
   @Field()
   @Property({ type: 'text' })
   subject!: string;
@@ -106,4 +116,8 @@ export class SupportTicket extends TenantOwned<
   @Field({ description: 'P31: a message seems to contain a password; staff should act (rotate it).' })
   @Property({ type: 'boolean' })
   passwordFlagged: boolean = false;
+
+  /** Issue 18: when the assignee was mailed that the first response is overdue (once). */
+  @Property({ type: 'datetime', nullable: true })
+  breachNotifiedAt: Date | null = null;
 }

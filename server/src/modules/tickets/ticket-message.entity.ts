@@ -17,7 +17,14 @@ export class PasswordHintInfo {
 @Index({ properties: ['tenant', 'ticket', 'createdAt'] })
 // For the foreign key's cascade (deleting a ticket, as an erasure does), which does not filter by tenant.
 @Index({ properties: ['ticket'] })
-export class TicketMessage extends TenantOwned<'authorUser' | 'authorName' | 'internal' | 'passwordHints'> {
+@Index({
+  name: 'ticket_messages_tenant_id_mail_message_id_index',
+  expression:
+    'create index "ticket_messages_tenant_id_mail_message_id_index" on "ticket_messages" ("tenant_id", "mail_message_id") where "mail_message_id" is not null',
+})
+export class TicketMessage extends TenantOwned<
+  'authorUser' | 'authorName' | 'internal' | 'passwordHints' | 'mailMessageId' | 'heldFrom'
+> {
   @ManyToOne(() => SupportTicket, { deleteRule: 'cascade' })
   ticket!: Rel<SupportTicket>;
 
@@ -39,4 +46,16 @@ export class TicketMessage extends TenantOwned<'authorUser' | 'authorName' | 'in
   @Field(() => [PasswordHintInfo])
   @Property({ type: 'json' })
   passwordHints: PasswordHintInfo[] = [];
+
+  /** The Message-ID of the inbound mail this message came from (threading: a later mail's References). */
+  @Property({ type: 'text', nullable: true })
+  mailMessageId: string | null = null;
+
+  /**
+   * Issue 18: a mail reply from an address not on the ticket is held (stored as an internal note, so a
+   * customer never sees it) until staff accept it (it becomes the customer's message) or reject it.
+   */
+  @Field(() => String, { nullable: true, description: 'Held: a mail from this address not on the ticket.' })
+  @Property({ type: 'text', nullable: true })
+  heldFrom: string | null = null;
 }

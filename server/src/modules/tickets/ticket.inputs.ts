@@ -1,4 +1,4 @@
-import { IsEmail, IsEnum, IsOptional, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { ListArgs, SortInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
@@ -131,6 +131,11 @@ export class SupportTicketFilter {
   @IsOptional()
   @MaxLength(200)
   q?: string;
+
+  @Field({ nullable: true, description: 'Issue 18: open, without a first response, past its due time (or not).' })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
 }
 
 export const SupportTicketSort = SortInput('SupportTicket', TicketSortField, TicketSortField.firstResponseDueAt);

@@ -90,6 +90,21 @@ export class SupportTicketResolver {
     return tickets.replyToTicket(ctx, ticketId, input.body, input.internal ?? false);
   }
 
+  @Mutation(() => TicketMessage, {
+    description: "Issue 18: accepts a held mail from an address not on the ticket: it becomes the customer's message.",
+  })
+  ticketMessageAcceptHeld(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<TicketMessage> {
+    return tickets.decideHeldMail(ctx, id, true);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Issue 18: rejects a held mail from an address not on the ticket (deleted).',
+  })
+  async ticketMessageRejectHeld(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    await tickets.decideHeldMail(ctx, id, false);
+    return true;
+  }
+
   @Mutation(() => Boolean, { description: 'The public support form: no login; rate-limited; always answers true.' })
   async supportRequestSubmit(@Arg('input') input: SupportRequestInput, @Ctx() ctx: RequestContext): Promise<boolean> {
     await rateLimitPublicForm(ctx);

@@ -19,6 +19,10 @@ import { User } from '../users/user.entity';
 import { SupportTicket, TicketChannel } from './support-ticket.entity';
 import { TicketMessage } from './ticket-message.entity';
 import { replyStatement } from './ticket.sql';
+import { staffNoticeSql } from './ticket-mail.sql';
+import { enqueueMail } from '../mail/outbox.service';
+import { Site } from '../sites/site.entity';
+import { TicketStatus } from './support-ticket.entity';
 import type {
   SupportRequestInput,
   SupportTicketFilter,
@@ -49,7 +53,7 @@ async function addMessage(
   ctx: RequestContext,
   ticket: SupportTicket,
   body: string,
-  options: { internal?: boolean; authorName?: string | null } = {},
+  options: { internal?: boolean; authorName?: string | null; mailMessageId?: string | null; heldFrom?: string } = {},
 ): Promise<TicketMessage> {
   const redacted = redactForStorage(body);
   const message = ctx.em.create(TicketMessage, {
@@ -60,6 +64,8 @@ async function addMessage(
     body: redacted.text,
     internal: options.internal ?? false,
     passwordHints: redacted.passwordHints,
+    mailMessageId: options.mailMessageId ?? null,
+    heldFrom: options.heldFrom ?? null,
   });
   if (redacted.passwordHints.length) ticket.passwordFlagged = true;
   await ctx.em.flush();
@@ -88,6 +94,33 @@ async function auditRedaction(
 
 function responseDue(hours: number | undefined): Date {
   return new Date(Date.now() + (hours ?? DEFAULT_RESPONSE_HOURS) * 3600_000);
+}
+
+/** Issue 18: mails the ticket's staff (assignee, or the agency's staff) about it, in this transaction. */
+export async function noticeStaff(
+  ctx: RequestContext,
+  ticketId: string,
+  template: 'ticket.opened' | 'ticket.answered',
+): Promise<void> {
+  await ctx.em.execute(staffNoticeSql('(select ?::uuid as ticket_id)', template), [ticketId]);
+}
+
+/**
+ * Issue 18: the care package of a request from outside: a matched contact's site (its customer's
+ * only site, or the quickest package among its sites when it has several). The site is set on the
+ * ticket only when the customer has exactly one.
+ */
+async function outsideRequestSite(
+  ctx: RequestContext,
+  contact: Contact | null,
+): Promise<{ site: Site | null; hours: number | undefined }> {
+  if (!contact) return { site: null, hours: undefined };
+  const sites = await ctx.em.find(Site, { customer: contact.customer }, { populate: ['servicePackage'] });
+  const hours = sites
+    .map((s) => s.servicePackage?.responseTimeHours)
+    .filter((h): h is number => typeof h === 'number')
+    .sort((a, b) => a - b)[0];
+  return { site: sites.length === 1 ? sites[0]! : null, hours };
 }
 
 export function createTicket(ctx: RequestContext, input: SupportTicketInput): Promise<SupportTicket> {
@@ -120,6 +153,7 @@ export function createTicket(ctx: RequestContext, input: SupportTicketInput): Pr
     });
     await ctx.em.flush();
     await addMessage(ctx, ticket, input.body);
+    await noticeStaff(ctx, ticket.id, 'ticket.opened');
     await audit(ctx, {
       action: 'ticket.create',
       entityType: 'SupportTicket',
@@ -173,7 +207,7 @@ export function replyToTicket(
 /** The public support form and inbound e-mail: the agency by slug, the sender matched to a contact. */
 export async function openTicketFromOutside(
   ctx: RequestContext,
-  input: SupportRequestInput,
+  input: SupportRequestInput & { mailMessageId?: string | null },
   channel: TicketChannel.FORM | TicketChannel.EMAIL,
 ): Promise<boolean> {
   const [row] = await ctx.em.execute<{ id: string | null }[]>('select sitecare_tenant_by_slug(?) as id', [
@@ -181,31 +215,147 @@ export async function openTicketFromOutside(
   ]);
   if (!row?.id) return true; // an unknown agency answers like a known one
   await useTenant(ctx, row.id);
-  await inTransaction(ctx, async () => {
-    const contact = await ctx.em.findOne(
-      Contact,
-      { email: { $ilike: escapeLike(input.email.trim()) } },
-      { populate: ['customer'] },
-    );
-    const ticket = ctx.em.create(SupportTicket, {
-      tenant: ctx.em.getReference(Tenant, row.id!),
-      subject: redactForStorage(input.subject.trim()).text,
-      customer: contact?.customer ?? null,
-      contact,
-      requesterName: input.name.trim(),
-      requesterEmail: input.email.trim(),
-      channel,
-      firstResponseDueAt: responseDue(undefined),
-    });
-    await ctx.em.flush();
-    await addMessage(ctx, ticket, input.message, { authorName: input.name.trim() });
-    await audit(ctx, {
-      action: 'ticket.create',
-      entityType: 'SupportTicket',
-      entityId: ticket.id,
-      detail: { channel, matchedContact: !!contact },
-    });
-  });
+  await inTransaction(ctx, () => openTicketForAgency(ctx, row.id!, input, channel));
   await useTenant(ctx, undefined);
   return true;
+}
+
+/**
+ * A request from outside in the agency already set (`useTenant`): the ticket, its first message, the
+ * receipt to the requester ("ticket #N, we answer within N hours", N from the care package) and the
+ * staff notice, in the caller's transaction.
+ */
+export async function openTicketForAgency(
+  ctx: RequestContext,
+  tenantId: string,
+  input: Omit<SupportRequestInput, 'agency'> & { mailMessageId?: string | null },
+  channel: TicketChannel.FORM | TicketChannel.EMAIL,
+): Promise<SupportTicket> {
+  const contact = await ctx.em.findOne(
+    Contact,
+    { email: { $ilike: escapeLike(input.email.trim()) } },
+    { populate: ['customer'] },
+  );
+  const { site, hours } = await outsideRequestSite(ctx, contact);
+  const ticket = ctx.em.create(SupportTicket, {
+    tenant: ctx.em.getReference(Tenant, tenantId),
+    subject: redactForStorage(input.subject.trim()).text,
+    customer: contact?.customer ?? null,
+    contact,
+    site,
+    requesterName: input.name.trim(),
+    requesterEmail: input.email.trim(),
+    channel,
+    firstResponseDueAt: responseDue(hours),
+  });
+  await ctx.em.flush();
+  await addMessage(ctx, ticket, input.message, { authorName: input.name.trim(), mailMessageId: input.mailMessageId });
+  const tenant = await ctx.em.findOneOrFail(Tenant, tenantId, { filters: false });
+  const language = (contact?.preferredLanguage ?? tenant.defaultLanguage) === 'en' ? 'en' : 'sv';
+  await enqueueMail(ctx, {
+    tenantId,
+    to: contact?.email ?? input.email.trim(),
+    template: 'ticket.receipt',
+    language,
+    payload: {
+      agency: tenant.senderName ?? tenant.name,
+      name: contact?.name ?? input.name.trim(),
+      number: ticket.number,
+      subject: ticket.subject,
+      hours: hours ?? DEFAULT_RESPONSE_HOURS,
+    },
+    ticketId: ticket.id,
+  });
+  await noticeStaff(ctx, ticket.id, 'ticket.opened');
+  await audit(ctx, {
+    action: 'ticket.create',
+    entityType: 'SupportTicket',
+    entityId: ticket.id,
+    detail: { channel, matchedContact: !!contact },
+  });
+  return ticket;
+}
+
+/**
+ * Issue 18: a mail answer threaded into its ticket (in the agency already set). From an address on
+ * the ticket (its contact or requester) it is the customer's message: a closed or resolved ticket
+ * reopens, the staff are told. From anyone else it is held, as an internal note naming the address,
+ * for staff to accept or reject.
+ */
+export async function appendMailReply(
+  ctx: RequestContext,
+  ticket: SupportTicket,
+  mail: { fromEmail: string; fromName: string; text: string; mailMessageId: string | null },
+): Promise<{ held: boolean; message: TicketMessage }> {
+  await ctx.em.populate(ticket, ['contact']);
+  const from = mail.fromEmail.trim().toLowerCase();
+  const onTicket = [ticket.contact?.email, ticket.requesterEmail].some((a) => a?.trim().toLowerCase() === from);
+  if (!onTicket) {
+    const message = await addMessage(ctx, ticket, mail.text, {
+      internal: true,
+      authorName: mail.fromName,
+      mailMessageId: mail.mailMessageId,
+      heldFrom: mail.fromEmail.trim(),
+    });
+    await audit(ctx, {
+      action: 'ticket.mail.held',
+      entityType: 'TicketMessage',
+      entityId: message.id,
+      detail: { ticketId: ticket.id },
+    });
+    return { held: true, message };
+  }
+  const message = await addMessage(ctx, ticket, mail.text, {
+    authorName: mail.fromName,
+    mailMessageId: mail.mailMessageId,
+  });
+  await customerAnswered(ctx, ticket);
+  return { held: false, message };
+}
+
+/** A customer's answer from outside: the ticket reopens (as a portal reply moves it) and staff are told. */
+async function customerAnswered(ctx: RequestContext, ticket: SupportTicket): Promise<void> {
+  const before = ticket.status;
+  if (ticket.status !== TicketStatus.NEW) ticket.status = TicketStatus.OPEN;
+  await ctx.em.flush();
+  await noticeStaff(ctx, ticket.id, 'ticket.answered');
+  if (before !== ticket.status)
+    await audit(ctx, {
+      action: 'ticket.reopen',
+      entityType: 'SupportTicket',
+      entityId: ticket.id,
+      detail: { from: before, to: ticket.status },
+    });
+}
+
+/** Issue 18: staff accept a held mail (it becomes the customer's message) or reject it (deleted); audited. */
+export function decideHeldMail(ctx: RequestContext, messageId: string, accept: boolean): Promise<TicketMessage> {
+  return inTransaction(ctx, async () => {
+    if (!isStaff(ctx)) throw notFound('Ticket message');
+    const message = await ctx.em.findOne(
+      TicketMessage,
+      { id: messageId, heldFrom: { $ne: null } },
+      {
+        populate: ['ticket'],
+      },
+    );
+    if (!message) throw notFound('Ticket message');
+    const detail = { ticketId: message.ticket.id };
+    if (accept) {
+      message.internal = false;
+      message.heldFrom = null;
+      await ctx.em.flush();
+      await customerAnswered(ctx, message.ticket);
+    } else {
+      ctx.em.remove(message);
+      await ctx.em.flush();
+    }
+    await audit(ctx, {
+      action: accept ? 'ticket.mail.accept' : 'ticket.mail.reject',
+      entityType: 'TicketMessage',
+      entityId: messageId,
+      detail,
+    });
+    return message;
+  });
 }

@@ -5,6 +5,8 @@ import { escapeLike } from '../../db/like';
 import { readRelation, readRoot, TENANT, VIEWER, writeRoot, type Params } from '../../graphql/sql/compile';
 import { redactForStorage, type PasswordHint } from '../../privacy/redaction';
 import { OPEN_TICKET_STATUSES, TicketStatus } from './support-ticket.entity';
+import { requesterReplySql, staffNoticeSql } from './ticket-mail.sql';
+import { overdueSql } from './ticket-sla';
 
 readRoot('Query.supportTickets', {
   kind: 'list',
@@ -17,6 +19,8 @@ readRoot('Query.supportTickets', {
     siteId: (value, t, params) => `${t}.site_id = ${params.add(value, 'uuid')}`,
     assigneeId: (value, t, params) => `${t}.assignee_id = ${params.add(value, 'uuid')}`,
     q: (value, t, params) => `${t}.subject ilike ${params.add(`%${escapeLike(String(value))}%`, 'text')}`,
+    // Issue 18: the overdue job's definition (ticket-sla.ts), for the staff home page.
+    overdue: (value, t) => (value ? `(${overdueSql(t)})` : `not (${overdueSql(t)})`),
   },
 });
 
@@ -76,8 +80,8 @@ export interface Reply {
 
 /**
  * A reply (P6), written once, as one statement whose CTE `written` is the new message: the ticket in
- * the viewer's row rules (none: no row, NOT_FOUND), the message, and the ticket's status, first
- * response and password flag as the replier's role moves them. `replyToTicket` (the service) runs
+ * the viewer's row rules (none: no row, NOT_FOUND), the message, the ticket's status, first
+ * response and password flag as the replier's role moves them, and the reply's mail (issue 18). `replyToTicket` (the service) runs
  * it and adds what a reply may also need (the redaction audit); the compiled path runs the same
  * statement with the answer's selection when there is nothing else to do.
  */
@@ -94,6 +98,13 @@ export function replyStatement(reply: Reply, params: Params): string {
           first: 'coalesce(t.first_responded_at, now())',
         };
   const flag = flagged ? 'true' : 't.password_flagged';
+  // Issue 18: the reply's mail, in the same statement (so the same transaction, on either path): a
+  // public staff or contractor reply goes to the requester; a customer's answer to the staff.
+  const mail = reply.fromCustomer
+    ? `, noticed as (${staffNoticeSql('written', 'ticket.answered')})`
+    : reply.internal
+      ? ''
+      : `, mailed as (${requesterReplySql('written')})`;
   const ticket = `ticket as (select t.id, t.tenant_id, t.status, t.first_responded_at, t.password_flagged
       from support_tickets t where t.id = ${params.add(reply.ticketId, 'uuid')} and t.tenant_id = ${TENANT})`;
   const moved = `moved as (update support_tickets s set status = ${moves.status}, first_responded_at = ${moves.first},
@@ -106,7 +117,7 @@ export function replyStatement(reply: Reply, params: Params): string {
       select gen_random_uuid(), t.tenant_id, t.id, ${VIEWER}, null, ${params.add(reply.body, 'text')},
         ${params.add(reply.internal, 'boolean')}, ${params.add(JSON.stringify(reply.passwordHints), 'jsonb')},
         now(), now() from ticket t
-      returning *)`;
+      returning *)${mail}`;
 }
 
 // ticketMessageCreate on the compiled path: the service's statement, when the reply needs nothing

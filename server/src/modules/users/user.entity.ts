@@ -30,6 +30,7 @@ export class User extends TenantOwned<
   | 'totpConfirmedAt'
   | 'totpLastStep'
   | 'recoveryCodeHashes'
+  | 'ticketMail'
 > {
   @Field()
   @Property({ type: 'text' })
@@ -78,4 +79,9 @@ export class User extends TenantOwned<
   /** SHA-256 of each unused recovery code (hex); a used one is removed. */
   @Property({ type: ArrayType, columnType: 'text[]', defaultRaw: `'{}'`, hidden: true })
   recoveryCodeHashes: string[] = [];
+
+  /** Issue 18: mail me about tickets (opened, answered by the customer, first response overdue). */
+  @Field({ description: 'Ticket mail: opened, answered by the customer, first response overdue.' })
+  @Property({ type: 'boolean' })
+  ticketMail: boolean = true;
 }

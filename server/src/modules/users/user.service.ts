@@ -119,11 +119,13 @@ export async function updateProfile(
     phone?: string;
     postalCode?: string;
     country?: string;
+    ticketMail?: boolean;
   },
 ): Promise<User> {
   return inTransaction(ctx, async () => {
     const user = await ctx.em.findOneOrFail(User, ctx.viewer!.userId, { populate: ['contact'] });
     if (input.name !== undefined) user.name = input.name.trim();
+    if (input.ticketMail !== undefined && input.ticketMail !== null) user.ticketMail = input.ticketMail;
     if (input.preferredLanguage) user.preferredLanguage = input.preferredLanguage;
     // P27: a customer keeps their own contact details current; the person's name and language follow.
     const contact = user.contact;

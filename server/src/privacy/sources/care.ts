@@ -43,7 +43,12 @@ export const ticketsSource: PersonalDataSource = {
         { name: 'body' },
         { name: 'author_name' },
         { name: 'password_hints', json: true },
-      ]));
+        // Issue 18: a held mail's sender, and the Message-ID of a mail (it may carry an address).
+        { name: 'held_from' },
+        { name: 'mail_message_id' },
+      ])) +
+      // Issue 18: ticket mail to others (the staff's notices) names the ticket's subject.
+      (await scrubMentions(ctx, s, 'outbox_messages', [{ name: 'subject' }, { name: 'payload', json: true }]));
     return { deleted, anonymised: mentioned };
   },
 };
