@@ -393,7 +393,7 @@ describe('M12: the helpdesk by e-mail', () => {
       '--m1--',
     ]);
     expect(res.status).toBe(202);
-    const ticket = await until(() => ticketBySubject('Fakturan som bilaga'));
+    const ticket = (await until(() => ticketBySubject('Fakturan som bilaga')))!;
     const files = await sql(
       `select a.filename, a.content_type from ticket_attachments a join ticket_messages m on m.id = a.message_id
        where m.ticket_id = $1`,
