@@ -1,10 +1,9 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { Admin, CustomRoutes, Loading, reactRouterProvider, Resource } from 'react-admin';
+import { Admin, CustomRoutes, type I18nProvider, Loading, reactRouterProvider, Resource } from 'react-admin';
 
 import { LoginPage } from './auth/LoginPage';
 import { Layout } from './layout/Layout';
 import { authProvider } from './providers/authProvider';
-import { i18nProvider } from './providers/i18nProvider';
 import { dataProvider } from './providers/lazyDataProvider';
 import { store } from './providers/store';
 import auditEvents from './resources/audit-events';
@@ -49,7 +48,7 @@ const { Route } = reactRouterProvider;
 const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
 
 // Every resource is declared for every role: canAccess (the permission matrix) decides what shows.
-export const App = () => (
+export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
   <Admin
     title="Sitecare"
     dashboard={HomePage}

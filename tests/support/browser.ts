@@ -56,3 +56,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Types into a list's search box and waits until the list has taken the filter into its address.
+ * react-admin writes the filter to the URL after a debounce; a row clicked before that would open,
+ * then be sent back to the list when the debounced filter lands (seen on a loaded machine).
+ */
+export async function searchList(page: Page, box: string, text: string): Promise<void> {
+  await page.getByRole('searchbox', { name: box }).fill(text);
+  await page.waitForURL((url) => decodeURIComponent(url.href).includes(JSON.stringify(text).slice(0, -1)));
+}

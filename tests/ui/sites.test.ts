@@ -4,7 +4,7 @@
 // contractor is kept out of the customers; the customer sees her site without credentials.
 // The tests build on each other and run in order.
 import type { Page } from 'playwright-core';
-import { screenshot } from '../support/browser';
+import { screenshot, searchList } from '../support/browser';
 import { menuItem, settle, useDashboard } from '../support/dashboard';
 
 // JJ Media's demo people; all prefer Swedish, so the UI speaks Swedish to them after login.
@@ -40,7 +40,7 @@ describe('customers and sites in Chromium', () => {
   it('lets an employee find a customer and open its site', async () => {
     const page = await dash.logIn(EMPLOYEE);
     await menuItem(page, MENU.customers).click();
-    await page.getByRole('searchbox', { name: 'Sök namn eller organisationsnummer' }).fill('bageriet');
+    await searchList(page, 'Sök namn eller organisationsnummer', 'bageriet');
     await page.getByRole('cell', { name: 'Bageriet Ek AB' }).click();
 
     // The customer's details, contacts and sites; the country by name in the UI language.
@@ -62,7 +62,7 @@ describe('customers and sites in Chromium', () => {
   it('lets the employee assign the contractor to a site from its page', async () => {
     const page = await dash.logIn(EMPLOYEE);
     await menuItem(page, MENU.sites).click();
-    await page.getByRole('searchbox', { name: 'Sök domän' }).fill('shop');
+    await searchList(page, 'Sök domän', 'shop');
     await page.getByRole('cell', { name: SHOP_SITE }).click();
     await tab(page, TABS.assignments).click();
     await page.getByText('Ingen är tilldelad webbplatsen.').waitFor();

@@ -1,9 +1,6 @@
-// All UI messages per locale: react-admin's own (ra.*) and Sitecare's (sitecare.*).
-import englishMessages from 'ra-language-english';
+// The UI's languages. Each language's messages are a chunk of their own (english.ts, swedish.ts),
+// loaded when the language is first shown: the login page carries one language, not both.
 import type { TranslationMessages } from 'react-admin';
-
-import { sitecareEnglish, sitecareSwedish } from './sitecareMessages';
-import { swedishMessages } from './swedishMessages';
 
 export type Locale = 'en' | 'sv';
 
@@ -12,7 +9,8 @@ export const locales: { locale: Locale; name: string }[] = [
   { locale: 'sv', name: 'Svenska' },
 ];
 
-export const messages: Record<Locale, TranslationMessages> = {
-  en: { ...englishMessages, ...sitecareEnglish },
-  sv: { ...swedishMessages, ...sitecareSwedish },
-};
+export const isLocale = (locale: string): locale is Locale => locales.some((l) => l.locale === locale);
+
+export async function loadMessages(locale: Locale): Promise<TranslationMessages> {
+  return (locale === 'sv' ? await import('./swedish') : await import('./english')).default;
+}

@@ -14,7 +14,11 @@ import {
   testDataProvider,
 } from 'react-admin';
 
-import { type Locale, messages } from '../i18n/messages';
+import english from '../i18n/english';
+import type { Locale } from '../i18n/messages';
+import swedish from '../i18n/swedish';
+
+const messages: Record<Locale, typeof english> = { en: english, sv: swedish };
 
 export interface RenderOptions {
   locale?: Locale;
