@@ -64,76 +64,41 @@ const NewLeadsCard = () => {
 };
 
 const OPEN_TICKETS = { status: ['NEW', 'OPEN'] };
+/** Issue 18: tickets past their first-response time (the same rule as the overdue mail's job). */
+const OVERDUE_TICKETS = { overdue: true };
 
-const OpenTicketsCard = () => {
+/** A short list of tickets by first-response time: the open ones, or those past it. */
+const TicketsCard = ({ overdue }: { overdue?: boolean }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const createPath = useCreatePath();
   const listPath = useListPath();
+  const filter = overdue ? OVERDUE_TICKETS : OPEN_TICKETS;
   const { data, state } = useListCard('supportTickets', {
-    filter: OPEN_TICKETS,
+    filter,
     sort: { field: 'firstResponseDueAt', order: 'ASC' },
     pagination: { page: 1, perPage: SHOW },
     meta: { embed: ['customer'] },
   });
   return (
     <AttentionCard
-      title="sitecare.attention.tickets.title"
+      title={overdue ? 'sitecare.tickets.overdue_title' : 'sitecare.attention.tickets.title'}
       {...state}
       caption="sitecare.attention.tickets.count"
-      empty="sitecare.attention.tickets.empty"
-      links={<ListLink to={listPath('supportTickets', OPEN_TICKETS)} label="sitecare.attention.tickets.all" />}
+      empty={overdue ? 'sitecare.tickets.overdue_none' : 'sitecare.attention.tickets.empty'}
+      links={<ListLink to={listPath('supportTickets', filter)} label="sitecare.attention.tickets.all" />}
     >
       <ShortList>
         {data?.map((ticket) => (
           <li key={ticket.id}>
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
               <ItemLink to={createPath({ resource: 'supportTickets', id: ticket.id, type: 'show' })}>
-                {String(ticket.subject)}
+                {overdue ? `#${String(ticket.number)} ${String(ticket.subject)}` : String(ticket.subject)}
               </ItemLink>
-              {isOverdue(ticket) ? (
+              {!overdue && isOverdue(ticket) ? (
                 <Chip size="small" color="error" icon={<ErrorIcon />} label={translate('sitecare.tickets.overdue')} />
               ) : null}
             </Box>
-            <Detail>
-              {ticket.customer?.name ? `${String(ticket.customer.name)} · ` : ''}
-              {translate('sitecare.attention.due', { date: formatDate(ticket.firstResponseDueAt) })}
-            </Detail>
-          </li>
-        ))}
-      </ShortList>
-    </AttentionCard>
-  );
-};
-
-const OVERDUE_TICKETS = { overdue: true };
-
-/** Issue 18: tickets past their first-response time (the same rule as the overdue mail's job). */
-const OverdueTicketsCard = () => {
-  const createPath = useCreatePath();
-  const listPath = useListPath();
-  const translate = useTranslate();
-  const formatDate = useFormatDate();
-  const { data, state } = useListCard('supportTickets', {
-    filter: OVERDUE_TICKETS,
-    sort: { field: 'firstResponseDueAt', order: 'ASC' },
-    pagination: { page: 1, perPage: SHOW },
-    meta: { embed: ['customer'] },
-  });
-  return (
-    <AttentionCard
-      title="sitecare.tickets.overdue_title"
-      {...state}
-      caption="sitecare.attention.tickets.count"
-      empty="sitecare.tickets.overdue_none"
-      links={<ListLink to={listPath('supportTickets', OVERDUE_TICKETS)} label="sitecare.attention.tickets.all" />}
-    >
-      <ShortList>
-        {data?.map((ticket) => (
-          <li key={ticket.id}>
-            <ItemLink to={createPath({ resource: 'supportTickets', id: ticket.id, type: 'show' })}>
-              {`#${String(ticket.number)} ${String(ticket.subject)}`}
-            </ItemLink>
             <Detail>
               {ticket.customer?.name ? `${String(ticket.customer.name)} · ` : ''}
               {translate('sitecare.attention.due', { date: formatDate(ticket.firstResponseDueAt) })}
@@ -292,8 +257,8 @@ export default function StaffOverview({ role }: { role: Role | undefined }) {
         }}
       >
         {may('leads') ? <NewLeadsCard /> : null}
-        {may('supportTickets') ? <OverdueTicketsCard /> : null}
-        {may('supportTickets') ? <OpenTicketsCard /> : null}
+        {may('supportTickets') ? <TicketsCard overdue /> : null}
+        {may('supportTickets') ? <TicketsCard /> : null}
         {may('orders') && may('subscriptions') ? <PaymentsCard /> : null}
         {may('sites') ? <StaleBackupsCard /> : null}
         {may('privacyRequests') ? <PrivacyAttentionCard /> : null}
