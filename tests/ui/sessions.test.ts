@@ -22,8 +22,10 @@ describe('M14: sessions in the dashboard', () => {
     expect((await elsewhere.login(email)).errors).toBeUndefined();
 
     const page = await dash.logIn(email, { locale: 'sv-SE' });
+    // On a phone (loaded at that width, so the menu drawer starts closed).
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${dash.app.url}/#/profile`);
+    await page.reload();
     const section = page.getByRole('region', { name: /^(Sessioner|Sessions)$/ });
     const rows = section.getByTestId('session');
     await rows.nth(1).waitFor();
