@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   'Mutation.stepUp': { audience: 'AUTHENTICATED', rule: 'self' },
   'Mutation.userSecondFactorReset': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantSecondFactorRolesSet': { audience: ADMIN, rule: 'tenant' },
+  // Issue 20: sessions you can see; admins end all of a user's.
+  'Query.mySessions': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.sessionEnd': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.userSessionsEnd': { audience: ADMIN, rule: 'tenant' },
   'Mutation.profileUpdate': { audience: 'AUTHENTICATED', rule: 'self' },
   'Mutation.userInvite': { audience: ADMIN, rule: 'tenant' },
   'Mutation.userUpdate': { audience: ADMIN, rule: 'tenant' },
@@ -212,6 +216,8 @@ export const FIELD_PERMISSIONS = {
   'Site.latestOrders': OWNERS,
   'Site.assignments': STAFF,
   'Site.credentials': WORKERS,
+  // Issue 20: who revealed a site's credentials: its customer and staff.
+  'Site.credentialAccess': OWNERS,
   'SiteCredential.notes': WORKERS,
   'ServicePackage.prices': OWNERS,
   'SupportTicket.passwordFlagged': WORKERS,

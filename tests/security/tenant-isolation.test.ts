@@ -16,6 +16,8 @@ const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
   queryAs<T>(demo.db.superuserUrl, text, params);
 beforeAll(async () => {
   demo = await startDemoApp();
+  // Sessions are made by logins, not seeded: one in tenant B for sessionEnd's case (issue 20).
+  await as(demo.url, 'nordvik-webbyra', 'EMPLOYEE');
   const orm = await initOrm(demo.db.ownerUrl, { logger: () => undefined, connect: false });
   for (const meta of Object.values(orm.getMetadata().getAll())) tables.set(meta.className, meta.tableName);
   await orm.close(true);

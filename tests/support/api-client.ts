@@ -17,12 +17,20 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export class ApiClient {
   cookie: string | undefined;
 
-  constructor(readonly baseUrl: string) {}
+  /** `userAgent`: the browser this client claims to be (issue 20's session list and new-browser mail). */
+  constructor(
+    readonly baseUrl: string,
+    readonly userAgent?: string,
+  ) {}
 
   async gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
     const res = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.userAgent ? { 'user-agent': this.userAgent } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     this.keepCookie(res.headers);

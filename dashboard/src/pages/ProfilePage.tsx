@@ -1,5 +1,5 @@
-// "My profile", for every role: your name and language, a new password and the second factor (issue
-// 20); customers also keep their contact details current (P27).
+// "My profile", for every role: your name and language, a new password, the second factor and the
+// live sessions (issue 20); customers also keep their contact details current (P27).
 import { Box, Button, Card, CardContent, Typography } from '@mui/material';
 import { type ReactNode, useEffect, useState } from 'react';
 import {
@@ -21,6 +21,7 @@ import {
 
 import { MIN_PASSWORD_LENGTH, sameAs, validateNewPassword } from '../auth/passwordRules';
 import { TotpSetup } from '../auth/SecondFactor';
+import { MySessions } from '../auth/Sessions';
 import { StepUpDialog } from '../auth/StepUpDialog';
 import { currentViewer, setViewer, VIEWER_FIELDS, type Viewer } from '../providers/authProvider';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
@@ -305,6 +306,12 @@ export default function ProfilePage() {
       <Section id="profile-second-factor" title="sitecare.second_factor.title">
         <CardContent>
           <SecondFactorSection viewer={viewer} onChange={setLocalViewer} />
+        </CardContent>
+      </Section>
+
+      <Section id="profile-sessions" title="sitecare.sessions.title">
+        <CardContent>
+          <MySessions />
         </CardContent>
       </Section>
     </Box>

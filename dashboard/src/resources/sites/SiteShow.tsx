@@ -1,11 +1,13 @@
 // A site in tabs. Which tabs a viewer gets follows what their role may read (FIELD_PERMISSIONS):
 // staff everything; contractors the overview and the credentials their work needs; customers the
-// overview and their backups, never credentials. Only what a tab shows is asked of the API.
+// overview, their backups and who revealed the credentials (issue 20), never credentials. Only what
+// a tab shows is asked of the API.
 import { EditButton, Show, TabbedShowLayout, TopToolbar } from 'react-admin';
 
 import { useCanRead, useViewerRole } from '../../providers/useViewerRole';
 import { SiteAssignments } from './SiteAssignments';
 import { SiteBackups } from './SiteBackups';
+import { SiteCredentialAccess } from './SiteCredentialAccess';
 import { SiteCredentials } from './SiteCredentials';
 import { SiteOverview } from './SiteOverview';
 
@@ -21,6 +23,7 @@ export default function SiteShow() {
     assignments: useCanRead('Site.assignments'),
     backups: useCanRead('Site.backups') && role !== 'CONTRACTOR',
     credentials: useCanRead('Site.credentials'),
+    credentialAccess: useCanRead('Site.credentialAccess'),
   };
   const embed = [
     'customer.contacts',
@@ -48,6 +51,11 @@ export default function SiteShow() {
         {tabs.credentials ? (
           <TabbedShowLayout.Tab label="sitecare.sites.tabs.credentials" path="credentials">
             <SiteCredentials label={false} />
+          </TabbedShowLayout.Tab>
+        ) : null}
+        {tabs.credentialAccess ? (
+          <TabbedShowLayout.Tab label="sitecare.credential_access.tab" path="access">
+            <SiteCredentialAccess label={false} />
           </TabbedShowLayout.Tab>
         ) : null}
       </TabbedShowLayout>

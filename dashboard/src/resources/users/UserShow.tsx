@@ -3,6 +3,7 @@ import { EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } fr
 import { LanguageField, RoleField, UserStatusField } from './UserFields';
 import { UserStatusButton } from './UserStatusButton';
 import { SecondFactorResetButton } from '../../auth/SecondFactorAdmin';
+import { EndAllSessionsButton } from '../../auth/Sessions';
 import { DateField } from '../DateField';
 
 const UserShowActions = () => (
@@ -10,6 +11,7 @@ const UserShowActions = () => (
     <EditButton />
     <UserStatusButton />
     <SecondFactorResetButton />
+    <EndAllSessionsButton />
   </TopToolbar>
 );
 

@@ -11,7 +11,7 @@ import { enqueueMail } from '../mail/outbox.service';
 import { Tenant } from '../tenants/tenant.entity';
 import { User, UserStatus } from '../users/user.entity';
 import { AuthToken, AuthTokenPurpose } from './auth-token.entity';
-import { endAllSessions, endCurrentSession, startSession } from './session.service';
+import { endAllSessions, endCurrentSession, mailIfNewBrowser, startSession } from './session.service';
 import { ViewerInfo } from './viewer.type';
 import { hasSecondFactor, pendingStepFor, secondFactorStatus } from './second-factor.service';
 import { PENDING_OPERATIONS } from '../../graphql/authorization';
@@ -107,6 +107,8 @@ export async function login(ctx: RequestContext, email: string, password: string
     const pendingStep = pendingStepFor(user, user.tenant);
     await startSession(ctx, user, { pendingStep, stepUp: pendingStep === null });
     await audit(ctx, { action: 'auth.login', entityType: 'User', entityId: user.id, detail: { pendingStep } });
+    // The password was right, second step or not: a browser never used before is worth a mail.
+    await mailIfNewBrowser(ctx, user);
   });
   return viewerInfo(ctx);
 }

@@ -80,7 +80,7 @@ export class ContactResolver {
 
   @Query(() => Contact)
   contact(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Contact> {
-    return customers.getContact(ctx, id);
+    return customers.openContact(ctx, id);
   }
 
   @Mutation(() => Contact)

@@ -130,6 +130,18 @@ export async function getContact(ctx: RequestContext, id: string): Promise<Conta
   return contact;
 }
 
+/**
+ * A contact's record opened on its own (Query.contact): when staff open it, that is an access to the
+ * person's data (issue 20), audited as `contact.view`: their privacy export shows who and when.
+ */
+export async function openContact(ctx: RequestContext, id: string): Promise<Contact> {
+  const contact = await getContact(ctx, id);
+  if (ctx.viewer && ctx.viewer.role !== 'CUSTOMER') {
+    await inTransaction(ctx, () => audit(ctx, { action: 'contact.view', entityType: 'Contact', entityId: id }));
+  }
+  return contact;
+}
+
 export function updateContact(ctx: RequestContext, id: string, input: ContactInput): Promise<Contact> {
   return inTransaction(ctx, async () => {
     const contact = await getContact(ctx, id);

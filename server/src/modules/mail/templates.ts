@@ -70,6 +70,26 @@ const TEMPLATES = {
       ],
     },
   },
+  'auth.new_browser': {
+    sv: {
+      subject: 'Ny inloggning hos %{agency} – var det du?',
+      paragraphs: [
+        'Hej %{name}!',
+        'Någon loggade just in på ditt konto hos %{agency} från en webbläsare du inte har använt förut: %{browser}, ungefär från %{place}, %{when}.',
+        'Var det du behöver du inte göra något.',
+        'Var det inte du? Byt lösenord direkt, avsluta sessionen under Min profil → Sessioner och kontakta %{agency}.',
+      ],
+    },
+    en: {
+      subject: 'New login at %{agency} – was this you?',
+      paragraphs: [
+        'Hello %{name},',
+        'Someone just logged in to your account at %{agency} from a browser you have not used before: %{browser}, approximately from %{place}, %{when}.',
+        'If it was you, there is nothing to do.',
+        'Was it not you? Change your password at once, end the session under My profile → Sessions and contact %{agency}.',
+      ],
+    },
+  },
   'order.receipt': {
     sv: {
       subject: 'Tack för din beställning #%{number} hos %{agency}',

@@ -397,6 +397,9 @@ export function completeRequest(
           agency: tenant.name,
           privacyContactEmail: tenant.privacyContactEmail,
         });
+        // Staff exporting a person's record is an access to their data (issue 20), on each contact.
+        for (const contactId of subject.contactIds)
+          await audit(ctx, { action: 'contact.export', entityType: 'Contact', entityId: contactId });
         const sections = built.data.sections as Record<string, unknown>;
         result.sections = Object.fromEntries(
           Object.entries(sections).map(([k, v]) => [k, Array.isArray(v) ? v.length : isEmpty(v) ? 0 : 1]),

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import type { RequestContext } from '../../graphql/context';
 import { ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
+import { CredentialAccess, credentialAccess } from '../audit/data-access';
 import { SiteCredential } from '../credentials/site-credential.entity';
 import { credentialsBySite } from '../credentials/credential.loaders';
 import { Customer } from '../customers/customer.entity';
@@ -49,6 +50,14 @@ export class SiteResolver {
   @FieldResolver(() => [SiteBackup])
   backups(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<SiteBackup[]> {
     return readMany(ctx, 'Site.backups', Site, site.id);
+  }
+
+  @FieldResolver(() => [CredentialAccess], {
+    description:
+      'Issue 20: who revealed this site’s credentials, and the refused reveals (the site’s customer and staff; newest first).',
+  })
+  credentialAccess(@Root() site: Site, @Ctx() ctx: RequestContext): Promise<CredentialAccess[]> {
+    return credentialAccess(ctx, site.id);
   }
 
   @FieldResolver(() => [SiteCredential], {

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Tenant } from '../tenants/tenant.entity';
 import type { User } from '../users/user.entity';
 import { Visit } from './visit.entity';
-import { parseUserAgent } from './visit.service';
+import { parseUserAgent } from '../../net/client';
 
 export const DEMO_USER_AGENTS = {
   firefoxWindows: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0',

@@ -1,34 +1,16 @@
 // P11: the visit log. The agency's sites and dashboard report page views here (public, rate-limited,
 // bounded input); staff read them; retention truncates the IPs (visit.retention.ts).
 import type { FilterQuery } from '@mikro-orm/core';
-import { UAParser } from 'ua-parser-js';
 import { escapeLike } from '../../db/like';
 import { inAgency } from '../../graphql/agency';
 import type { RequestContext } from '../../graphql/context';
 import { PageInput, type Page } from '../../graphql/pagination';
 import { inTransaction } from '../../graphql/transaction';
+import { normaliseIp, parseUserAgent } from '../../net/client';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
 import { Visit } from './visit.entity';
 import type { VisitFilter, VisitInput } from './visit.inputs';
-
-/** A user agent longer than this is cut before parsing (real ones are a few hundred characters). */
-const MAX_USER_AGENT = 512;
-const cut = (value: string | undefined, max = 100) => (value ? value.slice(0, max) : null);
-
-/** Browser name + version and OS from the user agent, by ua-parser-js; the raw string is not kept. */
-export function parseUserAgent(userAgent: string | undefined) {
-  const { browser, os } = new UAParser(userAgent?.slice(0, MAX_USER_AGENT) ?? '').getResult();
-  return {
-    browserName: cut(browser.name),
-    browserVersion: cut(browser.version),
-    osName: cut(os.name),
-    osVersion: cut(os.version),
-  };
-}
-
-/** IPv4 clients of a dual-stack socket show up as ::ffff:a.b.c.d: keep the IPv4 form. */
-const normaliseIp = (ip: string | undefined) => (ip ? ip.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1') : null);
 
 /** Records a page view. */
 export async function recordVisit(ctx: RequestContext, input: VisitInput): Promise<boolean> {
