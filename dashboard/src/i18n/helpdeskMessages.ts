@@ -11,7 +11,7 @@ export const helpdeskEnglish = {
       CLOSED: 'Closed',
     },
     ticket_priority: { LOW: 'Low', NORMAL: 'Normal', HIGH: 'High', URGENT: 'Urgent' },
-    ticket_channel: { PORTAL: 'Portal', FORM: 'Form', EMAIL: 'E-mail' },
+    ticket_channel: { PORTAL: 'Portal', FORM: 'Form', EMAIL: 'E-mail', MONITORING: 'Monitoring' },
     lead_status: { NEW: 'New', CONTACTED: 'Contacted', CONVERTED: 'Converted', ARCHIVED: 'Archived' },
     order_status: { PENDING_PAYMENT: 'Awaiting payment', PAID: 'Paid', CANCELLED: 'Cancelled', REFUNDED: 'Refunded' },
     payment_status: { PENDING: 'Pending', PAID: 'Paid', FAILED: 'Failed', REFUNDED: 'Refunded' },
@@ -200,7 +200,7 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
       CLOSED: 'Stängd',
     },
     ticket_priority: { LOW: 'Låg', NORMAL: 'Normal', HIGH: 'Hög', URGENT: 'Brådskande' },
-    ticket_channel: { PORTAL: 'Portalen', FORM: 'Formulär', EMAIL: 'E-post' },
+    ticket_channel: { PORTAL: 'Portalen', FORM: 'Formulär', EMAIL: 'E-post', MONITORING: 'Övervakningen' },
     lead_status: { NEW: 'Ny', CONTACTED: 'Kontaktad', CONVERTED: 'Kund', ARCHIVED: 'Arkiverad' },
     order_status: {
       PENDING_PAYMENT: 'Väntar på betalning',

@@ -63,6 +63,16 @@ export class ServicePackageInput {
   @IsBoolean()
   uptimeMonitoring!: boolean;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With uptime monitoring: minutes between checks (1-1440; default 5).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  checkIntervalMinutes?: number;
+
   @Field(() => Int)
   @IsInt()
   @Min(0)

@@ -26,7 +26,7 @@ export class PackagePrice {
 /** A care package the agency sells: what it includes, and its prices per interval and currency. */
 @ObjectType({ description: 'A care package.' })
 @Entity({ tableName: 'service_packages' })
-export class ServicePackage extends TenantOwned<'active' | 'descriptionSv' | 'descriptionEn'> {
+export class ServicePackage extends TenantOwned<'active' | 'descriptionSv' | 'descriptionEn' | 'checkIntervalMinutes'> {
   @Field()
   @Property({ type: 'text' })
   nameSv!: string;
@@ -54,6 +54,10 @@ export class ServicePackage extends TenantOwned<'active' | 'descriptionSv' | 'de
   @Field()
   @Property({ type: 'boolean' })
   uptimeMonitoring!: boolean;
+
+  @Field(() => Int, { description: 'With uptime monitoring: the site is checked every this many minutes.' })
+  @Property({ type: 'integer', default: 5 })
+  checkIntervalMinutes: number = 5;
 
   @Field(() => Int)
   @Property({ type: 'integer' })
