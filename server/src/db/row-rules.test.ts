@@ -20,6 +20,7 @@ const RULED = [
   'site_check_schedules',
   'site_credentials',
   'site_incidents',
+  'site_updates',
   'sites',
   'subscriptions',
   'support_tickets',

@@ -1,10 +1,15 @@
 import type { SitecareModule } from '../../system/module';
 import { SiteCheckResult, SiteCheckRollup, SiteCheckSchedule, SiteIncident } from './site-check.entity';
 import { pruneChecks } from './rollups';
+import { SiteUpdate } from './site-update.entity';
+import { SiteAgentResolver } from './agent.resolver';
+import { agentRouter } from './agent.routes';
 
-/** Issue 22: sites under care, checked (uptime, certificates, domains). */
+/** Issue 22: sites under care, checked (uptime, certificates, domains), and their agents' reports. */
 export const monitoringModule: SitecareModule = {
   name: 'monitoring',
-  entities: [SiteCheckSchedule, SiteCheckResult, SiteCheckRollup, SiteIncident],
+  entities: [SiteCheckSchedule, SiteCheckResult, SiteCheckRollup, SiteIncident, SiteUpdate],
+  resolvers: [SiteAgentResolver],
+  routes: ({ orm, services }) => agentRouter(orm, services), // the site agent's reports
   retention: [(em, _app, now) => pruneChecks(em, now)],
 };
