@@ -2,7 +2,8 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Issue 22, reports from the sites: a per-site agent token (only its SHA-256 is kept; staff rotate
- * it, which shows the new one once), a backup's checksum and kind, and the updates applied on a site
+ * it, which shows the new one once), a backup's checksum and kind, how often a package promises a
+ * backup (the staff home page lists sites whose last backup is older), and the updates applied on a site
  * (tenant wall and a viewer rule through the site, as site_backups). The agent names no agency: its
  * token is looked up before any tenant is set, by `sitecare_site_by_agent_token` (like the public
  * forms' slug look-up), which answers the site and its agency only.
@@ -12,6 +13,7 @@ export class Migration20261206231000_site_agent extends Migration {
     this.addSql(`alter table "sites" add column "agent_token_hash" text null, add column "agent_token_created_at" timestamptz null;`);
     this.addSql(`alter table "sites" add constraint "sites_agent_token_hash_unique" unique ("agent_token_hash");`);
     this.addSql(`alter table "site_backups" add column "checksum" text null, add column "kind" text null;`);
+    this.addSql(`alter table "service_packages" add column "backup_interval_hours" int not null default 24;`);
 
     this.addSql(
       `create table "site_updates" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "tenant_id" uuid not null, "site_id" uuid not null, "component" text not null, "from_version" text null, "to_version" text not null, "applied_at" timestamptz not null, constraint "site_updates_pkey" primary key ("id"));`,
@@ -49,6 +51,7 @@ export class Migration20261206231000_site_agent extends Migration {
     this.addSql(`drop function if exists sitecare_site_by_agent_token(text);`);
     this.addSql(`drop table if exists "site_updates" cascade;`);
     this.addSql(`alter table "site_backups" drop column "checksum", drop column "kind";`);
+    this.addSql(`alter table "service_packages" drop column "backup_interval_hours";`);
     this.addSql(`alter table "sites" drop constraint "sites_agent_token_hash_unique";`);
     this.addSql(`alter table "sites" drop column "agent_token_hash", drop column "agent_token_created_at";`);
   }

@@ -82,6 +82,52 @@ afterAll(async () => {
   await db?.drop();
 });
 
+describe('M16: the staff home page lists sites whose last backup is older than their package promises', () => {
+  let cookie = '';
+  async function gql(query: string) {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query }),
+    });
+    const set = res.headers.getSetCookie().find((c) => c.startsWith('sc_session=') && !c.startsWith('sc_session=;'));
+    if (set) cookie = set.split(';')[0];
+    return (await res.json()) as { data: Record<string, { nodes: { id: string }[] }>; errors?: unknown[] };
+  }
+  const overdue = async () => {
+    const body = await gql(
+      '{ sites(filter: { status: ACTIVE, backupOverdue: true }, page: { take: 100 }) { nodes { id } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data.sites.nodes.map((n) => n.id);
+  };
+
+  it('M16: no backup, or one older than the interval: listed; a fresh report from the agent takes it off', async () => {
+    await gql(
+      'mutation { login(input: { email: "erik@jj-media.example.com", password: "sitecare-demo-2026" }) { role } }',
+    );
+    await sql(
+      `update service_packages set backups = true, backup_interval_hours = 24
+        where id = (select service_package_id from sites where id = $1)`,
+      [sibling.id],
+    );
+    await sql(`update sites set status = 'ACTIVE' where id = $1`, [sibling.id]);
+    await sql(`delete from site_backups where site_id = $1`, [sibling.id]);
+    expect(await overdue()).toContain(sibling.id);
+    const old = new Date(Date.now() - 30 * 3600_000).toISOString();
+    expect((await post(sibling.id, 'backups', tokens[sibling.id], { ...backup, takenAt: old })).status).toBe(201);
+    expect(await overdue()).toContain(sibling.id); // 30 hours old, the package promises 24
+    const fresh = new Date(Date.now() - 3600_000).toISOString();
+    expect((await post(sibling.id, 'backups', tokens[sibling.id], { ...backup, takenAt: fresh })).status).toBe(201);
+    expect(await overdue()).not.toContain(sibling.id);
+    await sql(
+      `update service_packages set backup_interval_hours = 1 where id = (select service_package_id from sites where id = $1)`,
+      [sibling.id],
+    );
+    expect(await overdue()).toContain(sibling.id);
+  });
+});
+
 describe('M16: the site agent contract', () => {
   it('M16: the token is kept hashed only, and shown once', async () => {
     expect(tokens[site.id]).toMatch(/^sca_[A-Za-z0-9_-]{43}$/);
@@ -127,7 +173,9 @@ describe('M16: the site agent contract', () => {
       { site_id: site.id, component: 'wordpress', from_version: '6.6.2', to_version: '6.7.1' },
     ]);
     const [audit] = await sql<{ n: number }>(
-      `select count(*)::int as n from audit_events where action in ('site.backup.report', 'site.updates.report') and actor_type = 'SYSTEM'`,
+      `select count(*)::int as n from audit_events
+        where action in ('site.backup.report', 'site.updates.report') and actor_type = 'SYSTEM' and entity_id in ($1, $2)`,
+      [made.body.id, site.id],
     );
     expect(audit.n).toBe(2);
   });

@@ -55,6 +55,16 @@ export class ServicePackageInput {
   @IsBoolean()
   backups!: boolean;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With backups: one at least every this many hours (1-8760; default 24).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  backupIntervalHours?: number;
+
   @Field()
   @IsBoolean()
   updates!: boolean;

@@ -26,7 +26,9 @@ export class PackagePrice {
 /** A care package the agency sells: what it includes, and its prices per interval and currency. */
 @ObjectType({ description: 'A care package.' })
 @Entity({ tableName: 'service_packages' })
-export class ServicePackage extends TenantOwned<'active' | 'descriptionSv' | 'descriptionEn' | 'checkIntervalMinutes'> {
+export class ServicePackage extends TenantOwned<
+  'active' | 'descriptionSv' | 'descriptionEn' | 'checkIntervalMinutes' | 'backupIntervalHours'
+> {
   @Field()
   @Property({ type: 'text' })
   nameSv!: string;
@@ -46,6 +48,10 @@ export class ServicePackage extends TenantOwned<'active' | 'descriptionSv' | 'de
   @Field()
   @Property({ type: 'boolean' })
   backups!: boolean;
+
+  @Field(() => Int, { description: 'With backups: one is promised at least every this many hours.' })
+  @Property({ type: 'integer', default: 24 })
+  backupIntervalHours: number = 24;
 
   @Field()
   @Property({ type: 'boolean' })
