@@ -12,6 +12,9 @@ const TABLES = ['site_check_schedules', 'site_check_results', 'site_check_rollup
 export class Migration20261206230000_site_checks extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "service_packages" add column "check_interval_minutes" int not null default 5;`);
+    this.addSql(
+      `alter table "service_packages" add column "notify_customer_of_incidents" boolean not null default false;`,
+    );
 
     this.addSql(
       `create table "site_check_schedules" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "tenant_id" uuid not null, "site_id" uuid not null, "due_at" timestamptz not null, "expected_text" text null, "consecutive_failures" int not null default 0, "tls_checked_at" timestamptz null, "domain_checked_at" timestamptz null, constraint "site_check_schedules_pkey" primary key ("id"));`,
@@ -87,5 +90,6 @@ export class Migration20261206230000_site_checks extends Migration {
       `alter table "support_tickets" add constraint "support_tickets_channel_check" check ("channel" in ('PORTAL', 'FORM', 'EMAIL'));`,
     );
     this.addSql(`alter table "service_packages" drop column "check_interval_minutes";`);
+    this.addSql(`alter table "service_packages" drop column "notify_customer_of_incidents";`);
   }
 }

@@ -6,6 +6,7 @@
 // that goes down again within an hour of recovering reopens its incident: no new ticket, no new mail.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { systemContext, useTenant, type AppServices } from '../../graphql/context';
+import { enqueueMail } from '../mail/outbox.service';
 import { noteOnTicket, openTicketForSite } from '../tickets/ticket.service';
 
 export const WARN_DAYS = 14;
@@ -47,6 +48,36 @@ function wording(kind: Kind, c: Candidate, lang: Lang): { subject: string; body:
       ? `${what} ${c.domain}: ${c.error}.`
       : `${what} ${c.domain} ${sv ? 'går ut' : 'expires on'} ${day(c.expires_at)}.`,
   };
+}
+
+/** A time for a customer's mail: `2026-12-06 22:58 UTC`. */
+const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * The customer's portal users (contacts with an active login, not erased or restricted), each in their
+ * language, are mailed `template` when the site's package says so.
+ */
+async function noticeCustomer(
+  ctx: ReturnType<typeof systemContext>,
+  c: Candidate,
+  template: 'site.down' | 'site.up',
+  payload: Record<string, unknown>,
+): Promise<void> {
+  const people = await ctx.em.execute<{ email: string; name: string; language: string }[]>(
+    `select ct.email, ct.name, ct.preferred_language as language
+       from sites s join service_packages p on p.id = s.service_package_id and p.notify_customer_of_incidents
+       join contacts ct on ct.customer_id = s.customer_id and ct.erased_at is null and ct.processing_restricted_at is null
+      where s.id = ? and exists (select 1 from users u where u.contact_id = ct.id and u.status = 'ACTIVE')`,
+    [c.site_id],
+  );
+  for (const person of people)
+    await enqueueMail(ctx, {
+      tenantId: c.tenant_id,
+      to: person.email,
+      template,
+      language: person.language === 'en' ? 'en' : 'sv',
+      payload: { name: person.name, domain: c.domain, ...payload },
+    });
 }
 
 function minutesText(ms: number, lang: Lang): string {
@@ -109,6 +140,7 @@ async function open(
     if (!made) return 'none'; // another process opened it
     const ticket = await openTicketForSite(ctx, { siteId: c.site_id, ...text });
     await ctx.em.execute(`update site_incidents set ticket_id = ? where id = ?`, [ticket.id, made.id]);
+    if (kind === 'DOWN') await noticeCustomer(ctx, c, 'site.down', { since: utc(now) });
     return 'opened';
   });
 }
@@ -132,6 +164,11 @@ async function close(em: EntityManager, app: AppServices, kind: Kind, c: Candida
           ? `Förnyat: går nu ut ${day(c.expires_at)}.`
           : `Renewed: now expires ${day(c.expires_at)}.`;
     if (closed.ticket_id) await noteOnTicket(ctx, closed.ticket_id, note);
+    if (kind === 'DOWN')
+      await noticeCustomer(ctx, c, 'site.up', {
+        at: utc(now),
+        minutes: Math.max(1, Math.round((now.getTime() - new Date(closed.opened_at).getTime()) / 60_000)),
+      });
     return true;
   });
 }

@@ -349,6 +349,49 @@ describe('M16: incidents', () => {
     await round(`${httpBase}/`);
   });
 
+  it("M16: the customer's portal users are told when the package says so, in their language, once per outage", async () => {
+    const customerMails = () =>
+      sql<{ recipient: string; template: string; language: string; subject: string }>(
+        `select recipient, template, language, subject from outbox_messages where template in ('site.down', 'site.up')
+          order by created_at, template`,
+      );
+    await sql(
+      `update service_packages set notify_customer_of_incidents = true
+                where id = (select service_package_id from sites where id = $1)`,
+      [site.id],
+    );
+    // One portal user of the customer, in English; a contact without a login is not mailed.
+    const [person] = await sql<{ email: string }>(
+      `update contacts set preferred_language = 'en'
+        where id = (select u.contact_id from users u join contacts c on c.id = u.contact_id
+                     where c.customer_id = (select customer_id from sites where id = $1) and u.status = 'ACTIVE' limit 1)
+        returning email`,
+      [site.id],
+    );
+    expect(person).toBeDefined();
+    const [{ domain }] = await sql<{ domain: string }>(`select domain from sites where id = $1`, [site.id]);
+    const opened = new Date(Date.now() + 2 * 3600_000); // past the flapping window: a new outage
+    await round(`${httpBase}/down`, opened);
+    await round(`${httpBase}/down`, opened);
+    await round(`${httpBase}/down`, opened);
+    await round(`${httpBase}/`, new Date(opened.getTime() + 42 * 60_000));
+    const sent = await customerMails();
+    expect(sent).toEqual([
+      {
+        recipient: person.email,
+        template: 'site.down',
+        language: 'en',
+        subject: `We are looking into an outage of ${domain}`,
+      },
+      { recipient: person.email, template: 'site.up', language: 'en', subject: `${domain} is back up` },
+    ]);
+    const [{ payload }] = await sql<{ payload: { minutes: number } }>(
+      `select payload from outbox_messages where template = 'site.up'`,
+    );
+    expect(payload.minutes).toBe(42);
+    await sql(`update service_packages set notify_customer_of_incidents = false`);
+  });
+
   it('M16: a certificate expiring within 14 days opens a warning once', async () => {
     expect(await round(`${httpsBase}/`)).toEqual({ opened: 1, reopened: 0, closed: 0 });
     expect(await round(`${httpsBase}/`)).toEqual({ opened: 0, reopened: 0, closed: 0 });
@@ -358,7 +401,8 @@ describe('M16: incidents', () => {
       warnings[0].ticket_id,
     ]);
     expect(ticket.subject).toContain(certExpires.toISOString().slice(0, 10));
-    expect(await tickets()).toHaveLength(2);
+    expect((await tickets()).filter((t) => t.id === warnings[0].ticket_id)).toHaveLength(1);
+    expect((await tickets()).filter((t) => /Certifikat|certificate/.test(t.subject))).toHaveLength(1);
   });
 });
 

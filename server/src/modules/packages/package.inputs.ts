@@ -83,6 +83,11 @@ export class ServicePackageInput {
   @Max(1440)
   checkIntervalMinutes?: number;
 
+  @Field({ nullable: true, description: "Mail the customer's portal users when the site goes down and comes back." })
+  @IsOptional()
+  @IsBoolean()
+  notifyCustomerOfIncidents?: boolean;
+
   @Field(() => Int)
   @IsInt()
   @Min(0)

@@ -27,7 +27,12 @@ export class PackagePrice {
 @ObjectType({ description: 'A care package.' })
 @Entity({ tableName: 'service_packages' })
 export class ServicePackage extends TenantOwned<
-  'active' | 'descriptionSv' | 'descriptionEn' | 'checkIntervalMinutes' | 'backupIntervalHours'
+  | 'active'
+  | 'descriptionSv'
+  | 'descriptionEn'
+  | 'checkIntervalMinutes'
+  | 'backupIntervalHours'
+  | 'notifyCustomerOfIncidents'
 > {
   @Field()
   @Property({ type: 'text' })
@@ -64,6 +69,13 @@ export class ServicePackage extends TenantOwned<
   @Field(() => Int, { description: 'With uptime monitoring: the site is checked every this many minutes.' })
   @Property({ type: 'integer', default: 5 })
   checkIntervalMinutes: number = 5;
+
+  @Field({
+    description:
+      "With uptime monitoring: the customer's portal users are mailed when the site goes down and comes back.",
+  })
+  @Property({ type: 'boolean', default: false })
+  notifyCustomerOfIncidents: boolean = false;
 
   @Field(() => Int)
   @Property({ type: 'integer' })
