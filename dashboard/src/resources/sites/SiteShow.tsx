@@ -1,11 +1,12 @@
 // A site in tabs. Which tabs a viewer gets follows what their role may read (FIELD_PERMISSIONS):
 // staff everything; contractors the overview and the credentials their work needs; customers the
-// overview and their backups, never credentials. Only what a tab shows is asked of the API.
+// overview, their backups and the site's care (uptime, incidents, updates), never credentials. Only what a tab shows is asked of the API.
 import { EditButton, Show, TabbedShowLayout, TopToolbar } from 'react-admin';
 
 import { useCanRead, useViewerRole } from '../../providers/useViewerRole';
 import { SiteAssignments } from './SiteAssignments';
 import { SiteBackups } from './SiteBackups';
+import { SiteCare } from './SiteCare';
 import { SiteCredentials } from './SiteCredentials';
 import { SiteOverview } from './SiteOverview';
 
@@ -21,6 +22,7 @@ export default function SiteShow() {
     assignments: useCanRead('Site.assignments'),
     backups: useCanRead('Site.backups') && role !== 'CONTRACTOR',
     credentials: useCanRead('Site.credentials'),
+    care: useCanRead('Site.incidents') && role !== 'CONTRACTOR',
   };
   const embed = [
     'customer.contacts',
@@ -28,6 +30,7 @@ export default function SiteShow() {
     ...(tabs.assignments ? ['assignments.user'] : []),
     ...(tabs.backups ? ['backups'] : []),
     ...(tabs.credentials ? ['credentials'] : []),
+    ...(tabs.care ? ['uptimeDays', 'incidents', 'updates'] : []),
   ];
   return (
     <Show actions={<SiteShowActions />} queryOptions={{ meta: { embed } }}>
@@ -43,6 +46,11 @@ export default function SiteShow() {
         {tabs.backups ? (
           <TabbedShowLayout.Tab label="sitecare.sites.tabs.backups" path="backups">
             <SiteBackups label={false} />
+          </TabbedShowLayout.Tab>
+        ) : null}
+        {tabs.care ? (
+          <TabbedShowLayout.Tab label="sitecare.sites.tabs.care" path="care">
+            <SiteCare label={false} />
           </TabbedShowLayout.Tab>
         ) : null}
         {tabs.credentials ? (
