@@ -1,7 +1,7 @@
 // A site in tabs. Which tabs a viewer gets follows what their role may read (FIELD_PERMISSIONS):
 // staff everything; contractors the overview and the credentials their work needs; customers the
 // overview, their backups and the site's care (uptime, incidents, updates), never credentials. Only what a tab shows is asked of the API.
-import { EditButton, Show, TabbedShowLayout, TopToolbar } from 'react-admin';
+import { EditButton, Show, TabbedShowLayout, TabbedShowLayoutTabs, TopToolbar } from 'react-admin';
 
 import { useCanRead, useViewerRole } from '../../providers/useViewerRole';
 import { SiteAssignments } from './SiteAssignments';
@@ -34,7 +34,8 @@ export default function SiteShow() {
   ];
   return (
     <Show actions={<SiteShowActions />} queryOptions={{ meta: { embed } }}>
-      <TabbedShowLayout>
+      {/* Scrollable tabs: four of them do not fit a phone's width. */}
+      <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
         <TabbedShowLayout.Tab label="sitecare.sites.tabs.overview">
           <SiteOverview label={false} />
         </TabbedShowLayout.Tab>
