@@ -91,6 +91,7 @@ export const PERMISSIONS = {
   'Mutation.siteDelete': { audience: ADMIN, rule: 'tenant' },
   'Mutation.siteAssignmentCreate': { audience: STAFF, rule: 'tenant' },
   'Mutation.siteAssignmentEnd': { audience: STAFF, rule: 'tenant' },
+  'Mutation.siteAgentTokenRotate': { audience: STAFF, rule: 'tenant' },
   'Mutation.siteCredentialCreate': { audience: STAFF, rule: 'tenant' },
   'Mutation.siteCredentialUpdate': { audience: STAFF, rule: 'tenant' },
   'Mutation.siteCredentialDelete': { audience: STAFF, rule: 'tenant' },

@@ -7,6 +7,8 @@ export interface DemoPackage {
   descriptionSv: string;
   descriptionEn: string;
   backups: boolean;
+  /** A backup is promised at least every this many hours (issue 22). */
+  backupIntervalHours: number;
   updates: boolean;
   uptimeMonitoring: boolean;
   supportHoursPerMonth: number;
@@ -23,6 +25,7 @@ export const demoPackages: readonly DemoPackage[] = [
     descriptionSv: 'Uppdateringar och säkerhetskopior varje vecka.',
     descriptionEn: 'Weekly updates and backups.',
     backups: true,
+    backupIntervalHours: 168,
     updates: true,
     uptimeMonitoring: false,
     supportHoursPerMonth: 1,
@@ -36,6 +39,7 @@ export const demoPackages: readonly DemoPackage[] = [
     descriptionSv: 'Dagliga säkerhetskopior, drifttidsövervakning och två supporttimmar.',
     descriptionEn: 'Daily backups, uptime monitoring and two support hours.',
     backups: true,
+    backupIntervalHours: 24,
     updates: true,
     uptimeMonitoring: true,
     supportHoursPerMonth: 2,
@@ -49,6 +53,7 @@ export const demoPackages: readonly DemoPackage[] = [
     descriptionSv: 'Allt i Plus, fem supporttimmar och svar inom fyra timmar.',
     descriptionEn: 'Everything in Plus, five support hours and replies within four hours.',
     backups: true,
+    backupIntervalHours: 24,
     updates: true,
     uptimeMonitoring: true,
     supportHoursPerMonth: 5,

@@ -79,6 +79,16 @@ const envShape = z.object({
   OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
   /** The service name on every span (default "sitecare"). */
   OTEL_SERVICE_NAME: optionalString,
+  /** Uptime and certificate checks of sites under care (issue 22); default: on in production only. */
+  MONITORING_CHECKS: booleanFlag,
+  /** At most this many checks at once in one process. */
+  MONITORING_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  /** A check that has no answer within this many milliseconds fails. */
+  MONITORING_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
+  /** Failed checks in a row that open an incident. */
+  MONITORING_FAILURES_TO_OPEN: z.coerce.number().int().min(1).max(20).default(2),
+  /** Domain expiry through RDAP from this base URL (e.g. https://rdap.org/); unset: not looked up. */
+  MONITORING_RDAP_URL: optionalUrl,
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -154,6 +164,14 @@ export interface Config {
   metrics: { enabled: boolean; token: string | undefined };
   /** OpenTelemetry tracing (observability/tracing.ts reads the same variables before anything loads). */
   tracing: { endpoint: string | undefined; protocol: Env['OTEL_EXPORTER_OTLP_PROTOCOL']; serviceName: string };
+  /** Issue 22: checks of sites under care (modules/monitoring). */
+  monitoring: {
+    enabled: boolean;
+    concurrency: number;
+    timeoutMs: number;
+    failuresToOpen: number;
+    rdapUrl: string | undefined;
+  };
   payments: {
     stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
     mollie: { apiKey?: string; apiBase?: string };
@@ -264,6 +282,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
       protocol: env.OTEL_EXPORTER_OTLP_PROTOCOL,
       serviceName: env.OTEL_SERVICE_NAME ?? 'sitecare',
+    },
+    monitoring: {
+      enabled: env.MONITORING_CHECKS ?? isProduction,
+      concurrency: env.MONITORING_CONCURRENCY,
+      timeoutMs: env.MONITORING_TIMEOUT_MS,
+      failuresToOpen: env.MONITORING_FAILURES_TO_OPEN,
+      rdapUrl: env.MONITORING_RDAP_URL,
     },
     payments: {
       stripe: {

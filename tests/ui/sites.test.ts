@@ -4,6 +4,7 @@
 // contractor is kept out of the customers; the customer sees her site without credentials.
 // The tests build on each other and run in order.
 import type { Page } from 'playwright-core';
+import { accessibilityViolations } from '../support/axe';
 import { screenshot, searchList } from '../support/browser';
 import { menuItem, settle, useDashboard } from '../support/dashboard';
 
@@ -171,5 +172,27 @@ describe('customers and sites in Chromium', () => {
     await page.getByRole('button', { name: 'Sparas till' }).click(); // the oldest first: expired ones
     await page.getByRole('row').filter({ hasText: 'Utgången' }).first().waitFor();
     await screenshot(page, 'sites-customer-backups');
+  });
+
+  it("M16: shows the customer her site's care on a phone, without axe violations", async () => {
+    const page = await dash.logIn(CUSTOMER);
+    await menuItem(page, MENU.mySites).click();
+    await page.getByRole('cell', { name: BAGERIET_SITE }).click();
+    await tab(page, 'Skötsel').click();
+    await page.getByRole('region', { name: 'Avbrott och varningar' }).waitFor();
+    // On a phone (loaded at that width, so the drawer starts closed): no sideways scrolling, no axe violation.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByRole('region', { name: 'Tillgänglighet, senaste 30 dagarna' }).waitFor();
+    await page.getByRole('region', { name: 'Avbrott och varningar' }).waitFor();
+    await page.getByRole('region', { name: 'Genomförda uppdateringar' }).waitFor();
+    await settle(page);
+    // Each care section fits the phone's width (its tables scroll inside their own box).
+    for (const name of ['Tillgänglighet, senaste 30 dagarna', 'Avbrott och varningar', 'Genomförda uppdateringar']) {
+      const box = await page.getByRole('region', { name }).boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    }
+    await screenshot(page, 'sites-customer-care-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
       CLOSED: 'Stängd',
     },
     ticket_priority: { LOW: 'Låg', NORMAL: 'Normal', HIGH: 'Hög', URGENT: 'Brådskande' },
-    ticket_channel: { PORTAL: 'Portalen', FORM: 'Formulär', EMAIL: 'E-post' },
+    ticket_channel: { PORTAL: 'Portalen', FORM: 'Formulär', EMAIL: 'E-post', MONITORING: 'Övervakningen' },
     lead_status: { NEW: 'Ny', CONTACTED: 'Kontaktad', CONVERTED: 'Kund', ARCHIVED: 'Arkiverad' },
     order_status: {
       PENDING_PAYMENT: 'Väntar på betalning',

@@ -11,7 +11,7 @@ export const helpdeskEnglish = {
       CLOSED: 'Closed',
     },
     ticket_priority: { LOW: 'Low', NORMAL: 'Normal', HIGH: 'High', URGENT: 'Urgent' },
-    ticket_channel: { PORTAL: 'Portal', FORM: 'Form', EMAIL: 'E-mail' },
+    ticket_channel: { PORTAL: 'Portal', FORM: 'Form', EMAIL: 'E-mail', MONITORING: 'Monitoring' },
     lead_status: { NEW: 'New', CONTACTED: 'Contacted', CONVERTED: 'Converted', ARCHIVED: 'Archived' },
     order_status: { PENDING_PAYMENT: 'Awaiting payment', PAID: 'Paid', CANCELLED: 'Cancelled', REFUNDED: 'Refunded' },
     payment_status: { PENDING: 'Pending', PAID: 'Paid', FAILED: 'Failed', REFUNDED: 'Refunded' },

@@ -23,7 +23,6 @@ import {
   useListPath,
 } from './overviewCards';
 
-const BACKUP_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000;
 const SITES_PAGE = 100;
 const SHOW = 5;
 
@@ -188,27 +187,31 @@ const StaleBackupsCard = () => {
   const formatDate = useFormatDate();
   const createPath = useCreatePath();
   const listPath = useListPath();
+  // The server picks the sites whose newest backup is older than their package promises (issue 22).
   const { data, state } = useListCard('sites', {
-    filter: { status: 'ACTIVE' },
+    filter: { status: 'ACTIVE', backupOverdue: true },
     sort: { field: 'domain', order: 'ASC' },
     pagination: { page: 1, perPage: SITES_PAGE },
     meta: { embed: ['backups'] },
   });
-  const limit = Date.now() - BACKUP_MAX_AGE_MS;
   // Stalest first; a site without any backup comes before all others.
   const stale = (data ?? [])
     .map((site) => ({ site, newest: newestBackup(site) }))
-    .filter(({ newest }) => !newest || new Date(newest).getTime() < limit)
     .sort((a, b) => (a.newest ?? '').localeCompare(b.newest ?? ''));
   return (
     <AttentionCard
       title="sitecare.attention.backups.title"
       {...state}
-      total={stale.length}
+      total={state.total ?? stale.length}
       caption="sitecare.attention.backups.count"
       empty="sitecare.attention.backups.empty"
       isEmpty={stale.length === 0}
-      links={<ListLink to={listPath('sites', { status: 'ACTIVE' })} label="sitecare.attention.backups.all" />}
+      links={
+        <ListLink
+          to={listPath('sites', { status: 'ACTIVE', backupOverdue: true })}
+          label="sitecare.attention.backups.all"
+        />
+      }
     >
       <ShortList>
         {stale.slice(0, SHOW).map(({ site, newest }) => (

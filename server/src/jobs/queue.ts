@@ -17,12 +17,15 @@ import { ticketTokenKey } from '../modules/tickets/ticket-token';
 import { runRetention } from './retention';
 import { withAdvisoryLock } from '../db/migrate';
 import { tracedJob } from '../observability/jobs';
+import { startCheckLoop } from './check-loop';
+import { syncCheckSchedules } from '../modules/monitoring/checks';
 
 export const MAIL_QUEUE = 'mail.send';
 const SWEEP_QUEUE = 'mail.sweep';
 const RETENTION_QUEUE = 'retention.run';
 const RENEWAL_QUEUE = 'subscriptions.renew';
 export const TICKET_SLA_QUEUE = 'tickets.overdue';
+const CHECK_SYNC_QUEUE = 'monitoring.sync';
 
 export interface JobQueue {
   /** True from start until stop (readiness: /readyz). */
@@ -79,6 +82,10 @@ export async function startJobQueue(opts: {
     await boss.schedule(RENEWAL_QUEUE, '0 6 * * *', {}, { tz: 'Europe/Stockholm' });
     await boss.createQueue(TICKET_SLA_QUEUE, { policy: 'singleton' });
     await boss.schedule(TICKET_SLA_QUEUE, '* * * * *');
+    if (config.monitoring.enabled) {
+      await boss.createQueue(CHECK_SYNC_QUEUE, { policy: 'singleton' });
+      await boss.schedule(CHECK_SYNC_QUEUE, '* * * * *');
+    }
     if (!smtpUrl) return;
     await boss.createQueue(MAIL_QUEUE, { retryLimit: 7, retryDelay: 5, retryBackoff: true });
     await boss.createQueue(SWEEP_QUEUE, { policy: 'singleton' });
@@ -110,9 +117,24 @@ export async function startJobQueue(opts: {
     }),
   );
 
+  // Issue 22: sites under care are checked. Newly monitored sites get a due time every minute (one
+  // run across all processes); every process takes due checks (FOR UPDATE SKIP LOCKED: each runs once).
+  const checks = config.monitoring.enabled
+    ? startCheckLoop({ config, owner, logger, services: opts.services })
+    : undefined;
+  if (config.monitoring.enabled)
+    await boss.work(
+      CHECK_SYNC_QUEUE,
+      tracedJob(CHECK_SYNC_QUEUE, async () => {
+        const report = await syncCheckSchedules(owner.em);
+        if (report.added || report.removed) logger.info(report, 'check schedules');
+      }),
+    );
+
   let running = true;
   const stopBoss = async () => {
     running = false;
+    await checks?.stop();
     await boss.stop({ graceful: true, timeout: 10_000 });
   };
   if (!smtpUrl) {

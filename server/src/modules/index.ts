@@ -20,6 +20,7 @@ import { healthModule } from './health';
 import { leadsModule } from './leads';
 import { mailModule } from './mail';
 import { marketingModule } from './marketing';
+import { monitoringModule } from './monitoring';
 import { ordersModule } from './orders';
 import { packagesModule } from './packages';
 import { paymentsModule } from './payments';
@@ -46,6 +47,7 @@ export const modules: readonly SitecareModule[] = [
   ticketsModule,
   ticketTimeModule,
   sitesModule,
+  monitoringModule,
   leadsModule,
   auditModule,
   mailModule,

@@ -1,12 +1,13 @@
 // A site in tabs. Which tabs a viewer gets follows what their role may read (FIELD_PERMISSIONS):
 // staff everything; contractors the overview and the credentials their work needs; customers the
-// overview, their backups and who revealed the credentials (issue 20), never credentials. Only what
-// a tab shows is asked of the API.
-import { EditButton, Show, TabbedShowLayout, TopToolbar } from 'react-admin';
+// overview, their backups, the site's care (uptime, incidents, updates) and who revealed the
+// credentials (issue 20), never credentials. Only what a tab shows is asked of the API.
+import { EditButton, Show, TabbedShowLayout, TabbedShowLayoutTabs, TopToolbar } from 'react-admin';
 
 import { useCanRead, useViewerRole } from '../../providers/useViewerRole';
 import { SiteAssignments } from './SiteAssignments';
 import { SiteBackups } from './SiteBackups';
+import { SiteCare } from './SiteCare';
 import { SiteCredentialAccess } from './SiteCredentialAccess';
 import { SiteCredentials } from './SiteCredentials';
 import { SiteOverview } from './SiteOverview';
@@ -23,6 +24,7 @@ export default function SiteShow() {
     assignments: useCanRead('Site.assignments'),
     backups: useCanRead('Site.backups') && role !== 'CONTRACTOR',
     credentials: useCanRead('Site.credentials'),
+    care: useCanRead('Site.incidents') && role !== 'CONTRACTOR',
     credentialAccess: useCanRead('Site.credentialAccess'),
   };
   const embed = [
@@ -31,10 +33,12 @@ export default function SiteShow() {
     ...(tabs.assignments ? ['assignments.user'] : []),
     ...(tabs.backups ? ['backups'] : []),
     ...(tabs.credentials ? ['credentials'] : []),
+    ...(tabs.care ? ['uptimeDays', 'incidents', 'updates'] : []),
   ];
   return (
     <Show actions={<SiteShowActions />} queryOptions={{ meta: { embed } }}>
-      <TabbedShowLayout>
+      {/* Scrollable tabs: five of them do not fit a phone's width. */}
+      <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
         <TabbedShowLayout.Tab label="sitecare.sites.tabs.overview">
           <SiteOverview label={false} />
         </TabbedShowLayout.Tab>
@@ -46,6 +50,11 @@ export default function SiteShow() {
         {tabs.backups ? (
           <TabbedShowLayout.Tab label="sitecare.sites.tabs.backups" path="backups">
             <SiteBackups label={false} />
+          </TabbedShowLayout.Tab>
+        ) : null}
+        {tabs.care ? (
+          <TabbedShowLayout.Tab label="sitecare.sites.tabs.care" path="care">
+            <SiteCare label={false} />
           </TabbedShowLayout.Tab>
         ) : null}
         {tabs.credentials ? (

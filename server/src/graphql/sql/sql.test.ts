@@ -115,6 +115,23 @@ describe('compiled reads (graphql/sql)', () => {
       db.superuserUrl,
       `select s.id, s.customer_id from sites s join orders o on o.site_id = s.id where o.number = 90001`,
     );
+    // Issue 22: the site's care: 35 days of daily roll-ups (30 shown), incidents (one open) and updates.
+    const care = `with s as (select id, tenant_id from sites where id = $1)`;
+    for (const statement of [
+      `${care} insert into site_check_rollups (id, tenant_id, site_id, period, period_start, checks, ok_checks, p50_ms, p95_ms)
+       select gen_random_uuid(), s.tenant_id, s.id, 'DAY', date_trunc('day', now()) - d * interval '1 day', 288,
+              288 - d % 3, 120 + d, 300 + d
+         from s, generate_series(1, 35) d`,
+      `${care} insert into site_incidents (id, tenant_id, site_id, kind, opened_at, closed_at, detail)
+       select gen_random_uuid(), s.tenant_id, s.id, k.kind, now() - k.ago,
+              case when k.closed then now() - k.ago + interval '17 minutes' end, 'test'
+         from s, (values ('DOWN', interval '3 days', true), ('DOWN', interval '1 hour', false),
+                         ('CERTIFICATE', interval '2 days', true)) as k(kind, ago, closed)`,
+      `${care} insert into site_updates (id, tenant_id, site_id, component, from_version, to_version, applied_at)
+       select gen_random_uuid(), s.tenant_id, s.id, 'plugin:p' || n, '1.' || n, '2.' || n, now() - n * interval '1 hour'
+         from s, generate_series(1, 3) n`,
+    ])
+      await queryAs(db.superuserUrl, statement, [site.id]);
     const [ticket] = await queryAs<{ id: string }>(
       db.superuserUrl,
       `select t.id from support_tickets t where t.site_id = $1 limit 1`,
@@ -193,6 +210,16 @@ describe('compiled reads (graphql/sql)', () => {
       compiles: ['ADMIN', 'EMPLOYEE', 'CUSTOMER'],
     },
     {
+      name: "a site's care: uptime over 30 days, incidents with their durations, updates and latest backups",
+      query: `query($id: UUID!) { site(id: $id) { id domain
+        uptimeDays { periodStart checks okChecks uptimePercent p50Ms p95Ms }
+        incidents { id kind openedAt closedAt durationMinutes detail }
+        updates { id component fromVersion toVersion appliedAt }
+        backups { id takenAt sizeBytes checksum kind } } }`,
+      variables: () => ({ id: ids.site }),
+      compiles: ['ADMIN', 'EMPLOYEE', 'CONTRACTOR', 'CUSTOMER'], // a contractor not assigned: not found, in one statement
+    },
+    {
       name: 'one site with its customer, latest orders and open tickets with their latest messages',
       query: `query($id: UUID!) { site(id: $id) { ${SITE} customer { ${CUSTOMER} } latestOrders { ${ORDER} }
         openTickets { ${TICKET} latestMessages { id body internal } } } }`,
@@ -260,6 +287,33 @@ describe('compiled reads (graphql/sql)', () => {
       });
     }
   }
+
+  it("M16: a site's care reads 30 days of uptime, incidents with their durations and updates (the case above is not empty)", async () => {
+    const { fast } = await both(
+      'CUSTOMER',
+      `query($id: UUID!) { site(id: $id) { uptimeDays { periodStart uptimePercent } incidents { kind closedAt durationMinutes }
+        updates { component } } }`,
+      { id: ids.site },
+    );
+    const site = (
+      fast.data as {
+        site: {
+          uptimeDays: { uptimePercent: number }[];
+          incidents: { kind: string; closedAt: string | null; durationMinutes: number | null }[];
+          updates: unknown[];
+        };
+      }
+    ).site;
+    expect(site.uptimeDays).toHaveLength(30);
+    expect(site.uptimeDays.some((d) => d.uptimePercent < 100)).toBe(true);
+    expect(site.uptimeDays.find((d) => d.uptimePercent === 100)).toBeDefined();
+    expect(site.incidents.map((i) => [i.kind, i.durationMinutes])).toEqual([
+      ['DOWN', null],
+      ['CERTIFICATE', 17],
+      ['DOWN', 17],
+    ]);
+    expect(site.updates).toHaveLength(3);
+  });
 
   it('an unknown or out-of-scope id, invalid input and a field without a reader go to the resolvers', async () => {
     const cases = [

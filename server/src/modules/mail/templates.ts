@@ -358,6 +358,34 @@ const TEMPLATES = {
       action: 'Open the ticket',
     },
   },
+  // Issue 22: a site under care is down, and up again (to the customer's portal users, when the
+  // care package says so; the times are formatted by the sender of the notice, in UTC).
+  'site.down': {
+    sv: {
+      subject: 'Vi undersöker ett avbrott på %{domain}',
+      paragraphs: [
+        'Hej %{name}!',
+        'Vår övervakning når inte %{domain} sedan %{since}. Vi arbetar med det och hör av oss när webbplatsen svarar igen.',
+      ],
+    },
+    en: {
+      subject: 'We are looking into an outage of %{domain}',
+      paragraphs: [
+        'Hello %{name},',
+        'Our monitoring cannot reach %{domain} since %{since}. We are working on it and will tell you when the site answers again.',
+      ],
+    },
+  },
+  'site.up': {
+    sv: {
+      subject: '%{domain} svarar igen',
+      paragraphs: ['Hej %{name}!', '%{domain} svarar igen sedan %{at}, efter ett avbrott på %{minutes} minuter.'],
+    },
+    en: {
+      subject: '%{domain} is back up',
+      paragraphs: ['Hello %{name},', '%{domain} answers again since %{at}, after an outage of %{minutes} minutes.'],
+    },
+  },
   ...PRIVACY_TEMPLATES,
 } as const satisfies Record<string, Record<SupportedLanguage, TemplateText>>;
 

@@ -55,6 +55,16 @@ export class ServicePackageInput {
   @IsBoolean()
   backups!: boolean;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With backups: one at least every this many hours (1-8760; default 24).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  backupIntervalHours?: number;
+
   @Field()
   @IsBoolean()
   updates!: boolean;
@@ -62,6 +72,21 @@ export class ServicePackageInput {
   @Field()
   @IsBoolean()
   uptimeMonitoring!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With uptime monitoring: minutes between checks (1-1440; default 5).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  checkIntervalMinutes?: number;
+
+  @Field({ nullable: true, description: "Mail the customer's portal users when the site goes down and comes back." })
+  @IsOptional()
+  @IsBoolean()
+  notifyCustomerOfIncidents?: boolean;
 
   @Field(() => Int)
   @IsInt()

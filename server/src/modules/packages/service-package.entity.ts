@@ -26,7 +26,14 @@ export class PackagePrice {
 /** A care package the agency sells: what it includes, and its prices per interval and currency. */
 @ObjectType({ description: 'A care package.' })
 @Entity({ tableName: 'service_packages' })
-export class ServicePackage extends TenantOwned<'active' | 'descriptionSv' | 'descriptionEn'> {
+export class ServicePackage extends TenantOwned<
+  | 'active'
+  | 'descriptionSv'
+  | 'descriptionEn'
+  | 'checkIntervalMinutes'
+  | 'backupIntervalHours'
+  | 'notifyCustomerOfIncidents'
+> {
   @Field()
   @Property({ type: 'text' })
   nameSv!: string;
@@ -47,6 +54,10 @@ export class ServicePackage extends TenantOwned<'active' | 'descriptionSv' | 'de
   @Property({ type: 'boolean' })
   backups!: boolean;
 
+  @Field(() => Int, { description: 'With backups: one is promised at least every this many hours.' })
+  @Property({ type: 'integer', default: 24 })
+  backupIntervalHours: number = 24;
+
   @Field()
   @Property({ type: 'boolean' })
   updates!: boolean;
@@ -54,6 +65,17 @@ export class ServicePackage extends TenantOwned<'active' | 'descriptionSv' | 'de
   @Field()
   @Property({ type: 'boolean' })
   uptimeMonitoring!: boolean;
+
+  @Field(() => Int, { description: 'With uptime monitoring: the site is checked every this many minutes.' })
+  @Property({ type: 'integer', default: 5 })
+  checkIntervalMinutes: number = 5;
+
+  @Field({
+    description:
+      "With uptime monitoring: the customer's portal users are mailed when the site goes down and comes back.",
+  })
+  @Property({ type: 'boolean', default: false })
+  notifyCustomerOfIncidents: boolean = false;
 
   @Field(() => Int)
   @Property({ type: 'integer' })

@@ -7,7 +7,7 @@ import { Site } from './site.entity';
 @ObjectType({ description: 'A backup copy of a site.' })
 @Entity({ tableName: 'site_backups' })
 @Index({ properties: ['tenant', 'site', 'takenAt'] })
-export class SiteBackup extends TenantOwned {
+export class SiteBackup extends TenantOwned<'checksum' | 'kind'> {
   @ManyToOne(() => Site, { deleteRule: 'cascade' })
   site!: Site;
 
@@ -26,4 +26,12 @@ export class SiteBackup extends TenantOwned {
   @Field()
   @Property({ type: 'datetime' })
   expiresAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'As reported by the site agent, e.g. sha256:…' })
+  @Property({ type: 'text', nullable: true })
+  checksum: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'FULL, DATABASE or FILES (reported by the site agent).' })
+  @Property({ type: 'text', nullable: true })
+  kind: string | null = null;
 }

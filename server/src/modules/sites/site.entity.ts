@@ -29,7 +29,9 @@ registerEnumType(SiteStatus, { name: 'SiteStatus' });
 // The site list's sorts and the home page's active sites by domain, tenant first.
 @Index({ properties: ['tenant', 'status', 'domain'] })
 @Index({ properties: ['tenant', 'createdAt'] })
-export class Site extends TenantOwned<'status' | 'stagingUrl' | 'servicePackage'> {
+export class Site extends TenantOwned<
+  'status' | 'stagingUrl' | 'servicePackage' | 'agentTokenHash' | 'agentTokenCreatedAt'
+> {
   @ManyToOne(() => Customer, { deleteRule: 'cascade' })
   customer!: Customer;
 
@@ -56,6 +58,14 @@ export class Site extends TenantOwned<'status' | 'stagingUrl' | 'servicePackage'
   /** The care package the site is under (its response time drives ticket deadlines). */
   @ManyToOne(() => ServicePackage, { nullable: true, deleteRule: 'set null' })
   servicePackage: ServicePackage | null = null;
+
+  /** Issue 22: SHA-256 (hex) of the site agent's token; the token itself is shown once, when made. */
+  @Property({ type: 'text', nullable: true, unique: true, hidden: true })
+  agentTokenHash: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: "When the site agent's current token was made (null: none)." })
+  @Property({ type: 'datetime', nullable: true })
+  agentTokenCreatedAt: Date | null = null;
 
   @OneToMany(() => SiteAssignment, (a) => a.site)
   assignments = new Collection<SiteAssignment>(this);

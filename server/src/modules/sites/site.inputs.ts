@@ -1,4 +1,4 @@
-import { IsDate, IsEnum, IsOptional, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsDate, IsEnum, IsOptional, IsUrl, IsUUID, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ListArgs, SortInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
@@ -65,6 +65,15 @@ export class SiteFilter {
   @IsOptional()
   @IsUUID()
   customerId?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      "True: sites whose package promises backups and whose newest backup is older than the package's interval.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  backupOverdue?: boolean;
 }
 
 export const SiteSort = SortInput('Site', SiteSortField, SiteSortField.domain);

@@ -3,12 +3,22 @@
 import { escapeLike } from '../../db/like';
 import { readComputed, readRelation, readRoot } from '../../graphql/sql/compile';
 
+/**
+ * Issue 22: the site's package promises backups and its newest backup is older than the package's
+ * interval (or there is none). The one definition: the sites list filter `backupOverdue`.
+ */
+export const backupOverdueSql = (t: string) =>
+  `exists (select 1 from service_packages p where p.id = ${t}.service_package_id and p.backups
+     and not exists (select 1 from site_backups b where b.site_id = ${t}.id
+                      and b.taken_at >= now() - make_interval(hours => p.backup_interval_hours)))`;
+
 readRoot('Query.sites', {
   kind: 'list',
   entity: 'Site',
   filters: {
     status: (value, t, params) => `${t}.status = ${params.add(value, 'text')}`,
     customerId: (value, t, params) => `${t}.customer_id = ${params.add(value, 'uuid')}`,
+    backupOverdue: (value, t) => (value ? backupOverdueSql(t) : `not ${backupOverdueSql(t)}`),
     q: (value, t, params) => `${t}.domain ilike ${params.add(`%${escapeLike(String(value).toLowerCase())}%`, 'text')}`,
   },
 });

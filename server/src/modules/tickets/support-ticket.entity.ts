@@ -31,6 +31,8 @@ export enum TicketChannel {
   PORTAL = 'PORTAL',
   FORM = 'FORM',
   EMAIL = 'EMAIL',
+  /** Issue 22: opened by the site checks (an incident or a warning). */
+  MONITORING = 'MONITORING',
 }
 registerEnumType(TicketChannel, { name: 'TicketChannel' });
 

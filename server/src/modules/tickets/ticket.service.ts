@@ -22,6 +22,7 @@ import { replyStatement } from './ticket.sql';
 import { staffNoticeSql } from './ticket-mail.sql';
 import { enqueueMail } from '../mail/outbox.service';
 import { Site } from '../sites/site.entity';
+import { SiteAssignment } from '../sites/site-assignment.entity';
 import { TicketStatus } from './support-ticket.entity';
 import type {
   SupportRequestInput,
@@ -274,6 +275,49 @@ export async function openTicketForAgency(
     detail: { channel, matchedContact: !!contact },
   });
   return ticket;
+}
+
+/**
+ * Issue 22: a ticket opened by the site checks (an incident or a warning), in the agency already set
+ * and the caller's transaction: for the site's customer, assigned to the person currently assigned to
+ * the site (the latest assignment), who is mailed; nobody assigned, the agency's staff are.
+ */
+export async function openTicketForSite(
+  ctx: RequestContext,
+  input: { siteId: string; subject: string; body: string },
+): Promise<SupportTicket> {
+  const site = await ctx.em.findOneOrFail(Site, input.siteId, { populate: ['servicePackage'] });
+  const now = new Date();
+  const assignment = await ctx.em.findOne(
+    SiteAssignment,
+    { site, startsAt: { $lte: now }, $or: [{ endsAt: null }, { endsAt: { $gt: now } }] },
+    { orderBy: { startsAt: 'desc' } },
+  );
+  const ticket = ctx.em.create(SupportTicket, {
+    tenant: site.tenant,
+    subject: input.subject,
+    customer: site.customer,
+    site,
+    assignee: assignment?.user ?? null,
+    channel: TicketChannel.MONITORING,
+    firstResponseDueAt: responseDue(site.servicePackage?.responseTimeHours),
+  });
+  await ctx.em.flush();
+  await addMessage(ctx, ticket, input.body, { authorName: 'Sitecare' });
+  await noticeStaff(ctx, ticket.id, 'ticket.opened');
+  await audit(ctx, {
+    action: 'ticket.create',
+    entityType: 'SupportTicket',
+    entityId: ticket.id,
+    detail: { channel: TicketChannel.MONITORING },
+  });
+  return ticket;
+}
+
+/** Issue 22: a note from the site checks on their ticket (a recovery), in the caller's transaction. */
+export async function noteOnTicket(ctx: RequestContext, ticketId: string, body: string): Promise<void> {
+  const ticket = await ctx.em.findOne(SupportTicket, ticketId);
+  if (ticket) await addMessage(ctx, ticket, body, { authorName: 'Sitecare' });
 }
 
 /**
