@@ -37,8 +37,12 @@ export default function SiteShow() {
   ];
   return (
     <Show actions={<SiteShowActions />} queryOptions={{ meta: { embed } }}>
-      {/* Scrollable tabs: five of them do not fit a phone's width. */}
-      <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
+      {/* Scrollable tabs: five of them do not fit a phone's width. Their row must not widen the
+          page either (react-admin's layout is as wide as its widest content), so it counts as
+          having no width of its own and takes the width it is given. */}
+      <TabbedShowLayout
+        tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" sx={{ contain: 'inline-size' }} />}
+      >
         <TabbedShowLayout.Tab label="sitecare.sites.tabs.overview">
           <SiteOverview label={false} />
         </TabbedShowLayout.Tab>
