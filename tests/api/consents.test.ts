@@ -196,6 +196,15 @@ describe('S24: the age of consent', () => {
     expect((await sql(`select count(*)::int as n from newsletter_signups where email = 'ung@example.com'`))[0].n).toBe(
       0,
     );
+    // COPPA: in the US the age is 13, and the refusal is the same typed error naming the field.
+    const american = await new ApiClient(demo.url).gql(SUBSCRIBE, {
+      i: { ...form, email: 'young@example.com', country: 'US', preferredLanguage: 'en' },
+    });
+    expect(american.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ageConfirmed' });
+    expect(american.errors?.[0].message).toMatch(/13/);
+    expect(
+      (await sql(`select count(*)::int as n from newsletter_signups where email = 'young@example.com'`))[0].n,
+    ).toBe(0);
     // With a parent's consent on file, the minor may sign up.
     await sql(`update contacts set email = 'ung@example.com', parental_consent = $2 where id = $1`, [
       maja,

@@ -245,4 +245,27 @@ describe('P32, P9: unsubscribe and tracking', () => {
     expect(await marketingTo('januari')).not.toContain('olof@bageriet.example.com');
     expect((await refusals()).map((r) => r.detail.reason)).toContain('WITHDRAWN');
   });
+
+  it('S24: withdrawing a consent in the portal stops the processing it covered, from the next message on', async () => {
+    const customer = await as(mailed.demo.url, 'jj-media', 'CUSTOMER'); // Anna
+    const employee = await as(mailed.demo.url, 'jj-media', 'EMPLOYEE');
+    const MY_SET = 'mutation($i: ConsentChoiceInput!) { myConsentSet(input: $i) { decision } }';
+    // Tracking withdrawn: the next mail still reaches her, with neither pixel nor tracked links.
+    await customer.ok(MY_SET, { i: { purposeKey: 'email_tracking', channel: 'EMAIL', granted: false } });
+    await employee.ok(SEND, { i: campaign('februari') });
+    const [february] = await mailed.smtp.waitFor(
+      1,
+      (m) => to('anna@bageriet.example.com')(m) && m.subject === 'Nyheter februari',
+    );
+    expect(february.html).not.toContain('/t/o/');
+    expect(february.html).not.toContain('/t/c/');
+    expect(february.html).toContain(`href="${OFFER}"`);
+    // The newsletter withdrawn: the next campaign is not sent to her, and the refusal is logged.
+    await customer.ok(MY_SET, { i: { purposeKey: 'newsletter', channel: 'EMAIL', granted: false } });
+    const before = (await refusals()).length;
+    await employee.ok(SEND, { i: campaign('mars') });
+    expect(await marketingTo('mars')).not.toContain('anna@bageriet.example.com');
+    expect(await marketingTo('mars')).toContain('prenumerant@jj-media.example.com');
+    expect((await refusals()).slice(before).map((r) => r.detail.reason)).toContain('WITHDRAWN');
+  });
 });

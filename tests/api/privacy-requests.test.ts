@@ -240,6 +240,44 @@ describe('P28: each request type and its effect', () => {
     expect((await fetch(privacyExportLink)).status).toBe(410);
   });
 
+  it('P8: linked social identities are in the person’s export, and gone after their erasure', async () => {
+    const staff = await as(mailed.demo.url, 'jj-media', 'ADMIN');
+    const [bageriet] = await sql(`select id from customers where name = 'Bageriet Ek AB'`);
+    const email = 'sigrid.social@bageriet.example.com';
+    const identities = [
+      { provider: 'linkedin', externalId: 'in/sigrid-social-p8' },
+      { provider: 'facebook', externalId: 'sigrid.social.p8' },
+    ];
+    await staff.ok('mutation($c: UUID!, $i: ContactInput!) { contactCreate(customerId: $c, input: $i) { id } }', {
+      c: bageriet.id,
+      i: { name: 'Sigrid Social', email, socialIdentities: identities },
+    });
+    const access = await verifiedRequest(staff, email, 'ACCESS');
+    await staff.ok(COMPLETE, { id: access });
+    const [mail] = await mailed.smtp.waitFor(1, (m) => to(email)(m) && /\/privacy\/export\//.test(m.text ?? ''));
+    const files = unzipSync(new Uint8Array(await (await fetch(linkIn(mail.text, '/privacy/export/'))).arrayBuffer()));
+    const data = JSON.parse(strFromU8(files['data.json']));
+    expect(data.sections.contacts).toHaveLength(1);
+    expect(data.sections.contacts[0].socialIdentities).toEqual(identities);
+
+    const erasure = await verifiedRequest(staff, email, 'ERASURE');
+    const { privacyRequestComplete: done } = await staff.ok(COMPLETE, { id: erasure });
+    expect(done.status).toBe('COMPLETED');
+    // No column of any table still holds the identities (the audit trail names no external id either).
+    const columns = await sql<{ t: string; c: string }>(
+      `select table_name as t, column_name as c from information_schema.columns
+        where table_schema = 'public' and data_type in ('text', 'json', 'jsonb', 'character varying')`,
+    );
+    const found: string[] = [];
+    for (const { t, c } of columns) {
+      const [{ n }] = await sql(`select count(*)::int as n from "${t}" where "${c}"::text ilike any($1)`, [
+        ['%in/sigrid-social-p8%', '%sigrid.social.p8%'],
+      ]);
+      if (n) found.push(`${t}.${c}`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('P28: RECTIFICATION applies the reviewed details, validated like a contact update', async () => {
     const staff = await as(mailed.demo.url, 'jj-media', 'ADMIN');
     const id = await verifiedRequest(staff, 'olof@bageriet.example.com', 'RECTIFICATION', 'Nytt telefonnummer');
