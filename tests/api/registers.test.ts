@@ -40,10 +40,28 @@ describe('P19, P24: the register of processors', () => {
     const { processors } = await staff.ok(PROCESSORS);
     const byName = Object.fromEntries(processors.nodes.map((p: any) => [p.name, p]));
     expect(byName['Stripe Payments Europe, Ltd.']).toMatchObject({ country: 'IE', transferMechanism: 'NONE_EEA' });
-    expect(byName['Zendesk, Inc.']).toMatchObject({ country: 'US', transferMechanism: 'ADEQUACY' });
+    expect(byName['Zendesk, Inc.']).toMatchObject({ country: 'US', transferMechanism: 'DPF' });
     expect(byName['Google LLC (Google Analytics 4)']).toMatchObject({ country: 'US', transferMechanism: 'SCC' });
     expect(byName['Hetzner Online GmbH'].contractDate).toBe('2023-11-20');
     expect(processors.totalCount).toBe(6);
+  });
+
+  it('P24: the EU–US Data Privacy Framework is offered for US processors only (no Privacy Shield)', async () => {
+    const admin = await as(demo.url, 'jj-media', 'ADMIN');
+    const { processorCreate } = await admin.ok(PROCESSOR_CREATE, {
+      i: { ...newsletterTool, name: 'Certified US tool', transferMechanism: 'DPF' },
+    });
+    expect(processorCreate).toMatchObject({ country: 'US', transferMechanism: 'DPF' });
+    const swiss = await admin.gql(PROCESSOR_CREATE, {
+      i: { ...newsletterTool, name: 'Swiss tool', country: 'CH', transferMechanism: 'DPF' },
+    });
+    expect(swiss.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'transferMechanism' });
+    const { __type } = await admin.ok('{ __type(name: "TransferMechanism") { enumValues { name } } }');
+    expect(__type.enumValues.map((v: { name: string }) => v.name)).toEqual(
+      expect.arrayContaining(['ADEQUACY', 'DPF', 'SCC']),
+    );
+    expect(JSON.stringify(__type)).not.toMatch(/SHIELD/i);
+    await sql('delete from processors where id = $1', [processorCreate.id]);
   });
 
   it('P19: an admin adds and edits a processor, audited; staff cannot write', async () => {

@@ -7,6 +7,7 @@ export const registerSwedish: Messages<typeof registerEnglish> = {
     transfer_mechanism: {
       NONE_EEA: 'Inom EU/EES',
       ADEQUACY: 'Beslut om adekvat skyddsnivå',
+      DPF: 'EU–US Data Privacy Framework',
       SCC: 'Standardavtalsklausuler',
       BCR: 'Bindande företagsbestämmelser',
       CONSENT: 'Uttryckligt samtycke',

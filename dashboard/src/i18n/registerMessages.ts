@@ -6,6 +6,7 @@ export const registerEnglish = {
     transfer_mechanism: {
       NONE_EEA: 'Inside the EU/EEA',
       ADEQUACY: 'Adequacy decision',
+      DPF: 'EU–US Data Privacy Framework',
       SCC: 'Standard contractual clauses',
       BCR: 'Binding corporate rules',
       CONSENT: 'Explicit consent',

@@ -6,8 +6,14 @@ import { TenantOwned } from '../../db/base.entity';
 export enum TransferMechanism {
   /** Inside the EU/EEA: no third-country transfer. */
   NONE_EEA = 'NONE_EEA',
-  /** An adequacy decision (art. 45), e.g. the UK, Switzerland, the EU–US Data Privacy Framework. */
+  /** An adequacy decision for the processor's country (art. 45), e.g. the UK, Switzerland, Japan. */
   ADEQUACY = 'ADEQUACY',
+  /**
+   * The EU–US Data Privacy Framework (the Commission's adequacy decision of 10 July 2023): only for a
+   * US company certified under it. It replaced the Privacy Shield, which the CJEU struck down in 2020
+   * (Schrems II) and which no register should offer any more.
+   */
+  DPF = 'DPF',
   /** Standard contractual clauses (art. 46.2 c). */
   SCC = 'SCC',
   /** Binding corporate rules (art. 47). */

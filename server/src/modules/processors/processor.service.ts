@@ -22,6 +22,8 @@ function checkTransfer(input: ProcessorInput): void {
     throw badInput('transferMechanism', `${input.country} is in the EEA: use NONE_EEA`);
   if (!inEea && input.transferMechanism === TransferMechanism.NONE_EEA)
     throw badInput('transferMechanism', `${input.country} is outside the EEA: name the transfer mechanism`);
+  if (input.transferMechanism === TransferMechanism.DPF && input.country.toUpperCase() !== 'US')
+    throw badInput('transferMechanism', 'The EU–US Data Privacy Framework covers certified US companies only');
 }
 
 const fields = (input: ProcessorInput) => ({

@@ -62,7 +62,7 @@ export const DEMO_PROCESSORS: DemoProcessor[] = [
     purpose: 'Helpdesk e-mail: inbound support mail before it reaches Sitecare',
     dataCategories: 'Name, e-mail address, message contents and attachments',
     country: 'US',
-    transferMechanism: TransferMechanism.ADEQUACY,
+    transferMechanism: TransferMechanism.DPF,
     contractDate: '2024-01-15',
     url: 'https://www.zendesk.com/company/agreements-and-terms/privacy-policy/',
     notes: 'Certified under the EU–US Data Privacy Framework (adequacy decision of 10 July 2023).',
