@@ -146,6 +146,46 @@ describe('P11: the visit log', () => {
     expect(await runCli(demo, ['retention:run'])).toMatch(/visit-ips: removed 0/);
   });
 
+  it("P26: visits go after the analytics purpose's retention period, which the admin sets; audited per agency", async () => {
+    const [{ id: tenantId }] = await sql(`select id from tenants where slug = 'jj-media'`);
+    const [{ id: nordvikId }] = await sql(`select id from tenants where slug = 'nordvik-webbyra'`);
+    await sql(
+      `insert into visits (id, tenant_id, created_at, updated_at, path, browser_name)
+       values (gen_random_uuid(), $1, now() - interval '400 days', now(), '/p26-forntid', 'Firefox'),
+              (gen_random_uuid(), $1, now() - interval '100 days', now(), '/p26-i-varas', 'Firefox'),
+              (gen_random_uuid(), $2, now() - interval '100 days', now(), '/p26-nordvik', 'Firefox')`,
+      [tenantId, nordvikId],
+    );
+    const paths = async () =>
+      (await sql(`select path from visits where path like '/p26-%' order by path`)).map((r) => r.path);
+    await runCli(demo, ['retention:run']);
+    // The default period is 395 days: only the visit from 400 days ago is gone.
+    expect(await paths()).toEqual(['/p26-i-varas', '/p26-nordvik']);
+    // JJ Media's admin shortens the period to 90 days; Nordvik's own period is untouched.
+    const admin = await as(demo.url, 'jj-media', 'ADMIN');
+    const [{ id: analytics }] = await sql(
+      `select id from processing_purposes where tenant_id = $1 and key = 'analytics'`,
+      [tenantId],
+    );
+    await admin.ok(
+      'mutation($id: UUID!, $i: ProcessingPurposeUpdateInput!) { processingPurposeUpdate(id: $id, input: $i) { retentionDays } }',
+      { id: analytics, i: { retentionDays: 90 } },
+    );
+    await runCli(demo, ['retention:run']);
+    expect(await paths()).toEqual(['/p26-nordvik']);
+    const audits = await sql(
+      `select detail from audit_events where action = 'retention.purpose' and entity_type = 'Visit' and tenant_id = $1
+        order by created_at`,
+      [tenantId],
+    );
+    expect(audits.map((a) => a.detail)).toEqual([
+      { purpose: 'analytics', removed: 1 },
+      { purpose: 'analytics', removed: expect.any(Number) },
+    ]);
+    expect(audits[1].detail.removed).toBeGreaterThanOrEqual(1);
+    await sql(`delete from visits where path like '/p26-%'`);
+  });
+
   it('P11: nordvik-webbyra sees only its own visits; contractors and customers are FORBIDDEN', async () => {
     const nordvik = await as(demo.url, 'nordvik-webbyra', 'ADMIN');
     const { visits } = await nordvik.ok(VISITS);

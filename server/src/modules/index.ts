@@ -6,7 +6,8 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { NonEmptyArray } from 'type-graphql';
 import { usePersonalDataSources } from '../privacy/personal-data';
-import type { RetentionTask, SitecareModule } from '../system/module';
+import type { PurposeHolding, RetentionTask, SitecareModule } from '../system/module';
+import { expirePurposeData } from '../system/purpose-retention';
 import { agencySecretsModule } from './agency-secrets';
 import { attachmentsModule } from './attachments';
 import { auditModule } from './audit';
@@ -75,6 +76,10 @@ export const entities: EntityClass<object>[] = [
 ];
 export const resolvers = modules.flatMap((m) => m.resolvers ?? []) as NonEmptyArray<Function>;
 export const personalDataSources = modules.flatMap((m) => m.personalData ?? []);
-export const retentionTasks: RetentionTask[] = modules.flatMap((m) => m.retention ?? []);
+export const purposeHoldings: PurposeHolding[] = modules.flatMap((m) => m.purposeData ?? []);
+export const retentionTasks: RetentionTask[] = [
+  ...modules.flatMap((m) => m.retention ?? []),
+  (em, _app, now) => expirePurposeData(em, purposeHoldings, now),
+];
 
 usePersonalDataSources(personalDataSources);

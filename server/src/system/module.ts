@@ -17,6 +17,20 @@ export type RetentionTask = (
   now: Date,
 ) => Promise<RetentionReport | RetentionReport[]>;
 
+/**
+ * Rows a module keeps for one processing purpose (P26, issue 23): once a row is older than that
+ * purpose's retention period in its agency (`processing_purposes.retention_days`, which admins
+ * set), the nightly run deletes it, audited per agency with counts (system/purpose-retention.ts).
+ */
+export interface PurposeHolding {
+  /** The purpose's key, e.g. `analytics`. */
+  purpose: string;
+  table: string;
+  /** The row's age is counted from this timestamp column. */
+  timestamp: string;
+  entityType: string;
+}
+
 export interface RouteDeps {
   /** The application role's ORM (row-level security applies). */
   orm: MikroORM;
@@ -35,6 +49,8 @@ export interface SitecareModule {
   resolvers?: Function[];
   /** Where it keeps personal data: each source's export and erasure (in export order within the module). */
   personalData?: PersonalDataSource[];
+  /** What it keeps under a processing purpose, deleted after that purpose's retention period. */
+  purposeData?: PurposeHolding[];
   /** Its nightly retention tasks. */
   retention?: RetentionTask[];
   /** Its HTTP routes outside GraphQL. */

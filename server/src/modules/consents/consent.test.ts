@@ -10,8 +10,9 @@ import { initOrm } from '../../db/orm';
 import { seedDemoIfEmpty } from '../../db/seed';
 import { systemContext, useTenant, type AppServices, type RequestContext } from '../../graphql/context';
 import { createHttpApp, type HttpApp } from '../../http';
-import { personalDataSources } from '../index';
+import { personalDataSources, purposeHoldings } from '../index';
 import type { DataSubject } from '../../privacy/personal-data';
+import { expirePurposeData } from '../../system/purpose-retention';
 import { createTestDatabase, queryAs, type TestDatabase } from '../../testing/database';
 import { TEST_CREDENTIALS_KEY, testKeyring } from '../../testing/env';
 import { purgeConsentLeftovers } from './consent.retention';
@@ -150,7 +151,16 @@ describe('P26: retention of sign-ups and tracking', () => {
        union all
        select gen_random_uuid(), id, 'ny@example.com', gen_random_uuid(), 'OPEN', now() - interval '10 days' from tenants`,
     );
-    expect(await purgeConsentLeftovers(owner.em.fork())).toEqual({ task: 'consents', removed: 1 + 2 });
+    expect(await purgeConsentLeftovers(owner.em.fork())).toEqual({ task: 'consents', removed: 1 });
+    // Opens and clicks are the email_tracking purpose's data (the marketing module declares them).
+    expect(await expirePurposeData(owner.em.fork(), purposeHoldings)).toEqual({ task: 'purposes', removed: 2 });
+    const purposeAudits = await sql(
+      `select detail from audit_events where action = 'retention.purpose' and entity_type = 'TrackingEvent'`,
+    );
+    expect(purposeAudits.map((a) => a.detail)).toEqual([
+      { purpose: 'email_tracking', removed: 1 },
+      { purpose: 'email_tracking', removed: 1 },
+    ]);
     expect((await sql(`select email from newsletter_signups where email = 'aldrig@example.com'`)).length).toBe(0);
     expect((await sql(`select distinct email from tracking_events`)).map((r) => r.email)).toEqual(['ny@example.com']);
     // The confirmed demo sign-ups stay: they are the proof of a consent.

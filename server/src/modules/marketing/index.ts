@@ -7,5 +7,9 @@ export const marketingModule: SitecareModule = {
   name: 'marketing',
   entities: [TrackingEvent],
   resolvers: [MarketingResolver],
+  // P9: opens and clicks go after the `email_tracking` purpose's retention period.
+  purposeData: [
+    { purpose: 'email_tracking', table: 'tracking_events', timestamp: 'created_at', entityType: 'TrackingEvent' },
+  ],
   routes: ({ orm, services }) => marketingRouter(orm, services), // unsubscribe, newsletter confirmation, tracking
 };

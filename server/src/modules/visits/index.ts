@@ -9,5 +9,8 @@ export const visitsModule: SitecareModule = {
   entities: [Visit],
   resolvers: [VisitResolver],
   personalData: [visitSource],
+  // P11: the IPs are truncated after 30 days; the visits themselves go after the `analytics`
+  // purpose's retention period (visitor id, pages, device: its data categories).
   retention: [(em, _app, now) => anonymiseVisitIps(em, now)],
+  purposeData: [{ purpose: 'analytics', table: 'visits', timestamp: 'created_at', entityType: 'Visit' }],
 };
