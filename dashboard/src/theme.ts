@@ -1,9 +1,18 @@
-// Sitecare's light and dark themes: react-admin's defaults with a blue dark enough for white text on
-// the app bar (its secondary colour) and buttons (WCAG AA: 4.5:1; react-admin's #2196f3 gives 3.1:1).
+// Sitecare's light and dark themes: react-admin's defaults with colours dark enough for text on a
+// white page and white text on them (WCAG AA: 4.5:1). React-admin's blue #2196f3 gives 3.1:1, so
+// the app bar and buttons use #1565c0; MUI's warning orange #ed6c02 (3.1:1) and info blue #0288d1
+// (3.9:1) fail as the text of outlined chips and alerts, so they are darkened to #b45309 (5.0:1)
+// and #01579b (7.4:1).
 import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
 
 export const lightTheme: RaThemeOptions = {
   ...defaultLightTheme,
-  palette: { ...defaultLightTheme.palette, primary: { main: '#1565c0' }, secondary: { main: '#1565c0' } },
+  palette: {
+    ...defaultLightTheme.palette,
+    primary: { main: '#1565c0' },
+    secondary: { main: '#1565c0' },
+    warning: { main: '#b45309' },
+    info: { main: '#01579b' },
+  },
 };
 export const darkTheme: RaThemeOptions = defaultDarkTheme;

@@ -24,6 +24,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...signinSwedish.sitecare,
     ...portalSwedish.sitecare,
     ...ticketWorkSwedish.sitecare,
+    table_region: 'Tabell: %{name}',
     common: {
       empty: 'Inget här',
       reason_required: 'Skriv en anledning först',

@@ -26,6 +26,7 @@ export const sitecareEnglish = {
     ...signinEnglish.sitecare,
     ...portalEnglish.sitecare,
     ...ticketWorkEnglish.sitecare,
+    table_region: 'Table: %{name}',
     common: {
       empty: 'Nothing here',
       reason_required: 'Write a reason first',

@@ -1,4 +1,5 @@
 // P13: on a customer's page, the consent history of its contacts (staff only).
+import { ScrollBox } from '../ScrollBox';
 import { Typography } from '@mui/material';
 import {
   DataTable,
@@ -49,7 +50,9 @@ export const CustomerConsents = () => {
       <Typography variant="h6" sx={{ mt: 3, mb: 1 }}>
         {translate('resources.consentEvents.name', { smart_count: 2 })}
       </Typography>
-      <History customerId={String(customer.id)} />
+      <ScrollBox name={translate('resources.consentEvents.name', { smart_count: 2 })}>
+        <History customerId={String(customer.id)} />
+      </ScrollBox>
     </ResourceContextProvider>
   );
 };

@@ -25,6 +25,13 @@ import { RowActionButton } from '../RowActionButton';
 import { EmptyText, Section } from '../Section';
 import { LanguageField } from '../users/UserFields';
 import { ContactInputs } from './ContactInputs';
+import {
+  ContactPrivacyBanner,
+  ContactPrivacyField,
+  MinorFlagButton,
+  ParentalConsentButton,
+  PortalInviteButton,
+} from './ContactPrivacy';
 import { RecordConsentButton } from './RecordConsentButton';
 import { ConfirmAction } from '../ConfirmAction';
 
@@ -128,6 +135,9 @@ const SocialIdentitiesField = () => {
 const ContactActions = () => (
   <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 0.5 }}>
     <RecordConsentButton />
+    <PortalInviteButton />
+    <MinorFlagButton />
+    <ParentalConsentButton />
     <EditContactButton />
     <DeleteContactButton />
   </Box>
@@ -137,9 +147,11 @@ export const CustomerContacts = () => {
   const seesAddress = useCanRead('Contact.country');
   const seesSocial = useCanRead('Contact.socialIdentities');
   const seesNotes = useCanRead('Contact.notes');
+  const seesPrivacy = useCanRead('Contact.processingRestrictedAt');
   const { canAccess: manages } = useCanAccess({ resource: 'contacts', action: 'edit' });
   return (
     <Section title="sitecare.customers.contacts" actions={<AddContactButton />}>
+      {seesPrivacy ? <ContactPrivacyBanner /> : null}
       <EmbeddedTable source="contacts" resource="contacts" sort={{ field: 'name', order: 'ASC' }}>
         <DataTable
           bulkActionButtons={false}
@@ -160,6 +172,11 @@ export const CustomerContacts = () => {
           <DataTable.Col source="preferredLanguage" field={LanguageField} />
           {seesSocial ? <DataTable.Col source="socialIdentities" field={SocialIdentitiesField} /> : null}
           {seesNotes ? <DataTable.Col source="notes" /> : null}
+          {seesPrivacy ? (
+            <DataTable.Col source="processingRestrictedAt" label="sitecare.contact_privacy.column" disableSort>
+              <ContactPrivacyField />
+            </DataTable.Col>
+          ) : null}
           {manages ? <DataTable.Col label="" field={ContactActions} /> : null}
         </DataTable>
       </EmbeddedTable>
