@@ -50,6 +50,14 @@ export const PERMISSIONS = {
   'Mutation.totpSetupConfirm': { audience: 'AUTHENTICATED', rule: 'self' },
   'Mutation.totpRemove': { audience: 'AUTHENTICATED', rule: 'self' },
   'Mutation.stepUp': { audience: 'AUTHENTICATED', rule: 'self' },
+  // Issue 20: passkeys; options for a usernameless login and the login itself are public.
+  'Query.myPasskeys': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.passkeyRegistrationOptions': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.passkeyRegister': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.passkeyAuthenticationOptions': { audience: 'PUBLIC', rule: 'none' },
+  'Mutation.passkeyLogin': { audience: 'PUBLIC', rule: 'none' },
+  'Mutation.loginSecondStepPasskey': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.passkeyRemove': { audience: 'AUTHENTICATED', rule: 'self' },
   'Mutation.userSecondFactorReset': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantSecondFactorRolesSet': { audience: ADMIN, rule: 'tenant' },
   // Issue 20: sessions you can see; admins end all of a user's.

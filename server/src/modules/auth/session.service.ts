@@ -238,3 +238,8 @@ export async function mailIfNewBrowser(ctx: RequestContext, user: User): Promise
   await audit(ctx, { action: 'auth.new_browser', entityType: 'User', entityId: user.id, detail: { browser } });
   return true;
 }
+
+/** The session has just had a second step (or, for a user without a factor, the password): step-up (S34). */
+export async function markStepUp(ctx: RequestContext): Promise<void> {
+  await ctx.em.nativeUpdate(Session, { id: ctx.viewer!.sessionId }, { stepUpAt: new Date() });
+}
