@@ -24,7 +24,7 @@ describe('M14: passkeys in the dashboard (virtual authenticator)', () => {
   /** The passkey made on the first page, copied into each later page's authenticator. */
   let credential: Record<string, unknown> | undefined;
 
-  async function pageWithAuthenticator(): Promise<{ page: Page; auth: Authenticator }> {
+  async function pageWithAuthenticator({ empty = false } = {}): Promise<{ page: Page; auth: Authenticator }> {
     const page = await dash.browser.newPage({ locale: 'en-GB' });
     page.on('pageerror', (error) => dash.pageErrors.push(error.message));
     const cdp = await page.context().newCDPSession(page);
@@ -39,7 +39,7 @@ describe('M14: passkeys in the dashboard (virtual authenticator)', () => {
       },
     });
     const auth = { cdp, id: authenticatorId };
-    if (credential) {
+    if (credential && !empty) {
       await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: credential as never });
     }
     await page.goto(`${localUrl()}/#/login`);
@@ -172,8 +172,37 @@ describe('M14: passkeys in the dashboard (virtual authenticator)', () => {
     await again.getByRole('button', { name: /^(Use a passkey|Använd en nyckel)$/ }).click();
     await page.getByText('The passkey has been removed').waitFor();
     await section.getByText('You have no passkeys yet.').waitFor();
-    const [left] = await queryAs<{ n: number }>(dash.db.superuserUrl, `select count(*)::int as n from passkeys`);
+    const [left] = await queryAs<{ n: number }>(
+      dash.db.superuserUrl,
+      `select count(*)::int as n from passkeys p join users u on u.id = p.user_id where u.email = $1`,
+      [EMAIL],
+    );
     expect(left.n).toBe(0);
+    await page.context().close();
+  });
+
+  it('M14: a login the agency requires a second factor of may add a passkey on the set-up page instead of an app', async () => {
+    await queryAs(
+      dash.db.superuserUrl,
+      `update tenants set second_factor_roles = '{CONTRACTOR}' where slug = 'jj-media'`,
+    );
+    const { page, auth } = await pageWithAuthenticator({ empty: true });
+    await page.getByRole('textbox', { name: /E-mail address|E-postadress/ }).fill('kontraktor@freelance.example.com');
+    await page.getByRole('textbox', { name: /^(Password|Lösenord)/ }).fill('sitecare-demo-2026');
+    await page.getByRole('button', { name: /^(Sign in|Logga in)$/ }).click();
+    await page.getByText(/Or add a passkey instead|Eller lägg till en nyckel i stället/).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('textbox', { name: /Name of the passkey|Nyckelns namn/ }).fill('Laptop');
+    await page.getByRole('button', { name: /^(Add a passkey|Lägg till en nyckel)$/ }).click();
+    await menuItem(page, HOME).waitFor();
+    const { credentials } = await auth.cdp.send('WebAuthn.getCredentials', { authenticatorId: auth.id });
+    expect(credentials).toHaveLength(1);
+    const [row] = await queryAs<{ pending: number }>(
+      dash.db.superuserUrl,
+      `select count(*)::int as pending from sessions s join users u on u.id = s.user_id
+        where u.email = 'kontraktor@freelance.example.com' and s.revoked_at is null and s.pending_step is not null`,
+    );
+    expect(row.pending).toBe(0);
     await page.context().close();
   });
 });

@@ -21,13 +21,62 @@ interface PasskeyRow {
   lastUsedAt: string | null;
 }
 
+/**
+ * A name, then the browser makes the passkey and the server adds it (My profile, and the set-up page
+ * a login is sent to when the agency requires a second factor).
+ */
+export const AddPasskeyForm = ({ onAdded }: { onAdded: () => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const response = await createPasskey();
+      await graphqlRequest(REGISTER, { input: { name: name.trim(), response } });
+      setName('');
+      notify('sitecare.passkeys.added', { type: 'success' });
+      onAdded();
+    } catch (error) {
+      if (!passkeyCancelled(error)) notify('sitecare.passkeys.failed', { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!passkeysSupported()) {
+    return (
+      <Typography variant="body2" sx={{ mt: 2 }}>
+        {translate('sitecare.passkeys.unsupported')}
+      </Typography>
+    );
+  }
+  return (
+    <Box component="form" onSubmit={add} noValidate sx={{ mt: 2, display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+      <TextField
+        label={translate('sitecare.passkeys.name')}
+        helperText={translate('sitecare.passkeys.name_help')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        inputProps={{ maxLength: 100 }}
+        size="small"
+        sx={{ flex: '1 1 14rem' }}
+      />
+      <Button type="submit" variant="contained" disabled={busy || !name.trim()} sx={{ alignSelf: 'flex-start' }}>
+        {translate('sitecare.passkeys.add')}
+      </Button>
+    </Box>
+  );
+};
+
 export const MyPasskeys = ({ onChange }: { onChange: (viewer: Viewer) => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [locale] = useLocaleState();
   const [passkeys, setPasskeys] = useState<PasskeyRow[] | undefined>();
-  const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<PasskeyRow | null>(null);
   const [stepUp, setStepUp] = useState(false);
   const time = (iso: string) =>
@@ -52,22 +101,6 @@ export const MyPasskeys = ({ onChange }: { onChange: (viewer: Viewer) => void })
       () => notify('ra.notification.http_error', { type: 'error' }),
     );
   }, [notify]);
-
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const response = await createPasskey();
-      await graphqlRequest(REGISTER, { input: { name: name.trim(), response } });
-      setName('');
-      notify('sitecare.passkeys.added', { type: 'success' });
-      await load();
-    } catch (error) {
-      if (!passkeyCancelled(error)) notify('sitecare.passkeys.failed', { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const remove = async (passkey: PasskeyRow) => {
     setRemoving(passkey);
@@ -122,26 +155,7 @@ export const MyPasskeys = ({ onChange }: { onChange: (viewer: Viewer) => void })
           {translate('sitecare.passkeys.none')}
         </Typography>
       )}
-      {passkeysSupported() ? (
-        <Box component="form" onSubmit={add} noValidate sx={{ mt: 2, display: 'flex', flexWrap: 'wrap', gap: 1 }}>
-          <TextField
-            label={translate('sitecare.passkeys.name')}
-            helperText={translate('sitecare.passkeys.name_help')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            inputProps={{ maxLength: 100 }}
-            size="small"
-            sx={{ flex: '1 1 14rem' }}
-          />
-          <Button type="submit" variant="contained" disabled={busy || !name.trim()} sx={{ alignSelf: 'flex-start' }}>
-            {translate('sitecare.passkeys.add')}
-          </Button>
-        </Box>
-      ) : (
-        <Typography variant="body2" sx={{ mt: 2 }}>
-          {translate('sitecare.passkeys.unsupported')}
-        </Typography>
-      )}
+      <AddPasskeyForm onAdded={() => void load()} />
       <StepUpDialog
         open={stepUp}
         onCancel={() => {

@@ -66,6 +66,7 @@ export const signinSwedish: Messages<typeof signinEnglish> = {
       failed: 'Nyckeln kunde inte användas. Försök igen, eller välj ett annat sätt.',
       unsupported: 'Den här webbläsaren kan inte använda nycklar.',
       step_up_help: 'Använd din nyckel för att fortsätta.',
+      setup_instead: 'Eller lägg till en nyckel i stället (fingeravtryck, ansikte eller enhetens PIN-kod):',
       or: 'eller',
     },
     sessions: {

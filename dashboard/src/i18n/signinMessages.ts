@@ -64,6 +64,7 @@ export const signinEnglish = {
       failed: 'The passkey could not be used. Try again, or use another way.',
       unsupported: 'This browser cannot use passkeys.',
       step_up_help: 'Use your passkey to continue.',
+      setup_instead: 'Or add a passkey instead (your fingerprint, face or device PIN):',
       or: 'or',
     },
     sessions: {
