@@ -98,16 +98,20 @@ export async function startSession(ctx: RequestContext, user: User, start: Sessi
   await endCurrentSession(ctx);
   const { token, hash } = newTenantToken(user.tenant.id);
   const { absoluteMs } = ctx.app.config.sessions;
+  // One clock reading: a session is never last seen before it started (a busy machine can pause
+  // between two readings).
+  const now = new Date();
   const session = ctx.em.create(Session, {
     tenant: user.tenant,
     user,
     tokenHash: hash,
-    lastSeenAt: new Date(),
-    expiresAt: new Date(Date.now() + absoluteMs),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + absoluteMs),
     ip: normaliseIp(ctx.ip),
     userAgent: ctx.userAgent?.slice(0, 500) ?? null,
     pendingStep: start.pendingStep,
-    stepUpAt: start.stepUp ? new Date() : null,
+    stepUpAt: start.stepUp ? now : null,
   });
   await ctx.em.flush();
   setSessionCookie(ctx, token, absoluteMs);
