@@ -50,6 +50,14 @@ export const PERMISSIONS = {
   'Mutation.totpSetupConfirm': { audience: 'AUTHENTICATED', rule: 'self' },
   'Mutation.totpRemove': { audience: 'AUTHENTICATED', rule: 'self' },
   'Mutation.stepUp': { audience: 'AUTHENTICATED', rule: 'self' },
+  // Issue 20: passkeys; options for a usernameless login and the login itself are public.
+  'Query.myPasskeys': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.passkeyRegistrationOptions': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.passkeyRegister': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.passkeyAuthenticationOptions': { audience: 'PUBLIC', rule: 'none' },
+  'Mutation.passkeyLogin': { audience: 'PUBLIC', rule: 'none' },
+  'Mutation.loginSecondStepPasskey': { audience: 'AUTHENTICATED', rule: 'self' },
+  'Mutation.passkeyRemove': { audience: 'AUTHENTICATED', rule: 'self' },
   'Mutation.userSecondFactorReset': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantSecondFactorRolesSet': { audience: ADMIN, rule: 'tenant' },
   // Issue 20: sessions you can see; admins end all of a user's.
@@ -119,11 +127,12 @@ export const PERMISSIONS = {
   // Data subject requests (P28–P30, P33, S23): staff handle them; the person files from the public page or the portal.
   'Query.privacyRequests': { audience: STAFF, rule: 'tenant' },
   'Query.privacyRequest': { audience: STAFF, rule: 'tenant' },
-  'Query.myPrivacyRequests': { audience: ['CUSTOMER'], rule: 'self' },
+  // Anyone's own requests and export; a staff login downloads its export after a fresh step (issue 20, S34).
+  'Query.myPrivacyRequests': { audience: ALL, rule: 'self' },
   'Mutation.privacyRequestSubmit': { audience: 'PUBLIC', rule: 'none' },
   'Mutation.privacyRequestConfirm': { audience: 'PUBLIC', rule: 'none' },
   'Mutation.privacyRequestFile': { audience: ['CUSTOMER'], rule: 'self' },
-  'Mutation.privacyExportLink': { audience: ['CUSTOMER'], rule: 'self' },
+  'Mutation.privacyExportLink': { audience: ALL, rule: 'self' },
   'Mutation.privacyRequestCreate': { audience: STAFF, rule: 'tenant' },
   'Mutation.privacyRequestVerify': { audience: STAFF, rule: 'tenant' },
   'Mutation.privacyRequestStart': { audience: STAFF, rule: 'tenant' },

@@ -28,6 +28,17 @@ export const DEMO_PASSWORD = 'sitecare-demo-2026';
 export const DEMO_TOTP_EMAIL = 'ida@nordvik.example.com';
 export const DEMO_TOTP_SECRET = 'NORDVIKDEMOTOTPSECRETFORIDASTRAN';
 
+/**
+ * Issue 20: a passkey record of the same login (a public key whose private key was thrown away: it
+ * shows on her profile and in the second step, and no one can use it). The second agency holds one
+ * row of each type (the cross-tenant tests); passkeys are added for real in a browser.
+ */
+export const DEMO_PASSKEY = {
+  name: 'Demo security key',
+  credentialId: 'c2l0ZWNhcmUtZGVtby1wYXNza2V5',
+  publicKey: 'pQECAyYgASFYIGmsvAA_sBc3RTS2NyTG9dmYXzL7zkZf8pu_-_zte8EfIlgguLTpyK5S0w7iKVr4yQjPpCI2eoh8aB17Y4AU2dOUASU',
+};
+
 export interface DemoCredential {
   kind: 'CMS_ADMIN' | 'SFTP' | 'SSH' | 'HOSTING_PANEL' | 'DNS' | 'DATABASE' | 'OTHER';
   label: string;

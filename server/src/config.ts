@@ -42,6 +42,10 @@ const envShape = z.object({
   COMPILED_READS: booleanFlag,
   /** Issue 20 (S34): how long a second step counts as fresh for revealing a secret and the like. */
   STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  /** Issue 20, passkeys: the WebAuthn relying party id (a domain); default: PUBLIC_URL's host name, else localhost. */
+  WEBAUTHN_RP_ID: optionalString,
+  /** The origins passkeys are used from, comma-separated; default: PUBLIC_URL, else (outside production) http://localhost on any port. */
+  WEBAUTHN_ORIGINS: optionalString,
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -152,6 +156,11 @@ export interface Config {
   /** Versioned keys for site credentials (S16, S17). */
   keyring: KeyringConfig;
   sessions: { idleMs: number; absoluteMs: number; secureCookie: boolean; stepUpMs: number };
+  /**
+   * Passkeys (issue 20): the relying party id, and the origins a passkey response may come from; an
+   * empty list (development and tests without PUBLIC_URL) accepts http://localhost on any port.
+   */
+  webauthn: { rpId: string; origins: string[] };
   mail: { smtpUrl: string | undefined; from: string };
   inboundEmailToken: string | undefined;
   /**
@@ -221,6 +230,16 @@ function keyringFrom(current: string, env: Env): KeyringConfig {
   }
 }
 
+function webauthnFrom(env: Env): Config['webauthn'] {
+  const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL) : undefined;
+  const origins = env.WEBAUTHN_ORIGINS
+    ? env.WEBAUTHN_ORIGINS.split(',').map((o) => o.trim().replace(/\/+$/, ''))
+    : publicUrl
+      ? [publicUrl.origin]
+      : [];
+  return { rpId: env.WEBAUTHN_RP_ID ?? publicUrl?.hostname ?? 'localhost', origins: origins.filter(Boolean) };
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings count as unset, as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -264,6 +283,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       // Secure outside local development and tests, which run over plain http on loopback.
       secureCookie: isProduction,
     },
+    webauthn: webauthnFrom(env),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     inboundEmailToken: env.INBOUND_EMAIL_TOKEN,
     attachments: {

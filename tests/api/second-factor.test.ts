@@ -69,7 +69,15 @@ describe('M14: TOTP second factor (S33)', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.login).toMatchObject({ pendingStep: 'SECOND_FACTOR', secondFactor: { totp: true } });
     expect(res.data.login.operations.sort()).toEqual(
-      ['Mutation.login', 'Mutation.loginSecondStep', 'Mutation.logout', 'Query.me'].sort(),
+      [
+        'Mutation.login',
+        'Mutation.loginSecondStep',
+        'Mutation.logout',
+        'Query.me',
+        'Mutation.passkeyAuthenticationOptions',
+        'Mutation.loginSecondStepPasskey',
+        'Mutation.passkeyLogin',
+      ].sort(),
     );
     // Twice: the second time the compiled lane knows the document; still no data.
     for (let i = 0; i < 2; i++) {
@@ -244,6 +252,9 @@ describe('M14: second factors an agency requires', () => {
       'Mutation.logout',
       'Mutation.totpSetupStart',
       'Mutation.totpSetupConfirm',
+      'Mutation.passkeyRegistrationOptions',
+      'Mutation.passkeyRegister',
+      'Mutation.passkeyLogin',
     ]);
     const answers: Record<string, string | undefined> = {};
     for (const operation of operations) {

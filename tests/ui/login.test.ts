@@ -87,10 +87,10 @@ describe('login and role-based dashboard in Chromium', () => {
     await page.getByText('Johanna Jönsson').waitFor();
     await page.getByRole('button', { name: 'Profil' }).click(); // the user menu
     await page.getByRole('menuitem', { name: 'Logga ut' }).click();
-    await page.getByRole('button', { name: 'Logga in' }).waitFor();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).waitFor();
     expect(page.url()).toMatch(/#\/login$/);
     await page.goto(`${dash.app.url}/#/users`);
-    await page.getByRole('button', { name: 'Logga in' }).waitFor();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).waitFor();
     expect(page.url()).toMatch(/#\/login$/);
     await screenshot(page, 'login-after-logout');
   });
@@ -110,7 +110,7 @@ describe('login and role-based dashboard in Chromium', () => {
   it('keeps the language chosen on the login page over the preferred one', async () => {
     const page = await dash.loginPage();
     await page.getByRole('button', { name: 'Svenska' }).click();
-    await page.getByRole('button', { name: 'Logga in' }).waitFor();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).waitFor();
     await dash.submitLogin(page, ENGLISH_EMPLOYEE); // prefers English
     await menuItem(page, MENU.users).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');

@@ -1,6 +1,7 @@
 // The login page: e-mail and password, a link for a forgotten password, and a language choice; then,
-// for a user with a second factor, the code from their authenticator app or a recovery code (issue 20).
-import { Box, Button, CircularProgress, Link, Typography } from '@mui/material';
+// for a user with a second factor, the code from their authenticator app, a recovery code or a passkey;
+// or a passkey alone, without a user name (issue 20).
+import { Box, Button, CircularProgress, Divider, Link, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   email,
@@ -17,6 +18,7 @@ import {
 
 import { currentViewer, PENDING_CODES, SECOND_FACTOR_SETUP_PATH, type LoginError } from '../providers/authProvider';
 import { PublicFrame } from './PublicFrame';
+import { answerWithPasskey, passkeyCancelled, passkeysSupported } from './passkeys';
 
 interface Credentials {
   email: string;
@@ -49,6 +51,27 @@ export const LoginPage = () => {
     }
   };
 
+  /** A passkey alone (LOGIN) or as the second step: the browser asks for it, then the login. */
+  const withPasskey = async (use: 'LOGIN' | 'SECOND_STEP') => {
+    let answer: string;
+    setSubmitting(true);
+    try {
+      answer = await answerWithPasskey(use);
+    } catch (error) {
+      setSubmitting(false);
+      if (!passkeyCancelled(error)) notify('sitecare.passkeys.failed', { type: 'error' });
+      return;
+    }
+    await attempt({ passkey: answer, use });
+  };
+
+  const passkeyButton = (use: 'LOGIN' | 'SECOND_STEP') =>
+    passkeysSupported() ? (
+      <Button variant="outlined" fullWidth disabled={submitting} onClick={() => void withPasskey(use)} sx={{ mt: 1 }}>
+        {translate(use === 'LOGIN' ? 'sitecare.passkeys.login' : 'sitecare.passkeys.use')}
+      </Button>
+    ) : null;
+
   const submitButton = (label: string) => (
     <Button
       type="submit"
@@ -80,6 +103,7 @@ export const LoginPage = () => {
           />
           {submitButton('sitecare.second_factor.verify')}
         </Form>
+        {(currentViewer()?.secondFactor.passkeys ?? 0) > 0 && passkeyButton('SECOND_STEP')}
         <Box sx={{ mt: 2, textAlign: 'center' }}>
           <Link component="button" type="button" onClick={() => setStep('password')}>
             {translate('sitecare.second_factor.other_account')}
@@ -111,6 +135,12 @@ export const LoginPage = () => {
         />
         {submitButton('ra.auth.sign_in')}
       </Form>
+      {passkeysSupported() && (
+        <>
+          <Divider sx={{ my: 2 }}>{translate('sitecare.passkeys.or')}</Divider>
+          {passkeyButton('LOGIN')}
+        </>
+      )}
       <Box sx={{ mt: 2, textAlign: 'center' }}>
         <Link component={LinkBase} to="/forgot-password">
           {translate('sitecare.auth.forgot_password_link')}

@@ -10,6 +10,7 @@ import { authProvider, currentViewer, setViewer, VIEWER_FIELDS, type Viewer } fr
 import { graphqlRequest } from '../providers/graphqlRequest';
 import { messageOf } from './StepUpDialog';
 import { PublicFrame } from './PublicFrame';
+import { AddPasskeyForm } from './Passkeys';
 
 const SETUP_START = 'mutation TotpSetupStart { totpSetupStart { secret uri } }';
 const SETUP_CONFIRM = `mutation TotpSetupConfirm($input: SecondStepInput!) {
@@ -134,7 +135,13 @@ export const TotpSetup = ({ onDone }: { onDone: (viewer: Viewer) => void }) => {
   );
 };
 
-/** Where a login goes when the agency requires a second factor the user has not set up. */
+/**
+ * A fresh page as a logged-in user: nothing remembered of the half-logged-in state (a URL without the
+ * fragment loads anew; no route of this page runs in between).
+ */
+const freshPage = () => window.location.assign(window.location.pathname + window.location.search);
+
+/** Where a login goes when the agency requires a second factor the user has not set up: an app or a passkey. */
 export const SecondFactorSetupPage = () => {
   const translate = useTranslate();
   const redirect = useRedirect();
@@ -153,13 +160,11 @@ export const SecondFactorSetupPage = () => {
       <Alert severity="info" sx={{ mb: 2 }}>
         {translate('sitecare.second_factor.required_notice')}
       </Alert>
-      <TotpSetup
-        onDone={() => {
-          // A fresh page as a logged-in user: nothing remembered of the half-logged-in state (a URL
-          // without the fragment loads anew; no route of this page runs in between).
-          window.location.assign(window.location.pathname + window.location.search);
-        }}
-      />
+      <TotpSetup onDone={freshPage} />
+      <Typography variant="body2" sx={{ mt: 3 }}>
+        {translate('sitecare.passkeys.setup_instead')}
+      </Typography>
+      <AddPasskeyForm onAdded={freshPage} />
       <Box sx={{ mt: 2, textAlign: 'center' }}>
         <Button onClick={() => void logout()}>{translate('ra.auth.logout')}</Button>
       </Box>

@@ -17,7 +17,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
 
 import { currentViewer } from '../providers/authProvider';
-import { graphqlRequest } from '../providers/graphqlRequest';
+import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
+import { StepUpDialog } from '../auth/StepUpDialog';
 import { PRIVACY_TYPES } from '../resources/privacy-requests/PrivacyRequestFields';
 
 interface MyRequest {
@@ -42,6 +43,8 @@ export default function PrivacyToolsPage() {
   const [type, setType] = useState<string>('ACCESS');
   const [details, setDetails] = useState('');
   const [pending, setPending] = useState(false);
+  /** Issue 20 (S34): a staff login downloads its export after a fresh second step. */
+  const [stepUpFor, setStepUpFor] = useState<string | null>(null);
   const format = (value: string) =>
     new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium' }).format(new Date(value));
 
@@ -73,6 +76,7 @@ export default function PrivacyToolsPage() {
       window.location.assign(privacyExportLink);
       setTimeout(() => void load(), 2000);
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'STEP_UP_REQUIRED') return setStepUpFor(id);
       notify((error as Error).message, { type: 'error' });
     }
   };
@@ -159,6 +163,15 @@ export default function PrivacyToolsPage() {
           </CardContent>
         </Card>
       ) : null}
+      <StepUpDialog
+        open={stepUpFor !== null}
+        onCancel={() => setStepUpFor(null)}
+        onDone={() => {
+          const id = stepUpFor;
+          setStepUpFor(null);
+          if (id) void download(id);
+        }}
+      />
     </Box>
   );
 }

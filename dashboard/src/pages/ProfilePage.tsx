@@ -22,6 +22,7 @@ import {
 import { MIN_PASSWORD_LENGTH, sameAs, validateNewPassword } from '../auth/passwordRules';
 import { TotpSetup } from '../auth/SecondFactor';
 import { MySessions } from '../auth/Sessions';
+import { MyPasskeys } from '../auth/Passkeys';
 import { StepUpDialog } from '../auth/StepUpDialog';
 import { currentViewer, setViewer, VIEWER_FIELDS, type Viewer } from '../providers/authProvider';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
@@ -170,7 +171,7 @@ const SecondFactorSection = ({ viewer, onChange }: { viewer: Viewer; onChange: (
         {mustHave ? ` ${translate('sitecare.second_factor.status_required')}` : ''}
       </Typography>
       {totp ? (
-        mustHave ? null : (
+        mustHave && viewer.secondFactor.passkeys === 0 ? null : (
           <Button variant="outlined" color="error" onClick={remove}>
             {translate('sitecare.second_factor.remove')}
           </Button>
@@ -306,6 +307,12 @@ export default function ProfilePage() {
       <Section id="profile-second-factor" title="sitecare.second_factor.title">
         <CardContent>
           <SecondFactorSection viewer={viewer} onChange={setLocalViewer} />
+        </CardContent>
+      </Section>
+
+      <Section id="profile-passkeys" title="sitecare.passkeys.title">
+        <CardContent>
+          <MyPasskeys onChange={setLocalViewer} />
         </CardContent>
       </Section>
 

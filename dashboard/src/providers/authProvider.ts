@@ -31,7 +31,7 @@ export interface Viewer {
   operations: string[];
   /** Issue 20: what the login still owes (SECOND_FACTOR: the code; SETUP: setting one up), or null. */
   pendingStep: 'SECOND_FACTOR' | 'SETUP' | null;
-  secondFactor: { totp: boolean; recoveryCodesLeft: number; required: boolean };
+  secondFactor: { totp: boolean; passkeys: number; recoveryCodesLeft: number; required: boolean };
 }
 
 export const VIEWER_FIELDS = `
@@ -40,7 +40,7 @@ export const VIEWER_FIELDS = `
   role
   operations
   pendingStep
-  secondFactor { totp recoveryCodesLeft required }
+  secondFactor { totp passkeys recoveryCodesLeft required }
 `;
 
 /** Where a login that still owes a step continues (issue 20). */
@@ -52,7 +52,9 @@ export const PENDING_CODES = { SECOND_FACTOR: 'PENDING_SECOND_FACTOR', SETUP: 'P
 export type LoginParams =
   | { email: string; password: string }
   | { token: string; password: string; purpose: 'invitation' | 'passwordReset' }
-  | { code: string };
+  | { code: string }
+  /** Issue 20: a passkey's answer (passkeys.ts), alone (LOGIN) or as the second step. */
+  | { passkey: string; use: 'LOGIN' | 'SECOND_STEP' };
 
 const LOGIN_MUTATIONS = {
   login: `mutation Login($input: LoginInput!) { viewer: login(input: $input) { ${VIEWER_FIELDS} } }`,
@@ -64,6 +66,12 @@ const LOGIN_MUTATIONS = {
   }`,
   secondStep: `mutation LoginSecondStep($input: SecondStepInput!) {
     viewer: loginSecondStep(input: $input) { ${VIEWER_FIELDS} }
+  }`,
+  passkey: `mutation PasskeyLogin($input: PasskeyResponseInput!) {
+    viewer: passkeyLogin(input: $input) { ${VIEWER_FIELDS} }
+  }`,
+  passkeySecondStep: `mutation LoginSecondStepPasskey($input: PasskeyResponseInput!) {
+    viewer: loginSecondStepPasskey(input: $input) { ${VIEWER_FIELDS} }
   }`,
 };
 
@@ -156,7 +164,10 @@ export const authProvider: AuthProvider = {
   login: async (params: LoginParams) => {
     let result: { viewer: Viewer | null }; // login is nullable: an error leaves it null
     try {
-      if ('code' in params) {
+      if ('passkey' in params) {
+        const mutation = params.use === 'LOGIN' ? LOGIN_MUTATIONS.passkey : LOGIN_MUTATIONS.passkeySecondStep;
+        result = await graphqlRequest(mutation, { input: { response: params.passkey } });
+      } else if ('code' in params) {
         result = await graphqlRequest(LOGIN_MUTATIONS.secondStep, { input: { code: params.code.trim() } });
       } else if ('email' in params) {
         result = await graphqlRequest(LOGIN_MUTATIONS.login, {

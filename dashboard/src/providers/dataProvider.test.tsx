@@ -25,7 +25,7 @@ const viewerAs = (role: Viewer['role']): Viewer => ({
   role,
   operations: [],
   pendingStep: null,
-  secondFactor: { totp: false, recoveryCodesLeft: 0, required: false },
+  secondFactor: { totp: false, passkeys: 0, recoveryCodesLeft: 0, required: false },
 });
 
 /** The field names selected directly under the field at `path` (aliases as written: `data`). */

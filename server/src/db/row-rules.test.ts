@@ -12,6 +12,7 @@ const RULED = [
   'customers',
   'order_lines',
   'orders',
+  'passkeys',
   'payments',
   'site_assignments',
   'site_backups',

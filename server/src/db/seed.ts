@@ -6,6 +6,7 @@ import {
   DEMO_PASSWORD,
   DEMO_TOTP_EMAIL,
   DEMO_TOTP_SECRET,
+  DEMO_PASSKEY,
   LEAD_CONSENT_TEXT,
   demoLeads,
   demoPackages,
@@ -35,6 +36,7 @@ import { TicketMessage } from '../modules/tickets/ticket-message.entity';
 import { TicketTimeEntry } from '../modules/ticket-time/time-entry.entity';
 import { encryptionContext } from '../modules/credentials/credential.service';
 import { sealTotpSecret } from '../modules/auth/second-factor.service';
+import { Passkey } from '../modules/auth/passkey.entity';
 import { CredentialKind, SiteCredential } from '../modules/credentials/site-credential.entity';
 import { Contact } from '../modules/customers/contact.entity';
 import { Customer } from '../modules/customers/customer.entity';
@@ -399,6 +401,7 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
         // Issue 20: one demo login asks for the second step (codes: `pnpm sitecare totp:code <email>`).
         sealTotpSecret(keyring, withTotp, DEMO_TOTP_SECRET);
         withTotp.totpConfirmedAt = new Date();
+        tx.create(Passkey, { tenant, user: withTotp, ...DEMO_PASSKEY, transports: ['usb'] });
       }
       const packages = demoPackages.map((p) => seedPackage(tx, tenant, p));
       const customers = t.customers.map((c, i) =>

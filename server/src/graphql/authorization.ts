@@ -18,13 +18,24 @@ const restrictedFields = FIELD_PERMISSIONS as Record<string, readonly Role[]>;
  * of what it owes (SECOND_FACTOR_REQUIRED, SECOND_FACTOR_SETUP_REQUIRED), never data.
  */
 export const PENDING_OPERATIONS: Record<PendingStep, ReadonlySet<string>> = {
-  SECOND_FACTOR: new Set(['Query.me', 'Mutation.login', 'Mutation.logout', 'Mutation.loginSecondStep']),
+  SECOND_FACTOR: new Set([
+    'Query.me',
+    'Mutation.login',
+    'Mutation.logout',
+    'Mutation.loginSecondStep',
+    'Mutation.passkeyAuthenticationOptions',
+    'Mutation.loginSecondStepPasskey',
+    'Mutation.passkeyLogin',
+  ]),
   SETUP: new Set([
     'Query.me',
     'Mutation.login',
     'Mutation.logout',
     'Mutation.totpSetupStart',
     'Mutation.totpSetupConfirm',
+    'Mutation.passkeyRegistrationOptions',
+    'Mutation.passkeyRegister',
+    'Mutation.passkeyLogin',
   ]),
 };
 

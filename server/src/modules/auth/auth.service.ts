@@ -104,7 +104,7 @@ export async function login(ctx: RequestContext, email: string, password: string
     user.lastLoginAt = new Date();
     // Issue 20: the second step (or setting one up) still owed; for a user without a second factor
     // whose role needs none, the password just given is the fresh step.
-    const pendingStep = pendingStepFor(user, user.tenant);
+    const pendingStep = await pendingStepFor(ctx, user, user.tenant);
     await startSession(ctx, user, { pendingStep, stepUp: pendingStep === null });
     await audit(ctx, { action: 'auth.login', entityType: 'User', entityId: user.id, detail: { pendingStep } });
     // The password was right, second step or not: a browser never used before is worth a mail.
@@ -207,7 +207,7 @@ export async function redeemToken(
     user.status = UserStatus.ACTIVE;
     await endAllSessions(ctx, user);
     // A link from an e-mail and a new password: the second factor is still asked for (issue 20).
-    await startSession(ctx, user, { pendingStep: pendingStepFor(user, user.tenant), stepUp: false });
+    await startSession(ctx, user, { pendingStep: await pendingStepFor(ctx, user, user.tenant), stepUp: false });
     await audit(ctx, {
       action: purpose === AuthTokenPurpose.INVITATION ? 'auth.invitation_accept' : 'auth.password_reset',
       entityType: 'User',
@@ -228,7 +228,7 @@ export async function changePassword(ctx: RequestContext, current: string, next:
     user.passwordHash = await hashPassword(next);
     await endAllSessions(ctx, user);
     // Already past any second step; the password is a fresh step only for a user without a factor.
-    await startSession(ctx, user, { pendingStep: null, stepUp: !hasSecondFactor(user) });
+    await startSession(ctx, user, { pendingStep: null, stepUp: !(await hasSecondFactor(ctx, user)) });
     await audit(ctx, { action: 'auth.password_change', entityType: 'User', entityId: user.id });
   });
   return true;

@@ -1,12 +1,14 @@
 import type { SitecareModule } from '../../system/module';
 import { AuthToken } from './auth-token.entity';
+import { Passkey } from './passkey.entity';
 import { Session } from './session.entity';
 import { AuthResolver } from './auth.resolver';
 import { SecondFactorResolver } from './second-factor.resolver';
 import { SessionResolver } from './session.resolver';
+import { PasskeyResolver } from './passkey.resolver';
 
 export const authModule: SitecareModule = {
   name: 'auth',
-  entities: [Session, AuthToken],
-  resolvers: [AuthResolver, SecondFactorResolver, SessionResolver],
+  entities: [Session, AuthToken, Passkey],
+  resolvers: [AuthResolver, SecondFactorResolver, SessionResolver, PasskeyResolver],
 };

@@ -9,6 +9,7 @@ import { User } from '../users/user.entity';
 import * as auth from './auth.service';
 import * as secondFactor from './second-factor.service';
 import { ViewerInfo } from './viewer.type';
+import { PASSKEY_RESPONSE_MAX_LENGTH } from './passkey.resolver';
 
 @InputType({ description: 'A code from the authenticator app, or one unused recovery code.' })
 export class SecondStepInput {
@@ -17,7 +18,9 @@ export class SecondStepInput {
   code!: string;
 }
 
-@InputType({ description: 'A fresh second step: the code when the user has a second factor, else the password.' })
+@InputType({
+  description: 'A fresh second step: the code or a passkey when the user has a second factor, else the password.',
+})
 export class StepUpInput {
   @Field({ nullable: true })
   @IsOptional()
@@ -28,6 +31,14 @@ export class StepUpInput {
   @IsOptional()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password?: string;
+
+  @Field({
+    nullable: true,
+    description: "A passkey's answer (the browser's JSON) to passkeyAuthenticationOptions(STEP_UP).",
+  })
+  @IsOptional()
+  @Length(2, PASSKEY_RESPONSE_MAX_LENGTH)
+  passkey?: string;
 }
 
 @InputType()
@@ -59,7 +70,7 @@ class TotpConfirmation {
 export class SecondFactorResolver {
   @Mutation(() => ViewerInfo, { description: 'The second step of a login: a TOTP or a recovery code.' })
   async loginSecondStep(@Arg('input') input: SecondStepInput, @Ctx() ctx: RequestContext): Promise<ViewerInfo> {
-    await secondFactor.loginSecondStep(ctx, input.code);
+    await secondFactor.loginSecondStep(ctx, { code: input.code });
     return auth.viewerInfo(ctx);
   }
 

@@ -1,5 +1,5 @@
-// Issue 20: the second factor (TOTP, RFC 6238, with otplib; ten single-use recovery codes), the
-// second step of a login, step-up before high-value actions (S33, S34), and each agency's roles that
+// Issue 20: the second factor (TOTP, RFC 6238, with otplib; ten single-use recovery codes; or a
+// passkey, passkey.service.ts), the second step of a login, step-up before high-value actions (S33, S34), and each agency's roles that
 // must have a second factor.
 //
 // Recovery codes are 80 random bits each, so they are stored as SHA-256 hashes rather than argon2id:
@@ -21,7 +21,9 @@ import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
 import type { PendingStep } from './session.entity';
 import { Session } from './session.entity';
-import { endAllSessions, startSession } from './session.service';
+import { endAllSessions, markStepUp, startSession } from './session.service';
+import { Passkey } from './passkey.entity';
+import { consumePasskeyStep, passkeyCount, removeAllPasskeys } from './passkey.service';
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const RECOVERY_CODE_COUNT = 10;
@@ -40,11 +42,17 @@ export function openTotpSecret(keyring: Keyring, user: User): string {
   return keyring.decryptAgencySecret(user.totpSecretCiphertext!, totpContext(user));
 }
 
-export const hasSecondFactor = (user: User): boolean => Boolean(user.totpConfirmedAt && user.totpSecretCiphertext);
+/** An authenticator app (TOTP) is set up and confirmed. */
+export const hasTotp = (user: User): boolean => Boolean(user.totpConfirmedAt && user.totpSecretCiphertext);
+
+/** THE definition of "has a second factor": an authenticator app, or at least one passkey. */
+export async function hasSecondFactor(ctx: RequestContext, user: User): Promise<boolean> {
+  return hasTotp(user) || (await passkeyCount(ctx, user)) > 0;
+}
 
 /** What a login with a right password still owes: the second step, setting one up, or nothing. */
-export function pendingStepFor(user: User, tenant: Tenant): PendingStep | null {
-  if (hasSecondFactor(user)) return 'SECOND_FACTOR';
+export async function pendingStepFor(ctx: RequestContext, user: User, tenant: Tenant): Promise<PendingStep | null> {
+  if (await hasSecondFactor(ctx, user)) return 'SECOND_FACTOR';
   return tenant.secondFactorRoles.includes(user.role) ? 'SETUP' : null;
 }
 
@@ -99,20 +107,30 @@ function base32(bytes: Buffer): string {
 
 const wrongCode = () => badInput('code', 'The code is wrong or has already been used');
 
+export type SecondStepMethod = 'TOTP' | 'RECOVERY_CODE' | 'PASSKEY';
+/** A second step: a code (TOTP or recovery), or a passkey's answer (the browser's JSON). */
+export type SecondStepProof = { code: string; passkey?: undefined } | { passkey: string; code?: undefined };
+
 /**
- * One second step of `user`: a TOTP code (each time step once, an atomic compare-and-set) or an
- * unused recovery code (removed as it is used). Throttled like passwords, per user (S19, S33); a
- * failure is audited outside any savepoint and answers BAD_USER_INPUT naming `code`.
+ * One second step of `user`: a TOTP code (each time step once, an atomic compare-and-set), an
+ * unused recovery code (removed as it is used) or a passkey (passkey.service.ts: a challenge of this
+ * purpose and session, once). Throttled like passwords, per user, whichever the method (S19, S33); a
+ * failure is audited outside any savepoint and answers BAD_USER_INPUT naming `code` or `passkey`.
  */
 export async function verifySecondStep(
   ctx: RequestContext,
   user: User,
-  code: string,
-  action: string,
-): Promise<'TOTP' | 'RECOVERY_CODE'> {
+  proof: SecondStepProof,
+  action: 'auth.second_step' | 'auth.step_up',
+): Promise<SecondStepMethod> {
   const key = `second-step:${user.id}`;
   await ctx.app.throttle.assertAllowed(key, ctx.ip);
-  const method = await consumeSecondStep(ctx, user, code);
+  const method =
+    proof.passkey !== undefined
+      ? (await consumePasskeyStep(ctx, user, proof.passkey, action === 'auth.step_up' ? 'STEP_UP' : 'SECOND_STEP'))
+        ? 'PASSKEY'
+        : null
+      : await consumeSecondStep(ctx, user, proof.code);
   if (!method) {
     const lockSeconds = await ctx.app.throttle.recordFailure(key, ctx.ip);
     await audit(ctx, {
@@ -120,9 +138,11 @@ export async function verifySecondStep(
       outcome: AuditOutcome.FAILED,
       entityType: 'User',
       entityId: user.id,
-      detail: { lockSeconds },
+      detail: { lockSeconds, method: proof.passkey !== undefined ? 'PASSKEY' : 'CODE' },
     });
-    throw wrongCode();
+    throw proof.passkey !== undefined
+      ? badInput('passkey', 'The passkey could not be verified; try again')
+      : wrongCode();
   }
   await ctx.app.throttle.recordSuccess(key);
   return method;
@@ -133,7 +153,7 @@ async function consumeSecondStep(
   user: User,
   code: string,
 ): Promise<'TOTP' | 'RECOVERY_CODE' | null> {
-  if (!hasSecondFactor(user)) return null;
+  if (!hasTotp(user)) return null;
   const step = await checkTotp(openTotpSecret(ctx.app.keyring, user), code, user.totpLastStep);
   if (step !== null) {
     // Two requests with the same code: only one moves the last step forward.
@@ -164,10 +184,12 @@ async function viewerUser(ctx: RequestContext): Promise<User> {
 }
 
 /** The second step of a login: a fresh session (a new id) that counts as a fresh step. */
-export async function loginSecondStep(ctx: RequestContext, code: string): Promise<void> {
-  if (ctx.viewer?.pendingStep !== 'SECOND_FACTOR') throw badInput('code', 'No login is waiting for a second step');
+export async function loginSecondStep(ctx: RequestContext, proof: SecondStepProof): Promise<void> {
+  if (ctx.viewer?.pendingStep !== 'SECOND_FACTOR') {
+    throw badInput(proof.passkey !== undefined ? 'passkey' : 'code', 'No login is waiting for a second step');
+  }
   const user = await viewerUser(ctx);
-  const method = await verifySecondStep(ctx, user, code, 'auth.second_step');
+  const method = await verifySecondStep(ctx, user, proof, 'auth.second_step');
   await inTransaction(ctx, async () => {
     await startSession(ctx, user, { pendingStep: null, stepUp: true });
     await audit(ctx, { action: 'auth.second_step', entityType: 'User', entityId: user.id, detail: { method } });
@@ -183,7 +205,7 @@ export interface TotpSetup {
 export function startTotpSetup(ctx: RequestContext): Promise<TotpSetup> {
   return inTransaction(ctx, async () => {
     const user = await viewerUser(ctx);
-    if (hasSecondFactor(user)) throw badInput('totp', 'An authenticator is already set up; remove it first');
+    if (hasTotp(user)) throw badInput('totp', 'An authenticator is already set up; remove it first');
     const secret = generateSecret();
     sealTotpSecret(ctx.app.keyring, user, secret);
     user.totpConfirmedAt = null;
@@ -216,20 +238,24 @@ export function confirmTotpSetup(ctx: RequestContext, code: string): Promise<str
   });
 }
 
-async function markStepUp(ctx: RequestContext): Promise<void> {
-  await ctx.em.nativeUpdate(Session, { id: ctx.viewer!.sessionId }, { stepUpAt: new Date() });
-}
-
 /**
- * Step-up: a second step now, for actions that need a fresh one (S34). The TOTP or a recovery code
- * when the user has a second factor; the password when they have none (their agency does not require
- * one for their role). Throttled and audited like the second step of a login.
+ * Step-up: a second step now, for actions that need a fresh one (S34). The TOTP, a recovery code or a
+ * passkey when the user has a second factor; the password when they have none (their agency does
+ * not require one for their role). Throttled and audited like the second step of a login.
  */
-export async function stepUp(ctx: RequestContext, input: { code?: string; password?: string }): Promise<void> {
+export async function stepUp(
+  ctx: RequestContext,
+  input: { code?: string; password?: string; passkey?: string },
+): Promise<void> {
   const user = await viewerUser(ctx);
-  if (hasSecondFactor(user)) {
-    if (!input.code) throw badInput('code', 'Enter the code from your authenticator');
-    const method = await verifySecondStep(ctx, user, input.code, 'auth.step_up');
+  if (await hasSecondFactor(ctx, user)) {
+    const proof: SecondStepProof | undefined = input.passkey
+      ? { passkey: input.passkey }
+      : input.code
+        ? { code: input.code }
+        : undefined;
+    if (!proof) throw badInput('code', 'Enter the code from your authenticator, or use a passkey');
+    const method = await verifySecondStep(ctx, user, proof, 'auth.step_up');
     await markStepUp(ctx);
     await audit(ctx, { action: 'auth.step_up', entityType: 'User', entityId: user.id, detail: { method } });
     return;
@@ -284,17 +310,44 @@ export async function requireFreshStep(ctx: RequestContext, guarded: GuardedActi
   });
 }
 
+/** Whether the viewer's agency requires a second factor for their role and `left` would be none. */
+const wouldLeaveNoRequiredFactor = (user: User, left: { totp: boolean; passkeys: number }) =>
+  user.tenant.secondFactorRoles.includes(user.role) && !left.totp && left.passkeys === 0;
+
 /** Removes the viewer's own authenticator and recovery codes, after a fresh second step. */
 export async function removeTotp(ctx: RequestContext): Promise<void> {
   const user = await viewerUser(ctx);
   await requireFreshStep(ctx, { action: 'auth.totp_remove', entityType: 'User', entityId: user.id });
-  if (user.tenant.secondFactorRoles.includes(user.role)) {
-    throw badInput('totp', 'Your agency requires a second factor for your role; ask an admin to reset it');
+  if (wouldLeaveNoRequiredFactor(user, { totp: false, passkeys: await passkeyCount(ctx, user) })) {
+    throw badInput(
+      'totp',
+      'Your agency requires a second factor for your role; add a passkey first, or ask an admin to reset it',
+    );
   }
   await inTransaction(ctx, async () => {
     clearSecondFactor(user);
     await ctx.em.flush();
     await audit(ctx, { action: 'auth.totp_remove', entityType: 'User', entityId: user.id });
+  });
+}
+
+/** Removes one of the viewer's own passkeys, after a fresh second step; never their last required factor. */
+export async function removePasskey(ctx: RequestContext, id: string): Promise<void> {
+  const user = await viewerUser(ctx);
+  const passkey = await ctx.em.findOne(Passkey, { id, user: user.id });
+  if (!passkey) throw notFound('Passkey');
+  await requireFreshStep(ctx, { action: 'auth.passkey_remove', entityType: 'Passkey', entityId: id });
+  if (wouldLeaveNoRequiredFactor(user, { totp: hasTotp(user), passkeys: (await passkeyCount(ctx, user)) - 1 })) {
+    throw badInput('id', 'Your agency requires a second factor for your role; add another one first');
+  }
+  await inTransaction(ctx, async () => {
+    await ctx.em.nativeDelete(Passkey, { id: passkey.id, user: user.id });
+    await audit(ctx, {
+      action: 'auth.passkey_remove',
+      entityType: 'Passkey',
+      entityId: id,
+      detail: { name: passkey.name },
+    });
   });
 }
 
@@ -318,6 +371,7 @@ export async function resetSecondFactor(ctx: RequestContext, userId: string): Pr
     if (user.id === ctx.viewer!.userId) throw badInput('userId', 'Remove your own authenticator on your profile');
     clearSecondFactor(user);
     await ctx.em.flush();
+    const passkeys = await removeAllPasskeys(ctx, user);
     await endAllSessions(ctx, user);
     await enqueueMail(ctx, {
       tenantId: user.tenant.id,
@@ -326,7 +380,12 @@ export async function resetSecondFactor(ctx: RequestContext, userId: string): Pr
       language: user.preferredLanguage,
       payload: { agency: user.tenant.name, name: user.name },
     });
-    await audit(ctx, { action: 'user.second_factor_reset', entityType: 'User', entityId: user.id });
+    await audit(ctx, {
+      action: 'user.second_factor_reset',
+      entityType: 'User',
+      entityId: user.id,
+      detail: { passkeys },
+    });
     return user;
   });
 }
@@ -354,10 +413,11 @@ export function setSecondFactorRoles(ctx: RequestContext, roles: string[]): Prom
 export async function secondFactorStatus(
   ctx: RequestContext,
   user: User,
-): Promise<{ totp: boolean; recoveryCodesLeft: number; required: boolean }> {
+): Promise<{ totp: boolean; passkeys: number; recoveryCodesLeft: number; required: boolean }> {
   const tenant = await ctx.em.findOneOrFail(Tenant, user.tenant.id);
   return {
-    totp: hasSecondFactor(user),
+    totp: hasTotp(user),
+    passkeys: await passkeyCount(ctx, user),
     recoveryCodesLeft: user.recoveryCodeHashes.length,
     required: tenant.secondFactorRoles.includes(user.role),
   };

@@ -98,16 +98,20 @@ export async function startSession(ctx: RequestContext, user: User, start: Sessi
   await endCurrentSession(ctx);
   const { token, hash } = newTenantToken(user.tenant.id);
   const { absoluteMs } = ctx.app.config.sessions;
+  // One clock reading: a session is never last seen before it started (a busy machine can pause
+  // between two readings).
+  const now = new Date();
   const session = ctx.em.create(Session, {
     tenant: user.tenant,
     user,
     tokenHash: hash,
-    lastSeenAt: new Date(),
-    expiresAt: new Date(Date.now() + absoluteMs),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + absoluteMs),
     ip: normaliseIp(ctx.ip),
     userAgent: ctx.userAgent?.slice(0, 500) ?? null,
     pendingStep: start.pendingStep,
-    stepUpAt: start.stepUp ? new Date() : null,
+    stepUpAt: start.stepUp ? now : null,
   });
   await ctx.em.flush();
   setSessionCookie(ctx, token, absoluteMs);
@@ -237,4 +241,9 @@ export async function mailIfNewBrowser(ctx: RequestContext, user: User): Promise
   });
   await audit(ctx, { action: 'auth.new_browser', entityType: 'User', entityId: user.id, detail: { browser } });
   return true;
+}
+
+/** The session has just had a second step (or, for a user without a factor, the password): step-up (S34). */
+export async function markStepUp(ctx: RequestContext): Promise<void> {
+  await ctx.em.nativeUpdate(Session, { id: ctx.viewer!.sessionId }, { stepUpAt: new Date() });
 }

@@ -8,6 +8,9 @@ export class SecondFactorStatus {
   @Field({ description: 'An authenticator app (TOTP) is set up.' })
   totp!: boolean;
 
+  @Field(() => Int, { description: 'How many passkeys the viewer has (each is a second factor).' })
+  passkeys!: number;
+
   @Field(() => Int)
   recoveryCodesLeft!: number;
 
@@ -32,7 +35,7 @@ export class ViewerInfo {
   @Field(() => String, {
     nullable: true,
     description:
-      'What the login still owes: SECOND_FACTOR (loginSecondStep) or SETUP (totpSetupStart, totpSetupConfirm); null when logged in.',
+      'What the login still owes: SECOND_FACTOR (loginSecondStep, loginSecondStepPasskey) or SETUP (totpSetupStart, totpSetupConfirm, passkeyRegistrationOptions, passkeyRegister); null when logged in.',
   })
   pendingStep!: string | null;
 

@@ -140,7 +140,10 @@ export class PrivacyRequestResolver {
     return requests.rejectRequest(ctx, id, reason);
   }
 
-  @Mutation(() => String, { description: "A fresh single-use link to the viewer's own export." })
+  @Mutation(() => String, {
+    description:
+      "A fresh single-use link to the viewer's own export (staff: after a fresh second step, STEP_UP_REQUIRED).",
+  })
   privacyExportLink(@Arg('requestId', () => UUID) requestId: string, @Ctx() ctx: RequestContext): Promise<string> {
     return requests.issueExportLink(ctx, requestId);
   }

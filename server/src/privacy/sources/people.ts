@@ -78,7 +78,7 @@ export const usersSource: PersonalDataSource = {
       [s.tenantId, ids(s.userIds)],
     ),
   async erase(ctx, s) {
-    // Sessions and tokens go with the login (cascade); references elsewhere become null.
+    // Sessions, tokens and passkeys go with the login (cascade); references elsewhere become null.
     const deleted = await affected(ctx, `delete from users where tenant_id = ? and id = any(?::uuid[])`, [
       s.tenantId,
       ids(s.userIds),
