@@ -5,6 +5,7 @@
 import { EditButton, Show, TabbedShowLayout, TabbedShowLayoutTabs, TopToolbar } from 'react-admin';
 
 import { useCanRead, useViewerRole } from '../../providers/useViewerRole';
+import { SiteAgentToken } from './SiteAgentToken';
 import { SiteAssignments } from './SiteAssignments';
 import { SiteBackups } from './SiteBackups';
 import { SiteCare } from './SiteCare';
@@ -20,6 +21,7 @@ const SiteShowActions = () => (
 
 export default function SiteShow() {
   const role = useViewerRole();
+  const staff = role === 'ADMIN' || role === 'EMPLOYEE';
   const tabs = {
     assignments: useCanRead('Site.assignments'),
     backups: useCanRead('Site.backups') && role !== 'CONTRACTOR',
@@ -55,6 +57,7 @@ export default function SiteShow() {
         {tabs.care ? (
           <TabbedShowLayout.Tab label="sitecare.sites.tabs.care" path="care">
             <SiteCare label={false} />
+            {staff ? <SiteAgentToken /> : null}
           </TabbedShowLayout.Tab>
         ) : null}
         {tabs.credentials ? (
