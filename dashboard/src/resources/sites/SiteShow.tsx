@@ -9,6 +9,7 @@ import { SiteAgentToken } from './SiteAgentToken';
 import { SiteAssignments } from './SiteAssignments';
 import { SiteBackups } from './SiteBackups';
 import { SiteCare } from './SiteCare';
+import { SiteCareReport } from './SiteCareReport';
 import { SiteCredentialAccess } from './SiteCredentialAccess';
 import { SiteCredentials } from './SiteCredentials';
 import { SiteOverview } from './SiteOverview';
@@ -35,12 +36,15 @@ export default function SiteShow() {
     ...(tabs.assignments ? ['assignments.user'] : []),
     ...(tabs.backups ? ['backups'] : []),
     ...(tabs.credentials ? ['credentials'] : []),
-    ...(tabs.care ? ['uptimeDays', 'incidents', 'updates'] : []),
+    ...(tabs.care ? ['uptimeDays', 'incidents', 'updates', 'backups', 'openTickets'] : []),
   ];
   return (
     <Show actions={<SiteShowActions />} queryOptions={{ meta: { embed } }}>
       {/* Scrollable tabs: five of them do not fit a phone's width. */}
-      <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
+      {/* `width: 0` with `min-width: 100%`: the tabs scroll within the page's width instead of widening it. */}
+      <TabbedShowLayout
+        tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" sx={{ width: 0, minWidth: '100%' }} />}
+      >
         <TabbedShowLayout.Tab label="sitecare.sites.tabs.overview">
           <SiteOverview label={false} />
         </TabbedShowLayout.Tab>
@@ -57,6 +61,7 @@ export default function SiteShow() {
         {tabs.care ? (
           <TabbedShowLayout.Tab label="sitecare.sites.tabs.care" path="care">
             <SiteCare label={false} />
+            <SiteCareReport />
             {staff ? <SiteAgentToken /> : null}
           </TabbedShowLayout.Tab>
         ) : null}
