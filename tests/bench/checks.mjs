@@ -107,9 +107,15 @@ const server = spawn(process.execPath, [MAIN_JS], {
 const stopAll = () => server.exitCode === null && server.kill('SIGKILL');
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, stopAll);
 const url = `http://127.0.0.1:${port}`;
-for (const started = Date.now(); ; ) {
+for (const started = Date.now(); ;) {
   if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-  if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   if (Date.now() - started > 120_000) throw new Error('the server was not ready within 120 s');
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
@@ -214,9 +220,18 @@ const rows = [
   ['sites checked every 5 minutes (target checks/s)', `${SITES} (${(SITES / (INTERVAL_MINUTES * 60)).toFixed(0)}/s)`],
   ['checks/s achieved (checks alone)', (b.checks / seconds).toFixed(1)],
   ['failed checks (expected ~3 %)', `${b.checks ? ((100 * b.failed) / b.checks).toFixed(1) : 0} %`],
-  ['scheduling lag p50 / p99 (checks alone)', `${Number(b.p50 ?? 0).toFixed(2)} s / ${Number(b.p99 ?? 0).toFixed(2)} s`],
-  ['scheduling lag p50 / p99 (with API load)', `${Number(c.p50 ?? 0).toFixed(2)} s / ${Number(c.p99 ?? 0).toFixed(2)} s`],
-  ['CPU per check: server / PostgreSQL', `${(cpuServer / Math.max(1, b.checks)).toFixed(2)} ms / ${(cpuDb / Math.max(1, b.checks)).toFixed(2)} ms`],
+  [
+    'scheduling lag p50 / p99 (checks alone)',
+    `${Number(b.p50 ?? 0).toFixed(2)} s / ${Number(b.p99 ?? 0).toFixed(2)} s`,
+  ],
+  [
+    'scheduling lag p50 / p99 (with API load)',
+    `${Number(c.p50 ?? 0).toFixed(2)} s / ${Number(c.p99 ?? 0).toFixed(2)} s`,
+  ],
+  [
+    'CPU per check: server / PostgreSQL',
+    `${(cpuServer / Math.max(1, b.checks)).toFixed(2)} ms / ${(cpuDb / Math.max(1, b.checks)).toFixed(2)} ms`,
+  ],
   ...Object.keys(OPERATIONS).map((name) => [
     `API ${name}: req/s alone → with checks (ratio)`,
     `${alone[name].toFixed(0)} → ${loaded[name].toFixed(0)} (${(loaded[name] / alone[name]).toFixed(2)})`,
