@@ -100,6 +100,8 @@ export const PERMISSIONS = {
   'Mutation.siteAssignmentCreate': { audience: STAFF, rule: 'tenant' },
   'Mutation.siteAssignmentEnd': { audience: STAFF, rule: 'tenant' },
   'Mutation.siteAgentTokenRotate': { audience: STAFF, rule: 'tenant' },
+  'Query.siteCareReportPdf': { audience: OWNERS, rule: 'own-customer' },
+  'Mutation.siteCareReportResend': { audience: STAFF, rule: 'tenant' },
   'Mutation.siteCredentialCreate': { audience: STAFF, rule: 'tenant' },
   'Mutation.siteCredentialUpdate': { audience: STAFF, rule: 'tenant' },
   'Mutation.siteCredentialDelete': { audience: STAFF, rule: 'tenant' },

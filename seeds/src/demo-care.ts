@@ -22,12 +22,12 @@ export const demoPackages: readonly DemoPackage[] = [
     key: 'bas',
     nameSv: 'Bas',
     nameEn: 'Basic',
-    descriptionSv: 'Uppdateringar och säkerhetskopior varje vecka.',
-    descriptionEn: 'Weekly updates and backups.',
+    descriptionSv: 'Uppdateringar och säkerhetskopior varje vecka, drifttidsövervakning.',
+    descriptionEn: 'Weekly updates and backups, uptime monitoring.',
     backups: true,
     backupIntervalHours: 168,
     updates: true,
-    uptimeMonitoring: false,
+    uptimeMonitoring: true,
     supportHoursPerMonth: 1,
     responseTimeHours: 48,
     monthlySekMinor: 29_900,
@@ -146,6 +146,36 @@ export const demoTickets: readonly DemoTicket[] = [
     ],
   },
 ];
+
+/**
+ * Issue 22: a month of care on every monitored demo site: checks (raw for the last `rawDays`, daily
+ * roll-ups before), one past outage on each agency's first site (closed, with its ticket), and
+ * updates its agent reported. Backups come from each site's `backupDays`.
+ */
+export const demoCareHistory = {
+  days: 30,
+  rawDays: 3,
+  /** Median response time of a demo site, ms (each site and day varies around it). */
+  typicalMs: 240,
+  outage: {
+    daysAgo: 12,
+    /** UTC hour and minute it began, and how long it lasted. */
+    at: '03:10',
+    minutes: 25,
+    subjectSv: '%{domain} svarar inte',
+    subjectEn: '%{domain} is down',
+    bodySv: 'Övervakningen når inte %{domain} (HTTP 502).',
+    bodyEn: 'The checks cannot reach %{domain} (HTTP 502).',
+    noteSv: '%{domain} svarar igen, efter 25 min. Webbhotellet startade om PHP-FPM.',
+    noteEn: '%{domain} is back up, after 25 min. The host restarted PHP-FPM.',
+  },
+  updates: [
+    { component: 'wordpress', from: '6.8.3', to: '6.9', daysAgo: 4 },
+    { component: 'plugin:woocommerce', from: '10.2.2', to: '10.3.0', daysAgo: 9 },
+    { component: 'plugin:wordfence', from: '8.0.5', to: '8.1.0', daysAgo: 16 },
+    { component: 'theme:astra', from: '4.11.10', to: '4.11.12', daysAgo: 23 },
+  ],
+} as const;
 
 export interface DemoLead {
   name: string;

@@ -1,5 +1,6 @@
 // `pnpm sitecare <command>`: operator commands against the embedded default or DATABASE_URL.
 import 'reflect-metadata';
+import { sendMonthlyCareReports } from './modules/monitoring/care-report';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Command } from 'commander';
 import { DEFAULT_SCALE, scaledPlan } from '@sitecare/seeds';
@@ -260,6 +261,23 @@ program
       const app = cliServices(config);
       for (const report of await runRetention(orm.em.fork(), app))
         console.log(`${report.task}: removed ${report.removed}`);
+      await app.throttle.close();
+    }),
+  );
+
+program
+  .command('care-reports:send')
+  .description(
+    "make and mail last month's care reports now (the hourly job does it on each agency's first of the month)",
+  )
+  .option('--now <iso>', 'act as if it were this time (e.g. 2026-12-01T07:00:00Z)')
+  .action((o: { now?: string }) =>
+    withOwnerOrm(async (orm, config) => {
+      const app = cliServices(config);
+      const now = o.now ? new Date(o.now) : new Date();
+      if (Number.isNaN(now.getTime())) throw new Error('--now must be an ISO 8601 time');
+      const run = await sendMonthlyCareReports(orm.em, app, now);
+      console.log(`care reports: ${run.made} made, ${run.mailed} mails`);
       await app.throttle.close();
     }),
   );

@@ -186,13 +186,62 @@ describe('customers and sites in Chromium', () => {
     await page.getByRole('region', { name: 'Tillgänglighet, senaste 30 dagarna' }).waitFor();
     await page.getByRole('region', { name: 'Avbrott och varningar' }).waitFor();
     await page.getByRole('region', { name: 'Genomförda uppdateringar' }).waitFor();
+    // The demo's month of checks as a drawn chart (recharts, loaded with this tab), the past outage
+    // with its duration, the latest backups and the support hours.
+    const chart = page.getByRole('img', { name: /Svarstid per dag under \d+ dagar/ });
+    await chart.locator('svg .recharts-line').first().waitFor();
+    await page
+      .getByTestId('uptime')
+      .getByText(/% under \d+ dagar/)
+      .waitFor();
+    const outage = page
+      .getByRole('table', { name: 'Avbrott och varningar' })
+      .getByRole('row')
+      .filter({ hasText: 'Webbplatsen nere' });
+    await outage.getByText('25 minuter').waitFor();
+    await page.getByRole('table', { name: 'Senaste säkerhetskopiorna' }).getByText('Fullständig').first().waitFor();
+    await page.getByRole('region', { name: 'Supporttimmar (alla era webbplatser)' }).waitFor();
     await settle(page);
     // Each care section fits the phone's width (its tables scroll inside their own box).
-    for (const name of ['Tillgänglighet, senaste 30 dagarna', 'Avbrott och varningar', 'Genomförda uppdateringar']) {
+    for (const name of [
+      'Tillgänglighet, senaste 30 dagarna',
+      'Avbrott och varningar',
+      'Genomförda uppdateringar',
+      'Senaste säkerhetskopiorna',
+      'Öppna ärenden',
+    ]) {
       const box = await page.getByRole('region', { name }).boundingBox();
-      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      expect(`${name}: ${box!.x + box!.width <= 390 ? 'fits' : box!.x + box!.width}`).toBe(`${name}: fits`);
     }
     await screenshot(page, 'sites-customer-care-phone');
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("M16: an admin makes the site agent's token on a phone: shown once with the filled-in curl call, axe clean", async () => {
+    const page = await dash.logIn(ADMIN);
+    await menuItem(page, MENU.sites).click();
+    await searchList(page, 'Sök domän', 'bageriet');
+    await page.getByRole('cell', { name: BAGERIET_SITE }).click();
+    await tab(page, 'Skötsel').click();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    const agent = page.getByRole('region', { name: 'Platsagent' });
+    await agent.getByRole('button', { name: /nyckel/ }).click();
+    const confirm = page.getByRole('dialog', { name: 'Skapa en ny agentnyckel?' });
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: /Bekräfta/i }).click();
+    const dialog = page.getByRole('dialog', { name: `Agentnyckel för ${BAGERIET_SITE}` });
+    const token = (await dialog.getByTestId('agent-token').innerText()).trim();
+    expect(token).toMatch(/^sca_/);
+    const curl = await dialog.getByTestId('agent-curl').innerText();
+    expect(curl).toContain(`Bearer ${token}`);
+    expect(curl).toMatch(/\/agent\/v1\/sites\/[0-9a-f-]{36}\/backups/);
+    await settle(page);
+    const box = await dialog.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'sites-agent-token-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Klar' }).click();
+    await agent.getByText('Den nuvarande nyckeln skapades').waitFor();
+    expect(await page.getByText(token).count()).toBe(0);
   });
 });

@@ -16,6 +16,7 @@ const RULED = [
   'payments',
   'site_assignments',
   'site_backups',
+  'site_care_reports',
   'site_check_results',
   'site_check_rollups',
   'site_check_schedules',

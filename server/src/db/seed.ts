@@ -1,5 +1,6 @@
 // Loads the demo data set from @sitecare/seeds into an empty database, in one transaction, as the
 // tables' owner (the system path: no request, no viewer, every tenant).
+import { createHash } from 'node:crypto';
 import { asSupportedLanguage } from '@sitecare/schema';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
@@ -52,6 +53,7 @@ import { seedRegisters } from '../modules/processors/registers.seed';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { User, UserStatus } from '../modules/users/user.entity';
 import { seedPrivacyRequests } from '../modules/privacy-requests/privacy-request.seed';
+import { seedCareRecords, seedCheckHistory } from '../modules/monitoring/care.seed';
 
 export interface DemoSummary {
   tenants: Array<{ name: string; slug: string; users: number; customers: number }>;
@@ -328,6 +330,8 @@ function seedCustomer(
         takenAt,
         location: `s3://backups/${d.domain}/${takenAt.toISOString().slice(0, 10)}.tar.gz`,
         sizeBytes: 180_000_000 + day * 1_000_000,
+        kind: 'FULL',
+        checksum: `sha256:${createHash('sha256').update(`${d.domain}/${day}`).digest('hex')}`,
         expiresAt: new Date(takenAt.getTime() + 30 * DAY),
       });
     }
@@ -409,6 +413,12 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
       );
       const staff = t.users.find((u) => u.role === 'EMPLOYEE')!;
       for (const ticket of demoTickets) seedTicket(tx, tenant, ticket, customers, users.get(staff.email)!);
+      seedCareRecords(
+        tx,
+        tenant,
+        customers.flatMap((c) => c.sites),
+        users.get(staff.email)!,
+      );
       seedOrders(tx, tenant, customers, packages);
       await seedConsents(
         tx,
@@ -446,6 +456,8 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
         detail: { users: t.users.length },
       });
     }
+    await tx.flush();
+    await seedCheckHistory(tx); // issue 22: a month of checks on the monitored sites, set-based
   });
   return {
     tenants: demoTenants.map(({ name, slug, users, customers }) => ({

@@ -1,6 +1,7 @@
-// Issue 22: each server process takes due checks every couple of seconds (modules/monitoring/checks.ts:
-// FOR UPDATE SKIP LOCKED, so several processes share the work and each check runs once). One run at a
-// time per process; a run takes at most a few batches' worth, bounded by the configured concurrency.
+// Issue 22: each server process takes due checks every second (modules/monitoring/checks.ts: FOR
+// UPDATE SKIP LOCKED, so several processes, and the lanes of one, share the work and each check runs
+// once). Up to LANES runs overlap, each with its share of the configured concurrency, so a check that
+// falls due while a batch is still waiting on its slowest site is taken at the next poll, not after it.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -9,7 +10,8 @@ import type { AppServices } from '../graphql/context';
 import { runDueChecks } from '../modules/monitoring/checks';
 import { reviewIncidents } from '../modules/monitoring/incidents';
 
-const POLL_MS = 2_000;
+const POLL_MS = 1_000;
+const LANES = 4;
 
 export function startCheckLoop(opts: {
   config: Config;
@@ -19,7 +21,8 @@ export function startCheckLoop(opts: {
 }): { stop(): Promise<void> } {
   const { config, owner, logger } = opts;
   let stopped = false;
-  let current: Promise<void> | undefined;
+  const running = new Set<Promise<void>>();
+  const share = Math.max(1, Math.ceil(config.monitoring.concurrency / LANES));
   const tick = async () => {
     try {
       // Keep taking batches while there is due work (a backlog is worked off at full concurrency).
@@ -27,8 +30,8 @@ export function startCheckLoop(opts: {
         if (stopped) return;
         const since = new Date();
         const report = await runDueChecks(owner.em, {
-          batch: config.monitoring.concurrency * 2,
-          concurrency: config.monitoring.concurrency,
+          batch: share * 2,
+          concurrency: share,
           timeoutMs: config.monitoring.timeoutMs,
           allowPrivate: allowsPrivateHosts(config),
           rdapUrl: config.monitoring.rdapUrl,
@@ -38,21 +41,23 @@ export function startCheckLoop(opts: {
           since,
         });
         if (incidents.opened || incidents.reopened || incidents.closed) logger.info(incidents, 'site incidents');
-        if (report.checked < config.monitoring.concurrency * 2) return;
+        if (report.checked < share * 2) return;
       }
     } catch (error) {
       logger.error({ err: error }, 'site checks failed');
     }
   };
   const timer = setInterval(() => {
-    current ??= tick().finally(() => (current = undefined));
+    if (running.size >= LANES) return;
+    const run: Promise<void> = tick().finally(() => running.delete(run));
+    running.add(run);
   }, POLL_MS);
   timer.unref();
   return {
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await current;
+      await Promise.all(running);
     },
   };
 }

@@ -18,6 +18,7 @@ import { runRetention } from './retention';
 import { withAdvisoryLock } from '../db/migrate';
 import { tracedJob } from '../observability/jobs';
 import { startCheckLoop } from './check-loop';
+import { sendMonthlyCareReports } from '../modules/monitoring/care-report';
 import { syncCheckSchedules } from '../modules/monitoring/checks';
 
 export const MAIL_QUEUE = 'mail.send';
@@ -26,6 +27,7 @@ const RETENTION_QUEUE = 'retention.run';
 const RENEWAL_QUEUE = 'subscriptions.renew';
 export const TICKET_SLA_QUEUE = 'tickets.overdue';
 const CHECK_SYNC_QUEUE = 'monitoring.sync';
+const CARE_REPORT_QUEUE = 'monitoring.care-reports';
 
 export interface JobQueue {
   /** True from start until stop (readiness: /readyz). */
@@ -82,6 +84,9 @@ export async function startJobQueue(opts: {
     await boss.schedule(RENEWAL_QUEUE, '0 6 * * *', {}, { tz: 'Europe/Stockholm' });
     await boss.createQueue(TICKET_SLA_QUEUE, { policy: 'singleton' });
     await boss.schedule(TICKET_SLA_QUEUE, '* * * * *');
+    // Issue 22: hourly; each agency's reports go on the first of its month from 06:00 in its own time zone.
+    await boss.createQueue(CARE_REPORT_QUEUE, { policy: 'singleton' });
+    await boss.schedule(CARE_REPORT_QUEUE, '5 * * * *');
     if (config.monitoring.enabled) {
       await boss.createQueue(CHECK_SYNC_QUEUE, { policy: 'singleton' });
       await boss.schedule(CHECK_SYNC_QUEUE, '* * * * *');
@@ -114,6 +119,15 @@ export async function startJobQueue(opts: {
     tracedJob(TICKET_SLA_QUEUE, async () => {
       const report = await notifyOverdueTickets(owner.em);
       if (report.tickets) logger.info(report, 'tickets overdue');
+    }),
+  );
+
+  // Issue 22: last month's care report of every site under care, once per site and month.
+  await boss.work(
+    CARE_REPORT_QUEUE,
+    tracedJob(CARE_REPORT_QUEUE, async () => {
+      const run = await sendMonthlyCareReports(owner.em, opts.services());
+      if (run.made) logger.info(run, 'care reports');
     }),
   );
 

@@ -5,9 +5,11 @@
 import { EditButton, Show, TabbedShowLayout, TabbedShowLayoutTabs, TopToolbar } from 'react-admin';
 
 import { useCanRead, useViewerRole } from '../../providers/useViewerRole';
+import { SiteAgentToken } from './SiteAgentToken';
 import { SiteAssignments } from './SiteAssignments';
 import { SiteBackups } from './SiteBackups';
 import { SiteCare } from './SiteCare';
+import { SiteCareReport } from './SiteCareReport';
 import { SiteCredentialAccess } from './SiteCredentialAccess';
 import { SiteCredentials } from './SiteCredentials';
 import { SiteOverview } from './SiteOverview';
@@ -20,6 +22,7 @@ const SiteShowActions = () => (
 
 export default function SiteShow() {
   const role = useViewerRole();
+  const staff = role === 'ADMIN' || role === 'EMPLOYEE';
   const tabs = {
     assignments: useCanRead('Site.assignments'),
     backups: useCanRead('Site.backups') && role !== 'CONTRACTOR',
@@ -33,7 +36,7 @@ export default function SiteShow() {
     ...(tabs.assignments ? ['assignments.user'] : []),
     ...(tabs.backups ? ['backups'] : []),
     ...(tabs.credentials ? ['credentials'] : []),
-    ...(tabs.care ? ['uptimeDays', 'incidents', 'updates'] : []),
+    ...(tabs.care ? ['uptimeDays', 'incidents', 'updates', 'backups', 'openTickets'] : []),
   ];
   return (
     <Show actions={<SiteShowActions />} queryOptions={{ meta: { embed } }}>
@@ -59,6 +62,8 @@ export default function SiteShow() {
         {tabs.care ? (
           <TabbedShowLayout.Tab label="sitecare.sites.tabs.care" path="care">
             <SiteCare label={false} />
+            <SiteCareReport />
+            {staff ? <SiteAgentToken /> : null}
           </TabbedShowLayout.Tab>
         ) : null}
         {tabs.credentials ? (

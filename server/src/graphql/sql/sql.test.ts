@@ -118,6 +118,10 @@ describe('compiled reads (graphql/sql)', () => {
     // Issue 22: the site's care: 35 days of daily roll-ups (30 shown), incidents (one open) and updates.
     const care = `with s as (select id, tenant_id from sites where id = $1)`;
     for (const statement of [
+      // The demo's own care history of this site (care.seed.ts) gives way to the rows made here.
+      `delete from site_check_rollups where site_id = $1`,
+      `delete from site_incidents where site_id = $1`,
+      `delete from site_updates where site_id = $1`,
       `${care} insert into site_check_rollups (id, tenant_id, site_id, period, period_start, checks, ok_checks, p50_ms, p95_ms)
        select gen_random_uuid(), s.tenant_id, s.id, 'DAY', date_trunc('day', now()) - d * interval '1 day', 288,
               288 - d % 3, 120 + d, 300 + d

@@ -1,5 +1,6 @@
 // Sends queued mail over SMTP (nodemailer). One outbox row is claimed with FOR UPDATE SKIP LOCKED,
 // so two server processes never send the same message twice.
+import { attachmentsOf } from './attachments';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SupportedLanguage } from '@sitecare/schema';
@@ -125,6 +126,7 @@ export async function sendOutboxMessage(
         message.ticketId && ticketMail
           ? await ticketHeaders(tx, message, envelope.from.address, envelope.replyTo, ticketMail)
           : undefined;
+      const attachments = await attachmentsOf(tx, message);
       await (relay ?? transport).sendMail({
         from: envelope.from,
         replyTo: ticket?.replyTo ?? envelope.replyTo,
@@ -133,6 +135,7 @@ export async function sendOutboxMessage(
         text: mail.text,
         html: mail.html,
         headers: { ...message.headers, ...ticket?.headers },
+        ...(attachments.length ? { attachments } : {}),
       });
       message.status = OutboxStatus.SENT;
       message.sentAt = new Date();

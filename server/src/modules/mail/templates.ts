@@ -386,6 +386,25 @@ const TEMPLATES = {
       paragraphs: ['Hello %{name},', '%{domain} answers again since %{at}, after an outage of %{minutes} minutes.'],
     },
   },
+  // Issue 22: the monthly care report of a site (its PDF is attached when the mail leaves).
+  'care.report': {
+    sv: {
+      subject: 'Skötselrapport för %{domain}, %{month}',
+      paragraphs: [
+        'Hej %{name}!',
+        'Här är skötselrapporten för %{domain} för %{month}: tillgänglighet %{uptime}, %{incidents} avbrott, %{backups} säkerhetskopior, %{updates} uppdateringar, %{tickets} nya ärenden och %{hours} supporttid.',
+        'Hela rapporten finns i den bifogade PDF-filen.',
+      ],
+    },
+    en: {
+      subject: 'Care report for %{domain}, %{month}',
+      paragraphs: [
+        'Hello %{name},',
+        'Here is the care report of %{domain} for %{month}: uptime %{uptime}, %{incidents} incidents, %{backups} backups, %{updates} updates, %{tickets} new tickets and %{hours} of support.',
+        'The whole report is in the attached PDF.',
+      ],
+    },
+  },
   ...PRIVACY_TEMPLATES,
 } as const satisfies Record<string, Record<SupportedLanguage, TemplateText>>;
 

@@ -60,6 +60,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   owner = await initOrm(db.ownerUrl, { logger: () => undefined });
   await seedDemoIfEmpty(owner, testKeyring());
+  // Start from no care history (the demo's own is care.seed.ts's, tested in care.seed.test.ts).
+  await sql(`truncate site_check_results, site_check_rollups, site_incidents, site_updates`);
+  await sql(`delete from support_tickets where channel = 'MONITORING'`);
   const rows = await sql<SiteRow & { slug: string }>(
     `select s.id, s.tenant_id, t.slug from sites s join tenants t on t.id = s.tenant_id order by t.slug, s.domain`,
   );

@@ -108,7 +108,7 @@ const RECORD_SQL = `with rows as (
    where h.kind = 'HTTP' and c.site_id = h."siteId"`;
 
 /** `$n` placeholders as the ORM's `?` ones, with their values in order. */
-function positional(sql: string, values: unknown[]): [string, unknown[]] {
+export function positional(sql: string, values: unknown[]): [string, unknown[]] {
   const params: unknown[] = [];
   const text = sql.replace(/\$(\d+)/g, (_, n: string) => (params.push(values[Number(n) - 1]), '?'));
   return [text, params];

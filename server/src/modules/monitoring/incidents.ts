@@ -54,6 +54,26 @@ function wording(kind: Kind, c: Candidate, lang: Lang): { subject: string; body:
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
+ * The people a site's customer is told about its care: the customer's portal users (contacts with an
+ * active login, not erased or restricted), with their language; `incidentsOnly`: only when the site's
+ * package says the customer is told of incidents. Incident notices and the monthly care report use it.
+ */
+export function customerRecipients(
+  ctx: { em: EntityManager },
+  siteId: string,
+  incidentsOnly: boolean,
+): Promise<{ email: string; name: string; language: string }[]> {
+  return ctx.em.execute(
+    `select ct.email, ct.name, ct.preferred_language as language
+       from sites s join service_packages p on p.id = s.service_package_id${incidentsOnly ? ' and p.notify_customer_of_incidents' : ''}
+       join contacts ct on ct.customer_id = s.customer_id and ct.erased_at is null and ct.processing_restricted_at is null
+      where s.id = ? and exists (select 1 from users u where u.contact_id = ct.id and u.status = 'ACTIVE')
+      order by ct.email`,
+    [siteId],
+  );
+}
+
+/**
  * The customer's portal users (contacts with an active login, not erased or restricted), each in their
  * language, are mailed `template` when the site's package says so.
  */
@@ -63,13 +83,7 @@ async function noticeCustomer(
   template: 'site.down' | 'site.up',
   payload: Record<string, unknown>,
 ): Promise<void> {
-  const people = await ctx.em.execute<{ email: string; name: string; language: string }[]>(
-    `select ct.email, ct.name, ct.preferred_language as language
-       from sites s join service_packages p on p.id = s.service_package_id and p.notify_customer_of_incidents
-       join contacts ct on ct.customer_id = s.customer_id and ct.erased_at is null and ct.processing_restricted_at is null
-      where s.id = ? and exists (select 1 from users u where u.contact_id = ct.id and u.status = 'ACTIVE')`,
-    [c.site_id],
-  );
+  const people = await customerRecipients(ctx, c.site_id, true);
   for (const person of people)
     await enqueueMail(ctx, {
       tenantId: c.tenant_id,

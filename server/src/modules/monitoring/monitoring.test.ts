@@ -102,6 +102,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   owner = await initOrm(db.ownerUrl, { logger: () => undefined });
   await seedDemoIfEmpty(owner, testKeyring());
+  // Start from no care history (the demo's own is care.seed.ts's, tested in care.seed.test.ts).
+  await sql(`truncate site_check_results, site_check_rollups, site_incidents, site_updates`);
+  await sql(`delete from support_tickets where channel = 'MONITORING'`);
   // Every demo site is monitored, every five minutes, so there are enough to share between workers.
   await sql(`update service_packages set uptime_monitoring = true, check_interval_minutes = 5`);
   await sql(`update sites set status = 'ACTIVE',
