@@ -67,6 +67,10 @@ export const PERMISSIONS = {
   'Mutation.tenantSmtpRelaySet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantSmtpRelayRemove': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantInboundEmailTokenRotate': { audience: ADMIN, rule: 'tenant' },
+  // Issue 21: API keys (S35), admins only; a key itself is never ADMIN, so it cannot make or revoke keys.
+  'Query.apiKeys': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.apiKeyCreate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.apiKeyRevoke': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantStripeAccountSet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantMollieAccountSet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantPayPalAccountSet': { audience: ADMIN, rule: 'tenant' },

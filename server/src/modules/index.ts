@@ -8,6 +8,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { usePersonalDataSources } from '../privacy/personal-data';
 import type { RetentionTask, SitecareModule } from '../system/module';
 import { agencySecretsModule } from './agency-secrets';
+import { apiKeysModule } from './api-keys';
 import { attachmentsModule } from './attachments';
 import { auditModule } from './audit';
 import { authModule } from './auth';
@@ -65,6 +66,7 @@ export const modules: readonly SitecareModule[] = [
   disclosuresModule,
   breachesModule,
   agencySecretsModule,
+  apiKeysModule,
 ];
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
