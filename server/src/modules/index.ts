@@ -36,6 +36,7 @@ import { ticketTimeModule } from './ticket-time';
 import { ticketsModule } from './tickets';
 import { usersModule } from './users';
 import { visitsModule } from './visits';
+import { webhooksModule } from './webhooks';
 
 export const modules: readonly SitecareModule[] = [
   healthModule,
@@ -67,6 +68,7 @@ export const modules: readonly SitecareModule[] = [
   breachesModule,
   agencySecretsModule,
   apiKeysModule,
+  webhooksModule,
 ];
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
