@@ -79,6 +79,8 @@ export const PERMISSIONS = {
   'Mutation.webhookEndpointDelete': { audience: ADMIN, rule: 'tenant' },
   'Mutation.webhookEndpointRotateSecret': { audience: ADMIN, rule: 'tenant' },
   'Mutation.webhookDeliveryReplay': { audience: ADMIN, rule: 'tenant' },
+  // Issue 21: the origins of the agency's own website (S37).
+  'Mutation.tenantAllowedOriginsSet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantStripeAccountSet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantMollieAccountSet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantPayPalAccountSet': { audience: ADMIN, rule: 'tenant' },

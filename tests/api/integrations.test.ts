@@ -175,3 +175,155 @@ describe('M15: API keys', () => {
     expect(get.status).toBe(400);
   });
 });
+
+describe("M15: the agency's website (CORS)", () => {
+  const SITE = 'https://www.jj-media.example.com';
+  const FOREIGN = 'https://evil.example.net';
+  const LEAD = `mutation($input: LeadInput!) { leadSubmit(input: $input) }`;
+  const lead = (agency: string, email: string) => ({
+    query: LEAD,
+    variables: {
+      input: {
+        agency,
+        name: 'Webb Besökare',
+        email,
+        message: 'Vi vill ha en ny webbplats',
+        consentGiven: true,
+        consentText: 'Jag vill bli kontaktad om min förfrågan.',
+      },
+    },
+  });
+  const publicUrl = (slug: string) => `${demo.url}/public/${slug}/graphql`;
+  const preflight = (url: string, origin: string) =>
+    fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+  const post = (url: string, origin: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    const set = await admin.ok('mutation($o: [String!]!) { tenantAllowedOriginsSet(origins: $o) { allowedOrigins } }', {
+      o: [SITE, 'http://localhost:8080'],
+    });
+    expect(set.tenantAllowedOriginsSet.allowedOrigins).toEqual([SITE, 'http://localhost:8080']);
+  });
+
+  it('M15 S37: origins are checked when saved (admins only)', async () => {
+    for (const bad of [
+      'www.example.com',
+      'https://example.com/path',
+      'javascript:alert(1)',
+      'https://u:p@example.com',
+    ]) {
+      const res = await admin.gql('mutation($o: [String!]!) { tenantAllowedOriginsSet(origins: $o) { id } }', {
+        o: [bad],
+      });
+      expect({ bad, error: res.errors?.[0]?.extensions }).toEqual({
+        bad,
+        error: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'origins' }),
+      });
+    }
+    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const denied = await employee.gql('mutation { tenantAllowedOriginsSet(origins: []) { id } }');
+    expect(errorCode(denied)).toBe('FORBIDDEN');
+  });
+
+  it("M15 S37: an allowed origin's preflight and request succeed, without credentials, stored for that agency", async () => {
+    const pre = await preflight(publicUrl('jj-media'), SITE);
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe(SITE);
+    expect(pre.headers.get('access-control-allow-methods')).toBe('POST');
+    expect(pre.headers.get('access-control-allow-headers')).toBe('content-type');
+    expect(pre.headers.get('access-control-allow-credentials')).toBeNull();
+
+    const res = await post(publicUrl('jj-media'), SITE, lead('jj-media', 'webb.besokare@example.com'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(SITE);
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(await res.json()).toEqual({ data: { leadSubmit: true } });
+    const [row] = await sql(
+      "select t.slug from leads l join tenants t on t.id = l.tenant_id where l.email = 'webb.besokare@example.com'",
+    );
+    expect(row.slug).toBe('jj-media');
+
+    // A session cookie sent along is dropped: the request is anonymous, whatever the browser sends.
+    const withCookie = await post(
+      publicUrl('jj-media'),
+      SITE,
+      { query: 'query { me { user { email } } }' },
+      {
+        cookie: admin.cookie!,
+      },
+    );
+    expect(withCookie.status).toBe(403);
+  });
+
+  it('M15 S37: a foreign origin gets no CORS headers, and is refused', async () => {
+    const pre = await preflight(publicUrl('jj-media'), FOREIGN);
+    expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+    const res = await post(publicUrl('jj-media'), FOREIGN, lead('jj-media', 'foreign@example.com'));
+    expect(res.status).toBe(403);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    // The agency's origin is not another agency's.
+    const other = await preflight(publicUrl('nordvik'), SITE);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    // /graphql itself never answers with CORS headers, not even to an allowed origin.
+    const main = await preflight(`${demo.url}/graphql`, SITE);
+    expect(main.headers.get('access-control-allow-origin')).toBeNull();
+    const mainPost = await post(`${demo.url}/graphql`, SITE, lead('jj-media', 'main@example.com'));
+    expect(mainPost.headers.get('access-control-allow-origin')).toBeNull();
+    const [{ n }] = await sql<{ n: number }>(
+      "select count(*)::int as n from leads where email = 'foreign@example.com'",
+    );
+    expect(n).toBe(0);
+  });
+
+  it("M15 S37: only the website's public operations, and only for the agency in the path", async () => {
+    const login = await post(publicUrl('jj-media'), SITE, {
+      query: 'mutation($input: LoginInput!) { login(input: $input) { role } }',
+      variables: { input: { email: 'admin@jj-media.example.com', password: 'sitecare-demo-2026' } },
+    });
+    expect(login.status).toBe(403);
+    expect(login.headers.get('set-cookie')).toBeNull();
+    const otherAgency = await post(publicUrl('jj-media'), SITE, lead('nordvik', 'cross@example.com'));
+    expect(otherAgency.status).toBe(403);
+    const viaVariables = await post(publicUrl('jj-media'), SITE, {
+      query:
+        'mutation($a: String!) { leadSubmit(input: { agency: $a, name: "X", email: "x@example.com", message: "m", consentGiven: true, consentText: "t" }) }',
+      variables: { a: 'nordvik' },
+    });
+    expect(viaVariables.status).toBe(403);
+    const [{ n }] = await sql<{ n: number }>(
+      "select count(*)::int as n from leads where email in ('cross@example.com', 'x@example.com')",
+    );
+    expect(n).toBe(0);
+  });
+
+  it('M15 S37: a cross-site form post without CORS is still refused (CSRF prevention), on both endpoints', async () => {
+    for (const url of [publicUrl('jj-media'), `${demo.url}/graphql`]) {
+      const form = await fetch(url, {
+        method: 'POST',
+        headers: { origin: SITE, 'content-type': 'application/x-www-form-urlencoded' },
+        body: `query=${encodeURIComponent(LEAD)}&variables=${encodeURIComponent(JSON.stringify(lead('jj-media', 'form@example.com').variables))}`,
+      });
+      expect({ url, status: form.status }).toEqual({ url, status: 400 });
+      expect(await form.text()).toMatch(/Cross-Site Request Forgery/);
+      const text = await fetch(url, {
+        method: 'POST',
+        headers: { origin: SITE, 'content-type': 'text/plain' },
+        body: JSON.stringify(lead('jj-media', 'textplain@example.com')),
+      });
+      expect({ url, status: text.status }).toEqual({ url, status: 400 });
+      expect(await text.text()).toMatch(/Cross-Site Request Forgery/);
+    }
+    const [{ n }] = await sql<{ n: number }>(
+      "select count(*)::int as n from leads where email = 'textplain@example.com'",
+    );
+    expect(n).toBe(0);
+  });
+});

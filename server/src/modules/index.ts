@@ -37,6 +37,7 @@ import { ticketsModule } from './tickets';
 import { usersModule } from './users';
 import { visitsModule } from './visits';
 import { webhooksModule } from './webhooks';
+import { websiteModule } from './website';
 
 export const modules: readonly SitecareModule[] = [
   healthModule,
@@ -69,6 +70,7 @@ export const modules: readonly SitecareModule[] = [
   agencySecretsModule,
   apiKeysModule,
   webhooksModule,
+  websiteModule,
 ];
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */
