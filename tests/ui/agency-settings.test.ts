@@ -196,7 +196,7 @@ describe('M11: the Agency settings screen', () => {
     await hooks.getByRole('button', { name: 'Lägg till ändpunkten' }).click();
     const secret = await hooks.getByRole('textbox', { name: 'Signeringshemlighet' }).inputValue();
     expect(secret).toMatch(/^whsec_/);
-    await hooks.getByRole('button', { name: 'Leveranslogg' }).click();
+    await hooks.getByRole('button', { name: 'Leveranslogg: http://127.0.0.1:9/hook' }).click();
     await hooks.getByText('Inget skickat ännu.').waitFor();
 
     const website = page.getByRole('region', { name: 'Er webbplats' });

@@ -93,7 +93,7 @@ it('M15: webhooks in English: add an endpoint with its events, its secret shown 
   expect(calls.calls.find((c) => c.query.includes('webhookEndpointCreate'))!.variables).toEqual({
     input: { url: 'https://erp.example.com/in', events: ['order.paid', 'ticket.created'] },
   });
-  await user.click(within(section).getByRole('button', { name: 'Delivery log' }));
+  await user.click(within(section).getByRole('button', { name: 'Delivery log: https://hooks.example.com/sitecare' }));
   const log = await within(section).findByRole('list', { name: 'Delivery log' });
   expect(log).toHaveTextContent('customer.created: FAILED, 13 attempt(s), answer 500');
   await user.click(within(log).getByRole('button', { name: 'Send again' }));

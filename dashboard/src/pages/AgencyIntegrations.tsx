@@ -321,6 +321,7 @@ function Webhooks() {
             <Button
               size="small"
               variant="outlined"
+              aria-label={`${translate('sitecare.integrations.hooks.log')}: ${endpoint.url}`}
               onClick={() => setOpen(open === endpoint.id ? undefined : endpoint.id)}
             >
               {translate('sitecare.integrations.hooks.log')}
@@ -328,6 +329,7 @@ function Webhooks() {
             <Button
               size="small"
               title={translate('sitecare.integrations.hooks.rotate_help')}
+              aria-label={`${translate('sitecare.integrations.hooks.rotate')}: ${endpoint.url}`}
               onClick={() => void rotate(endpoint.id)}
             >
               {translate('sitecare.integrations.hooks.rotate')}
@@ -350,6 +352,7 @@ function Webhooks() {
             <Button
               size="small"
               color="error"
+              aria-label={`${translate('sitecare.integrations.hooks.remove')}: ${endpoint.url}`}
               onClick={() => void act('mutation($id: ID!) { webhookEndpointDelete(id: $id) }', { id: endpoint.id })}
             >
               {translate('sitecare.integrations.hooks.remove')}
