@@ -308,6 +308,60 @@ describe('M15: outgoing webhooks', () => {
     }
   });
 
+  it('M15 S36: a reply the customer sees, a renewal and a subscription past due are sent; an internal note is not', async () => {
+    const receiver = await startReceiver();
+    try {
+      const { secret, endpoint } = await createEndpoint(receiver.url, [
+        'ticket.replied',
+        'subscription.renewed',
+        'subscription.past_due',
+      ]);
+      const [ticket] = await sql(
+        `select m.ticket_id, m.tenant_id from ticket_messages m join tenants t on t.id = m.tenant_id
+          where t.slug = 'jj-media' limit 1`,
+      );
+      const message = (internal: boolean) =>
+        sql(
+          `insert into ticket_messages (id, tenant_id, ticket_id, body, internal, password_hints)
+           values (gen_random_uuid(), $1, $2, 'Hej Anna, vi tittar på det', $3, '[]') returning id`,
+          [ticket.tenant_id, ticket.ticket_id, internal],
+        );
+      await message(true); // an internal note: nothing is sent
+      const [reply] = await message(false);
+      const [subscription] = await sql('select id from subscriptions where tenant_id = $1 limit 1', [ticket.tenant_id]);
+      await sql(
+        `update subscriptions set current_period_start = current_period_end,
+           current_period_end = current_period_end + interval '1 month' where id = $1`,
+        [subscription.id],
+      );
+      await sql("update subscriptions set status = 'PAST_DUE' where id = $1", [subscription.id]);
+      const messages = await eventually(
+        async () => receiver.received,
+        (r) => r.length >= 3,
+        { what: 'three events' },
+      );
+      const events = messages.map((m) => verify(secret, m));
+      expect(events.map((e) => e.type).sort()).toEqual([
+        'subscription.past_due',
+        'subscription.renewed',
+        'ticket.replied',
+      ]);
+      expect(events.find((e) => e.type === 'ticket.replied')!.data).toEqual({
+        ticketId: ticket.ticket_id,
+        messageId: reply.id,
+        by: 'REQUESTER',
+      });
+      for (const m of messages) expect(m.body).not.toContain('Anna');
+      const [{ n }] = await sql<{ n: number }>(
+        'select count(*)::int as n from webhook_deliveries where endpoint_id = $1',
+        [endpoint.id],
+      );
+      expect(n).toBe(3);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('M15 S36: webhook endpoints are for admins only', async () => {
     const employee = await as(fixture.demo.url, 'jj-media', 'EMPLOYEE');
     expect(errorCode(await employee.gql('query { webhookEndpoints { id } }'))).toBe('FORBIDDEN');
