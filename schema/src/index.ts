@@ -1,5 +1,6 @@
 // What server and dashboard share besides the SDL (schema.graphql beside this package's root).
 export * from './permissions';
+export * from './webhooks';
 
 /** Languages the product speaks: UI, e-mail templates and a person's preferred language. */
 export const SUPPORTED_LANGUAGES = ['sv', 'en'] as const;

@@ -75,6 +75,20 @@ export const PERMISSIONS = {
   'Mutation.tenantSmtpRelaySet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantSmtpRelayRemove': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantInboundEmailTokenRotate': { audience: ADMIN, rule: 'tenant' },
+  // Issue 21: API keys (S35), admins only; a key itself is never ADMIN, so it cannot make or revoke keys.
+  'Query.apiKeys': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.apiKeyCreate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.apiKeyRevoke': { audience: ADMIN, rule: 'tenant' },
+  // Issue 21: outgoing webhooks (S36), admins only.
+  'Query.webhookEndpoints': { audience: ADMIN, rule: 'tenant' },
+  'Query.webhookDeliveries': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.webhookEndpointCreate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.webhookEndpointUpdate': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.webhookEndpointDelete': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.webhookEndpointRotateSecret': { audience: ADMIN, rule: 'tenant' },
+  'Mutation.webhookDeliveryReplay': { audience: ADMIN, rule: 'tenant' },
+  // Issue 21: the origins of the agency's own website (S37).
+  'Mutation.tenantAllowedOriginsSet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantStripeAccountSet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantMollieAccountSet': { audience: ADMIN, rule: 'tenant' },
   'Mutation.tenantPayPalAccountSet': { audience: ADMIN, rule: 'tenant' },

@@ -93,6 +93,18 @@ const envShape = z.object({
   MONITORING_FAILURES_TO_OPEN: z.coerce.number().int().min(1).max(20).default(2),
   /** Domain expiry through RDAP from this base URL (e.g. https://rdap.org/); unset: not looked up. */
   MONITORING_RDAP_URL: optionalUrl,
+  /**
+   * Issue 21, tests and local development only: outgoing webhooks may go to loopback (127.0.0.0/8, ::1).
+   * Private, link-local and metadata addresses stay refused; refused in production.
+   */
+  WEBHOOKS_ALLOW_LOOPBACK: booleanFlag,
+  /** Deliveries of one webhook message after the first that fail before the endpoint is marked failing. */
+  WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).max(30).default(12),
+  /** The first retry's delay in seconds; each next one doubles (with jitter), up to WEBHOOK_RETRY_DELAY_MAX_SECONDS. */
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  WEBHOOK_RETRY_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(14_400),
+  /** An endpoint that has not answered within this many milliseconds has failed this attempt. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -119,6 +131,12 @@ const envSchema = envShape.superRefine((env, ctx) => {
       message: 'must not be shorter than HTTP_HEADERS_TIMEOUT_MS',
     });
   if (env.NODE_ENV !== 'production') return;
+  if (env.WEBHOOKS_ALLOW_LOOPBACK)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['WEBHOOKS_ALLOW_LOOPBACK'],
+      message: 'is for tests only, never in production',
+    });
   // Production never invents secrets or a database: each must be given.
   for (const key of REQUIRED_IN_PRODUCTION) {
     if (!env[key])
@@ -180,6 +198,17 @@ export interface Config {
     timeoutMs: number;
     failuresToOpen: number;
     rdapUrl: string | undefined;
+  };
+  /**
+   * Issue 21: outgoing webhooks. With the defaults a message is tried 13 times over about 28 hours
+   * (30 s, 1 min, 2 min, ... up to 4 h between tries) before its endpoint is marked failing.
+   */
+  webhooks: {
+    allowLoopback: boolean;
+    retryLimit: number;
+    retryDelaySeconds: number;
+    retryDelayMaxSeconds: number;
+    timeoutMs: number;
   };
   payments: {
     stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
@@ -309,6 +338,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: env.MONITORING_TIMEOUT_MS,
       failuresToOpen: env.MONITORING_FAILURES_TO_OPEN,
       rdapUrl: env.MONITORING_RDAP_URL,
+    },
+    webhooks: {
+      allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK ?? false,
+      retryLimit: env.WEBHOOK_RETRY_LIMIT,
+      retryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS,
+      retryDelayMaxSeconds: env.WEBHOOK_RETRY_DELAY_MAX_SECONDS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     },
     payments: {
       stripe: {

@@ -23,6 +23,7 @@ import type { Logger } from './logger';
 import { shippedMigrations } from './db/orm';
 import { modules } from './modules';
 import { checkReadiness } from './modules/health/health.service';
+import { WEBSITE_GRAPHQL_PATH, websiteGraphql } from './modules/website/cors';
 import { accessLog } from './observability/access-log';
 import { observeGraphql } from './observability/graphql';
 import { Metrics, metricsRoute, ormPoolUse, pgPoolUse } from './observability/metrics';
@@ -202,12 +203,21 @@ export async function createHttpApp(opts: {
     metrics,
   });
   await apollo.start();
-  app.use('/graphql', graphqlBody, expressMiddleware(apollo, { context: async ({ req, res }) => context(req, res) }));
+  const apolloMiddleware = expressMiddleware(apollo, { context: async ({ req, res }) => context(req, res) });
+  app.use('/graphql', graphqlBody, apolloMiddleware);
+  // Issue 21 (S37): the agency's website calls its public operations here, with CORS by the agency's
+  // allow-list and never with credentials; /graphql above sends no CORS headers.
+  app.use(
+    WEBSITE_GRAPHQL_PATH,
+    observeGraphql(metrics),
+    ...websiteGraphql(schema, throttlePool, graphqlBody),
+    apolloMiddleware,
+  );
 
   if (existsSync(path.join(DASHBOARD_DIST, 'index.html'))) {
     app.use(express.static(DASHBOARD_DIST, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET that accepts HTML gets the app shell.
-    app.get(/^\/(?!graphql|healthz|livez|readyz|metrics|webhooks|inbound|agency-logo).*/, (req, res, next) => {
+    app.get(/^\/(?!graphql|healthz|livez|readyz|metrics|webhooks|inbound|agency-logo|public\/).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(path.join(DASHBOARD_DIST, 'index.html'));

@@ -29,7 +29,8 @@ beforeAll(async () => {
     'nordvik-webbyra': demoPaymentAccounts['nordvik-webbyra'].stripe,
   });
   // Filled in before the dashboard fixture starts the server with it.
-  Object.assign(env, { STRIPE_API_BASE: stripe.baseUrl });
+  // Issue 21: a webhook endpoint on loopback may be saved (the test-only setting).
+  Object.assign(env, { STRIPE_API_BASE: stripe.baseUrl, WEBHOOKS_ALLOW_LOOPBACK: 'true' });
 });
 afterAll(async () => {
   await stripe?.close();
@@ -172,6 +173,52 @@ describe('M11: the Agency settings screen', () => {
     await page.getByRole('region', { name: 'Token för inkommande e-post' }).getByText('En token finns.').waitFor();
     expect(await page.content()).not.toContain(token);
     await screenshot(page, 'agency-relay-and-inbound');
+  }, 90_000);
+
+  it('M15: on a phone, an admin makes an API key and a webhook endpoint (each secret shown once) and sets the website origins; axe finds nothing', async () => {
+    const page = await dash.logIn(ADMIN);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${dash.app.url}/#/agency-settings`);
+    await page.reload(); // loaded at that width, so the drawer starts closed
+    const keys = page.getByRole('region', { name: 'API-nycklar' });
+    await keys.getByLabel('Namn').fill('Bokföringen');
+    await keys.getByRole('button', { name: 'Skapa en nyckel' }).click();
+    const key = await keys.getByRole('textbox', { name: 'Ny nyckel' }).inputValue();
+    expect(key).toMatch(/^sc_live_/);
+    await keys.getByText(/Bokföringen · sc_live_…/).waitFor();
+
+    const hooks = page.getByRole('region', { name: 'Webhooks' });
+    await hooks.getByLabel('Adress (https://…)').fill('http://10.0.0.7/hook');
+    await hooks.getByLabel('customer.created').check();
+    await hooks.getByRole('button', { name: 'Lägg till ändpunkten' }).click();
+    await hooks.getByText(/public address/).waitFor(); // refused, named under the field
+    await hooks.getByLabel('Adress (https://…)').fill('http://127.0.0.1:9/hook');
+    await hooks.getByRole('button', { name: 'Lägg till ändpunkten' }).click();
+    const secret = await hooks.getByRole('textbox', { name: 'Signeringshemlighet' }).inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await hooks.getByRole('button', { name: 'Leveranslogg: http://127.0.0.1:9/hook' }).click();
+    await hooks.getByText('Inget skickat ännu.').waitFor();
+
+    const website = page.getByRole('region', { name: 'Er webbplats' });
+    await website.getByLabel(/Ursprung, ett per rad/).fill('https://www.jj-media.example.com');
+    await website.getByRole('button', { name: 'Spara ursprungen' }).click();
+    await page.getByText('Ursprungen har sparats').waitFor();
+    expect(await website.getByRole('textbox', { name: 'Kontaktformulär för er webbplats' }).inputValue()).toContain(
+      '/public/jj-media/graphql',
+    );
+
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'agency-integrations-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // Shown once: after a reload neither secret is on the page.
+    await page.reload();
+    await page
+      .getByRole('region', { name: 'API-nycklar' })
+      .getByText(/Bokföringen/)
+      .waitFor();
+    expect(await page.content()).not.toContain(key);
+    expect(await page.content()).not.toContain(secret);
   }, 90_000);
 
   it('M11: an employee sees no Agency settings, in the menu or at its address', async () => {

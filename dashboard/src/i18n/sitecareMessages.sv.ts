@@ -2,6 +2,7 @@
 import type { Messages } from './types';
 import type { sitecareEnglish } from './sitecareMessages';
 import { agencySwedish } from './agencyMessages.sv';
+import { integrationsSwedish } from './integrationMessages.sv';
 import { signinSwedish } from './signinMessages.sv';
 import { attentionSwedish } from './attentionMessages.sv';
 import { consentSwedish } from './consentMessages.sv';
@@ -21,6 +22,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...consentSwedish.sitecare,
     ...privacySwedish.sitecare,
     ...agencySwedish.sitecare,
+    ...integrationsSwedish.sitecare,
     ...signinSwedish.sitecare,
     ...portalSwedish.sitecare,
     ...ticketWorkSwedish.sitecare,

@@ -4,6 +4,7 @@
 // the subscriptions' in subscriptionMessages.ts, the staff home page's in attentionMessages.ts.
 
 import { agencyEnglish } from './agencyMessages';
+import { integrationsEnglish } from './integrationMessages';
 import { signinEnglish } from './signinMessages';
 import { attentionEnglish } from './attentionMessages';
 import { consentEnglish } from './consentMessages';
@@ -23,6 +24,7 @@ export const sitecareEnglish = {
     ...consentEnglish.sitecare,
     ...privacyEnglish.sitecare,
     ...agencyEnglish.sitecare,
+    ...integrationsEnglish.sitecare,
     ...signinEnglish.sitecare,
     ...portalEnglish.sitecare,
     ...ticketWorkEnglish.sitecare,

@@ -68,7 +68,17 @@ const CONNECT: Record<Provider, { mutation: string; input: string; fields: strin
 /** Fields that are not secrets are still write-only here; none is ever read back. */
 const PLAIN = new Set(['clientId', 'webhookId']);
 
-const Section = ({ id, title, help, children }: { id: string; title: string; help?: string; children: ReactNode }) => (
+export const Section = ({
+  id,
+  title,
+  help,
+  children,
+}: {
+  id: string;
+  title: string;
+  help?: string;
+  children: ReactNode;
+}) => (
   <Card variant="outlined" component="section" aria-labelledby={id} sx={{ mb: 3 }}>
     <CardContent>
       <Typography id={id} component="h2" variant="h6" gutterBottom>

@@ -23,6 +23,7 @@ import {
 
 import { roleMayCall } from '../providers/canAccess';
 import AgencyAccounts from './AgencyAccounts';
+import AgencyIntegrations from './AgencyIntegrations';
 import { SecondFactorRolesCard } from '../auth/SecondFactorAdmin';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
 import { useViewerRole } from '../providers/useViewerRole';
@@ -218,6 +219,7 @@ export default function AgencySettingsPage() {
       </Card>
       <Box sx={{ mt: 3 }}>
         <AgencyAccounts />
+        <AgencyIntegrations />
       </Box>
     </Box>
   );

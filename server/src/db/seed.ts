@@ -45,6 +45,7 @@ import { SiteAssignment } from '../modules/sites/site-assignment.entity';
 import { SiteBackup } from '../modules/sites/site-backup.entity';
 import { Site, SitePlatform, SiteStatus } from '../modules/sites/site.entity';
 import type { Keyring } from '../secrets/keyring';
+import { seedIntegrations } from '../modules/webhooks/webhook.seed';
 import { hashPassword } from '../auth/passwords';
 import { AuditActorType, AuditEvent, AuditOutcome } from '../modules/audit/audit-event.entity';
 import { createTenant } from '../modules/tenants/tenant.service';
@@ -446,6 +447,13 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
       }
       seedPrivacyRequests(tx, tenant);
       seedPaymentAccounts(tx, keyring, tenant, demoPaymentAccounts[t.slug as keyof typeof demoPaymentAccounts]);
+      seedIntegrations(
+        tx,
+        keyring,
+        tenant,
+        users.get(t.users.find((u) => u.role === 'ADMIN')!.email)!,
+        customers[0].customer.id,
+      );
       tx.create(AuditEvent, {
         tenant,
         actorType: AuditActorType.SYSTEM,

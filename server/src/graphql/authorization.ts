@@ -47,10 +47,14 @@ function refusePending(pending: PendingStep): AppError {
 
 /** Who may call a root operation (throws FORBIDDEN or UNAUTHENTICATED). */
 function authorizeOperation(coordinate: string, ctx: RequestContext): void {
+  if (ctx.authRefusal) throw ctx.authRefusal;
   const pending = ctx.viewer?.pendingStep;
   if (pending && !PENDING_OPERATIONS[pending].has(coordinate)) throw refusePending(pending);
   const permission = permissionOf(coordinate);
   if (!permission) throw new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to do this');
+  // Issue 21 (S35): a key acts on the agency's data, never on a person's own account (the admin who made it).
+  if (ctx.viewer?.apiKey && permission.rule === 'self')
+    throw new AppError(ErrorCode.FORBIDDEN, 'An API key cannot do this; log in as a person');
   if (!mayReach(permission.audience, ctx.viewer?.role)) {
     throw ctx.viewer
       ? new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to do this')

@@ -2,6 +2,7 @@ import type { PendingStep } from '../modules/auth/session.entity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '@sitecare/schema';
 import type { Request, Response } from 'express';
+import type { GraphQLError } from 'graphql';
 import type { LoginThrottle } from '../auth/throttle';
 import type { Keyring } from '../secrets/keyring';
 import type { Config } from '../config';
@@ -16,6 +17,11 @@ export interface Viewer {
   sessionId: string;
   /** Issue 20: a login that still owes a step; only finishing it is allowed (graphql/authorization.ts). */
   pendingStep?: PendingStep;
+  /**
+   * Issue 21: the request came with this API key (modules/api-keys), not a session. `userId` is then the
+   * admin who made the key (PostgreSQL's row rules see them), `role` the key's own, `sessionId` empty.
+   */
+  apiKey?: { id: string; name: string };
 }
 
 /** Process-wide services, made once at boot. */
@@ -43,6 +49,11 @@ export interface RequestContext {
   system?: { actor: string };
   app: AppServices;
   viewer?: Viewer;
+  /**
+   * Issue 21: the request's credentials are refused (a cookie and a key together, an invalid key): every
+   * operation, public ones included, answers this error (graphql/authorization.ts).
+   */
+  authRefusal?: GraphQLError;
   /** The tenant every query of this request is scoped to (both walls); set with `useTenant`. */
   tenantId?: string;
   /** Per-request DataLoaders and memoised scopes (graphql/loaders.ts). */

@@ -11,9 +11,20 @@ export interface MailListener {
   stop(): Promise<void>;
 }
 
-export async function listenForMail(
+export function listenForMail(
   connectionString: string,
   onMessage: (outboxId: string) => Promise<void>,
+  logger: Logger,
+  retryMs = 2_000,
+): Promise<MailListener> {
+  return listenForNotices(connectionString, MAIL_CHANNEL, onMessage, logger, retryMs);
+}
+
+/** The same for any channel whose notices name a row to work on (issue 21: `sitecare_webhook`). */
+export async function listenForNotices(
+  connectionString: string,
+  channel: string,
+  onMessage: (id: string) => Promise<void>,
   logger: Logger,
   retryMs = 2_000,
 ): Promise<MailListener> {
@@ -32,7 +43,7 @@ export async function listenForMail(
   };
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString, application_name: 'sitecare-mail-listener' });
+    const next = new pg.Client({ connectionString, application_name: `${channel.replace('_', '-')}-listener` });
     next.on('notification', ({ payload }) => {
       if (payload) onMessage(payload).catch((error: unknown) => logger.warn({ err: error }, 'mail wake-up failed'));
     });
@@ -42,7 +53,7 @@ export async function listenForMail(
     });
     try {
       await next.connect();
-      await next.query(`listen ${MAIL_CHANNEL}`);
+      await next.query(`listen ${channel}`);
       client = next;
     } catch (error) {
       logger.warn({ err: error }, 'mail listener could not connect; retrying');

@@ -3,7 +3,7 @@
 // across agencies.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
-import { PgBoss, type Job } from 'pg-boss';
+import { PgBoss, type Job, type JobWithMetadata } from 'pg-boss';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { allowsPrivateHosts } from '../net/public-address';
@@ -11,7 +11,10 @@ import { sendOutboxMessage, smtpTransport } from '../modules/mail/mail.sender';
 import { OutboxMessage, OutboxStatus } from '../modules/mail/outbox-message.entity';
 import type { AppServices } from '../graphql/context';
 import { renewDueSubscriptions } from '../modules/subscriptions/renewal.service';
-import { listenForMail } from './mail-listener';
+import { listenForMail, listenForNotices } from './mail-listener';
+import { deliverWebhook } from '../modules/webhooks/webhook.delivery';
+import { WebhookDelivery, WebhookDeliveryStatus } from '../modules/webhooks/webhook-endpoint.entity';
+import { WEBHOOK_CHANNEL } from '../modules/webhooks/webhook.service';
 import { notifyOverdueTickets } from '../modules/tickets/ticket-sla';
 import { ticketTokenKey } from '../modules/tickets/ticket-token';
 import { runRetention } from './retention';
@@ -28,6 +31,8 @@ const RENEWAL_QUEUE = 'subscriptions.renew';
 export const TICKET_SLA_QUEUE = 'tickets.overdue';
 const CHECK_SYNC_QUEUE = 'monitoring.sync';
 const CARE_REPORT_QUEUE = 'monitoring.care-reports';
+export const WEBHOOK_QUEUE = 'webhooks.deliver';
+const WEBHOOK_SWEEP_QUEUE = 'webhooks.sweep';
 
 export interface JobQueue {
   /** True from start until stop (readiness: /readyz). */
@@ -91,6 +96,17 @@ export async function startJobQueue(opts: {
       await boss.createQueue(CHECK_SYNC_QUEUE, { policy: 'singleton' });
       await boss.schedule(CHECK_SYNC_QUEUE, '* * * * *');
     }
+    // Issue 21: outgoing webhooks, retried with back-off (config.webhooks) before the endpoint is failing.
+    const retries = {
+      retryLimit: config.webhooks.retryLimit,
+      retryDelay: config.webhooks.retryDelaySeconds,
+      retryDelayMax: config.webhooks.retryDelayMaxSeconds,
+      retryBackoff: true,
+    };
+    await boss.createQueue(WEBHOOK_QUEUE, retries);
+    await boss.updateQueue(WEBHOOK_QUEUE, retries);
+    await boss.createQueue(WEBHOOK_SWEEP_QUEUE, { policy: 'singleton' });
+    await boss.schedule(WEBHOOK_SWEEP_QUEUE, '* * * * *');
     if (!smtpUrl) return;
     await boss.createQueue(MAIL_QUEUE, { retryLimit: 7, retryDelay: 5, retryBackoff: true });
     await boss.createQueue(SWEEP_QUEUE, { policy: 'singleton' });
@@ -145,9 +161,43 @@ export async function startJobQueue(opts: {
       }),
     );
 
+  // Issue 21: a committed webhook message (a trigger's row, or a replay) wakes its delivery at once;
+  // each attempt is a job run, retried by the queue with back-off; the last one is told it is the last.
+  await boss.work(
+    WEBHOOK_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true } as const,
+    tracedJob(WEBHOOK_QUEUE, async ([job]: JobWithMetadata<{ deliveryId: string }>[]) => {
+      const final = job.retryCount >= job.retryLimit;
+      const outcome = await deliverWebhook(owner.em, opts.services(), job.data.deliveryId, final);
+      if (outcome === 'retry') throw new Error(`webhook ${job.data.deliveryId} not delivered yet`);
+    }),
+  );
+  const webhookListener = await listenForNotices(
+    opts.ownerUrl,
+    WEBHOOK_CHANNEL,
+    async (deliveryId) => void (await boss.send(WEBHOOK_QUEUE, { deliveryId })),
+    logger,
+  );
+  // The safety net: a message never tried (a notice lost while no process listened) is sent within a minute.
+  await boss.work(
+    WEBHOOK_SWEEP_QUEUE,
+    tracedJob(WEBHOOK_SWEEP_QUEUE, async () => {
+      const lost = await owner.em
+        .fork()
+        .find(
+          WebhookDelivery,
+          { status: WebhookDeliveryStatus.PENDING, attempts: 0, createdAt: { $lt: new Date(Date.now() - 60_000) } },
+          { filters: false, limit: 500, fields: ['id'] },
+        );
+      for (const { id } of lost)
+        await boss.send(WEBHOOK_QUEUE, { deliveryId: id }, { singletonKey: id, singletonSeconds: 60 });
+    }),
+  );
+
   let running = true;
   const stopBoss = async () => {
     running = false;
+    await webhookListener.stop();
     await checks?.stop();
     await boss.stop({ graceful: true, timeout: 10_000 });
   };

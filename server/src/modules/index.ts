@@ -9,6 +9,7 @@ import { usePersonalDataSources } from '../privacy/personal-data';
 import type { PurposeHolding, RetentionTask, SitecareModule } from '../system/module';
 import { expirePurposeData } from '../system/purpose-retention';
 import { agencySecretsModule } from './agency-secrets';
+import { apiKeysModule } from './api-keys';
 import { attachmentsModule } from './attachments';
 import { auditModule } from './audit';
 import { authModule } from './auth';
@@ -36,6 +37,8 @@ import { ticketTimeModule } from './ticket-time';
 import { ticketsModule } from './tickets';
 import { usersModule } from './users';
 import { visitsModule } from './visits';
+import { webhooksModule } from './webhooks';
+import { websiteModule } from './website';
 
 export const modules: readonly SitecareModule[] = [
   healthModule,
@@ -66,6 +69,9 @@ export const modules: readonly SitecareModule[] = [
   disclosuresModule,
   breachesModule,
   agencySecretsModule,
+  apiKeysModule,
+  webhooksModule,
+  websiteModule,
 ];
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */

@@ -2,7 +2,7 @@
 // public addresses, never loopback, private, carrier-grade NAT, link-local (cloud metadata at
 // 169.254.169.254 and fd00:ec2::254 included), multicast, documentation or reserved ranges. Checked
 // when the host is saved and again, on the resolved address, when it is used (DNS may change in
-// between). Used by an agency's own SMTP relay; S36's outgoing webhooks are to use it too. In
+// between). Used by an agency's own SMTP relay and by the outgoing webhooks (S36, modules/webhooks). In
 // development and tests (NODE_ENV other than production) local servers are allowed.
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
@@ -47,6 +47,18 @@ export function isPublicAddress(ip: string): boolean {
   return mapped ? isPublicAddress(mapped[1]) : !blocked.check(ip, 'ipv6');
 }
 
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+
+/** Whether `ip` is a loopback address (127.0.0.0/8, ::1, or an IPv4-mapped loopback). */
+export function isLoopbackAddress(ip: string): boolean {
+  const family = isIP(ip);
+  if (family === 4) return loopback.check(ip, 'ipv4');
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  return mapped ? isLoopbackAddress(mapped[1]) : family === 6 && loopback.check(ip, 'ipv6');
+}
+
 /** Where outgoing connections may go: anywhere in development and tests, public addresses in production. */
 export const allowsPrivateHosts = (config: { env: string }) => config.env !== 'production';
 
@@ -55,7 +67,12 @@ export const allowsPrivateHosts = (config: { env: string }) => config.env !== 'p
  * found public (BAD_USER_INPUT naming `field` otherwise). Connect to the returned address, not the
  * name, so a DNS answer that changes afterwards cannot lead elsewhere.
  */
-export async function publicAddressOf(host: string, field: string, allowPrivate: boolean): Promise<string> {
+export async function publicAddressOf(
+  host: string,
+  field: string,
+  /** true: any address; 'loopback': public ones and loopback (tests of outgoing webhooks); false: public only. */
+  allowPrivate: boolean | 'loopback',
+): Promise<string> {
   let addresses: string[];
   try {
     addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
@@ -63,7 +80,8 @@ export async function publicAddressOf(host: string, field: string, allowPrivate:
     throw badInput(field, 'This host name does not resolve');
   }
   if (!addresses.length) throw badInput(field, 'This host name does not resolve');
-  if (!allowPrivate && !addresses.every(isPublicAddress))
+  const allowed = (ip: string) => isPublicAddress(ip) || (allowPrivate === 'loopback' && isLoopbackAddress(ip));
+  if (allowPrivate !== true && !addresses.every(allowed))
     throw badInput(field, 'Must be a public address: loopback, private, link-local and metadata addresses are refused');
   return addresses[0];
 }

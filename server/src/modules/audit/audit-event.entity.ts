@@ -14,6 +14,8 @@ export enum AuditActorType {
   USER = 'USER',
   SYSTEM = 'SYSTEM',
   ANONYMOUS = 'ANONYMOUS',
+  /** Issue 21: an action with an API key; `detail.actor` is the key's name. */
+  API_KEY = 'API_KEY',
 }
 registerEnumType(AuditActorType, { name: 'AuditActorType' });
 

@@ -6,6 +6,7 @@ import { scopeFilters, useViewer, type RequestContext } from '../../graphql/cont
 import { notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import { browserKey, describeUserAgent, normaliseIp } from '../../net/client';
+import { authorizationOf, resumeApiKey } from '../api-keys/api-key.service';
 import { audit } from '../audit/audit.service';
 import { enqueueMail } from '../mail/outbox.service';
 import { User } from '../users/user.entity';
@@ -28,6 +29,9 @@ export interface ResumedSession {
  * Positional parameters (`$n`): it runs through the ORM and, for compiled reads, on a bare connection.
  */
 export function resumeStatement(ctx: RequestContext): { text: string; values: unknown[] } | undefined {
+  // A request with an API key (or any Authorization header) is resumed by resumeSession only, never by
+  // the compiled path (graphql/sql), which starts from this statement.
+  if (authorizationOf(ctx) !== undefined) return undefined;
   const parsed = parseTenantToken(readSessionCookie(ctx));
   if (!parsed) return undefined;
   return {
@@ -61,9 +65,13 @@ export function setResumedViewer(ctx: RequestContext, tenantId: string, row: Res
 
 /**
  * Called at the start of every GraphQL execution, inside the request's transaction: a valid cookie
- * sets the viewer and the tenant; anything else leaves the request anonymous with no tenant.
+ * (or, issue 21, a valid API key) sets the viewer and the tenant; anything else leaves the request
+ * anonymous with no tenant.
  */
 export async function resumeSession(ctx: RequestContext): Promise<void> {
+  // Issue 21: the second source of a viewer, an API key (refused together with a cookie).
+  const key = authorizationOf(ctx);
+  if (key !== undefined) return resumeApiKey(ctx, key);
   const statement = resumeStatement(ctx);
   if (!statement) return;
   // knex's placeholders are `?`.

@@ -405,6 +405,27 @@ const TEMPLATES = {
       ],
     },
   },
+  // Issue 21: an outgoing webhook endpoint failed every attempt of a message (to the agency's admins).
+  'webhook.failing': {
+    sv: {
+      subject: 'Webhooken till %{url} fungerar inte',
+      paragraphs: [
+        'Hej %{name}!',
+        'Sitecare har inte kunnat leverera händelsen %{event} till %{url} efter %{attempts} försök under ungefär ett dygn (senaste svar: %{lastResult}).',
+        'Ändpunkten är markerad som felande. Rätta mottagaren och skicka om händelserna från leveransloggen under Byråinställningar → Webhooks.',
+      ],
+      action: 'Öppna byråinställningarna',
+    },
+    en: {
+      subject: 'The webhook to %{url} is failing',
+      paragraphs: [
+        'Hello %{name},',
+        'Sitecare could not deliver the event %{event} to %{url} after %{attempts} attempts over about a day (last answer: %{lastResult}).',
+        'The endpoint is marked as failing. Fix the receiver, then replay the events from the delivery log under Agency settings → Webhooks.',
+      ],
+      action: 'Open the agency settings',
+    },
+  },
   ...PRIVACY_TEMPLATES,
 } as const satisfies Record<string, Record<SupportedLanguage, TemplateText>>;
 

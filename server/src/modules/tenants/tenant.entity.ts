@@ -21,6 +21,7 @@ export class Tenant {
     | 'currency'
     | 'fSkatt'
     | ProfileField
+    | 'allowedOrigins'
     | 'logo'
     | 'logoContentType'
     | 'logoUpdatedAt'
@@ -134,6 +135,11 @@ export class Tenant {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   bic: string | null = null;
+
+  /** Issue 21 (S37): the origins of the agency's website that may call the public operations (modules/website). */
+  @Field(() => [String], { description: "Origins of the agency's own website (CORS for the public operations)." })
+  @Property({ type: ArrayType, columnType: 'text[]', defaultRaw: `'{}'` })
+  allowedOrigins: string[] = [];
 
   @Field(() => String, { nullable: true, description: "Customers' replies go here (Reply-To of the agency's mail)." })
   @Property({ type: 'text', nullable: true })

@@ -1,0 +1,13 @@
+import type { SitecareModule } from '../../system/module';
+import { WebhookDelivery, WebhookEndpoint } from './webhook-endpoint.entity';
+import { WebhookResolver } from './webhook.resolver';
+
+/**
+ * Issue 21: signed outgoing webhooks (S36). Events are emitted by triggers (migration webhooks) and
+ * delivered by the job queue (jobs/queue.ts: webhook.delivery.ts).
+ */
+export const webhooksModule: SitecareModule = {
+  name: 'webhooks',
+  entities: [WebhookEndpoint, WebhookDelivery],
+  resolvers: [WebhookResolver],
+};
