@@ -28,7 +28,7 @@ import { PAYMENT_SECRETS } from '../modules/payments/accounts';
 import { AgencySecret } from '../modules/agency-secrets/agency-secret.entity';
 import { sealAgencySecret } from '../modules/agency-secrets/agency-secret.service';
 import { Subscription, SubscriptionStatus } from '../modules/subscriptions/subscription.entity';
-import { periodEnd } from '../modules/subscriptions/subscription.service';
+import { nthPeriodEnd } from '../modules/subscriptions/periods';
 import { BillingInterval, ServicePackage } from '../modules/packages/service-package.entity';
 import { SupportTicket, TicketChannel, TicketPriority, TicketStatus } from '../modules/tickets/support-ticket.entity';
 import { TicketMessage } from '../modules/tickets/ticket-message.entity';
@@ -184,9 +184,10 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
         currency: 'SEK',
         provider,
         status: i === 0 ? SubscriptionStatus.ACTIVE : SubscriptionStatus.CANCELLED,
+        periodAnchor: start,
         currentPeriodStart: start,
-        currentPeriodEnd: periodEnd(start, BillingInterval.MONTHLY),
-        nextRenewalAt: periodEnd(start, BillingInterval.MONTHLY),
+        currentPeriodEnd: nthPeriodEnd(start, BillingInterval.MONTHLY, tenant.timezone, 1),
+        nextRenewalAt: nthPeriodEnd(start, BillingInterval.MONTHLY, tenant.timezone, 1),
         recurringConsent: {
           givenAt: created,
           wording: RECURRING_CONSENT_TEXT,
@@ -238,7 +239,7 @@ function seedOrderMail(em: EntityManager, tenant: Tenant, order: Order, pkg: Ser
   };
   const mails = byStatus[order.status];
   if (i === 1) {
-    const until = periodEnd(order.paidAt!, BillingInterval.MONTHLY).toISOString().slice(0, 10);
+    const until = nthPeriodEnd(order.paidAt!, BillingInterval.MONTHLY, tenant.timezone, 1).toISOString().slice(0, 10);
     mails.push(['subscription.cancelled', { ...base, package: packageName, until }]);
   }
   for (const [template, payload] of mails) {
