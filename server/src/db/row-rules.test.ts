@@ -13,6 +13,7 @@ const RULED = [
   'order_lines',
   'orders',
   'payments',
+  'refunds',
   'site_assignments',
   'site_backups',
   'site_check_results',

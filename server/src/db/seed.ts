@@ -23,6 +23,7 @@ import { OutboxMessage, OutboxStatus } from '../modules/mail/outbox-message.enti
 import { formatMoney, renderSubject, type MailTemplate } from '../modules/mail/templates';
 import { lineDescription } from '../modules/orders/checkout.service';
 import { Order, OrderLine, OrderStatus, PaymentProvider } from '../modules/orders/order.entity';
+import { Refund } from '../modules/payments/refund.entity';
 import { Payment, PaymentStatus } from '../modules/payments/payment.entity';
 import { PAYMENT_SECRETS } from '../modules/payments/accounts';
 import { AgencySecret } from '../modules/agency-secrets/agency-secret.entity';
@@ -135,6 +136,7 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
     PAID: PaymentStatus.PAID,
     PENDING_PAYMENT: PaymentStatus.PENDING,
     CANCELLED: PaymentStatus.FAILED,
+    PARTIALLY_REFUNDED: PaymentStatus.PAID,
     REFUNDED: PaymentStatus.REFUNDED,
   } as const;
   statuses.forEach((status, i) => {
@@ -199,7 +201,7 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
       });
     }
     seedOrderMail(em, tenant, order, pkg, i);
-    em.create(Payment, {
+    const payment = em.create(Payment, {
       tenant,
       order,
       provider,
@@ -209,7 +211,32 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
       currency: 'SEK',
       status: paymentStatus[status],
       paidAt: order.paidAt,
+      refundedAt: status === OrderStatus.REFUNDED ? new Date(created.getTime() + 3 * DAY) : null,
     });
+    if (status === OrderStatus.REFUNDED) {
+      // The refund ledger (issue 19): a part first (one month's support hours not used), then the rest.
+      // PostgreSQL adds them up on the payment and the order.
+      const part = Math.round(order.totalMinor * 0.4);
+      const refunds: [number, string][] = [
+        [part, 'Support hours not used this month'],
+        [order.totalMinor - part, 'The customer moved the site in-house'],
+      ];
+      refunds.forEach(([amountMinor, reason], n) =>
+        em.create(Refund, {
+          tenant,
+          payment,
+          order,
+          amountMinor,
+          currency: 'SEK',
+          reason,
+          providerRefundId: `demo_refund_${tenant.slug}_${n + 1}`,
+          idempotencyKey: `demo-${n + 1}`,
+          createdAt: new Date(created.getTime() + (n + 2) * DAY),
+        }),
+      );
+      order.refundReason = refunds[1][1];
+      order.refundedAt = payment.refundedAt;
+    }
   });
 }
 
@@ -232,6 +259,7 @@ function seedOrderMail(em: EntityManager, tenant: Tenant, order: Order, pkg: Ser
     [OrderStatus.PAID]: [['order.receipt', receipt]],
     [OrderStatus.PENDING_PAYMENT]: [],
     [OrderStatus.CANCELLED]: [['order.payment_failed', base]],
+    [OrderStatus.PARTIALLY_REFUNDED]: [['order.receipt', receipt]],
     [OrderStatus.REFUNDED]: [
       ['order.receipt', receipt],
       ['order.refunded', { ...base, total: money(order.totalMinor) }],
