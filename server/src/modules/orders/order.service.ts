@@ -97,6 +97,10 @@ export function refundOrder(ctx: RequestContext, id: string, input: RefundOrderI
     // The one place the remainder is decided: the payment's row is locked until this transaction ends.
     const payment = await lockPaidPayment(ctx, order);
     if (!payment) throw badInput('id', 'This order has no paid payment to refund');
+    // Asked to end the order's subscription too: there must be one (before any money moves).
+    const subscription = input.cancelSubscription ? await subscriptionOf(ctx, order) : null;
+    if (input.cancelSubscription && !subscription)
+      throw badInput('cancelSubscription', 'This order belongs to no subscription');
     const remaining = payment.amountMinor - payment.refundedMinor;
     let amountMinor = input.amountMinor ?? remaining;
     if (input.lines?.length) {
@@ -127,12 +131,8 @@ export function refundOrder(ctx: RequestContext, id: string, input: RefundOrderI
         cancelSubscription: !!input.cancelSubscription,
       },
     });
-    if (input.cancelSubscription) {
-      const subscription = await subscriptionOf(ctx, order);
-      if (!subscription) throw badInput('cancelSubscription', 'This order belongs to no subscription');
-      if (subscription.status !== SubscriptionStatus.CANCELLED)
-        await cancelSubscription(ctx, subscription.id, input.reason);
-    }
+    if (subscription && subscription.status !== SubscriptionStatus.CANCELLED)
+      await cancelSubscription(ctx, subscription.id, input.reason);
     await ctx.em.populate(order, ['contact']);
     await mailBuyer(ctx, payment, 'order.refunded', (language) => ({
       total: formatMoney(amountMinor, payment.currency, language),

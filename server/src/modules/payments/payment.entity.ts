@@ -19,7 +19,10 @@ registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 @ObjectType({ description: 'A payment through Stripe, PayPal or Mollie.' })
 @Entity({ tableName: 'payments' })
 // The refund ledger's wall (refund.entity.ts): never more refunded than paid.
-@Check({ name: 'payments_refunded_within_amount', expression: 'refunded_minor >= 0 and refunded_minor <= amount_minor' })
+@Check({
+  name: 'payments_refunded_within_amount',
+  expression: 'refunded_minor >= 0 and refunded_minor <= amount_minor',
+})
 @Unique({ properties: ['provider', 'providerReference'] })
 @Index({ properties: ['tenant', 'order'] })
 export class Payment extends TenantOwned<
