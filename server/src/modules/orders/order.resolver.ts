@@ -19,6 +19,7 @@ import { Payment } from '../payments/payment.entity';
 import { Refund } from '../payments/refund.entity';
 import { refundableOf } from '../payments/refund.service';
 import { Site } from '../sites/site.entity';
+import { Subscription } from '../subscriptions/subscription.entity';
 import { CheckoutInput, CheckoutResult } from './checkout.inputs';
 import * as orderService from './order.service';
 import { checkout } from './checkout.service';
@@ -111,6 +112,14 @@ export class OrderResolver {
   @FieldResolver(() => [OrderLine])
   lines(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderLine[]> {
     return readMany(ctx, 'Order.lines', Order, order.id);
+  }
+
+  @FieldResolver(() => Subscription, {
+    nullable: true,
+    description: 'The subscription it started or renews (refunding it may cancel that too).',
+  })
+  subscription(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Subscription | null> {
+    return readOne(ctx, 'Order.subscription', Order, order.id);
   }
 
   @FieldResolver(() => [Refund], { description: 'Its refunds, oldest first.' })

@@ -1,5 +1,5 @@
 // Orders: staff see the agency's, a customer only their own; staff cancel what is still unpaid.
-import { readList } from '../../graphql/sql/reads';
+import { readList, readOne } from '../../graphql/sql/reads';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import type { Page, PageInput } from '../../graphql/pagination';
@@ -141,8 +141,7 @@ export function refundOrder(ctx: RequestContext, id: string, input: RefundOrderI
   });
 }
 
-/** The subscription an order started or renewed, if any. */
-export async function subscriptionOf(ctx: RequestContext, order: Order): Promise<Subscription | null> {
-  if (order.subscription) return ctx.em.findOne(Subscription, { id: order.subscription.id });
-  return ctx.em.findOne(Subscription, { firstOrder: order });
+/** The subscription an order started or renewed, if any (the read definition `Order.subscription`). */
+export function subscriptionOf(ctx: RequestContext, order: Order): Promise<Subscription | null> {
+  return readOne<Subscription>(ctx, 'Order.subscription', Order, order.id);
 }

@@ -62,3 +62,10 @@ readComputed(
   (t) =>
     `(case when ${t}.status in ('PAID', 'PARTIALLY_REFUNDED') then ${t}.total_minor - ${t}.refunded_minor else 0 end)`,
 );
+
+/** The subscription the order started or renews (the refund dialog asks whether to cancel it too). */
+readRelation('Order.subscription', {
+  entity: 'Subscription',
+  many: false,
+  on: (t, order) => `(${t}.id = ${order}.subscription_id or ${t}.first_order_id = ${order}.id)`,
+});
