@@ -81,7 +81,8 @@ export const OrderRefundButton = () => {
   };
   const confirm = () => {
     if (reason.trim().length < 3) return notify('sitecare.common.reason_required', { type: 'warning' });
-    const data: Record<string, unknown> = { reason: reason.trim(), cancelSubscription };
+    const data: Record<string, unknown> = { reason: reason.trim() };
+    if (asksAboutSubscription) data.cancelSubscription = cancelSubscription;
     if (mode === 'amount') {
       const minor = toMinor(amount);
       if (!(minor > 0)) return notify('sitecare.orders.refund_amount_invalid', { type: 'warning' });
