@@ -147,7 +147,7 @@ describe('subscriptions in Chromium', () => {
     await screenshot(page, 'orders-refund-dialog');
     await dialog.getByRole('button', { name: 'Återbetala' }).click();
     await page.getByText('Beställningen har återbetalats').waitFor();
-    await page.getByText(REFUND_REASON).waitFor();
+    await page.getByRole('cell', { name: REFUND_REASON }).waitFor(); // listed with the order's refunds
     await page.getByText('Återbetald', { exact: true }).first().waitFor();
     expect(await page.getByRole('button', { name: 'Återbetala' }).count()).toBe(0);
     expect(stripe.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(1);
@@ -189,9 +189,12 @@ describe('subscriptions in Chromium', () => {
     await sql(`update payments set amount_minor = amount_minor + 100000 where order_id = $1`, [checkout.orderId]);
 
     const page = await dash.logIn(ADMIN);
+    // On a phone (loaded at that width, so the menu drawer starts closed).
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${dash.app.url}/#/orders/${checkout.orderId}/show`);
-    await page.getByRole('cell', { name: 'Extra arbete, 1 timme' }).waitFor();
+    await page.reload();
+    await page.locator('td', { hasText: 'Extra arbete, 1 timme' }).waitFor();
+    // On a phone the toolbar's action is an icon button named by its label.
     await page.getByRole('button', { name: 'Återbetala' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/Kvar att återbetala: 1\s*748,75\s*kr/).waitFor();
@@ -205,11 +208,11 @@ describe('subscriptions in Chromium', () => {
     await dialog.getByRole('button', { name: 'Återbetala' }).click();
     await page.getByText('Beställningen har återbetalats').waitFor();
     await page.getByText('Delvis återbetald', { exact: true }).first().waitFor();
-    await page.getByRole('cell', { name: 'Paketet används inte denna månad.' }).waitFor();
+    await page.locator('td', { hasText: 'Paketet används inte denna månad.' }).waitFor(); // the refunds listed
     const refunds = stripe.requests.filter((r) => r.path === '/v1/refunds');
     expect(Number((refunds[refunds.length - 1].body as Record<string, string>).amount)).toBe(74875);
     // Still refundable: the other line; the button stays.
-    await page.getByRole('button', { name: 'Återbetala' }).waitFor();
+    await page.locator('button[aria-label="Återbetala"]').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'orders-partly-refunded');
   });

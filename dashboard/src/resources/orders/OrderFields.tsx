@@ -7,7 +7,7 @@ export const OrderStatusField = () => (
   <EnumChipField
     source="status"
     prefix="sitecare.order_status"
-    colors={{ PAID: 'success', PENDING_PAYMENT: 'warning', PARTIALLY_REFUNDED: 'info', REFUNDED: 'info' }}
+    colors={{ PAID: 'success', PENDING_PAYMENT: 'warning', REFUNDED: 'info' }}
   />
 );
 

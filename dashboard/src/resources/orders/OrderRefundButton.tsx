@@ -4,6 +4,7 @@
 import UndoIcon from '@mui/icons-material/Undo';
 import {
   Box,
+  Button as MuiButton,
   Checkbox,
   Dialog,
   DialogActions,
@@ -199,14 +200,11 @@ export const OrderRefundButton = () => {
           />
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button label="ra.action.cancel" onClick={close} />
-          <Button
-            label="sitecare.orders.refund"
-            onClick={confirm}
-            disabled={isPending}
-            color="warning"
-            variant="contained"
-          />
+          {/* Text buttons at every width (react-admin's Button is an icon alone on a phone). */}
+          <MuiButton onClick={close}>{translate('ra.action.cancel')}</MuiButton>
+          <MuiButton onClick={confirm} disabled={isPending} color="warning" variant="contained">
+            {translate('sitecare.orders.refund')}
+          </MuiButton>
         </DialogActions>
       </Dialog>
     </>

@@ -88,11 +88,7 @@ const Refunds = () => (
           <MoneyField source="amountMinor" />
         </DataTable.Col>
         <DataTable.Col source="status">
-          <EnumChipField
-            source="status"
-            prefix="sitecare.refund_status"
-            colors={{ SUCCEEDED: 'info', FAILED: 'error' }}
-          />
+          <EnumChipField source="status" prefix="sitecare.refund_status" colors={{ FAILED: 'error' }} />
         </DataTable.Col>
         <DataTable.Col source="reason" />
       </DataTable>
