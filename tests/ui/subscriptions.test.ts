@@ -7,6 +7,7 @@ import { demoPaymentAccounts } from '@sitecare/seeds';
 import type { Page } from 'playwright-core';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient } from '../support/api-client';
+import { accessibilityViolations } from '../support/axe';
 import { screenshot } from '../support/browser';
 import { menuItem, useDashboard } from '../support/dashboard';
 import { startFakeStripe, type FakeStripe, type FakeStripeEvent } from '../support/fake-payments/stripe';
@@ -146,10 +147,73 @@ describe('subscriptions in Chromium', () => {
     await screenshot(page, 'orders-refund-dialog');
     await dialog.getByRole('button', { name: 'Återbetala' }).click();
     await page.getByText('Beställningen har återbetalats').waitFor();
-    await page.getByText(REFUND_REASON).waitFor();
+    await page.getByRole('cell', { name: REFUND_REASON }).waitFor(); // listed with the order's refunds
     await page.getByText('Återbetald', { exact: true }).first().waitFor();
     expect(await page.getByRole('button', { name: 'Återbetala' }).count()).toBe(0);
     expect(stripe.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(1);
     await screenshot(page, 'orders-refunded');
+  });
+
+  it('M13: an admin refunds one line of an order on a phone (390 px): partly refunded, the refund listed, axe clean', async () => {
+    const [{ id: packageId }] = await sql(
+      `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Plus'`,
+    );
+    const { checkout } = await new ApiClient(dash.app.url).ok(
+      'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId orderNumber } }',
+      {
+        i: {
+          agency: 'jj-media',
+          packageId,
+          interval: 'MONTHLY',
+          currency: 'SEK',
+          provider: 'STRIPE',
+          buyer: { name: 'Linn Line', email: 'linn@refund.example.com', country: 'SE' },
+        },
+      },
+    );
+    const [{ provider_reference }] = await sql(`select provider_reference from payments where order_id = $1`, [
+      checkout.orderId,
+    ]);
+    await deliver(stripe.completeSession(provider_reference));
+    // A second line on the order (staff added an hour of extra work to it): 800 kr + 25 % VAT.
+    await sql(
+      `insert into order_lines (id, tenant_id, order_id, description, interval, quantity, unit_price_minor, total_minor)
+       select gen_random_uuid(), tenant_id, id, 'Extra arbete, 1 timme', 'MONTHLY', 1, 80000, 80000 from orders where id = $1`,
+      [checkout.orderId],
+    );
+    await sql(
+      `update orders set subtotal_minor = subtotal_minor + 80000, vat_minor = vat_minor + 20000, total_minor = total_minor + 100000
+        where id = $1`,
+      [checkout.orderId],
+    );
+    await sql(`update payments set amount_minor = amount_minor + 100000 where order_id = $1`, [checkout.orderId]);
+
+    const page = await dash.logIn(ADMIN);
+    // On a phone (loaded at that width, so the menu drawer starts closed).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${dash.app.url}/#/orders/${checkout.orderId}/show`);
+    await page.reload();
+    await page.locator('td', { hasText: 'Extra arbete, 1 timme' }).waitFor();
+    // On a phone the toolbar's action is an icon button named by its label.
+    await page.getByRole('button', { name: 'Återbetala' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/Kvar att återbetala: 1\s*748,75\s*kr/).waitFor();
+    await dialog.getByRole('radio', { name: 'Valda rader' }).check();
+    await dialog.getByRole('checkbox', { name: /Plus/ }).check();
+    await dialog.getByRole('textbox', { name: /Anledning/ }).fill('Paketet används inte denna månad.');
+    expect(await accessibilityViolations(page, '[role="dialog"]')).toEqual([]);
+    const width = await dialog.evaluate((el) => el.getBoundingClientRect().width);
+    expect(width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'orders-refund-line-dialog');
+    await dialog.getByRole('button', { name: 'Återbetala' }).click();
+    await page.getByText('Beställningen har återbetalats').waitFor();
+    await page.getByText('Delvis återbetald', { exact: true }).first().waitFor();
+    await page.locator('td', { hasText: 'Paketet används inte denna månad.' }).waitFor(); // the refunds listed
+    const refunds = stripe.requests.filter((r) => r.path === '/v1/refunds');
+    expect(Number((refunds[refunds.length - 1].body as Record<string, string>).amount)).toBe(74875);
+    // Still refundable: the other line; the button stays.
+    await page.locator('button[aria-label="Återbetala"]').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'orders-partly-refunded');
   });
 });

@@ -18,8 +18,10 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
       PENDING_PAYMENT: 'Väntar på betalning',
       PAID: 'Betald',
       CANCELLED: 'Avbruten',
+      PARTIALLY_REFUNDED: 'Delvis återbetald',
       REFUNDED: 'Återbetald',
     },
+    refund_status: { PENDING: 'På väg', SUCCEEDED: 'Återbetald', FAILED: 'Misslyckad' },
     payment_status: { PENDING: 'Väntar', PAID: 'Betald', FAILED: 'Misslyckad', REFUNDED: 'Återbetald' },
     payment_method: {
       card: 'Kort',
@@ -86,6 +88,18 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
         '%{total} betalas tillbaka till köparen via betaltjänsten, och köparen får besked via e-post. Det går inte att ångra.',
       refund_reason: 'Anledning (krävs, sparas i granskningsloggen)',
       refund_done: 'Beställningen har återbetalats',
+      refund_remaining: 'Kvar att återbetala: %{remaining}.',
+      refund_how: 'Vad som betalas tillbaka',
+      refund_mode_full: 'Allt som återstår',
+      refund_mode_amount: 'Ett belopp',
+      refund_mode_lines: 'Valda rader',
+      refund_amount: 'Belopp (%{currency})',
+      refund_amount_invalid: 'Skriv beloppet som ska återbetalas, t.ex. 125,50',
+      refund_lines_none: 'Välj minst en rad',
+      refund_lines_vat: 'Varje rad betalas tillbaka med sitt pris och beställningens moms.',
+      refund_cancel_subscription:
+        'Säg också upp abonnemanget som beställningen hör till (den betalda perioden löper ut)',
+      no_refunds: 'Inga återbetalningar.',
     },
     packages: {
       per: { MONTHLY: '/ månad', YEARLY: '/ år' },
@@ -146,6 +160,17 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
         totalMinor: 'Totalt',
         lines: 'Orderrader',
         payments: 'Betalningar',
+        refunds: 'Återbetalningar',
+        refundedMinor: 'Återbetalt',
+      },
+    },
+    refunds: {
+      name: 'Återbetalning |||| Återbetalningar',
+      fields: {
+        createdAt: 'Datum',
+        amountMinor: 'Belopp',
+        status: 'Status',
+        reason: 'Anledning',
       },
     },
     orderLines: {

@@ -13,7 +13,14 @@ export const helpdeskEnglish = {
     ticket_priority: { LOW: 'Low', NORMAL: 'Normal', HIGH: 'High', URGENT: 'Urgent' },
     ticket_channel: { PORTAL: 'Portal', FORM: 'Form', EMAIL: 'E-mail', MONITORING: 'Monitoring' },
     lead_status: { NEW: 'New', CONTACTED: 'Contacted', CONVERTED: 'Converted', ARCHIVED: 'Archived' },
-    order_status: { PENDING_PAYMENT: 'Awaiting payment', PAID: 'Paid', CANCELLED: 'Cancelled', REFUNDED: 'Refunded' },
+    order_status: {
+      PENDING_PAYMENT: 'Awaiting payment',
+      PAID: 'Paid',
+      CANCELLED: 'Cancelled',
+      PARTIALLY_REFUNDED: 'Partly refunded',
+      REFUNDED: 'Refunded',
+    },
+    refund_status: { PENDING: 'On its way', SUCCEEDED: 'Refunded', FAILED: 'Failed' },
     payment_status: { PENDING: 'Pending', PAID: 'Paid', FAILED: 'Failed', REFUNDED: 'Refunded' },
     payment_method: {
       card: 'Card',
@@ -79,6 +86,18 @@ export const helpdeskEnglish = {
         '%{total} goes back to the buyer through the payment provider, and the buyer is told by e-mail. This cannot be undone.',
       refund_reason: 'Reason (required, kept in the audit log)',
       refund_done: 'The order has been refunded',
+      refund_remaining: 'Left to refund: %{remaining}.',
+      refund_how: 'What goes back',
+      refund_mode_full: 'Everything left',
+      refund_mode_amount: 'An amount',
+      refund_mode_lines: 'Chosen lines',
+      refund_amount: 'Amount (%{currency})',
+      refund_amount_invalid: 'Write the amount to refund, e.g. 125.50',
+      refund_lines_none: 'Choose at least one line',
+      refund_lines_vat: "Each line goes back at its price with the order's VAT.",
+      refund_cancel_subscription:
+        'Also cancel the subscription this order belongs to (the period paid runs to its end)',
+      no_refunds: 'No refunds.',
     },
     packages: {
       per: { MONTHLY: '/ month', YEARLY: '/ year' },
@@ -139,6 +158,17 @@ export const helpdeskEnglish = {
         totalMinor: 'Total',
         lines: 'Order lines',
         payments: 'Payments',
+        refunds: 'Refunds',
+        refundedMinor: 'Refunded',
+      },
+    },
+    refunds: {
+      name: 'Refund |||| Refunds',
+      fields: {
+        createdAt: 'Date',
+        amountMinor: 'Amount',
+        status: 'Status',
+        reason: 'Reason',
       },
     },
     orderLines: {

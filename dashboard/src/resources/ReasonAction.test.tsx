@@ -16,6 +16,58 @@ const updateAnswering = (result: 'ok' | Error) =>
     return { data: { ...params.previousData, ...params.data, id: params.id } };
   });
 
+describe('M13: refunding part of an order', () => {
+  const partly = {
+    ...order,
+    status: 'PARTIALLY_REFUNDED',
+    refundableMinor: 100000,
+    lines: [
+      { id: 'l1', description: 'Plus, monthly', quantity: 1, totalMinor: 59900 },
+      { id: 'l2', description: 'Extra work', quantity: 2, totalMinor: 60000 },
+    ],
+    subscription: { id: 's1', status: 'ACTIVE' },
+  };
+
+  it('M13: shows what is left, refunds an amount in minor units, and asks about the subscription', async () => {
+    const update = updateAnswering('ok');
+    renderInAdmin(<OrderRefundButton />, { locale: 'sv', record: partly, dataProvider: { update } });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Återbetala' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent?.replace(/\s/g, ' ')).toContain('Kvar att återbetala: 1 000,00 kr.');
+    await user.click(within(dialog).getByRole('radio', { name: 'Ett belopp' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Belopp (SEK)' }), '125,50');
+    await user.click(within(dialog).getByRole('checkbox', { name: /Säg också upp abonnemanget/ }));
+    await user.type(within(dialog).getByRole('textbox', { name: /Anledning/ }), 'En månad utan support');
+    await user.click(within(dialog).getByRole('button', { name: 'Återbetala' }));
+    await waitFor(() => expect(update).toHaveBeenCalledTimes(1));
+    expect(update.mock.calls[0][1].data).toEqual({
+      reason: 'En månad utan support',
+      amount: 12550,
+      cancelSubscription: true,
+    });
+  });
+
+  it('M13: refunds chosen lines, all of each', async () => {
+    const update = updateAnswering('ok');
+    renderInAdmin(<OrderRefundButton />, { record: { ...partly, subscription: null }, dataProvider: { update } });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Refund' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).queryByRole('checkbox', { name: /subscription/ })).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('radio', { name: 'Chosen lines' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Refund' }));
+    expect(await screen.findByText('Write a reason first')).toBeInTheDocument();
+    await user.type(within(dialog).getByRole('textbox', { name: /reason/i }), 'Not done');
+    await user.click(within(dialog).getByRole('button', { name: 'Refund' }));
+    expect(await screen.findByText('Choose at least one line')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('checkbox', { name: /Extra work/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Refund' }));
+    await waitFor(() => expect(update).toHaveBeenCalledTimes(1));
+    expect(update.mock.calls[0][1].data).toEqual({ reason: 'Not done', lines: [{ orderLineId: 'l2', quantity: 2 }] });
+  });
+});
+
 describe('refunding an order (reason required)', () => {
   it('asks first, with the order number and the amount in the UI language', async () => {
     const update = updateAnswering('ok');

@@ -14,6 +14,7 @@ const RULED = [
   'orders',
   'passkeys',
   'payments',
+  'refunds',
   'site_assignments',
   'site_backups',
   'site_care_reports',

@@ -25,12 +25,13 @@ import { OutboxMessage, OutboxStatus } from '../modules/mail/outbox-message.enti
 import { formatMoney, renderSubject, type MailTemplate } from '../modules/mail/templates';
 import { lineDescription } from '../modules/orders/checkout.service';
 import { Order, OrderLine, OrderStatus, PaymentProvider } from '../modules/orders/order.entity';
+import { Refund } from '../modules/payments/refund.entity';
 import { Payment, PaymentStatus } from '../modules/payments/payment.entity';
 import { PAYMENT_SECRETS } from '../modules/payments/accounts';
 import { AgencySecret } from '../modules/agency-secrets/agency-secret.entity';
 import { sealAgencySecret } from '../modules/agency-secrets/agency-secret.service';
 import { Subscription, SubscriptionStatus } from '../modules/subscriptions/subscription.entity';
-import { periodEnd } from '../modules/subscriptions/subscription.service';
+import { nthPeriodEnd } from '../modules/subscriptions/periods';
 import { BillingInterval, ServicePackage } from '../modules/packages/service-package.entity';
 import { SupportTicket, TicketChannel, TicketPriority, TicketStatus } from '../modules/tickets/support-ticket.entity';
 import { TicketMessage } from '../modules/tickets/ticket-message.entity';
@@ -140,6 +141,7 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
     PAID: PaymentStatus.PAID,
     PENDING_PAYMENT: PaymentStatus.PENDING,
     CANCELLED: PaymentStatus.FAILED,
+    PARTIALLY_REFUNDED: PaymentStatus.PAID,
     REFUNDED: PaymentStatus.REFUNDED,
   } as const;
   statuses.forEach((status, i) => {
@@ -189,9 +191,10 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
         currency: 'SEK',
         provider,
         status: i === 0 ? SubscriptionStatus.ACTIVE : SubscriptionStatus.CANCELLED,
+        periodAnchor: start,
         currentPeriodStart: start,
-        currentPeriodEnd: periodEnd(start, BillingInterval.MONTHLY),
-        nextRenewalAt: periodEnd(start, BillingInterval.MONTHLY),
+        currentPeriodEnd: nthPeriodEnd(start, BillingInterval.MONTHLY, tenant.timezone, 1),
+        nextRenewalAt: nthPeriodEnd(start, BillingInterval.MONTHLY, tenant.timezone, 1),
         recurringConsent: {
           givenAt: created,
           wording: RECURRING_CONSENT_TEXT,
@@ -203,7 +206,7 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
       });
     }
     seedOrderMail(em, tenant, order, pkg, i);
-    em.create(Payment, {
+    const payment = em.create(Payment, {
       tenant,
       order,
       provider,
@@ -213,7 +216,32 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
       currency: 'SEK',
       status: paymentStatus[status],
       paidAt: order.paidAt,
+      refundedAt: status === OrderStatus.REFUNDED ? new Date(created.getTime() + 3 * DAY) : null,
     });
+    if (status === OrderStatus.REFUNDED) {
+      // The refund ledger (issue 19): a part first (one month's support hours not used), then the rest.
+      // PostgreSQL adds them up on the payment and the order.
+      const part = Math.round(order.totalMinor * 0.4);
+      const refunds: [number, string][] = [
+        [part, 'Support hours not used this month'],
+        [order.totalMinor - part, 'The customer moved the site in-house'],
+      ];
+      refunds.forEach(([amountMinor, reason], n) =>
+        em.create(Refund, {
+          tenant,
+          payment,
+          order,
+          amountMinor,
+          currency: 'SEK',
+          reason,
+          providerRefundId: `demo_refund_${tenant.slug}_${n + 1}`,
+          idempotencyKey: `demo-${n + 1}`,
+          createdAt: new Date(created.getTime() + (n + 2) * DAY),
+        }),
+      );
+      order.refundReason = refunds[1][1];
+      order.refundedAt = payment.refundedAt;
+    }
   });
 }
 
@@ -236,6 +264,7 @@ function seedOrderMail(em: EntityManager, tenant: Tenant, order: Order, pkg: Ser
     [OrderStatus.PAID]: [['order.receipt', receipt]],
     [OrderStatus.PENDING_PAYMENT]: [],
     [OrderStatus.CANCELLED]: [['order.payment_failed', base]],
+    [OrderStatus.PARTIALLY_REFUNDED]: [['order.receipt', receipt]],
     [OrderStatus.REFUNDED]: [
       ['order.receipt', receipt],
       ['order.refunded', { ...base, total: money(order.totalMinor) }],
@@ -243,7 +272,7 @@ function seedOrderMail(em: EntityManager, tenant: Tenant, order: Order, pkg: Ser
   };
   const mails = byStatus[order.status];
   if (i === 1) {
-    const until = periodEnd(order.paidAt!, BillingInterval.MONTHLY).toISOString().slice(0, 10);
+    const until = nthPeriodEnd(order.paidAt!, BillingInterval.MONTHLY, tenant.timezone, 1).toISOString().slice(0, 10);
     mails.push(['subscription.cancelled', { ...base, package: packageName, until }]);
   }
   for (const [template, payload] of mails) {

@@ -14,6 +14,7 @@ import {
 
 import { useViewerRole } from '../../providers/useViewerRole';
 import { EmbeddedTable } from '../EmbeddedTable';
+import { EnumChipField } from '../EnumChipField';
 import { MoneyField } from '../money';
 import { EmptyText, Section } from '../Section';
 import {
@@ -76,9 +77,28 @@ const Payments = () => (
   </Section>
 );
 
+const Refunds = () => (
+  <Section title="resources.orders.fields.refunds">
+    <EmbeddedTable source="refunds" resource="refunds">
+      <DataTable bulkActionButtons={false} empty={<EmptyText text="sitecare.orders.no_refunds" />}>
+        <DataTable.Col source="createdAt">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="amountMinor">
+          <MoneyField source="amountMinor" />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <EnumChipField source="status" prefix="sitecare.refund_status" colors={{ FAILED: 'error' }} />
+        </DataTable.Col>
+        <DataTable.Col source="reason" />
+      </DataTable>
+    </EmbeddedTable>
+  </Section>
+);
+
 export default function OrderShow() {
   const role = useViewerRole();
-  const embed = ['lines', 'payments', ...(role === 'CUSTOMER' ? [] : ['customer'])];
+  const embed = ['lines', 'payments', 'refunds', ...(role === 'CUSTOMER' ? [] : ['customer', 'subscription'])];
   return (
     <Show
       actions={
@@ -107,10 +127,14 @@ export default function OrderShow() {
         <Labeled source="totalMinor">
           <OrderMoney source="totalMinor" />
         </Labeled>
+        <Labeled source="refundedMinor">
+          <OrderMoney source="refundedMinor" />
+        </Labeled>
       </SimpleShowLayout>
       <Box sx={{ px: 2, pb: 2 }}>
         <Lines />
         <Payments />
+        <Refunds />
       </Box>
     </Show>
   );

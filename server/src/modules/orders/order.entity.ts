@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
+import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../../db/base.entity';
@@ -13,6 +13,8 @@ export enum OrderStatus {
   PENDING_PAYMENT = 'PENDING_PAYMENT',
   PAID = 'PAID',
   CANCELLED = 'CANCELLED',
+  /** Part of the money went back (by amount or by line); the rest can still be refunded. */
+  PARTIALLY_REFUNDED = 'PARTIALLY_REFUNDED',
   REFUNDED = 'REFUNDED',
 }
 registerEnumType(OrderStatus, { name: 'OrderStatus' });
@@ -27,6 +29,7 @@ registerEnumType(PaymentProvider, { name: 'PaymentProvider' });
 /** An order for care packages. Money is in minor units of one ISO 4217 currency (P4). */
 @ObjectType({ description: 'An order.' })
 @Entity({ tableName: 'orders' })
+@Check({ name: 'orders_refunded_within_total', expression: 'refunded_minor >= 0 and refunded_minor <= total_minor' })
 @Unique({ properties: ['tenant', 'number'] })
 @Index({ properties: ['tenant', 'customer', 'createdAt'] })
 @Index({ properties: ['tenant', 'status', 'createdAt'] })
@@ -48,6 +51,7 @@ export class Order extends TenantOwned<
   | 'periodStart'
   | 'refundedAt'
   | 'refundReason'
+  | 'refundedMinor'
 > {
   @Field(() => Int, { description: 'Consecutive per agency.' })
   @Property({ type: 'integer' })
@@ -123,6 +127,11 @@ export class Order extends TenantOwned<
   @Field(() => String, { nullable: true, description: 'Why staff refunded it, as they wrote it.' })
   @Property({ type: 'text', nullable: true })
   refundReason: string | null = null;
+
+  /** The sum of the order's refunds that count; PostgreSQL keeps it (migration payment_refunds). */
+  @Field(() => Int, { description: 'Refunded so far, in minor units.' })
+  @Property({ type: 'integer', default: 0 })
+  refundedMinor: number = 0;
 
   @OneToMany(() => OrderLine, (l) => l.order)
   lines = new Collection<OrderLine>(this);

@@ -1,12 +1,25 @@
-import { IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
-import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Arg, Args, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { readMany, readOne } from '../../graphql/sql/reads';
 import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
 import { Payment } from '../payments/payment.entity';
+import { Refund } from '../payments/refund.entity';
+import { refundableOf } from '../payments/refund.service';
 import { Site } from '../sites/site.entity';
+import { Subscription } from '../subscriptions/subscription.entity';
 import { CheckoutInput, CheckoutResult } from './checkout.inputs';
 import * as orderService from './order.service';
 import { checkout } from './checkout.service';
@@ -28,11 +41,49 @@ class OrderFilter {
   customerId?: string;
 }
 
-@InputType()
+@InputType({ description: 'One line of an order to refund, and how many of it.' })
+class OrderRefundLineInput {
+  @Field(() => UUID)
+  @IsUUID()
+  orderLineId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  quantity!: number;
+}
+
+@InputType({ description: 'A refund: everything still refundable (the default), an amount, or lines.' })
 class OrderRefundInput {
   @Field({ description: 'Why the money goes back; kept on the order and in the audit log.' })
   @Length(3, 1000)
   reason!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Minor units, at most what is still refundable (refundableMinor). Not with lines.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  amount?: number;
+
+  @Field(() => [OrderRefundLineInput], {
+    nullable: true,
+    description: "Refund these lines (their price with the order's VAT). Not with amount.",
+  })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(100)
+  lines?: OrderRefundLineInput[];
+
+  @Field({
+    nullable: true,
+    description: "For a subscription's order: also cancel the subscription (the period paid runs to its end).",
+  })
+  @IsOptional()
+  @IsBoolean()
+  cancelSubscription?: boolean;
 }
 
 const OrderListArgs = FilteredListArgs(OrderFilter);
@@ -63,6 +114,24 @@ export class OrderResolver {
     return readMany(ctx, 'Order.lines', Order, order.id);
   }
 
+  @FieldResolver(() => Subscription, {
+    nullable: true,
+    description: 'The subscription it started or renews (refunding it may cancel that too).',
+  })
+  subscription(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Subscription | null> {
+    return readOne(ctx, 'Order.subscription', Order, order.id);
+  }
+
+  @FieldResolver(() => [Refund], { description: 'Its refunds, oldest first.' })
+  refunds(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Refund[]> {
+    return readMany(ctx, 'Order.refunds', Order, order.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'What may still be refunded, in minor units (0 unless paid).' })
+  refundableMinor(@Root() order: Order): number {
+    return refundableOf(order);
+  }
+
   @FieldResolver(() => [Payment])
   payments(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Payment[]> {
     return readMany(ctx, 'Order.payments', Order, order.id);
@@ -74,14 +143,20 @@ export class OrderResolver {
   }
 
   @Mutation(() => Order, {
-    description: 'Refunds a paid order in full through its provider (admins); audited, and the buyer is told.',
+    description:
+      'Refunds a paid order through its provider, in full or in part (by amount or by line; admins); audited, and the buyer is told.',
   })
   orderRefund(
     @Arg('id', () => UUID) id: string,
     @Arg('input') input: OrderRefundInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Order> {
-    return orderService.refundOrder(ctx, id, input.reason.trim());
+    return orderService.refundOrder(ctx, id, {
+      reason: input.reason.trim(),
+      amountMinor: input.amount ?? undefined,
+      lines: input.lines ?? undefined,
+      cancelSubscription: input.cancelSubscription ?? false,
+    });
   }
 
   @Mutation(() => CheckoutResult, {

@@ -1,6 +1,6 @@
 // Compiled reads (graphql/sql) of orders: the same rows and order as order.service.ts and the
 // latest-orders field resolvers. The viewer's row rule is PostgreSQL's (migration viewer_rules).
-import { readRelation, readRoot } from '../../graphql/sql/compile';
+import { readComputed, readRelation, readRoot } from '../../graphql/sql/compile';
 
 const newestFirst = (t: string) => `${t}.created_at desc, ${t}.id desc`;
 
@@ -47,4 +47,25 @@ readRelation('Order.payments', {
   many: true,
   on: (t, order) => `${t}.order_id = ${order}.id`,
   orderBy: (t) => `${t}.created_at asc, ${t}.id asc`,
+});
+
+readRelation('Order.refunds', {
+  entity: 'Refund',
+  many: true,
+  on: (t, order) => `${t}.order_id = ${order}.id`,
+  orderBy: (t) => `${t}.created_at asc, ${t}.id asc`,
+});
+
+/** As `refundableOf` (payments/refund.service.ts): nothing unless paid, else what was paid less the refunds. */
+readComputed(
+  'Order.refundableMinor',
+  (t) =>
+    `(case when ${t}.status in ('PAID', 'PARTIALLY_REFUNDED') then ${t}.total_minor - ${t}.refunded_minor else 0 end)`,
+);
+
+/** The subscription the order started or renews (the refund dialog asks whether to cancel it too). */
+readRelation('Order.subscription', {
+  entity: 'Subscription',
+  many: false,
+  on: (t, order) => `(${t}.id = ${order}.subscription_id or ${t}.first_order_id = ${order}.id)`,
 });

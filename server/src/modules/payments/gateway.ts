@@ -78,12 +78,18 @@ export interface RefundRequest {
   idempotencyKey: string;
 }
 
+export interface RefundResult {
+  reference: string;
+  /** SUCCEEDED once the money is on its way back; PENDING while the provider still holds it. */
+  status: 'PENDING' | 'SUCCEEDED';
+}
+
 export interface PaymentGateway {
   checkout(request: CheckoutRequest): Promise<CheckoutSession>;
   chargeMandate(request: MandateCharge): Promise<ChargeResult>;
   startMethodChange(request: MethodChangeRequest): Promise<CheckoutSession>;
-  /** Resolves when the provider accepted the refund; throws otherwise. */
-  refund(request: RefundRequest): Promise<{ reference: string }>;
+  /** Resolves when the provider accepted the refund (of `amountMinor`: all or part); throws otherwise. */
+  refund(request: RefundRequest): Promise<RefundResult>;
 }
 
 /** Where the provider reports to for agency `slug`: `/webhooks/<provider>/<agency-slug>`. */

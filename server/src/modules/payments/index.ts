@@ -1,10 +1,11 @@
 import type { SitecareModule } from '../../system/module';
 import { Payment, WebhookEvent } from './payment.entity';
+import { Refund } from './refund.entity';
 import { webhookRouter } from './webhooks';
 
 export const paymentsModule: SitecareModule = {
   name: 'payments',
-  entities: [Payment],
+  entities: [Payment, Refund],
   globalEntities: [WebhookEvent],
   routes: ({ owner, services }) => (owner ? webhookRouter(owner, services) : undefined), // providers' webhooks, on the system path
 };

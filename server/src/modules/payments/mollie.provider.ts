@@ -46,7 +46,8 @@ export function mollieOutcome(payment: MolliePayment): ProviderOutcome | undefin
   const base = { provider: PaymentProvider.MOLLIE, match: { providerReference: payment.id } } as const;
   switch (payment.status) {
     case 'paid':
-      if (Number(payment.amountRefunded?.value ?? 0) > 0) return { ...base, status: 'REFUNDED' };
+      if (Number(payment.amountRefunded?.value ?? 0) > 0)
+        return { ...base, status: 'REFUNDED', refundedMinor: fromDecimal(payment.amountRefunded!.value) };
       return {
         ...base,
         status: 'PAID',
@@ -165,7 +166,7 @@ export function mollieGateway(account: MollieAccount): PaymentGateway {
         description: request.reason?.slice(0, 140) ?? undefined,
         idempotencyKey: request.idempotencyKey,
       });
-      return { reference: refund.id };
+      return { reference: refund.id, status: refund.status === 'refunded' ? 'SUCCEEDED' : 'PENDING' };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, TenantOwned } from '../../db/base.entity';
@@ -18,10 +18,15 @@ registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
  */
 @ObjectType({ description: 'A payment through Stripe, PayPal or Mollie.' })
 @Entity({ tableName: 'payments' })
+// The refund ledger's wall (refund.entity.ts): never more refunded than paid.
+@Check({
+  name: 'payments_refunded_within_amount',
+  expression: 'refunded_minor >= 0 and refunded_minor <= amount_minor',
+})
 @Unique({ properties: ['provider', 'providerReference'] })
 @Index({ properties: ['tenant', 'order'] })
 export class Payment extends TenantOwned<
-  'status' | 'method' | 'paidAt' | 'providerPaymentId' | 'viaMandate' | 'failureReason' | 'refundedAt'
+  'status' | 'method' | 'paidAt' | 'providerPaymentId' | 'viaMandate' | 'failureReason' | 'refundedAt' | 'refundedMinor'
 > {
   @ManyToOne(() => Order, { deleteRule: 'cascade' })
   order!: Rel<Order>;
@@ -75,6 +80,11 @@ export class Payment extends TenantOwned<
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   refundedAt: Date | null = null;
+
+  /** The sum of its refunds that count (refund.entity.ts); PostgreSQL keeps it, never above the amount. */
+  @Field(() => Int, { description: 'Refunded so far, in minor units.' })
+  @Property({ type: 'integer', default: 0 })
+  refundedMinor: number = 0;
 }
 
 /**

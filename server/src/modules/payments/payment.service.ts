@@ -14,6 +14,7 @@ import { startSubscriptionFor } from '../subscriptions/subscription.service';
 import { User, UserStatus } from '../users/user.entity';
 import { gateway } from './gateway';
 import { Payment, PaymentStatus } from './payment.entity';
+import { recordProviderRefund } from './refund.service';
 
 export interface ProviderOutcome {
   provider: PaymentProvider;
@@ -24,6 +25,8 @@ export interface ProviderOutcome {
   currency?: string;
   providerPaymentId?: string;
   method?: string | null;
+  /** REFUNDED: how much of the payment the provider has refunded in all (unknown: all of it). */
+  refundedMinor?: number;
   /** The payment method the provider kept for renewals, when the buyer agreed to them (P20). */
   mandate?: string;
 }
@@ -124,18 +127,9 @@ export async function applyProviderOutcome(
     return 'failed';
   }
   if (payment.status !== PaymentStatus.PAID) return `stale:${payment.status}`;
-  payment.status = PaymentStatus.REFUNDED;
-  payment.refundedAt = new Date();
-  order.status = OrderStatus.REFUNDED;
-  order.refundedAt ??= payment.refundedAt;
-  await ctx.em.flush();
-  await audit(ctx, {
-    action: 'payment.refunded',
-    entityType: 'Payment',
-    entityId: payment.id,
-    detail: { orderId: order.id },
-  });
-  return 'refunded';
+  // The provider's total so far goes into the ledger (without one: all of it), which sets the status.
+  const recorded = await recordProviderRefund(ctx, payment, outcome.refundedMinor ?? payment.amountMinor);
+  return recorded === 'full' ? 'refunded' : `refunded:${recorded}`;
 }
 
 /**

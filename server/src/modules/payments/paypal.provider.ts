@@ -95,6 +95,8 @@ interface PayPalEvent {
     amount?: { currency_code: string; value: string };
     supplementary_data?: { related_ids?: { order_id?: string } };
     links?: { rel: string; href: string }[];
+    /** On a refund: what has been refunded of its capture so far, this one included. */
+    seller_payable_breakdown?: { total_refunded_amount?: { currency_code: string; value: string } };
   };
 }
 
@@ -168,6 +170,11 @@ export async function paypalOutcome(account: PayPalAccount, event: PayPalEvent):
         provider: PaymentProvider.PAYPAL,
         match: { providerPaymentId: capturedBy(event.resource.links) ?? event.resource.id },
         status: 'REFUNDED',
+        refundedMinor:
+          event.event_type === 'PAYMENT.CAPTURE.REFUNDED' &&
+          event.resource.seller_payable_breakdown?.total_refunded_amount
+            ? fromDecimal(event.resource.seller_payable_breakdown.total_refunded_amount.value)
+            : undefined,
       };
     default:
       return undefined;
@@ -280,7 +287,7 @@ export function paypalGateway(account: PayPalAccount): PaymentGateway {
         prefer: 'return=representation',
       });
       if (!result.id) throw new Error('PayPal returned a refund without an id');
-      return { reference: result.id };
+      return { reference: result.id, status: result.status === 'COMPLETED' ? 'SUCCEEDED' : 'PENDING' };
     },
   };
 }

@@ -156,7 +156,7 @@ export function stripeGateway(account: StripeAccount): PaymentGateway {
         { payment_intent: intent, amount: request.amountMinor, reason: 'requested_by_customer' },
         { idempotencyKey: request.idempotencyKey },
       );
-      return { reference: refund.id };
+      return { reference: refund.id, status: refund.status === 'succeeded' ? 'SUCCEEDED' : 'PENDING' };
     },
   };
 }

@@ -111,7 +111,12 @@ export async function stripeOutcome(account: AccountOf['STRIPE'], event: Stripe.
       const intent = event.data.object.payment_intent;
       const id = typeof intent === 'string' ? intent : intent?.id;
       return id
-        ? { provider: PaymentProvider.STRIPE, match: { providerPaymentId: id }, status: 'REFUNDED' }
+        ? {
+            provider: PaymentProvider.STRIPE,
+            match: { providerPaymentId: id },
+            status: 'REFUNDED',
+            refundedMinor: event.data.object.amount_refunded,
+          }
         : undefined;
     }
     default:

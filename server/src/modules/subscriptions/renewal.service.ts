@@ -13,7 +13,8 @@ import { chargeMandate, createOrder, startCheckout } from '../orders/checkout.se
 import { Order, OrderStatus } from '../orders/order.entity';
 import { applyProviderOutcome } from '../payments/payment.service';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
-import { mailSubscriber, periodEnd } from './subscription.service';
+import { periodEndAfter } from './periods';
+import { mailSubscriber } from './subscription.service';
 
 export interface RenewalRun {
   /** Renewal orders placed. */
@@ -184,7 +185,12 @@ export async function renewalPaid(ctx: RequestContext, order: Order, mandate?: s
   });
   if (subscription.status === SubscriptionStatus.CANCELLED) return;
   subscription.currentPeriodStart = order.periodStart;
-  subscription.currentPeriodEnd = periodEnd(order.periodStart, subscription.interval);
+  subscription.currentPeriodEnd = periodEndAfter(
+    subscription.periodAnchor,
+    subscription.interval,
+    subscription.tenant.timezone,
+    order.periodStart,
+  );
   subscription.nextRenewalAt = subscription.currentPeriodEnd;
   subscription.status = SubscriptionStatus.ACTIVE;
   if (mandate) subscription.providerReference = mandate;

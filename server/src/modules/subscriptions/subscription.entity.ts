@@ -79,6 +79,10 @@ export class Subscription extends TenantOwned<
   @Property({ type: 'text', nullable: true })
   pendingMethodReference: string | null = null;
 
+  /** When the first period started: every period end is counted from it (periods.ts), never chained. */
+  @Property({ type: 'datetime' })
+  periodAnchor!: Date;
+
   @Field()
   @Property({ type: 'datetime' })
   currentPeriodStart!: Date;

@@ -10,15 +10,8 @@ import { enqueueMail } from '../mail/outbox.service';
 import type { MailTemplate } from '../mail/templates';
 import type { Order } from '../orders/order.entity';
 import { contactLanguage } from '../payments/payment.service';
-import { BillingInterval } from '../packages/service-package.entity';
+import { nthPeriodEnd } from './periods';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
-
-export function periodEnd(start: Date, interval: BillingInterval): Date {
-  const end = new Date(start);
-  if (interval === BillingInterval.YEARLY) end.setUTCFullYear(end.getUTCFullYear() + 1);
-  else end.setUTCMonth(end.getUTCMonth() + 1);
-  return end;
-}
 
 /** Called when an order is paid: its recurring consent (if any) becomes a subscription, once. */
 export async function startSubscriptionFor(
@@ -31,7 +24,8 @@ export async function startSubscriptionFor(
   const line = order.lines.getItems()[0];
   if (!line?.servicePackage) return undefined;
   const start = order.paidAt ?? new Date();
-  const end = periodEnd(start, line.interval);
+  await ctx.em.populate(order, ['tenant']);
+  const end = nthPeriodEnd(start, line.interval, order.tenant.timezone, 1);
   const subscription = ctx.em.create(Subscription, {
     tenant: order.tenant,
     customer: order.customer,
@@ -42,6 +36,7 @@ export async function startSubscriptionFor(
     currency: order.currency,
     provider: order.provider,
     providerReference: mandate ?? null,
+    periodAnchor: start,
     currentPeriodStart: start,
     currentPeriodEnd: end,
     nextRenewalAt: end,

@@ -68,7 +68,9 @@ export const ordersSource: PersonalDataSource = {
         where o.tenant_id = ? and ${theirOrders}`,
       orderParams(s),
     );
-    const mentioned = await scrubMentions(ctx, s, 'orders', [{ name: 'refund_reason' }]);
+    const mentioned =
+      (await scrubMentions(ctx, s, 'orders', [{ name: 'refund_reason' }])) +
+      (await scrubMentions(ctx, s, 'refunds', [{ name: 'reason' }]));
     const [tenant] = await rows<{ timezone: string }>(ctx, 'select timezone from tenants where id = ?', [s.tenantId]);
     // Only the person's own customer's orders are deleted later; a company's orders are the company's.
     const soleIds = new Set(
