@@ -275,9 +275,20 @@ describe('M15: outgoing webhooks', () => {
         `select o.id, o.tenant_id from orders o join tenants t on t.id = o.tenant_id
           where t.slug = 'jj-media' and o.status = 'PENDING_PAYMENT' limit 1`,
       );
-      // The provider's side (here, the database directly, as any path would): paid, then refunded.
+      // The provider's side (here, the database directly, as any path would): an order paid, and a
+      // partial refund of a paid order's payment (a row of the refunds ledger).
       await sql("update orders set status = 'PAID', paid_at = now() where id = $1", [order.id]);
-      await sql("update orders set status = 'REFUNDED', refunded_at = now() where id = $1", [order.id]);
+      const [paid] = await sql(
+        `select o.id, p.id as payment, p.currency from orders o join payments p on p.order_id = o.id
+          where o.tenant_id = $1 and o.status = 'PAID' and p.status = 'PAID' and o.refunded_minor = 0
+            and p.amount_minor > 100 limit 1`,
+        [order.tenant_id],
+      );
+      await sql(
+        `insert into refunds (id, tenant_id, payment_id, order_id, amount_minor, currency, status, reason, idempotency_key)
+         values (gen_random_uuid(), $1, $2, $3, 100, $4, 'SUCCEEDED', 'Webhook test', gen_random_uuid()::text)`,
+        [order.tenant_id, paid.payment, paid.id, paid.currency],
+      );
       const messages = await eventually(
         async () => receiver.received,
         (r) => r.length >= 2,
@@ -286,6 +297,11 @@ describe('M15: outgoing webhooks', () => {
       const events = messages.map((m) => verify(secret, m));
       expect(events.map((e) => e.type).sort()).toEqual(['order.paid', 'order.refunded']);
       expect(events.find((e) => e.type === 'order.paid')!.data).toMatchObject({ orderId: order.id, status: 'PAID' });
+      expect(events.find((e) => e.type === 'order.refunded')!.data).toMatchObject({
+        orderId: paid.id,
+        amountMinor: 100,
+        refundedMinor: 100,
+      });
 
       // The monitoring module's incidents (issue 22): an outage opened, then closed.
       const [site] = await sql('select id from sites where tenant_id = $1 limit 1', [order.tenant_id]);
