@@ -17,6 +17,7 @@ import { credentialsModule } from './credentials';
 import { customersModule } from './customers';
 import { disclosuresModule } from './disclosures';
 import { healthModule } from './health';
+import { invoicesModule } from './invoices';
 import { leadsModule } from './leads';
 import { mailModule } from './mail';
 import { marketingModule } from './marketing';
@@ -43,6 +44,7 @@ export const modules: readonly SitecareModule[] = [
   customersModule,
   usersModule,
   ordersModule,
+  invoicesModule,
   subscriptionsModule,
   ticketsModule,
   ticketTimeModule,

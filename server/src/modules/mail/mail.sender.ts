@@ -6,6 +6,7 @@ import type { SupportedLanguage } from '@sitecare/schema';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Logger } from '../../logger';
 import type { Keyring } from '../../secrets/keyring';
+import { invoiceFileName } from '../invoices/pdf';
 import { agencyEnvelope } from '../tenants/agency-mail';
 import { replyToWithToken, signTicketToken } from '../tickets/ticket-token';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
@@ -25,6 +26,19 @@ export function smtpTransport(smtpUrl: string): Transporter {
     // Local development servers (and tests) speak plain SMTP on loopback.
     ignoreTLS: ['127.0.0.1', 'localhost', '::1'].includes(url.hostname),
   });
+}
+
+/**
+ * Issue 19: the stored PDF of an invoice or credit note (read by id on the system path; the document
+ * was issued for this mail's recipient). Its name follows the document's kind and language.
+ */
+async function invoiceAttachment(tx: EntityManager, invoiceId: string) {
+  const [row] = await tx.execute<{ kind: string; number: number; language: string; pdf: Buffer | null }[]>(
+    'select kind, number, language, pdf from invoices where id = ?',
+    [invoiceId],
+  );
+  if (!row?.pdf) return undefined;
+  return [{ filename: invoiceFileName(row as never), content: row.pdf, contentType: 'application/pdf' }];
 }
 
 export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'retry';
@@ -133,6 +147,7 @@ export async function sendOutboxMessage(
         text: mail.text,
         html: mail.html,
         headers: { ...message.headers, ...ticket?.headers },
+        attachments: message.invoiceId ? await invoiceAttachment(tx, message.invoiceId) : undefined,
       });
       message.status = OutboxStatus.SENT;
       message.sentAt = new Date();

@@ -10,6 +10,7 @@ import { gateway, providerCall } from '../payments/gateway';
 import { Payment, PaymentStatus } from '../payments/payment.entity';
 import { mailBuyer } from '../payments/payment.service';
 import { Order, OrderStatus } from './order.entity';
+import { creditOrderInFull } from '../invoices/invoice.service';
 
 export async function listOrders(
   ctx: RequestContext,
@@ -72,6 +73,7 @@ export function refundOrder(ctx: RequestContext, id: string, reason: string): Pr
     order.refundedAt = payment.refundedAt;
     order.refundReason = reason;
     await ctx.em.flush();
+    await creditOrderInFull(ctx, order, reason); // issue 19: every refund has its credit note
     await audit(ctx, {
       action: 'order.refund',
       entityType: 'Order',
