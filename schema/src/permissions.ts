@@ -141,6 +141,9 @@ export const PERMISSIONS = {
   // Issue 19: invoices and credit notes: staff the agency's, a customer its own (row rule in PostgreSQL).
   'Query.invoices': { audience: OWNERS, rule: 'own-customer' },
   'Query.invoice': { audience: OWNERS, rule: 'own-customer' },
+  'Query.invoiceExport': { audience: STAFF, rule: 'tenant' },
+  'Query.basAccounts': { audience: STAFF, rule: 'tenant' },
+  'Mutation.basAccountsSet': { audience: ADMIN, rule: 'tenant' },
   'Query.subscriptions': { audience: OWNERS, rule: 'own-customer' },
   'Query.subscription': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.subscriptionCancel': { audience: OWNERS, rule: 'own-customer' },

@@ -370,3 +370,152 @@ describe('M13: invoices for paid orders', () => {
     expect((await download(new ApiClient(demo.url), other.pdf_url)).status).toBe(401);
   });
 });
+
+/** Code page 437 (SIE's PC8) as text: ASCII and the letters Swedish names use. */
+const CP437: Record<number, string> = {
+  0x81: 'ü',
+  0x82: 'é',
+  0x84: 'ä',
+  0x86: 'å',
+  0x8e: 'Ä',
+  0x8f: 'Å',
+  0x94: 'ö',
+  0x99: 'Ö',
+};
+const fromPc8 = (bytes: Buffer) =>
+  [...bytes].map((b) => (b < 0x80 ? String.fromCharCode(b) : (CP437[b] ?? '?'))).join('');
+
+/** A small SIE 4 reader: the labels, and the vouchers with their transactions (öre). */
+function readSie(text: string) {
+  const labels: Record<string, string[]> = {};
+  const vouchers: Array<{
+    series: string;
+    number: number;
+    date: string;
+    text: string;
+    trans: Array<[number, number]>;
+  }> = [];
+  let open: (typeof vouchers)[number] | null = null;
+  for (const line of text.split('\r\n').filter(Boolean)) {
+    const trimmed = line.trim();
+    if (trimmed === '{' || trimmed === '}') {
+      if (trimmed === '}') open = null;
+      continue;
+    }
+    const [label, ...rest] = trimmed.match(/"(?:[^"\\]|\\.)*"|{[^}]*}|\S+/g)!;
+    if (label === '#VER') {
+      open = { series: rest[0], number: Number(rest[1]), date: rest[2], text: rest[3].slice(1, -1), trans: [] };
+      vouchers.push(open);
+    } else if (label === '#TRANS') {
+      open!.trans.push([Number(rest[0]), Math.round(Number(rest[2]) * 100)]);
+    } else (labels[label] ??= []).push(rest.join(' '));
+  }
+  return { labels, vouchers };
+}
+
+describe('M13: the accounting export', () => {
+  const year = new Date().getUTCFullYear();
+  const period = { from: `${year}-01-01`, to: new Date().toISOString().slice(0, 10) };
+  const EXPORT = `query($i: InvoiceExportInput!) { invoiceExport(input: $i) { filename contentType contentBase64 } }`;
+
+  it('M13: the SIE 4 file parses, every voucher balances, and its totals agree with the period’s invoices', async () => {
+    const staff = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const { invoiceExport } = await staff.ok(EXPORT, { i: { format: 'SIE', ...period } });
+    expect(invoiceExport.filename).toBe(`sie-${period.from}-${period.to}.se`);
+    const { labels, vouchers } = readSie(fromPc8(Buffer.from(invoiceExport.contentBase64, 'base64')));
+    expect(labels['#FLAGGA']).toEqual(['0']);
+    expect(labels['#FORMAT']).toEqual(['PC8']);
+    expect(labels['#SIETYP']).toEqual(['4']);
+    expect(labels['#PROGRAM'][0]).toMatch(/^"Sitecare"/);
+    expect(labels['#ORGNR']).toEqual(['556712-3459']);
+    expect(labels['#FNAMN']).toEqual(['"JJ Media AB"']);
+    expect(labels['#RAR']).toEqual([`0 ${year}0101 ${year}1231`]);
+    const accounts = labels['#KONTO'].map((k) => Number(k.split(' ')[0]));
+    expect(accounts).toEqual(expect.arrayContaining([1510, 1930, 2611, 3001, 3305, 3308]));
+
+    expect(vouchers.length).toBeGreaterThan(0);
+    for (const v of vouchers) {
+      expect(v.trans.length).toBeGreaterThanOrEqual(2);
+      expect(v.trans.reduce((sum, [, ore]) => sum + ore, 0) || 0).toBe(0); // balances
+      for (const [account] of v.trans) expect(accounts).toContain(account);
+    }
+    // Each series is numbered 1..n.
+    for (const series of ['F', 'K', 'B']) {
+      const numbers = vouchers.filter((v) => v.series === series).map((v) => v.number);
+      expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    }
+    // Swedish letters survive code page 437 (the demo's customers).
+    expect(vouchers.some((v) => v.text.includes('Fjällbacka Bryggeri'))).toBe(true);
+
+    // Totals agree with the period's invoices and credit notes (in SEK at their recorded rates).
+    const docs = await sql(
+      `select i.kind, i.vat_reason,
+              case when i.currency = 'SEK' then i.subtotal_minor else round(i.subtotal_minor * i.exchange_rate)::int end as net,
+              coalesce(i.vat_sek_minor, i.vat_minor) as vat
+         from invoices i join tenants t on t.id = i.tenant_id
+        where t.slug = 'jj-media' and i.issue_date between $1::date and $2::date`,
+      [period.from, period.to],
+    );
+    const sum = (rows: Array<Record<string, any>>, key: string) => rows.reduce((s, r) => s + Number(r[key]), 0);
+    const invoices = docs.filter((d) => d.kind === 'INVOICE');
+    const notes = docs.filter((d) => d.kind === 'CREDIT_NOTE');
+    expect(vouchers.filter((v) => v.series === 'F')).toHaveLength(invoices.length);
+    expect(vouchers.filter((v) => v.series === 'K')).toHaveLength(notes.length);
+    const onAccounts = (series: string[], wanted: number[]) =>
+      vouchers
+        .filter((v) => series.includes(v.series))
+        .flatMap((v) => v.trans)
+        .filter(([a]) => wanted.includes(a))
+        .reduce((s, [, ore]) => s + ore, 0);
+    expect(0 - onAccounts(['F', 'K'], [3001, 3305, 3308])).toBe(sum(docs, 'net'));
+    expect(0 - onAccounts(['F', 'K'], [2611])).toBe(sum(docs, 'vat'));
+    expect(0 - onAccounts(['F'], [3308])).toBe(
+      sum(
+        invoices.filter((d) => d.vat_reason === 'REVERSE_CHARGE'),
+        'net',
+      ),
+    );
+    expect(0 - onAccounts(['F'], [3305])).toBe(
+      sum(
+        invoices.filter((d) => d.vat_reason === 'OUTSIDE_EU'),
+        'net',
+      ),
+    );
+    // Payments: the bank account moves by what came in less what went back.
+    expect(vouchers.some((v) => v.series === 'B' && v.trans.some(([a]) => a === 1930))).toBe(true);
+  });
+
+  it('M13: the agency changes a BAS account and the export uses it; the CSV lists the period’s documents', async () => {
+    const admin = await as(demo.url, 'jj-media', 'ADMIN');
+    const refused = await admin.gql('mutation { basAccountsSet(input: { bank: 42 }) { bank } }');
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    const { basAccountsSet } = await admin.ok(
+      'mutation { basAccountsSet(input: { bank: 1940 }) { bank receivables } }',
+    );
+    expect(basAccountsSet).toEqual({ bank: 1940, receivables: 1510 });
+    const { invoiceExport } = await admin.ok(EXPORT, { i: { format: 'SIE', ...period } });
+    const { vouchers } = readSie(fromPc8(Buffer.from(invoiceExport.contentBase64, 'base64')));
+    const bank = vouchers.filter((v) => v.series === 'B').flatMap((v) => v.trans.map(([a]) => a));
+    expect(bank).toContain(1940);
+    expect(bank).not.toContain(1930);
+
+    const csv = (await admin.ok(EXPORT, { i: { format: 'CSV', ...period } })).invoiceExport;
+    const lines = Buffer.from(csv.contentBase64, 'base64')
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toMatch(/^kind,number,issueDate,dueDate,creditsInvoice,orderNumber,buyer/);
+    const [{ n }] = await sql(
+      `select count(*)::int as n from invoices i join tenants t on t.id = i.tenant_id
+        where t.slug = 'jj-media' and i.issue_date between $1::date and $2::date`,
+      [period.from, period.to],
+    );
+    expect(lines).toHaveLength(n + 1);
+    // Customers and contractors get no export.
+    for (const role of ['CUSTOMER', 'CONTRACTOR'] as const)
+      expect(
+        errorCode(await (await as(demo.url, 'jj-media', role)).gql(EXPORT, { i: { format: 'CSV', ...period } })),
+      ).toBe('FORBIDDEN');
+  });
+});

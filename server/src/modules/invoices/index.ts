@@ -1,6 +1,6 @@
 import type { SitecareModule } from '../../system/module';
 import { DocumentCounter, Invoice } from './invoice.entity';
-import { InvoiceResolver, OrderInvoicesResolver } from './invoice.resolver';
+import { InvoiceExportResolver, InvoiceResolver, OrderInvoicesResolver } from './invoice.resolver';
 import { invoiceRouter } from './invoice.routes';
 import { invoicesSource } from './invoice.source';
 import './invoice.sql'; // its read definitions
@@ -9,7 +9,7 @@ import './invoice.sql'; // its read definitions
 export const invoicesModule: SitecareModule = {
   name: 'invoices',
   entities: [Invoice, DocumentCounter],
-  resolvers: [InvoiceResolver, OrderInvoicesResolver],
+  resolvers: [InvoiceResolver, OrderInvoicesResolver, InvoiceExportResolver],
   personalData: [invoicesSource],
   routes: ({ orm, services }) => invoiceRouter(orm, services), // the PDF download
 };
