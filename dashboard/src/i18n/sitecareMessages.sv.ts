@@ -7,6 +7,7 @@ import { attentionSwedish } from './attentionMessages.sv';
 import { consentSwedish } from './consentMessages.sv';
 import { helpdeskSwedish } from './helpdeskMessages.sv';
 import { registerSwedish } from './registerMessages.sv';
+import { invoiceSwedish } from './invoiceMessages.sv';
 import { subscriptionSwedish } from './subscriptionMessages.sv';
 import { portalSwedish } from './portalMessages.sv';
 import { privacySwedish } from './privacyMessages.sv';
@@ -16,6 +17,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   sitecare: {
     ...helpdeskSwedish.sitecare,
     ...subscriptionSwedish.sitecare,
+    ...invoiceSwedish.sitecare,
     ...registerSwedish.sitecare,
     ...attentionSwedish.sitecare,
     ...consentSwedish.sitecare,
@@ -304,6 +306,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   resources: {
     ...helpdeskSwedish.resources,
     ...subscriptionSwedish.resources,
+    ...invoiceSwedish.resources,
     ...consentSwedish.resources,
     ...privacySwedish.resources,
     ...registerSwedish.resources,

@@ -9,6 +9,7 @@ import { attentionEnglish } from './attentionMessages';
 import { consentEnglish } from './consentMessages';
 import { helpdeskEnglish } from './helpdeskMessages';
 import { registerEnglish } from './registerMessages';
+import { invoiceEnglish } from './invoiceMessages';
 import { subscriptionEnglish } from './subscriptionMessages';
 import { portalEnglish } from './portalMessages';
 import { privacyEnglish } from './privacyMessages';
@@ -18,6 +19,7 @@ export const sitecareEnglish = {
   sitecare: {
     ...helpdeskEnglish.sitecare,
     ...subscriptionEnglish.sitecare,
+    ...invoiceEnglish.sitecare,
     ...registerEnglish.sitecare,
     ...attentionEnglish.sitecare,
     ...consentEnglish.sitecare,
@@ -307,6 +309,7 @@ export const sitecareEnglish = {
   resources: {
     ...helpdeskEnglish.resources,
     ...subscriptionEnglish.resources,
+    ...invoiceEnglish.resources,
     ...consentEnglish.resources,
     ...privacyEnglish.resources,
     ...registerEnglish.resources,

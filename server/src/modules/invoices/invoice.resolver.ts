@@ -17,7 +17,8 @@ import {
 import type { RequestContext } from '../../graphql/context';
 import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
-import { readMany, readOne } from '../../graphql/sql/reads';
+import { byIdLoader } from '../../graphql/loaders';
+import { readMany } from '../../graphql/sql/reads';
 import { Order } from '../orders/order.entity';
 import { Invoice, InvoiceKind } from './invoice.entity';
 import * as invoiceService from './invoice.service';
@@ -77,7 +78,8 @@ export class InvoiceResolver {
 
   @FieldResolver(() => Invoice, { nullable: true, description: 'A credit note: the invoice it credits.' })
   creditedInvoice(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<Invoice | null> {
-    return readOne(ctx, 'Invoice.creditedInvoice', Invoice, invoice.id);
+    // A relation back to its own type: a per-request loader (the compiled path leaves it to the resolvers).
+    return invoice.creditedInvoice ? byIdLoader(ctx, Invoice).load(invoice.creditedInvoice.id) : Promise.resolve(null);
   }
 }
 

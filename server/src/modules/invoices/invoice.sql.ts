@@ -26,9 +26,3 @@ readRelation('Order.invoices', {
   on: (t, order) => `${t}.order_id = ${order}.id`,
   orderBy: (t) => `${t}.created_at asc, ${t}.id asc`,
 });
-
-readRelation('Invoice.creditedInvoice', {
-  entity: 'Invoice',
-  many: false,
-  on: (t, note) => `${t}.id = ${note}.credited_invoice_id`,
-});
