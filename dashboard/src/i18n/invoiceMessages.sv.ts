@@ -8,6 +8,7 @@ export const invoiceSwedish: Messages<typeof invoiceEnglish> = {
     invoices: {
       my_invoices: 'Mina fakturor',
       download_number: 'Ladda ner faktura %{number} (PDF)',
+      download_credit_note: 'Ladda ner kreditfaktura %{number} (PDF)',
       from: 'Från',
       to: 'Till',
       export_sie: 'SIE-fil',

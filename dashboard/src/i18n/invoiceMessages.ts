@@ -7,6 +7,7 @@ export const invoiceEnglish = {
     invoices: {
       my_invoices: 'My invoices',
       download_number: 'Download invoice %{number} (PDF)',
+      download_credit_note: 'Download credit note %{number} (PDF)',
       from: 'From',
       to: 'To',
       export_sie: 'SIE file',

@@ -8,7 +8,10 @@ export const InvoiceDownload = () => {
   const invoice = useRecordContext<{ pdfUrl?: string; number?: number; kind?: string }>();
   const translate = useTranslate();
   if (!invoice?.pdfUrl) return null;
-  const label = translate('sitecare.invoices.download_number', { number: invoice.number });
+  const label = translate(
+    invoice.kind === 'CREDIT_NOTE' ? 'sitecare.invoices.download_credit_note' : 'sitecare.invoices.download_number',
+    { number: invoice.number },
+  );
   return (
     <Button
       component="a"

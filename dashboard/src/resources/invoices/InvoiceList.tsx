@@ -1,3 +1,4 @@
+import { useMediaQuery, type Theme } from '@mui/material';
 import { DataTable, FunctionField, List, SelectInput, TextField, useTranslate } from 'react-admin';
 
 import { useViewerRole } from '../../providers/useViewerRole';
@@ -11,6 +12,8 @@ export default function InvoiceList() {
   const role = useViewerRole();
   const own = role === 'CUSTOMER';
   const translate = useTranslate();
+  // A phone (390 px) shows the kind, number, total and the download; the date and buyer from a tablet up.
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const filters = [
     <SelectInput
       key="kind"
@@ -27,15 +30,17 @@ export default function InvoiceList() {
       actions={own ? false : <InvoiceExport />}
     >
       <DataTable bulkActionButtons={false}>
-        <DataTable.Col source="number" disableSort />
+        {phone ? null : <DataTable.Col source="number" disableSort />}
         <DataTable.Col source="kind" disableSort>
           <FunctionField
             source="kind"
-            render={(record: { kind: string }) => translate(`sitecare.invoice_kind.${record.kind}`)}
+            render={(record: { kind: string; number: number }) =>
+              `${translate(`sitecare.invoice_kind.${record.kind}`)}${phone ? ` ${record.number}` : ''}`
+            }
           />
         </DataTable.Col>
-        <DataTable.Col source="issueDate" disableSort />
-        {own ? null : (
+        {phone ? null : <DataTable.Col source="issueDate" disableSort />}
+        {own || phone ? null : (
           <DataTable.Col source="buyerName" disableSort>
             <TextField source="buyerName" />
           </DataTable.Col>
