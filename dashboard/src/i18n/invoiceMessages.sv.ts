@@ -5,6 +5,7 @@ import type { invoiceEnglish } from './invoiceMessages';
 export const invoiceSwedish: Messages<typeof invoiceEnglish> = {
   sitecare: {
     invoice_kind: { INVOICE: 'Faktura', CREDIT_NOTE: 'Kreditfaktura' },
+    buyer_type: { COMPANY: 'Företag', PRIVATE: 'Privatperson' },
     invoices: {
       my_invoices: 'Mina fakturor',
       download_number: 'Ladda ner faktura %{number} (PDF)',

@@ -4,6 +4,7 @@
 export const invoiceEnglish = {
   sitecare: {
     invoice_kind: { INVOICE: 'Invoice', CREDIT_NOTE: 'Credit note' },
+    buyer_type: { COMPANY: 'Company', PRIVATE: 'Private person' },
     invoices: {
       my_invoices: 'My invoices',
       download_number: 'Download invoice %{number} (PDF)',

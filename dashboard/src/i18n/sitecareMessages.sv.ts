@@ -170,6 +170,8 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     },
     customers: {
       search: 'Sök namn eller organisationsnummer',
+      vat_number_help:
+        'Med landsprefix, t.ex. DE136695976: företag i andra EU-länder betalar ingen svensk moms (omvänd betalningsskyldighet)',
       details: 'Uppgifter',
       contacts: 'Kontaktpersoner',
       sites: 'Webbplatser',
@@ -335,6 +337,11 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
         name: 'Namn',
         organisationNumber: 'Organisationsnummer',
         billingCountry: 'Faktureringsland',
+        buyerType: 'Typ av köpare',
+        vatNumber: 'Momsregistreringsnummer (EU)',
+        addressLine1: 'Gatuadress',
+        postalCode: 'Postnummer',
+        city: 'Ort',
         notes: 'Anteckningar',
         contacts: 'Kontaktpersoner',
         sites: 'Webbplatser',
