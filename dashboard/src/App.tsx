@@ -12,6 +12,7 @@ import breaches from './resources/breaches';
 import customers from './resources/customers';
 import disclosures from './resources/disclosures';
 import leads from './resources/leads';
+import invoices from './resources/invoices';
 import orders from './resources/orders';
 import outboxMessages from './resources/outbox-messages';
 import policyVersions from './resources/policy-versions';
@@ -68,6 +69,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
     <Resource name="supportTickets" {...supportTickets} />
     <Resource name="leads" {...leads} />
     <Resource name="orders" {...orders} />
+    <Resource name="invoices" {...invoices} />
     <Resource name="subscriptions" {...subscriptions} />
     <Resource name="servicePackages" {...servicePackages} />
     <Resource name="users" {...users} />

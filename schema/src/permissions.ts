@@ -163,6 +163,12 @@ export const PERMISSIONS = {
   'Mutation.checkout': { audience: 'PUBLIC', rule: 'none' },
   'Mutation.orderCancel': { audience: STAFF, rule: 'tenant' },
   'Mutation.orderRefund': { audience: ADMIN, rule: 'tenant' },
+  // Issue 19: invoices and credit notes: staff the agency's, a customer its own (row rule in PostgreSQL).
+  'Query.invoices': { audience: OWNERS, rule: 'own-customer' },
+  'Query.invoice': { audience: OWNERS, rule: 'own-customer' },
+  'Query.invoiceExport': { audience: STAFF, rule: 'tenant' },
+  'Query.basAccounts': { audience: STAFF, rule: 'tenant' },
+  'Mutation.basAccountsSet': { audience: ADMIN, rule: 'tenant' },
   'Query.subscriptions': { audience: OWNERS, rule: 'own-customer' },
   'Query.subscription': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.subscriptionCancel': { audience: OWNERS, rule: 'own-customer' },
@@ -224,6 +230,12 @@ export const FIELD_PERMISSIONS = {
   // A contractor sees a customer's name and its contacts' name, e-mail and phone: what the work needs.
   'Customer.organisationNumber': OWNERS,
   'Customer.notes': STAFF,
+  // Issue 19: billing details (VAT by buyer, the invoice address): staff and the customer.
+  'Customer.buyerType': OWNERS,
+  'Customer.vatNumber': OWNERS,
+  'Customer.addressLine1': OWNERS,
+  'Customer.postalCode': OWNERS,
+  'Customer.city': OWNERS,
   'Contact.postalCode': OWNERS,
   'Contact.country': OWNERS,
   'Contact.socialIdentities': OWNERS,
@@ -240,6 +252,7 @@ export const FIELD_PERMISSIONS = {
   // Orders are for staff and the customer who bought (as Query.orders).
   'Customer.latestOrders': OWNERS,
   'Site.latestOrders': OWNERS,
+  'Order.invoices': OWNERS,
   'Site.assignments': STAFF,
   'Site.credentials': WORKERS,
   // Issue 20: who revealed a site's credentials: its customer and staff.

@@ -62,6 +62,8 @@ export interface DemoCustomer {
   name: string;
   organisationNumber?: string;
   billingCountry: string;
+  /** Issue 19: the invoice address (street, postal code, city). */
+  address?: { line1: string; postalCode: string; city: string };
   contacts: Array<{
     name: string;
     email: string;
@@ -166,6 +168,7 @@ export const demoTenants: readonly DemoTenant[] = [
         name: 'Bageriet Ek AB',
         organisationNumber: '556677-8899',
         billingCountry: 'SE',
+        address: { line1: 'Bagargatan 3', postalCode: '114 51', city: 'Stockholm' },
         contacts: [
           {
             name: 'Anna Ek',
@@ -216,6 +219,7 @@ export const demoTenants: readonly DemoTenant[] = [
       {
         name: 'Fjällbacka Bryggeri',
         billingCountry: 'SE',
+        address: { line1: 'Hamngatan 12', postalCode: '457 40', city: 'Fjällbacka' },
         contacts: [
           {
             name: 'Maja Strand',
@@ -287,6 +291,7 @@ export const demoTenants: readonly DemoTenant[] = [
         name: 'Fjällstuga Uthyrning',
         organisationNumber: '559900-1122',
         billingCountry: 'SE',
+        address: { line1: 'Fjällvägen 4', postalCode: '837 52', city: 'Åre' },
         contacts: [
           {
             name: 'Lars Fjäll',
@@ -318,6 +323,7 @@ export const demoTenants: readonly DemoTenant[] = [
       {
         name: 'Harbour Design Ltd',
         billingCountry: 'GB',
+        address: { line1: '14 Quay Street', postalCode: 'BS1 4DB', city: 'Bristol' },
         contacts: [
           {
             name: 'Emily Clarke',

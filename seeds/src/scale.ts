@@ -290,6 +290,10 @@ export function* generateScale(
             currency: 'SEK',
             subtotal_minor: subtotal,
             vat_rate_basis_points: VAT_BP,
+            // Issue 19: every benchmark order is charged the agency's own rate (no faker draw: same data).
+            vat_reason: 'DOMESTIC',
+            buyer_type: 'COMPANY',
+            buyer_country: customers[c].billing_country,
             vat_minor: vat,
             total_minor: subtotal + vat,
             ip: faker.internet.ipv4(),

@@ -121,6 +121,17 @@ const envShape = z.object({
   PAYPAL_API_BASE: optionalUrl,
   /** Which PayPal: sandbox (default) or live. */
   PAYPAL_ENVIRONMENT: z.enum(['sandbox', 'live']).default('sandbox'),
+  /** Issue 19: ask the EU's VIES service whether a buyer's VAT number is registered (default off; format and check digit are always checked). */
+  VIES_CHECK: booleanFlag,
+  VIES_API_BASE: optionalUrl,
+  /**
+   * Issue 19: SEK per unit of each foreign invoice currency, e.g. `EUR=11.20,USD=10.35`, as the agency's
+   * accountant sets them (e.g. Riksbanken's or the Swedish Tax Agency's rate); recorded on each invoice.
+   */
+  INVOICE_EXCHANGE_RATES: z
+    .string()
+    .regex(/^([A-Z]{3}=\d+(\.\d+)?)(,[A-Z]{3}=\d+(\.\d+)?)*$/, 'must be like EUR=11.20,USD=10.35')
+    .optional(),
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
@@ -191,6 +202,13 @@ export interface Config {
   metrics: { enabled: boolean; token: string | undefined };
   /** OpenTelemetry tracing (observability/tracing.ts reads the same variables before anything loads). */
   tracing: { endpoint: string | undefined; protocol: Env['OTEL_EXPORTER_OTLP_PROTOCOL']; serviceName: string };
+  /** Issue 19: invoices (modules/invoices). */
+  invoices: {
+    viesCheck: boolean;
+    viesApiBase: string;
+    /** SEK per unit of a foreign currency (configured; see INVOICE_EXCHANGE_RATES). */
+    exchangeRates: Record<string, number>;
+  };
   /** Issue 22: checks of sites under care (modules/monitoring). */
   monitoring: {
     enabled: boolean;
@@ -331,6 +349,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
       protocol: env.OTEL_EXPORTER_OTLP_PROTOCOL,
       serviceName: env.OTEL_SERVICE_NAME ?? 'sitecare',
+    },
+    invoices: {
+      viesCheck: env.VIES_CHECK ?? false,
+      viesApiBase: env.VIES_API_BASE ?? 'https://ec.europa.eu/taxation_customs/vies/rest-api',
+      exchangeRates: Object.fromEntries(
+        (env.INVOICE_EXCHANGE_RATES ?? 'EUR=11.20,USD=10.40')
+          .split(',')
+          .map((pair) => pair.split('='))
+          .map(([code, rate]) => [code, Number(rate)]),
+      ),
     },
     monitoring: {
       enabled: env.MONITORING_CHECKS ?? isProduction,

@@ -23,9 +23,9 @@ beforeAll(async () => {
   [{ id: siteId }] = await sql(`select id from sites where customer_id = $1 order by domain limit 1`, [customerId]);
   await sql(
     `insert into orders (id, tenant_id, number, customer_id, site_id, status, provider, currency, subtotal_minor,
-       vat_rate_basis_points, vat_minor, total_minor, created_at)
+       vat_rate_basis_points, vat_minor, total_minor, created_at, vat_reason, buyer_type, buyer_country)
      select gen_random_uuid(), s.tenant_id, 9000 + g, s.customer_id, s.id, 'PAID', 'STRIPE', 'SEK', 100 * g, 2500, 25 * g,
-       125 * g, now() - (g || ' days')::interval
+       125 * g, now() - (g || ' days')::interval, 'DOMESTIC', 'COMPANY', 'SE'
      from sites s, generate_series(1, 7) g where s.id = $1`,
     [siteId],
   );

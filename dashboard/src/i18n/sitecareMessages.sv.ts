@@ -8,6 +8,7 @@ import { attentionSwedish } from './attentionMessages.sv';
 import { consentSwedish } from './consentMessages.sv';
 import { helpdeskSwedish } from './helpdeskMessages.sv';
 import { registerSwedish } from './registerMessages.sv';
+import { invoiceSwedish } from './invoiceMessages.sv';
 import { subscriptionSwedish } from './subscriptionMessages.sv';
 import { portalSwedish } from './portalMessages.sv';
 import { privacySwedish } from './privacyMessages.sv';
@@ -17,6 +18,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   sitecare: {
     ...helpdeskSwedish.sitecare,
     ...subscriptionSwedish.sitecare,
+    ...invoiceSwedish.sitecare,
     ...registerSwedish.sitecare,
     ...attentionSwedish.sitecare,
     ...consentSwedish.sitecare,
@@ -171,6 +173,8 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     },
     customers: {
       search: 'Sök namn eller organisationsnummer',
+      vat_number_help:
+        'Med landsprefix, t.ex. DE136695976: företag i andra EU-länder betalar ingen svensk moms (omvänd betalningsskyldighet)',
       details: 'Uppgifter',
       contacts: 'Kontaktpersoner',
       sites: 'Webbplatser',
@@ -348,6 +352,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   resources: {
     ...helpdeskSwedish.resources,
     ...subscriptionSwedish.resources,
+    ...invoiceSwedish.resources,
     ...consentSwedish.resources,
     ...privacySwedish.resources,
     ...registerSwedish.resources,
@@ -376,6 +381,11 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
         name: 'Namn',
         organisationNumber: 'Organisationsnummer',
         billingCountry: 'Faktureringsland',
+        buyerType: 'Typ av köpare',
+        vatNumber: 'Momsregistreringsnummer (EU)',
+        addressLine1: 'Gatuadress',
+        postalCode: 'Postnummer',
+        city: 'Ort',
         notes: 'Anteckningar',
         contacts: 'Kontaktpersoner',
         sites: 'Webbplatser',

@@ -10,6 +10,7 @@ import { attentionEnglish } from './attentionMessages';
 import { consentEnglish } from './consentMessages';
 import { helpdeskEnglish } from './helpdeskMessages';
 import { registerEnglish } from './registerMessages';
+import { invoiceEnglish } from './invoiceMessages';
 import { subscriptionEnglish } from './subscriptionMessages';
 import { portalEnglish } from './portalMessages';
 import { privacyEnglish } from './privacyMessages';
@@ -19,6 +20,7 @@ export const sitecareEnglish = {
   sitecare: {
     ...helpdeskEnglish.sitecare,
     ...subscriptionEnglish.sitecare,
+    ...invoiceEnglish.sitecare,
     ...registerEnglish.sitecare,
     ...attentionEnglish.sitecare,
     ...consentEnglish.sitecare,
@@ -174,6 +176,7 @@ export const sitecareEnglish = {
     },
     customers: {
       search: 'Search name or organisation number',
+      vat_number_help: 'With the country prefix, e.g. DE136695976: EU businesses pay no Swedish VAT (reverse charge)',
       details: 'Details',
       contacts: 'Contacts',
       sites: 'Sites',
@@ -351,6 +354,7 @@ export const sitecareEnglish = {
   resources: {
     ...helpdeskEnglish.resources,
     ...subscriptionEnglish.resources,
+    ...invoiceEnglish.resources,
     ...consentEnglish.resources,
     ...privacyEnglish.resources,
     ...registerEnglish.resources,
@@ -379,6 +383,11 @@ export const sitecareEnglish = {
         name: 'Name',
         organisationNumber: 'Organisation number',
         billingCountry: 'Billing country',
+        buyerType: 'Buyer type',
+        vatNumber: 'EU VAT number',
+        addressLine1: 'Street address',
+        postalCode: 'Postal code',
+        city: 'City',
         notes: 'Notes',
         contacts: 'Contacts',
         sites: 'Sites',

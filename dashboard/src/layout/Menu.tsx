@@ -39,14 +39,14 @@ function groupsFor(role: Role | undefined): Group[] {
     return [
       {
         label: 'sitecare.menu.my_services',
-        resources: ['sites', 'supportTickets', 'orders', 'subscriptions', 'servicePackages'],
+        resources: ['sites', 'supportTickets', 'orders', 'invoices', 'subscriptions', 'servicePackages'],
       },
       { label: 'sitecare.menu.privacy', resources: PRIVACY_REGISTERS, pages: <CustomerPages /> },
     ];
   }
   return [
     { label: 'sitecare.menu.work', resources: ['customers', 'sites', 'supportTickets', 'leads'] },
-    { label: 'sitecare.menu.sales', resources: ['orders', 'subscriptions', 'servicePackages'] },
+    { label: 'sitecare.menu.sales', resources: ['orders', 'invoices', 'subscriptions', 'servicePackages'] },
     {
       label: 'sitecare.menu.privacy',
       resources: [
@@ -79,7 +79,9 @@ const ResourceItem = ({ name, role }: { name: string; role: Role | undefined }) 
         ? 'sitecare.orders.my_orders'
         : name === 'subscriptions' && role === 'CUSTOMER'
           ? 'sitecare.subscriptions.my_subscriptions'
-          : undefined;
+          : name === 'invoices' && role === 'CUSTOMER'
+            ? 'sitecare.invoices.my_invoices'
+            : undefined;
   // Only when set: an explicit `primaryText={undefined}` would replace the resource's own label.
   return mine ? <RaMenu.ResourceItem name={name} primaryText={translate(mine)} /> : <RaMenu.ResourceItem name={name} />;
 };

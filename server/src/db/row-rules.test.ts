@@ -10,6 +10,8 @@ import { createDemoDatabase } from '../testing/demo';
 const RULED = [
   'contacts',
   'customers',
+  'document_counters',
+  'invoices',
   'order_lines',
   'orders',
   'passkeys',

@@ -1,6 +1,10 @@
 // Loads the demo data set from @sitecare/seeds into an empty database, in one transaction, as the
 // tables' owner (the system path: no request, no viewer, every tenant).
 import { createHash } from 'node:crypto';
+import { decideVat, vatOf } from '../modules/invoices/vat';
+import { issueCreditNote, issueInvoice } from '../modules/invoices/invoice.service';
+import pino from 'pino';
+import { systemContext, useTenant, type AppServices } from '../graphql/context';
 import { asSupportedLanguage } from '@sitecare/schema';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
@@ -148,7 +152,11 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
     const { customer, contacts } = customers[i % customers.length];
     const pkg = packages[i % packages.length];
     const price = pkg.prices.find((p) => p.currency === 'SEK' && p.interval === BillingInterval.MONTHLY)!;
-    const vat = Math.round((price.amountMinor * tenant.vatRateBasisPoints) / 10_000);
+    const decision = decideVat(
+      { country: tenant.country, rateBasisPoints: tenant.vatRateBasisPoints, euPrivateVat: tenant.euPrivateVat },
+      { type: customer.buyerType, country: customer.billingCountry, vatNumber: customer.vatNumber },
+    );
+    const vat = vatOf(price.amountMinor, decision.rateBasisPoints);
     const created = new Date(Date.now() - (40 - i * 7) * DAY);
     const provider = providers[i % providers.length];
     const order = em.create(Order, {
@@ -160,7 +168,11 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
       provider,
       currency: 'SEK',
       subtotalMinor: price.amountMinor,
-      vatRateBasisPoints: tenant.vatRateBasisPoints,
+      vatRateBasisPoints: decision.rateBasisPoints,
+      vatReason: decision.reason,
+      buyerType: customer.buyerType,
+      buyerCountry: customer.billingCountry,
+      buyerVatNumber: customer.vatNumber,
       vatMinor: vat,
       totalMinor: price.amountMinor + vat,
       createdAt: created,
@@ -311,6 +323,9 @@ function seedCustomer(
     name: c.name,
     organisationNumber: c.organisationNumber ?? null,
     billingCountry: c.billingCountry,
+    addressLine1: c.address?.line1 ?? null,
+    postalCode: c.address?.postalCode ?? null,
+    city: c.address?.city ?? null,
   });
   seeded.customer = customer;
   for (const p of c.contacts) {
@@ -407,6 +422,36 @@ function seedPaymentAccounts(
 }
 
 /** Seeds only when no tenant exists yet, so a restart never adds a second copy. */
+/** The app services the seed's invoices need: no foreign currency in the demo, no logger output. */
+const SEED_SERVICES = {
+  logger: pino({ level: 'silent' }),
+  config: { invoices: { exchangeRates: {}, viesCheck: false } },
+} as unknown as AppServices;
+
+/**
+ * Issue 19: the demo orders' invoices, issued as the payment path issues them (numbers, PDFs), and a
+ * credit note for each refunded order, per agency.
+ */
+async function seedInvoices(orm: MikroORM): Promise<void> {
+  const tenants = await orm.em.fork().find(Tenant, {}, { filters: false, orderBy: { slug: 'asc' } });
+  for (const tenant of tenants) {
+    await orm.em.fork().transactional(async (tx) => {
+      const ctx = systemContext(tx, SEED_SERVICES, 'seed');
+      await useTenant(ctx, tenant.id);
+      const orders = await tx.find(
+        Order,
+        { status: { $in: [OrderStatus.PAID, OrderStatus.REFUNDED] } },
+        { orderBy: { number: 'asc' } },
+      );
+      for (const order of orders) {
+        const invoice = await issueInvoice(ctx, order);
+        if (order.status === OrderStatus.REFUNDED)
+          await issueCreditNote(ctx, invoice, { full: true }, 'Demo: refunded');
+      }
+    });
+  }
+}
+
 export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<DemoSummary | undefined> {
   const em = orm.em.fork();
   if ((await em.count(Tenant, {}, { filters: false })) > 0) return undefined;
@@ -496,6 +541,7 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
     await tx.flush();
     await seedCheckHistory(tx); // issue 22: a month of checks on the monitored sites, set-based
   });
+  await seedInvoices(orm);
   return {
     tenants: demoTenants.map(({ name, slug, users, customers }) => ({
       name,

@@ -19,6 +19,7 @@ import { credentialsModule } from './credentials';
 import { customersModule } from './customers';
 import { disclosuresModule } from './disclosures';
 import { healthModule } from './health';
+import { invoicesModule } from './invoices';
 import { leadsModule } from './leads';
 import { mailModule } from './mail';
 import { marketingModule } from './marketing';
@@ -47,6 +48,7 @@ export const modules: readonly SitecareModule[] = [
   customersModule,
   usersModule,
   ordersModule,
+  invoicesModule,
   subscriptionsModule,
   ticketsModule,
   ticketTimeModule,

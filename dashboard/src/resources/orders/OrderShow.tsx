@@ -3,6 +3,7 @@ import { Box } from '@mui/material';
 import {
   BooleanField,
   DataTable,
+  FunctionField,
   Labeled,
   NumberField,
   Show,
@@ -10,6 +11,7 @@ import {
   TextField,
   TopToolbar,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 
 import { useViewerRole } from '../../providers/useViewerRole';
@@ -25,6 +27,7 @@ import {
   PaymentStatusField,
 } from './OrderFields';
 import { OrderRefundButton } from './OrderRefundButton';
+import { InvoiceDownload } from '../invoices/InvoiceDownload';
 import { DateField } from '../DateField';
 
 /** The order's currency, for amounts in its lines. */
@@ -96,9 +99,42 @@ const Refunds = () => (
   </Section>
 );
 
+/** Issue 19: the order's invoice and credit notes, each a PDF to download. */
+const Invoices = () => {
+  const translate = useTranslate();
+  return (
+    <Section title="resources.invoices.name">
+      <EmbeddedTable source="invoices" resource="invoices">
+        <DataTable bulkActionButtons={false} empty={<EmptyText text="resources.invoices.empty" />}>
+          <DataTable.Col source="number" />
+          <DataTable.Col source="kind">
+            <FunctionField
+              source="kind"
+              render={(record: { kind: string }) => translate(`sitecare.invoice_kind.${record.kind}`)}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="issueDate" />
+          <DataTable.Col source="totalMinor">
+            <MoneyField source="totalMinor" />
+          </DataTable.Col>
+          <DataTable.Col source="pdfUrl">
+            <InvoiceDownload />
+          </DataTable.Col>
+        </DataTable>
+      </EmbeddedTable>
+    </Section>
+  );
+};
+
 export default function OrderShow() {
   const role = useViewerRole();
-  const embed = ['lines', 'payments', 'refunds', ...(role === 'CUSTOMER' ? [] : ['customer', 'subscription'])];
+  const embed = [
+    'lines',
+    'payments',
+    'refunds',
+    'invoices',
+    ...(role === 'CUSTOMER' ? [] : ['customer', 'subscription']),
+  ];
   return (
     <Show
       actions={
@@ -135,6 +171,7 @@ export default function OrderShow() {
         <Lines />
         <Payments />
         <Refunds />
+        <Invoices />
       </Box>
     </Show>
   );

@@ -99,9 +99,10 @@ describe('compiled reads (graphql/sql)', () => {
       `with s as (select s.id, s.tenant_id, s.customer_id from sites s join customers c on c.id = s.customer_id
                    where c.name ilike 'Bageriet%' order by s.domain limit 1)
        insert into orders (id, tenant_id, number, customer_id, site_id, status, provider, currency, subtotal_minor,
-                           vat_rate_basis_points, vat_minor, total_minor, created_at, updated_at)
+                           vat_rate_basis_points, vat_minor, total_minor, created_at, updated_at, vat_reason, buyer_type,
+                           buyer_country)
        select gen_random_uuid(), s.tenant_id, 90000 + g, s.customer_id, s.id, 'PENDING_PAYMENT', 'STRIPE', 'SEK', 1000,
-              2500, 250, 1250, '2026-11-01T10:00:00.123456Z', now()
+              2500, 250, 1250, '2026-11-01T10:00:00.123456Z', now(), 'DOMESTIC', 'COMPANY', 'SE'
          from s, generate_series(1, 25) g`,
     );
     await queryAs(

@@ -1,9 +1,20 @@
-import { ArrayMaxSize, IsEmail, IsIn, IsOptional, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { SUPPORTED_LANGUAGES } from '@sitecare/schema';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { ListArgs, SortInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { IsCountryCode, IsPhoneNumber } from '../../graphql/validators';
+import { BuyerType } from '../invoices/vat';
 
 const languageMessage = { message: `must be one of ${SUPPORTED_LANGUAGES.join(', ')}` };
 
@@ -22,6 +33,30 @@ export class CustomerInput {
   @IsCountryCode()
   billingCountry!: string;
 
+  @Field(() => BuyerType, { nullable: true, description: 'COMPANY (default) or PRIVATE.' })
+  @IsOptional()
+  @IsEnum(BuyerType)
+  buyerType?: BuyerType;
+
+  @Field(() => String, { nullable: true, description: 'EU VAT number with its country prefix, e.g. DE136695976.' })
+  @IsOptional()
+  @MaxLength(20)
+  vatNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  addressLine1?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(20)
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  city?: string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(10_000)
@@ -45,6 +80,30 @@ export class CustomerUpdateInput {
   @IsCountryCode()
   billingCountry?: string;
 
+  @Field(() => BuyerType, { nullable: true, description: 'COMPANY (default) or PRIVATE.' })
+  @IsOptional()
+  @IsEnum(BuyerType)
+  buyerType?: BuyerType;
+
+  @Field(() => String, { nullable: true, description: 'EU VAT number with its country prefix, e.g. DE136695976.' })
+  @IsOptional()
+  @MaxLength(20)
+  vatNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  addressLine1?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(20)
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  city?: string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(10_000)

@@ -13,6 +13,7 @@ import { sendInvitation } from '../auth/auth.service';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
 import { Contact } from './contact.entity';
+import { BuyerType, normaliseVatNumber } from '../invoices/vat';
 import { Customer } from './customer.entity';
 import type {
   ContactFilter,
@@ -61,6 +62,11 @@ export function createCustomer(ctx: RequestContext, input: CustomerInput): Promi
       organisationNumber: input.organisationNumber?.trim() || null,
       billingCountry: input.billingCountry.toUpperCase(),
       notes: clean(input.notes),
+      buyerType: input.buyerType ?? BuyerType.COMPANY,
+      vatNumber: normaliseVatNumber(input.vatNumber, 'vatNumber'),
+      addressLine1: input.addressLine1?.trim() || null,
+      postalCode: input.postalCode?.trim() || null,
+      city: input.city?.trim() || null,
     });
     await ctx.em.flush();
     await audit(ctx, { action: 'customer.create', entityType: 'Customer', entityId: customer.id });
@@ -75,6 +81,11 @@ export function updateCustomer(ctx: RequestContext, id: string, input: CustomerU
     if (input.organisationNumber !== undefined) customer.organisationNumber = input.organisationNumber?.trim() || null;
     if (input.billingCountry !== undefined) customer.billingCountry = input.billingCountry.toUpperCase();
     if (input.notes !== undefined) customer.notes = clean(input.notes);
+    if (input.buyerType != null) customer.buyerType = input.buyerType;
+    if (input.vatNumber !== undefined) customer.vatNumber = normaliseVatNumber(input.vatNumber, 'vatNumber');
+    if (input.addressLine1 !== undefined) customer.addressLine1 = input.addressLine1?.trim() || null;
+    if (input.postalCode !== undefined) customer.postalCode = input.postalCode?.trim() || null;
+    if (input.city !== undefined) customer.city = input.city?.trim() || null;
     await ctx.em.flush();
     await audit(ctx, {
       action: 'customer.update',

@@ -1,5 +1,7 @@
-// Files a mail carries, made when it leaves (not stored in the outbox): a module registers a maker for
-// its template (issue 22: the care report's PDF, from the report's figures), the sender asks it.
+// Files a mail carries, made or read when it leaves (not copied into the outbox). A module registers
+// a maker, which answers for the messages that are its own and gives nothing for the others: the care
+// report's PDF from the report's figures (issue 22), an invoice's stored PDF on the receipt and
+// renewal mails (issue 19). The sender asks every maker; this is the only way a mail gets a file.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OutboxMessage } from './outbox-message.entity';
 
@@ -10,13 +12,15 @@ export interface MailAttachment {
 }
 
 type Maker = (em: EntityManager, message: OutboxMessage) => Promise<MailAttachment[]>;
-const makers = new Map<string, Maker>();
+const makers: Maker[] = [];
 
-export function registerMailAttachments(template: string, maker: Maker): void {
-  makers.set(template, maker);
+export function registerMailAttachments(maker: Maker): void {
+  makers.push(maker);
 }
 
-/** The attachments of `message` (none for most templates). */
-export function attachmentsOf(em: EntityManager, message: OutboxMessage): Promise<MailAttachment[]> {
-  return makers.get(message.template)?.(em, message) ?? Promise.resolve([]);
+/** The attachments of `message` (none for most mail). */
+export async function attachmentsOf(em: EntityManager, message: OutboxMessage): Promise<MailAttachment[]> {
+  const all: MailAttachment[] = [];
+  for (const maker of makers) all.push(...(await maker(em, message)));
+  return all;
 }

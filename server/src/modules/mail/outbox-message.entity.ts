@@ -23,7 +23,7 @@ registerEnumType(OutboxStatus, { name: 'OutboxStatus' });
     'create index "outbox_messages_tenant_id_ticket_id_index" on "outbox_messages" ("tenant_id", "ticket_id") where "ticket_id" is not null',
 })
 export class OutboxMessage extends TenantOwned<
-  'status' | 'attempts' | 'sentAt' | 'lastError' | 'headers' | 'ticketId'
+  'status' | 'attempts' | 'sentAt' | 'lastError' | 'headers' | 'ticketId' | 'invoiceId'
 > {
   @Field({ description: 'Recipient address.' })
   @Property({ type: 'text' })
@@ -68,4 +68,8 @@ export class OutboxMessage extends TenantOwned<
   /** Issue 18: the ticket of a ticket mail (its Message-ID threads the customer's answer back). */
   @Property({ type: 'uuid', nullable: true })
   ticketId: string | null = null;
+
+  /** Issue 19: the invoice or credit note whose stored PDF is attached when the mail is sent. */
+  @Property({ type: 'uuid', nullable: true })
+  invoiceId: string | null = null;
 }

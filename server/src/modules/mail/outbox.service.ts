@@ -19,6 +19,8 @@ export async function enqueueMail(
     id?: string;
     /** The ticket of a ticket mail (issue 18: its Message-ID threads the answer back). */
     ticketId?: string;
+    /** Issue 19: an invoice or credit note whose stored PDF the mail attaches when sent. */
+    invoiceId?: string;
   },
 ): Promise<OutboxMessage> {
   const message = ctx.em.create(OutboxMessage, {
@@ -31,6 +33,7 @@ export async function enqueueMail(
     payload: mail.payload,
     headers: mail.headers ?? null,
     ticketId: mail.ticketId ?? null,
+    invoiceId: mail.invoiceId ?? null,
   });
   // The row commits with the change that caused it; its insert trigger (sitecare_outbox_notify) wakes the
   // relay of whichever process listens (the CLI's renewals too) only then; the relay's sweep is the safety net.

@@ -13,7 +13,8 @@ import { renderCareReportPdf } from './care-report.pdf';
 import type { CareReportFigures } from './care-report';
 
 // The care report's mail carries its PDF, rendered from the report's figures as it leaves.
-registerMailAttachments('care.report', async (em, message) => {
+registerMailAttachments(async (em, message) => {
+  if (message.template !== 'care.report') return [];
   const [report] = await em.execute<{ figures: CareReportFigures }[]>(
     'select figures from site_care_reports where id = ?',
     [String(message.payload.reportId)],

@@ -14,6 +14,7 @@ import { UUID } from '../../graphql/scalars';
 import { IsCountryCode, IsDomain } from '../../graphql/validators';
 import { BillingInterval, CURRENCIES, type Currency } from '../packages/service-package.entity';
 import { PaymentProvider } from './order.entity';
+import { BuyerType } from '../invoices/vat';
 
 @InputType({ description: 'Who is buying, when not logged in (the first purchase creates their profile, P16).' })
 export class BuyerInput {
@@ -34,6 +35,37 @@ export class BuyerInput {
   @Field({ description: 'ISO 3166-1 alpha-2.' })
   @IsCountryCode()
   country!: string;
+
+  @Field(() => BuyerType, {
+    nullable: true,
+    description: 'COMPANY or PRIVATE (default: COMPANY when a company is named).',
+  })
+  @IsOptional()
+  @IsEnum(BuyerType)
+  buyerType?: BuyerType;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'EU VAT number with its country prefix (reverse charge for EU businesses).',
+  })
+  @IsOptional()
+  @MaxLength(20)
+  vatNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Billing address: street.' })
+  @IsOptional()
+  @MaxLength(200)
+  addressLine1?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(20)
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  city?: string | null;
 
   @Field(() => String, { nullable: true, description: 'sv or en.' })
   @IsOptional()

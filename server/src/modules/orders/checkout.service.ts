@@ -13,6 +13,8 @@ import { gateway, providerCall, webhookUrl, type ChargeResult, type CheckoutSess
 import { Payment, PaymentStatus } from '../payments/payment.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
+import { BuyerType, decideVat, normaliseVatNumber, vatOf } from '../invoices/vat';
+import { checkWithVies } from '../invoices/vies';
 import type { CheckoutInput, CheckoutResult } from './checkout.inputs';
 import { Order, OrderLine, PaymentProvider } from './order.entity';
 
@@ -44,10 +46,17 @@ async function resolveBuyer(
   const email = buyer.email.trim();
   const known = await ctx.em.findOne(Contact, { email: { $ilike: escapeLike(email) } }, { populate: ['customer'] });
   if (known) return { customer: known.customer, contact: known, email };
+  const vatNumber = normaliseVatNumber(buyer.vatNumber, 'buyer.vatNumber');
+  if (vatNumber) await checkWithVies(ctx, vatNumber, 'buyer.vatNumber');
   const customer = ctx.em.create(Customer, {
     tenant,
     name: buyer.company?.trim() || buyer.name.trim(),
     billingCountry: buyer.country.toUpperCase(),
+    buyerType: buyer.buyerType ?? (buyer.company?.trim() ? BuyerType.COMPANY : BuyerType.PRIVATE),
+    vatNumber,
+    addressLine1: buyer.addressLine1?.trim() || null,
+    postalCode: buyer.postalCode?.trim() || null,
+    city: buyer.city?.trim() || null,
   });
   const language = buyer.preferredLanguage ?? tenant.defaultLanguage;
   const contact = ctx.em.create(Contact, {
@@ -118,7 +127,13 @@ export async function createOrder(ctx: RequestContext, p: PlaceOrder): Promise<O
   if (!price) throw badInput('currency', `This package has no ${p.interval.toLowerCase()} price in ${p.currency}`);
   const { tenant } = p;
   const subtotal = price.amountMinor;
-  const vat = Math.round((subtotal * tenant.vatRateBasisPoints) / 10_000);
+  // Issue 19: the rate and its reason come from the buyer (the one rule: invoices/vat.ts).
+  const buyer = { type: p.customer.buyerType, country: p.customer.billingCountry, vatNumber: p.customer.vatNumber };
+  const decision = decideVat(
+    { country: tenant.country, rateBasisPoints: tenant.vatRateBasisPoints, euPrivateVat: tenant.euPrivateVat },
+    buyer,
+  );
+  const vat = vatOf(subtotal, decision.rateBasisPoints);
   const order = ctx.em.create(Order, {
     tenant,
     number: await nextOrderNumber(ctx, tenant.id),
@@ -127,7 +142,11 @@ export async function createOrder(ctx: RequestContext, p: PlaceOrder): Promise<O
     provider: p.provider,
     currency: p.currency,
     subtotalMinor: subtotal,
-    vatRateBasisPoints: tenant.vatRateBasisPoints,
+    vatRateBasisPoints: decision.rateBasisPoints,
+    vatReason: decision.reason,
+    buyerType: buyer.type,
+    buyerCountry: buyer.country,
+    buyerVatNumber: buyer.vatNumber,
     vatMinor: vat,
     totalMinor: subtotal + vat,
     placedBy: ctx.viewer ? ctx.em.getReference(User, ctx.viewer.userId) : null,

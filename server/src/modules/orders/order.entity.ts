@@ -8,6 +8,7 @@ import { BillingInterval, ServicePackage } from '../packages/service-package.ent
 import { Site } from '../sites/site.entity';
 import type { Subscription } from '../subscriptions/subscription.entity';
 import { User } from '../users/user.entity';
+import { BuyerType, VatReason } from '../invoices/vat';
 
 export enum OrderStatus {
   PENDING_PAYMENT = 'PENDING_PAYMENT',
@@ -52,6 +53,7 @@ export class Order extends TenantOwned<
   | 'refundedAt'
   | 'refundReason'
   | 'refundedMinor'
+  | 'buyerVatNumber'
 > {
   @Field(() => Int, { description: 'Consecutive per agency.' })
   @Property({ type: 'integer' })
@@ -85,6 +87,22 @@ export class Order extends TenantOwned<
   @Field(() => Int, { description: 'VAT rate in basis points: 2500 = 25 %.' })
   @Property({ type: 'integer' })
   vatRateBasisPoints!: number;
+
+  @Field(() => VatReason, { description: 'Why the order has its VAT rate (issue 19; docs/invoices.md).' })
+  @Enum({ items: () => VatReason })
+  vatReason!: VatReason;
+
+  @Field(() => BuyerType, { description: "The buyer's type when ordering." })
+  @Enum({ items: () => BuyerType })
+  buyerType!: BuyerType;
+
+  @Field({ description: "The buyer's country when ordering (ISO 3166-1 alpha-2)." })
+  @Property({ type: 'character', length: 2 })
+  buyerCountry!: string;
+
+  @Field(() => String, { nullable: true, description: "The buyer's EU VAT number when ordering (reverse charge)." })
+  @Property({ type: 'text', nullable: true })
+  buyerVatNumber: string | null = null;
 
   @Field(() => Int)
   @Property({ type: 'integer' })

@@ -9,6 +9,7 @@ import { sendInvitation } from '../auth/auth.service';
 import { enqueueMail } from '../mail/outbox.service';
 import { formatMoney, type MailTemplate } from '../mail/templates';
 import { OrderStatus, type PaymentProvider } from '../orders/order.entity';
+import { markOrderPaid } from '../invoices/invoice.service';
 import { renewalChargeFailed, renewalPaid } from '../subscriptions/renewal.service';
 import { startSubscriptionFor } from '../subscriptions/subscription.service';
 import { User, UserStatus } from '../users/user.entity';
@@ -92,9 +93,8 @@ export async function applyProviderOutcome(
       { order, status: PaymentStatus.PENDING, id: { $ne: payment.id } },
       { status: PaymentStatus.FAILED, failureReason: 'superseded' },
     );
-    order.status = OrderStatus.PAID;
-    order.paidAt = payment.paidAt;
-    await ctx.em.flush();
+    // Issue 19: the one place an order becomes paid; it issues the invoice in this transaction.
+    const invoice = await markOrderPaid(ctx, order, payment.paidAt);
     await audit(ctx, {
       action: 'payment.paid',
       entityType: 'Payment',
@@ -102,9 +102,9 @@ export async function applyProviderOutcome(
       detail: { orderId: order.id, method: payment.method },
     });
     if (order.subscription) {
-      await renewalPaid(ctx, order, outcome.mandate); // a renewal moves its subscription on, and says so
+      await renewalPaid(ctx, order, outcome.mandate, invoice.id); // a renewal moves its subscription on, and says so
     } else {
-      await sendReceipt(ctx, payment);
+      await sendReceipt(ctx, payment, invoice.id);
       await startSubscriptionFor(ctx, order, outcome.mandate); // P20: when the buyer agreed to recurring charges
     }
     return 'paid';
@@ -170,6 +170,8 @@ export async function mailBuyer(
   payment: Payment,
   template: MailTemplate,
   details: (language: SupportedLanguage) => Record<string, unknown>,
+  /** Issue 19: the invoice whose PDF the mail attaches. */
+  invoiceId?: string,
 ): Promise<void> {
   const { order, tenant } = payment;
   const contact = order.contact;
@@ -181,22 +183,29 @@ export async function mailBuyer(
     template,
     language,
     payload: { agency: tenant.name, name: contact.name, number: order.number, ...details(language) },
+    invoiceId,
   });
 }
 
 /** P15: the receipt, and for a first purchase (P16) the invitation to the new profile. */
-async function sendReceipt(ctx: RequestContext, payment: Payment): Promise<void> {
+async function sendReceipt(ctx: RequestContext, payment: Payment, invoiceId: string): Promise<void> {
   const { order } = payment;
   const contact = order.contact;
   if (!contact) return;
-  await mailBuyer(ctx, payment, 'order.receipt', (language) => ({
-    lines: order.lines
-      .getItems()
-      .map((l) => `${l.description}: ${formatMoney(l.totalMinor, order.currency, language)}`)
-      .join('\n'),
-    total: formatMoney(order.totalMinor, order.currency, language),
-    vat: formatMoney(order.vatMinor, order.currency, language),
-  }));
+  await mailBuyer(
+    ctx,
+    payment,
+    'order.receipt',
+    (language) => ({
+      lines: order.lines
+        .getItems()
+        .map((l) => `${l.description}: ${formatMoney(l.totalMinor, order.currency, language)}`)
+        .join('\n'),
+      total: formatMoney(order.totalMinor, order.currency, language),
+      vat: formatMoney(order.vatMinor, order.currency, language),
+    }),
+    invoiceId,
+  );
   const login = await ctx.em.findOne(
     User,
     { contact, status: UserStatus.INVITED, passwordHash: null },

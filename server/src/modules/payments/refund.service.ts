@@ -7,6 +7,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { audit } from '../audit/audit.service';
+import { creditOrderAmount, creditOrderInFull } from '../invoices/invoice.service';
 import { OrderStatus, type Order } from '../orders/order.entity';
 import { User } from '../users/user.entity';
 import { gateway, providerCall } from './gateway';
@@ -33,13 +34,15 @@ function applyRefundedState(payment: Payment, order: Order, at: Date): void {
 }
 
 /**
- * Where a refund produces its credit note (issue 19): the coordinator wires this to
- * `issueCreditNote(...)` of the invoices module after merging. Called in the refund's transaction,
- * once per ledger row that counts, with the payment and order loaded.
+ * Issue 19: every refund that counts (staff's, or one the provider reports) produces its credit note
+ * for the order's invoice, in the refund's transaction, once per ledger row: the refunded amount, or
+ * all the invoice has left once the payment is refunded in full (so rounding never leaves a remainder).
+ * An order without an invoice (paid before invoices existed) has nothing to credit.
  */
 export async function onRefunded(ctx: RequestContext, refund: Refund): Promise<void> {
-  void ctx;
-  void refund;
+  const { payment, order, reason } = refund; // both loaded and refreshed by `record`
+  if (payment.refundedMinor >= payment.amountMinor) await creditOrderInFull(ctx, order, reason);
+  else await creditOrderAmount(ctx, order, refund.amountMinor, reason);
 }
 
 /** The paid payment of an order, locked for this transaction, as the database has it now. */

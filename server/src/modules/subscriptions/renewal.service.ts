@@ -178,7 +178,13 @@ async function askForPayment(
  * A paid renewal order moves its subscription on to the period it paid for, and the customer gets
  * the renewal receipt. A renewal paid on a payment page may leave a new stored method (`mandate`).
  */
-export async function renewalPaid(ctx: RequestContext, order: Order, mandate?: string): Promise<void> {
+export async function renewalPaid(
+  ctx: RequestContext,
+  order: Order,
+  mandate?: string,
+  /** Issue 19: the renewal's invoice, attached to the mail. */
+  invoiceId?: string,
+): Promise<void> {
   if (!order.subscription || !order.periodStart) return;
   const subscription = await ctx.em.findOneOrFail(Subscription, order.subscription.id, {
     populate: ['servicePackage', 'tenant'],
@@ -201,10 +207,17 @@ export async function renewalPaid(ctx: RequestContext, order: Order, mandate?: s
     entityId: subscription.id,
     detail: { orderId: order.id, until: subscription.currentPeriodEnd },
   });
-  await mailSubscriber(ctx, subscription, order.contact, 'subscription.renewed', (language) => ({
-    number: order.number,
-    total: formatMoney(order.totalMinor, order.currency, language),
-    vat: formatMoney(order.vatMinor, order.currency, language),
-    until: subscription.currentPeriodEnd.toISOString().slice(0, 10),
-  }));
+  await mailSubscriber(
+    ctx,
+    subscription,
+    order.contact,
+    'subscription.renewed',
+    (language) => ({
+      number: order.number,
+      total: formatMoney(order.totalMinor, order.currency, language),
+      vat: formatMoney(order.vatMinor, order.currency, language),
+      until: subscription.currentPeriodEnd.toISOString().slice(0, 10),
+    }),
+    invoiceId,
+  );
 }

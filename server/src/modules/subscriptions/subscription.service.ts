@@ -67,6 +67,8 @@ export async function mailSubscriber(
   contact: Contact | null,
   template: MailTemplate,
   details: (language: SupportedLanguage) => Record<string, unknown> = () => ({}),
+  /** Issue 19: the invoice whose PDF the mail attaches. */
+  invoiceId?: string,
 ): Promise<void> {
   if (!contact) return;
   const language = contactLanguage(contact);
@@ -82,6 +84,7 @@ export async function mailSubscriber(
       package: language === 'en' ? servicePackage.nameEn : servicePackage.nameSv,
       ...details(language),
     },
+    invoiceId,
   });
 }
 

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
-import { ArrayType, Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { SupportedLanguage } from '@sitecare/schema';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { EuPrivateVat } from '../invoices/vat';
 
 /** The agency's own details (issue 17): invoices, mail and the portal show them. Admins edit them. */
 
@@ -20,6 +21,8 @@ export class Tenant {
     | 'privacySalt'
     | 'currency'
     | 'fSkatt'
+    | 'euPrivateVat'
+    | 'basAccounts'
     | ProfileField
     | 'allowedOrigins'
     | 'logo'
@@ -119,6 +122,17 @@ export class Tenant {
   @Field({ description: 'Approved for F-tax (godkänd för F-skatt), printed on invoices.' })
   @Property({ type: 'boolean' })
   fSkatt: boolean = false;
+
+  @Field(() => EuPrivateVat, {
+    description:
+      'Private buyers in other EU countries pay SWEDISH VAT or their DESTINATION rate (OSS); docs/invoices.md.',
+  })
+  @Enum({ items: () => EuPrivateVat })
+  euPrivateVat: EuPrivateVat = EuPrivateVat.SWEDISH;
+
+  /** Issue 19: the agency's changes to the default BAS accounts of the SIE export (modules/invoices/sie.ts). */
+  @Property({ type: 'json', nullable: true })
+  basAccounts: Record<string, number> | null = null;
 
   @Field(() => String, { nullable: true, description: 'Bankgiro, NNNN-NNNN (check digit verified).' })
   @Property({ type: 'text', nullable: true })

@@ -1,6 +1,7 @@
 import {
   IsBoolean,
   IsEmail,
+  IsEnum,
   IsIn,
   IsInt,
   IsISO4217CurrencyCode,
@@ -14,6 +15,7 @@ import {
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '@sitecare/schema';
 import { Field, InputType, Int } from 'type-graphql';
 import { IsCountryCode, IsTimeZone } from '../../graphql/validators';
+import { EuPrivateVat } from '../invoices/vat';
 
 /**
  * The agency's settings (admins). Every field is optional: what is left out stays as it is. The
@@ -93,6 +95,14 @@ export class TenantUpdateInput {
   @IsOptional()
   @IsBoolean()
   fSkatt?: boolean;
+
+  @Field(() => EuPrivateVat, {
+    nullable: true,
+    description: 'Private buyers in other EU countries: SWEDISH VAT or the DESTINATION rate (OSS).',
+  })
+  @IsOptional()
+  @IsEnum(EuPrivateVat)
+  euPrivateVat?: EuPrivateVat;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
