@@ -5,7 +5,7 @@
 import { queryAs } from '../../server/src/testing/database';
 import { as } from '../support/api-client';
 import { runCli, useDemoWithSmtp } from '../support/demo-app';
-import { pdfText } from '../support/pdf';
+import { pdfText } from '../support/pdf-text';
 
 const fixture = useDemoWithSmtp();
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
@@ -100,7 +100,7 @@ describe('M16: the monthly care report', () => {
     const [pdf] = mail.attachments;
     expect(pdf.contentType).toBe('application/pdf');
     expect(pdf.filename).toBe(`care-report-${BAGERIET}-${month}.pdf`);
-    const text = await pdfText(pdf.content);
+    const { text } = await pdfText(pdf.content);
     expect(text).toContain('Skötselrapport');
     expect(text).toContain('99,58 %'); // 2868 of 2880 checks
     expect(text).toContain('200 ms');
@@ -126,7 +126,7 @@ describe('M16: the monthly care report', () => {
     const { demo } = fixture;
     const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
     const own = await anna.ok(PDF, { s: siteId, m: month, l: 'en' });
-    const text = await pdfText(Buffer.from(own.siteCareReportPdf as string, 'base64'));
+    const { text } = await pdfText(Buffer.from(own.siteCareReportPdf as string, 'base64'));
     expect(text).toContain('Care report');
     expect(text).toContain('99.58 %');
 
@@ -152,7 +152,7 @@ describe('M16: the monthly care report', () => {
     const { demo, smtp } = fixture;
     const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
     const preview = await employee.ok(PDF, { s: siteId, m: '2020-01', l: 'sv' });
-    expect(await pdfText(Buffer.from(preview.siteCareReportPdf as string, 'base64'))).toContain('Inga.');
+    expect((await pdfText(Buffer.from(preview.siteCareReportPdf as string, 'base64'))).text).toContain('Inga.');
     const bad = await employee.gql(PDF, { s: siteId, m: '2026-13' });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month' });
 

@@ -183,6 +183,14 @@ describe.each(drivers)('M13: partial refunds through $provider', (d) => {
       payment: 'PAID',
       rows: 1,
     });
+    // Issue 19: the refund's credit note, of the refunded amount (negative), referencing the invoice.
+    const notes = await sql(
+      `select c.total_minor as total, c.credited_invoice_id = i.id as references_invoice
+         from invoices c join invoices i on i.order_id = c.order_id and i.kind = 'INVOICE'
+        where c.order_id = $1 and c.kind = 'CREDIT_NOTE'`,
+      [order.id],
+    );
+    expect(notes).toEqual([{ total: -part, references_invoice: true }]);
   });
 
   it('M13: a refund beyond what is left of the payment is refused naming amount; the provider is not asked', async () => {
@@ -208,6 +216,14 @@ describe.each(drivers)('M13: partial refunds through $provider', (d) => {
     ]);
     expect(d.refunded(order.reference, order.paymentId).slice(-2)).toEqual([before, order.total - before]);
     expect(await ledger(order.id)).toMatchObject({ status: 'REFUNDED', payment: 'REFUNDED', rows: 2 });
+    // The credit notes add up to the whole invoice: nothing of it is left uncredited.
+    const [credited] = await sql(
+      `select sum(c.total_minor)::int as credits, max(i.total_minor) as invoiced
+         from invoices c join invoices i on i.order_id = c.order_id and i.kind = 'INVOICE'
+        where c.order_id = $1 and c.kind = 'CREDIT_NOTE'`,
+      [order.id],
+    );
+    expect(credited.credits).toBe(-credited.invoiced);
     const again = await admin.gql(REFUND, { id: order.id, i: { reason: 'Once more', amount: 1 } });
     expect(errorCode(again)).toBe('BAD_USER_INPUT');
     const [{ n }] = await sql(

@@ -12,7 +12,7 @@ process.stdin.on('end', async () => {
   const pdf = await getDocumentProxy(new Uint8Array(Buffer.concat(chunks)));
   const { text, totalPages } = await extractText(pdf, { mergePages: true });
   const meta = await getMeta(pdf);
-  process.stdout.write(JSON.stringify({ text, pages: totalPages, info: meta.info, metadata: meta.metadata ? Object.fromEntries(meta.metadata) : null }));
+  process.stdout.write(JSON.stringify({ text, pages: totalPages, info: meta.info, metadata: !meta.metadata ? null : typeof meta.metadata[Symbol.iterator] === 'function' ? Object.fromEntries(meta.metadata) : typeof meta.metadata.getAll === 'function' ? meta.metadata.getAll() : null }));
 });
 `;
 
