@@ -52,5 +52,11 @@ create or replace function subscriptions_payment_method_on_file(s subscriptions)
   language sql stable as $$ select s.provider_reference is not null $$;
 alter function subscriptions_payment_method_on_file(subscriptions) owner to sitecare_owner;
 grant execute on function subscriptions_payment_method_on_file(subscriptions) to sitecare_app, bench_contractor;
+-- Order.refundableMinor (Sitecare's read definition in modules/orders/order.sql.ts).
+create or replace function orders_refundable_minor(o orders) returns integer
+  language sql stable as $$
+    select case when o.status in ('PAID', 'PARTIALLY_REFUNDED') then o.total_minor - o.refunded_minor else 0 end $$;
+alter function orders_refundable_minor(orders) owner to sitecare_owner;
+grant execute on function orders_refundable_minor(orders) to sitecare_app, bench_contractor;
 -- The table's GraphQL name would clash with the root Subscription type.
 comment on table subscriptions is E'@name package_subscriptions';

@@ -62,6 +62,9 @@ export function postgraphileSelection(typeName, role, relations = '') {
  */
 const COMPUTED = {
   'PackageSubscription.paymentMethodOnFile': (alias) => `(${alias}.provider_reference is not null)`,
+  // Order.refundableMinor: as Sitecare's read definition in modules/orders/order.sql.ts.
+  'Order.refundableMinor': (alias) =>
+    `(case when ${alias}.status in ('PAID', 'PARTIALLY_REFUNDED') then ${alias}.total_minor - ${alias}.refunded_minor else 0 end)`,
 };
 
 export const snakeCase = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
