@@ -122,7 +122,7 @@ describe('M15: API keys', () => {
   it('M15 S35: a revoked, expired or unknown key is UNAUTHENTICATED, on public operations too', async () => {
     const revoked = await createKey('Revoked');
     expect((await withKey(revoked.key, 'query { customers { totalCount } }')).errors).toBeUndefined();
-    await admin.ok('mutation($id: ID!) { apiKeyRevoke(id: $id) { revokedAt } }', { id: revoked.apiKey.id });
+    await admin.ok('mutation($id: UUID!) { apiKeyRevoke(id: $id) { revokedAt } }', { id: revoked.apiKey.id });
     expect(errorCode(await withKey(revoked.key, 'query { customers { totalCount } }'))).toBe('UNAUTHENTICATED');
     expect(errorCode(await withKey(revoked.key, 'query { health { status } }'))).toBe('UNAUTHENTICATED');
 

@@ -120,7 +120,7 @@ describe('M15: outgoing webhooks', () => {
           lastStatusCode: 204,
         }),
       ]);
-      await admin.ok('mutation($id: ID!) { webhookEndpointDelete(id: $id) }', { id: endpoint.id });
+      await admin.ok('mutation($id: UUID!) { webhookEndpointDelete(id: $id) }', { id: endpoint.id });
     } finally {
       await receiver.close();
     }
@@ -131,7 +131,7 @@ describe('M15: outgoing webhooks', () => {
     try {
       const { secret: old, endpoint } = await createEndpoint(receiver.url, ['customer.created']);
       const rotated = await admin.ok<{ webhookEndpointRotateSecret: { secret: string } }>(
-        'mutation($id: ID!) { webhookEndpointRotateSecret(id: $id) { secret endpoint { previousSecretUntil } } }',
+        'mutation($id: UUID!) { webhookEndpointRotateSecret(id: $id) { secret endpoint { previousSecretUntil } } }',
         { id: endpoint.id },
       );
       const next = rotated.webhookEndpointRotateSecret.secret;
@@ -158,7 +158,7 @@ describe('M15: outgoing webhooks', () => {
       expect(String(second.headers['webhook-signature']).split(' ')).toHaveLength(1);
       expect(verify(next, second).type).toBe('customer.created');
       expect(() => verify(old, second)).toThrow();
-      await admin.ok('mutation($id: ID!) { webhookEndpointDelete(id: $id) }', { id: endpoint.id });
+      await admin.ok('mutation($id: UUID!) { webhookEndpointDelete(id: $id) }', { id: endpoint.id });
     } finally {
       await receiver.close();
     }
@@ -197,7 +197,7 @@ describe('M15: outgoing webhooks', () => {
 
       // The receiver is fixed; the admin replays the message from the log: delivered, endpoint active again.
       answer = 200;
-      const replayed = await admin.ok('mutation($id: ID!) { webhookDeliveryReplay(id: $id) { id status } }', {
+      const replayed = await admin.ok('mutation($id: UUID!) { webhookDeliveryReplay(id: $id) { id status } }', {
         id: log.webhookDeliveries[0].id,
       });
       expect(replayed.webhookDeliveryReplay.status).toBe('PENDING');
@@ -216,7 +216,7 @@ describe('M15: outgoing webhooks', () => {
       );
       const after = await admin.ok(DELIVERIES, { input: { endpointId: endpoint.id } });
       expect(after.webhookDeliveries[0]).toMatchObject({ status: 'DELIVERED', attempts: 4, lastStatusCode: 200 });
-      await admin.ok('mutation($id: ID!) { webhookEndpointDelete(id: $id) }', { id: endpoint.id });
+      await admin.ok('mutation($id: UUID!) { webhookEndpointDelete(id: $id) }', { id: endpoint.id });
     } finally {
       await receiver.close();
     }
@@ -261,7 +261,7 @@ describe('M15: outgoing webhooks', () => {
       expect(row.last_error).toMatch(/^refused: .*public address/);
       expect(row.last_status_code).toBeNull();
       expect(receiver.received).toHaveLength(0);
-      await admin.ok('mutation($id: ID!) { webhookEndpointDelete(id: $id) }', { id: endpoint.id });
+      await admin.ok('mutation($id: UUID!) { webhookEndpointDelete(id: $id) }', { id: endpoint.id });
     } finally {
       await receiver.close();
     }

@@ -122,7 +122,7 @@ function ApiKeys() {
     load();
   };
   const revoke = async (id: string) => {
-    await run('mutation($id: ID!) { apiKeyRevoke(id: $id) { id } }', { id });
+    await run('mutation($id: UUID!) { apiKeyRevoke(id: $id) { id } }', { id });
     load();
   };
   return (
@@ -229,7 +229,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
             <Button
               size="small"
               onClick={() =>
-                void run('mutation($id: ID!) { webhookDeliveryReplay(id: $id) { id } }', { id: d.id }).then(load)
+                void run('mutation($id: UUID!) { webhookDeliveryReplay(id: $id) { id } }', { id: d.id }).then(load)
               }
             >
               {translate('sitecare.integrations.hooks.replay')}
@@ -285,7 +285,7 @@ function Webhooks() {
   };
   const rotate = async (id: string) => {
     const result = await run<{ webhookEndpointRotateSecret: { secret: string } }>(
-      'mutation($id: ID!) { webhookEndpointRotateSecret(id: $id) { secret } }',
+      'mutation($id: UUID!) { webhookEndpointRotateSecret(id: $id) { secret } }',
       { id },
     );
     if (!failed(result))
@@ -353,7 +353,7 @@ function Webhooks() {
               size="small"
               color="error"
               aria-label={`${translate('sitecare.integrations.hooks.remove')}: ${endpoint.url}`}
-              onClick={() => void act('mutation($id: ID!) { webhookEndpointDelete(id: $id) }', { id: endpoint.id })}
+              onClick={() => void act('mutation($id: UUID!) { webhookEndpointDelete(id: $id) }', { id: endpoint.id })}
             >
               {translate('sitecare.integrations.hooks.remove')}
             </Button>

@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { UUID } from '../../graphql/scalars';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyCreated, ApiKeyCreateInput } from './api-key.inputs';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service';
@@ -17,7 +18,7 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => ApiKey, { description: 'Revokes an API key (admins): it stops working at once.' })
-  apiKeyRevoke(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
+  apiKeyRevoke(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
     return revokeApiKey(ctx, id);
   }
 }

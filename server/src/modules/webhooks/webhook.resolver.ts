@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { UUID } from '../../graphql/scalars';
 import { WebhookDelivery, WebhookEndpoint } from './webhook-endpoint.entity';
 import {
   WebhookDeliveriesInput,
@@ -53,7 +54,7 @@ export class WebhookResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Removes an endpoint and its delivery log (admins).' })
-  webhookEndpointDelete(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+  webhookEndpointDelete(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     return deleteWebhookEndpoint(ctx, id);
   }
 
@@ -61,14 +62,14 @@ export class WebhookResolver {
     description: 'A new signing secret, shown once (admins); the old one keeps signing beside it for 24 hours.',
   })
   webhookEndpointRotateSecret(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UUID) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<WebhookEndpointWithSecret> {
     return rotateWebhookSecret(ctx, id);
   }
 
   @Mutation(() => WebhookDelivery, { description: 'Sends a message again, with the same webhook-id (admins).' })
-  webhookDeliveryReplay(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<WebhookDelivery> {
+  webhookDeliveryReplay(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<WebhookDelivery> {
     return replayWebhookDelivery(ctx, id);
   }
 }
