@@ -3,6 +3,11 @@ import { source } from 'axe-core';
 import type { Page } from 'playwright-core';
 
 export async function accessibilityViolations(page: Page, selector = 'body'): Promise<string[]> {
+  // A dialog that fades in or out has, mid-transition, colours no one reads (1.03:1 on a loaded
+  // machine): check the page once its finite animations and transitions have finished.
+  await page.waitForFunction(
+    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
+  );
   await page.addScriptTag({ content: source });
   return page.evaluate(async (context) => {
     const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
