@@ -208,7 +208,9 @@ describe('M24: access log', () => {
       req: { method: 'POST', path: '/graphql' },
       res: { statusCode: 200 },
       operation: 'M24Customers',
-      graphqlPath: 'compiled',
+      // A request with an Authorization header is answered by the resolvers (issue 21: API keys never
+      // take the compiled path); the header is still never logged.
+      graphqlPath: 'resolvers',
       msg: 'request completed',
     });
     expect(typeof entry.durationMs).toBe('number');
