@@ -66,3 +66,18 @@ export async function searchList(page: Page, box: string, text: string): Promise
   await page.getByRole('searchbox', { name: box }).fill(text);
   await page.waitForURL((url) => decodeURIComponent(url.href).includes(JSON.stringify(text).slice(0, -1)));
 }
+
+/**
+ * How far the page overflows its viewport sideways, once the layout has caught up with a resize:
+ * the dashboard swaps its sidebar for a drawer on the render after the resize event, so the width is
+ * read until it fits (0) or the step's time is up, and the last reading is returned for the assertion.
+ */
+export async function horizontalOverflow(page: Page, timeoutMs = 10_000): Promise<number> {
+  const expression = 'document.documentElement.scrollWidth - window.innerWidth';
+  try {
+    await page.waitForFunction(`${expression} <= 0`, undefined, { timeout: timeoutMs, polling: 'raf' });
+  } catch {
+    // fall through: the caller's assertion names the overflow
+  }
+  return page.evaluate<number>(expression);
+}

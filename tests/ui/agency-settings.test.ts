@@ -6,7 +6,7 @@ import { demoPaymentAccounts } from '@sitecare/seeds';
 import type { Page } from 'playwright-core';
 import { ApiClient, as } from '../support/api-client';
 import { accessibilityViolations } from '../support/axe';
-import { screenshot } from '../support/browser';
+import { horizontalOverflow, screenshot } from '../support/browser';
 import { menuItem, settle, useDashboard } from '../support/dashboard';
 import { startFakeStripeAccounts, type FakeAccounts } from '../support/fake-payments/accounts';
 import type { FakeStripe } from '../support/fake-payments/stripe';
@@ -81,7 +81,7 @@ describe('M11: the Agency settings screen', () => {
     await page.getByRole('region', { name: 'Betalkonton' }).waitFor();
     await page.getByRole('region', { name: 'Utgående e-post (egen SMTP-server)' }).waitFor();
     await page.getByRole('region', { name: 'Token för inkommande e-post' }).waitFor();
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'agency-settings-phone');
     // The screen itself (react-admin's default app bar, shared by every screen, has white on #2196f3).
@@ -207,7 +207,7 @@ describe('M11: the Agency settings screen', () => {
       '/public/jj-media/graphql',
     );
 
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'agency-integrations-phone');
     expect(await accessibilityViolations(page)).toEqual([]);

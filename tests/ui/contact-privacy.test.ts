@@ -3,7 +3,7 @@
 // a parent's consent, and invite a contact to the portal. At a phone's width, axe-clean.
 import { queryAs } from '../../server/src/testing/database';
 import { accessibilityViolations } from '../support/axe';
-import { screenshot, searchList } from '../support/browser';
+import { horizontalOverflow, screenshot, searchList } from '../support/browser';
 import { menuItem, useDashboard } from '../support/dashboard';
 
 const EMPLOYEE = 'erik@jj-media.example.com';
@@ -49,7 +49,7 @@ describe("a contact's privacy on the customer page", () => {
     );
     expect(flagged).toEqual({ minor_status: 'SUSPECTED', ten: true });
     // No sideways scrolling of the page: the contacts table scrolls inside its own box.
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBe(0);
+    expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'contact-privacy-minor-phone');
     expect(await accessibilityViolations(page)).toEqual([]);
 

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { queryAs } from '../../server/src/testing/database';
 import { accessibilityViolations } from '../support/axe';
-import { screenshot } from '../support/browser';
+import { horizontalOverflow, screenshot } from '../support/browser';
 import { menuItem, useDashboard } from '../support/dashboard';
 import { pdfText } from '../support/pdf-text';
 
@@ -28,7 +28,7 @@ describe('invoices in Chromium', () => {
     await page.reload(); // on a phone from the start: the menu drawer closed
     const onPhone = page.getByRole('link', { name: `Ladda ner faktura ${invoice.number} (PDF)` });
     await onPhone.waitFor();
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'invoices-customer-phone');

@@ -6,7 +6,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { queryAs } from '../../server/src/testing/database';
 import { accessibilityViolations } from '../support/axe';
-import { screenshot } from '../support/browser';
+import { horizontalOverflow, screenshot } from '../support/browser';
 import { menuItem, useDashboard } from '../support/dashboard';
 
 const EMAIL = 'sara@jj-media.example.com'; // an employee who reads English
@@ -93,9 +93,7 @@ describe('M14: passkeys in the dashboard (virtual authenticator)', () => {
     credential = credentials[0] as unknown as Record<string, unknown>;
 
     await page.setViewportSize(PHONE);
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(
-      0,
-    );
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(page, 'section[aria-labelledby="profile-passkeys"]')).toEqual([]);
     await screenshot(page, 'passkeys-profile');
     await page.context().close();
@@ -121,9 +119,7 @@ describe('M14: passkeys in the dashboard (virtual authenticator)', () => {
     const button = page.getByRole('button', { name: /^(Log in with a passkey|Logga in med en nyckel)$/ });
     await button.waitFor();
     await page.setViewportSize(PHONE);
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(
-      0,
-    );
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'passkeys-login');
     await button.click();

@@ -3,7 +3,7 @@
 // without sideways scrolling, and axe-clean.
 import { ApiClient, demoEmail } from '../support/api-client';
 import { accessibilityViolations } from '../support/axe';
-import { screenshot } from '../support/browser';
+import { horizontalOverflow, screenshot } from '../support/browser';
 import { useDashboard } from '../support/dashboard';
 
 const ME = '{ me { user { email } } }';
@@ -43,7 +43,7 @@ describe('M14: sessions in the dashboard', () => {
       .nth(1)
       .getByText(/127\.0\.0\.0/)
       .waitFor();
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'sessions-phone');
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -2,7 +2,7 @@
 // 390 px, axe-clean); the customer sees the file in the portal and downloads it; the hours used show
 // on the customer's page (staff) and on the customer's overview. The tests build on each other.
 import { accessibilityViolations } from '../support/axe';
-import { screenshot } from '../support/browser';
+import { horizontalOverflow, screenshot } from '../support/browser';
 import { menuItem, useDashboard } from '../support/dashboard';
 import { PNG } from '../support/files';
 
@@ -46,7 +46,7 @@ describe('M12: time and attachments in Chromium', () => {
     await page.getByText('Tiden har registrerats').waitFor();
     await page.getByText('Totalt: 1 h 15 min').waitFor();
 
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'ticket-work-employee-phone');
     expect(await accessibilityViolations(page, MINE)).toEqual([]);
