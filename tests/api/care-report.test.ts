@@ -176,4 +176,51 @@ describe('M16: the monthly care report', () => {
     );
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+  it("M16: the report and the portal's monthly hours count support minutes by one definition, in the agency's months", async () => {
+    const { demo } = fixture;
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    const [{ customer_id: customerId }] = await sql<{ customer_id: string }>(
+      `select customer_id from sites where id = $1`,
+      [siteId],
+    );
+    const HOURS = 'query($id: UUID!) { customer(id: $id) { supportHours(months: 2) { month minutesUsed } } }';
+    const hours = async () =>
+      (
+        (await anna.ok(HOURS, { id: customerId })).customer as {
+          supportHours: { month: string; minutesUsed: number }[];
+        }
+      ).supportHours;
+    const before = await hours();
+
+    // 37 minutes half an hour into this month in the agency's time zone: still last month in UTC.
+    const [edge] = await sql<{ at: string; month: string; utc_month: string }>(
+      `select (date_trunc('month', now() at time zone a.timezone) at time zone a.timezone + interval '30 minutes') as at,
+              to_char(date_trunc('month', now() at time zone a.timezone), 'YYYY-MM') as month,
+              to_char((date_trunc('month', now() at time zone a.timezone) at time zone a.timezone + interval '30 minutes') at time zone 'UTC', 'YYYY-MM') as utc_month
+         from sites s join tenants a on a.id = s.tenant_id where s.id = $1`,
+      [siteId],
+    );
+    expect(edge.utc_month).not.toBe(edge.month); // the agency is east of UTC: the case that differed
+    await sql(
+      `insert into ticket_time_entries (id, tenant_id, ticket_id, user_id, minutes, note, spent_at)
+       select gen_random_uuid(), t.tenant_id, t.id, null, 37, 'edge', $2::timestamptz
+         from support_tickets t where t.site_id = $1 and t.channel <> 'MONITORING' order by t.created_at limit 1`,
+      [siteId, edge.at],
+    );
+
+    const after = await hours();
+    expect(after.map((m) => m.month)).toEqual(before.map((m) => m.month));
+    expect(after[1]).toEqual({ month: edge.month, minutesUsed: before[1].minutesUsed + 37 });
+    expect(after[0]).toEqual(before[0]);
+
+    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const report = async (m: string) =>
+      (
+        await pdfText(
+          Buffer.from((await employee.ok(PDF, { s: siteId, m, l: 'sv' })).siteCareReportPdf as string, 'base64'),
+        )
+      ).text;
+    expect(await report(edge.month)).toContain('0 h 37 min');
+    expect(await report(month)).toContain('1 h 15 min');
+  });
 });

@@ -86,8 +86,8 @@ const FIGURES_SQL = `with m as (
          (select json_build_object('opened', count(*) filter (where k.created_at >= m.start and k.created_at < m.stop),
                                    'closed', count(*) filter (where k.status in ('RESOLVED', 'CLOSED') and k.updated_at >= m.start and k.updated_at < m.stop))
             from support_tickets k where k.site_id = m.site_id) as tickets,
-         (select coalesce(sum(e.minutes), 0)::int from ticket_time_entries e join support_tickets k on k.id = e.ticket_id
-           where k.site_id = m.site_id and e.spent_at >= m.start and e.spent_at < m.stop) as "minutesUsed",
+         (select coalesce(sum(u.minutes), 0)::int from sitecare_support_minutes_by_site_of(null, m.site_id, m.start) u
+           where u.month = $2::text) as "minutesUsed",
          m.hours::int as "hoursIncluded"
     from m`;
 

@@ -63,19 +63,10 @@ export function deleteTimeEntry(ctx: RequestContext, id: string): Promise<boolea
 }
 
 export interface SupportHoursMonth {
-  /** `YYYY-MM` (UTC). */
+  /** `YYYY-MM`, in the agency's time zone. */
   month: string;
   minutesUsed: number;
   hoursIncluded: number;
-}
-
-function monthsBack(count: number, now = new Date()): string[] {
-  const months: string[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
-    months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
-  }
-  return months;
 }
 
 /**
@@ -86,18 +77,23 @@ function monthsBack(count: number, now = new Date()): string[] {
 export async function supportHours(ctx: RequestContext, customerId: string, months = 6): Promise<SupportHoursMonth[]> {
   if (!Number.isInteger(months) || months < 1 || months > 24) throw badInput('months', 'Between 1 and 24 months');
   await getCustomer(ctx, customerId); // NOT_FOUND outside the viewer's customers
-  const labels = monthsBack(months);
-  const from = new Date(`${labels[0]}-01T00:00:00Z`);
+  // The last `months` months in the agency's time zone, as the care report counts them.
   const used = await ctx.em.execute<{ month: string; minutes: string }[]>(
-    'select month, minutes from sitecare_support_minutes(?::uuid, ?::timestamptz)',
-    [customerId, from.toISOString()],
+    `with m as (
+       select generate_series(date_trunc('month', now() at time zone a.timezone) - make_interval(months => ?::int - 1),
+                              date_trunc('month', now() at time zone a.timezone), interval '1 month') as start, a.timezone
+         from tenants a where a.id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+     select to_char(m.start, 'YYYY-MM') as month, coalesce(u.minutes, 0) as minutes from m
+       left join sitecare_support_minutes(?::uuid, (select min(start at time zone timezone) from m)) u
+         on u.month = to_char(m.start, 'YYYY-MM')
+      order by m.start`,
+    [months, customerId],
   );
   const [included] = await ctx.em.execute<{ hours: string | null }[]>(
     `select sum(p.support_hours_per_month) as hours from sites s join service_packages p on p.id = s.service_package_id
       where s.customer_id = ? and s.tenant_id = p.tenant_id`,
     [customerId],
   );
-  const byMonth = new Map(used.map((r) => [r.month, Number(r.minutes)]));
   const hoursIncluded = Number(included?.hours ?? 0);
-  return labels.map((month) => ({ month, minutesUsed: byMonth.get(month) ?? 0, hoursIncluded }));
+  return used.map((r) => ({ month: r.month, minutesUsed: Number(r.minutes), hoursIncluded }));
 }
