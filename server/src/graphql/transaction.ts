@@ -4,7 +4,7 @@
 // `inTransaction`), so a failed mutation leaves nothing half-written while the audit row of a
 // denied attempt, written outside it, is kept.
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { resumeSession } from '../modules/auth/session.service';
+import { resumeSession } from '../auth/resume';
 import type { RequestContext } from './context';
 import { isDatabaseUnavailable, serviceUnavailable } from './errors';
 import type { SqlAnswers } from './sql/answer';

@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import { createHash } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
-import { resumeStatement, setResumedViewer, type ResumedSession } from '../../modules/auth/session.service';
+import { resumeStatement, setResumedViewer, type ResumedSession } from '../../auth/resume';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
 import { observeCompiledAnswer, observeOperation } from '../../observability/graphql';

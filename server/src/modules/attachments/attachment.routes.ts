@@ -9,7 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { routeContext, type AppServices, type RequestContext } from '../../graphql/context';
-import { resumeSession } from '../auth/session.service';
+import { resumeSession } from '../../auth/resume';
 import { ATTACHMENT_LIMITS, attachToMessage, readAttachment } from './attachment.service';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

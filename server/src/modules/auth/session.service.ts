@@ -1,98 +1,14 @@
 // Server-side sessions: created at login, resumed per request, ended by logout, timeouts or disabling.
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../auth/cookies';
-import { newTenantToken, parseTenantToken } from '../../auth/tokens';
-import type { Role } from '@sitecare/schema';
-import { scopeFilters, useViewer, type RequestContext } from '../../graphql/context';
+import { clearSessionCookie, setSessionCookie } from '../../auth/cookies';
+import { newTenantToken } from '../../auth/tokens';
+import { useViewer, type RequestContext } from '../../graphql/context';
 import { notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import { browserKey, describeUserAgent, normaliseIp } from '../../net/client';
-import { authorizationOf, resumeApiKey } from '../api-keys/api-key.service';
 import { audit } from '../audit/audit.service';
 import { enqueueMail } from '../mail/outbox.service';
 import { User } from '../users/user.entity';
 import { Session, type PendingStep } from './session.entity';
-
-/** Activity refreshes `lastSeenAt` at most this often, so reads do not each cost a write. */
-const TOUCH_INTERVAL_MS = 60_000;
-
-/** The viewer a resumed session gives, from a row of `sitecare_resume_session`. */
-export interface ResumedSession {
-  session_id: string;
-  user_id: string;
-  role: Role;
-}
-
-/**
- * The one statement that resumes a session (migration session_resume): it scopes the transaction to
- * the cookie's tenant, checks the session (revoked, absolute and idle timeouts, user active),
- * refreshes its last-seen time once a minute, and clears the tenant again when nothing is valid.
- * Positional parameters (`$n`): it runs through the ORM and, for compiled reads, on a bare connection.
- */
-export function resumeStatement(ctx: RequestContext): { text: string; values: unknown[] } | undefined {
-  // A request with an API key (or any Authorization header) is resumed by resumeSession only, never by
-  // the compiled path (graphql/sql), which starts from this statement.
-  if (authorizationOf(ctx) !== undefined) return undefined;
-  const parsed = parseTenantToken(readSessionCookie(ctx));
-  if (!parsed) return undefined;
-  return {
-    text: 'select session_id, user_id, role from sitecare_resume_session($1, $2, $3, $4)',
-    values: [parsed.tenantId, parsed.hash, ctx.app.config.sessions.idleMs / 1000, TOUCH_INTERVAL_MS / 1000],
-  };
-}
-
-/**
- * What the statement found: the viewer and the tenant for the rest of the request, or an anonymous
- * request whose stale cookie is cleared.
- */
-export function applyResumedSession(ctx: RequestContext, tenantId: string, row: ResumedSession | undefined): void {
-  if (!row) {
-    scopeFilters(ctx, undefined);
-    clearSessionCookie(ctx);
-    return;
-  }
-  scopeFilters(ctx, tenantId);
-  setResumedViewer(ctx, tenantId, row);
-}
-
-/**
- * The viewer and tenant of a valid session, without the ORM's filters: a compiled answer
- * (graphql/sql) never uses the request's EntityManager, so it is not made for it.
- */
-export function setResumedViewer(ctx: RequestContext, tenantId: string, row: ResumedSession): void {
-  ctx.tenantId = tenantId;
-  ctx.viewer = { userId: row.user_id, tenantId, role: row.role, sessionId: row.session_id };
-}
-
-/**
- * Called at the start of every GraphQL execution, inside the request's transaction: a valid cookie
- * (or, issue 21, a valid API key) sets the viewer and the tenant; anything else leaves the request
- * anonymous with no tenant.
- */
-export async function resumeSession(ctx: RequestContext): Promise<void> {
-  // Issue 21: the second source of a viewer, an API key (refused together with a cookie).
-  const key = authorizationOf(ctx);
-  if (key !== undefined) return resumeApiKey(ctx, key);
-  const statement = resumeStatement(ctx);
-  if (!statement) return;
-  // knex's placeholders are `?`.
-  const rows = await ctx.em.execute<ResumedSession[]>(statement.text.replace(/\$\d/g, '?'), statement.values);
-  const tenantId = String(statement.values[0]);
-  if (!rows[0]) {
-    // Issue 20: a login that still owes its second step (or a required set-up) is resumed here only,
-    // never by the compiled path, and may only finish the login (graphql/authorization.ts).
-    const [pending] = await ctx.em.execute<Array<ResumedSession & { pending_step: PendingStep }>>(
-      'select session_id, user_id, role, pending_step from sitecare_resume_pending_session(?, ?, ?)',
-      statement.values.slice(0, 3),
-    );
-    if (pending) {
-      scopeFilters(ctx, tenantId);
-      setResumedViewer(ctx, tenantId, pending);
-      ctx.viewer!.pendingStep = pending.pending_step;
-      return;
-    }
-  }
-  applyResumedSession(ctx, tenantId, rows[0]);
-}
 
 export interface SessionStart {
   /** What the login still owes (issue 20): the session may do nothing else until it is done. */

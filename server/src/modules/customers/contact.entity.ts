@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
+import { asSupportedLanguage, type SupportedLanguage } from '@sitecare/schema';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../../db/base.entity';
 import { Customer } from './customer.entity';
@@ -136,3 +137,7 @@ export class Contact extends TenantOwned<
   @Property({ type: 'datetime', nullable: true })
   erasedAt: Date | null = null;
 }
+
+/** The language a contact's mail is written in: their preferred one, when Sitecare speaks it. */
+export const contactLanguage = (contact: { preferredLanguage: string }): SupportedLanguage =>
+  asSupportedLanguage(contact.preferredLanguage);

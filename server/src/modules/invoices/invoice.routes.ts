@@ -5,7 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Router } from 'express';
 import { routeContext, type AppServices, type RequestContext } from '../../graphql/context';
 import { contentDisposition } from '../attachments/attachment.routes';
-import { resumeSession } from '../auth/session.service';
+import { resumeSession } from '../../auth/resume';
 import { readInvoicePdf } from './invoice.service';
 import { invoiceFileName } from './pdf';
 

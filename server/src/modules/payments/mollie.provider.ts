@@ -4,9 +4,9 @@
 import { createMollieClient, SequenceType, type MollieClient, type Payment as MolliePayment } from '@mollie/api-client';
 import { PaymentProvider } from '../orders/order.entity';
 import type { MollieAccount } from './accounts';
-import type { PaymentGateway } from './gateway';
+import type { PaymentGateway } from './provider.types';
 import { fromDecimal, toDecimal } from './money';
-import type { ProviderOutcome } from './payment.service';
+import type { ProviderOutcome } from './provider.types';
 
 export function mollieClient(account: MollieAccount): MollieClient {
   const { apiKey, apiBase } = account;

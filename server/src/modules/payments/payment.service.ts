@@ -1,7 +1,8 @@
 // What a verified provider event does to our payments and orders. Transitions only move forward
 // (PENDING → PAID → REFUNDED; PENDING → FAILED), so duplicates and late, out-of-order events change
 // nothing once a later state is reached (S21). Amount and currency must match our records (S22).
-import { asSupportedLanguage, type SupportedLanguage } from '@sitecare/schema';
+import type { SupportedLanguage } from '@sitecare/schema';
+import { contactLanguage } from '../customers/contact.entity';
 import { useTenant, type RequestContext } from '../../graphql/context';
 import { AuditOutcome } from '../audit/audit-event.entity';
 import { audit } from '../audit/audit.service';
@@ -14,23 +15,11 @@ import { renewalChargeFailed, renewalPaid } from '../subscriptions/renewal.servi
 import { startSubscriptionFor } from '../subscriptions/subscription.service';
 import { User, UserStatus } from '../users/user.entity';
 import { gateway } from './gateway';
+import type { ProviderOutcome } from './provider.types';
+
+export type { ProviderOutcome } from './provider.types';
 import { Payment, PaymentStatus } from './payment.entity';
 import { recordProviderRefund } from './refund.service';
-
-export interface ProviderOutcome {
-  provider: PaymentProvider;
-  /** How the payment is found: the checkout reference, or the provider's payment id (refunds). */
-  match: { providerReference: string } | { providerPaymentId: string };
-  status: 'PAID' | 'FAILED' | 'EXPIRED' | 'REFUNDED';
-  amountMinor?: number;
-  currency?: string;
-  providerPaymentId?: string;
-  method?: string | null;
-  /** REFUNDED: how much of the payment the provider has refunded in all (unknown: all of it). */
-  refundedMinor?: number;
-  /** The payment method the provider kept for renewals, when the buyer agreed to them (P20). */
-  mandate?: string;
-}
 
 /**
  * S32: an event that came through agency `agencyId`'s URL (verified with its account) but names a
@@ -160,9 +149,6 @@ async function refundUnwanted(ctx: RequestContext, payment: Payment): Promise<st
   });
   return 'refunded:unwanted';
 }
-
-export const contactLanguage = (contact: { preferredLanguage: string }): SupportedLanguage =>
-  asSupportedLanguage(contact.preferredLanguage);
 
 /** Mail to the order's contact in their language, with the agency, their name and the order number. */
 export async function mailBuyer(

@@ -18,9 +18,9 @@ import {
 } from '@paypal/paypal-server-sdk';
 import { PaymentProvider } from '../orders/order.entity';
 import type { PayPalAccount } from './accounts';
-import type { ChargeResult, PaymentGateway } from './gateway';
+import type { ChargeResult, PaymentGateway } from './provider.types';
 import { fromDecimal, toDecimal } from './money';
-import type { ProviderOutcome } from './payment.service';
+import type { ProviderOutcome } from './provider.types';
 import { paypalAdapterFor } from './paypal-adapter';
 
 const LIVE = 'https://api-m.paypal.com';

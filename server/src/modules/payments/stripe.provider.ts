@@ -3,7 +3,7 @@
 // change the card, refunds, and signed webhooks for the outcome.
 import Stripe from 'stripe';
 import type { StripeAccount } from './accounts';
-import type { ChargeResult, PaymentGateway } from './gateway';
+import type { ChargeResult, PaymentGateway } from './provider.types';
 
 export function stripeClient(account: StripeAccount): Stripe {
   const { secretKey, apiBase } = account;

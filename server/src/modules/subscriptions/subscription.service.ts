@@ -9,7 +9,7 @@ import type { Contact } from '../customers/contact.entity';
 import { enqueueMail } from '../mail/outbox.service';
 import type { MailTemplate } from '../mail/templates';
 import type { Order } from '../orders/order.entity';
-import { contactLanguage } from '../payments/payment.service';
+import { contactLanguage } from '../customers/contact.entity';
 import { nthPeriodEnd } from './periods';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
 
