@@ -42,10 +42,17 @@ export class DashboardFixture {
 
 export const menuItem = (page: Page, name: string | RegExp) => page.getByRole('menuitem', { name, exact: true });
 
-/** Lets pending permission checks and requests finish before asserting that something is absent. */
+/**
+ * Lets pending permission checks and requests finish before asserting that something is absent: no
+ * request in flight (Playwright's network idle), then two animation frames, so that React has
+ * rendered what the last answers brought (a condition, not a fixed sleep).
+ */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  await page.waitForLoadState('networkidle');
 }
 
 /** Registers the suite's hooks; the returned object is filled in by `beforeAll`. */
