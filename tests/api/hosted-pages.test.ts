@@ -107,6 +107,8 @@ describe('M15: hosted pages', () => {
       const csp = sv.headers.get('content-security-policy')!;
       expect(csp).toMatch(/default-src 'none'; style-src 'sha256-[\w+/=]+'; img-src 'self'; form-action 'self'/);
       expect(csp).toContain("frame-ancestors 'self'");
+      // A browser sends the page's Origin with its POST (helmet's no-referrer would make it "null").
+      expect(sv.headers.get('referrer-policy')).toBe('same-origin');
     }
     // Without Accept-Language: the agency's default language.
     expect((await get('/a/jj-media/contact')).html).toContain('<html lang="sv">');

@@ -55,6 +55,9 @@ function send(res: Response, status: number, page: RenderedPage, agency?: Agency
     `default-src 'none'; style-src ${page.styleHash}; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors ${ancestors}`,
   );
   res.removeHeader('x-frame-options');
+  // helmet's `no-referrer` makes a browser send `Origin: null` with the form's POST, which the
+  // same-origin check (hosted.csrf.ts) must refuse: the pages send their origin to themselves only.
+  res.setHeader('referrer-policy', 'same-origin');
   res.send(page.html);
 }
 
