@@ -78,9 +78,10 @@ export async function resumeApiKey(ctx: RequestContext, key: string): Promise<vo
   ctx.viewer = {
     userId: row.user_id,
     tenantId: parsed.tenantId,
-    role: row.role,
+    // A read-only key reads exactly as an employee; its writes are refused (refuseReadOnlyWrite).
+    role: 'EMPLOYEE',
     sessionId: '',
-    apiKey: { id: row.key_id, name: row.key_name },
+    apiKey: { id: row.key_id, name: row.key_name, readOnly: row.role === ApiKeyRole.READONLY },
   };
 }
 
