@@ -217,11 +217,14 @@ export async function createHttpApp(opts: {
   if (existsSync(path.join(DASHBOARD_DIST, 'index.html'))) {
     app.use(express.static(DASHBOARD_DIST, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET that accepts HTML gets the app shell.
-    app.get(/^\/(?!graphql|healthz|livez|readyz|metrics|webhooks|inbound|agency-logo|public\/).*/, (req, res, next) => {
-      if (!req.accepts('html')) return next();
-      res.setHeader('cache-control', 'no-cache');
-      res.sendFile(path.join(DASHBOARD_DIST, 'index.html'));
-    });
+    app.get(
+      /^\/(?!graphql|healthz|livez|readyz|metrics|webhooks|inbound|agency-logo|public\/|a\/).*/,
+      (req, res, next) => {
+        if (!req.accepts('html')) return next();
+        res.setHeader('cache-control', 'no-cache');
+        res.sendFile(path.join(DASHBOARD_DIST, 'index.html'));
+      },
+    );
   } else {
     logger.warn({ dir: DASHBOARD_DIST }, 'dashboard is not built; run `pnpm build`');
   }

@@ -156,6 +156,47 @@ describe('M15: API keys', () => {
     expect(n).toBe(0);
   });
 
+  it('M15 S35: a READONLY key reads as an employee; every mutation, and an attachment upload, is FORBIDDEN', async () => {
+    const { key, apiKey } = await createKey('Reporting', { role: 'READONLY' });
+    const [row] = await sql('select role from api_keys where id = $1', [apiKey.id]);
+    expect(row.role).toBe('READONLY');
+    const QUERY = 'query { customers { totalCount nodes { id name } } leads { totalCount } }';
+    const employeeKey = (await createKey('Reporting (employee)')).key;
+    // Twice: the second time the same document could take the compiled lane; a key never does.
+    for (let i = 0; i < 2; i++) {
+      const read = await withKey(key, QUERY);
+      expect(read.errors).toBeUndefined();
+      expect(read.data).toEqual((await withKey(employeeKey, QUERY)).data);
+    }
+    const CREATE = 'mutation($input: CustomerInput!) { customerCreate(input: $input) { id } }';
+    for (let i = 0; i < 2; i++) {
+      const write = await withKey(key, CREATE, { input: { name: 'Read-only AB', billingCountry: 'SE' } });
+      expect(errorCode(write)).toBe('FORBIDDEN');
+      expect(write.errors?.[0]?.message).toMatch(/read-only/);
+    }
+    const [{ n }] = await sql<{ n: number }>("select count(*)::int as n from customers where name = 'Read-only AB'");
+    expect(n).toBe(0);
+    // Public operations are mutations too: a read-only key calls none.
+    const lead = await withKey(key, 'mutation($i: LeadInput!) { leadSubmit(input: $i) }', {
+      i: { agency: 'jj-media', name: 'x', email: 'ro@example.com', message: 'x', consentGiven: true, consentText: 'x' },
+    });
+    expect(errorCode(lead)).toBe('FORBIDDEN');
+    // Writes outside GraphQL follow the same rule: an upload to a ticket message.
+    const [message] = await sql(
+      "select m.id from ticket_messages m join tenants t on t.id = m.tenant_id where t.slug = 'jj-media' limit 1",
+    );
+    const upload = await fetch(`${demo.url}/attachments/message/${message.id}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'x-file-name': 'notes.txt', 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+    expect(upload.status).toBe(403);
+    const [{ files }] = await sql<{ files: number }>(
+      "select count(*)::int as files from ticket_attachments where filename = 'notes.txt'",
+    );
+    expect(files).toBe(0);
+  });
+
   it("M15 S35 S37: a key's JSON request passes Apollo's CSRF prevention; a simple (form-like) request does not", async () => {
     const { key } = await createKey('CSRF');
     // application/json with an Authorization header is not a "simple" request: no preflight header needed.

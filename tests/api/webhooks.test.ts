@@ -387,4 +387,94 @@ describe('M15: outgoing webhooks', () => {
       ),
     ).toBe('FORBIDDEN');
   });
+
+  it("M15 S36: ticket.created and privacy_request.received from the hosted pages, verified on loopback; a restricted contact's data is never in a payload", async () => {
+    const receiver = await startReceiver();
+    const [contact] = await sql(
+      `select c.id, c.name, c.email, c.phone, c.customer_id from contacts c join tenants t on t.id = c.tenant_id
+        where t.slug = 'jj-media' and c.email = 'anna@bageriet.example.com'`,
+    );
+    // P28: the person asked for restriction of processing.
+    await sql('update contacts set processing_restricted_at = now() where id = $1', [contact.id]);
+    try {
+      const { secret } = await createEndpoint(receiver.url, ['ticket.created', 'privacy_request.received']);
+      const base = fixture.demo.url;
+      const hosted = async (page: string, fields: Record<string, string>) => {
+        const html = await (await fetch(`${base}/a/jj-media/${page}?lang=sv`)).text();
+        const token = /name="_token" value="([^"]+)"/.exec(html)![1]!;
+        const res = await fetch(`${base}/a/jj-media/${page}?lang=sv`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+          body: new URLSearchParams({ _token: token, ...fields }).toString(),
+          redirect: 'manual',
+        });
+        expect(res.status).toBe(303);
+      };
+      const secretText = 'Mitt lösenord till WordPress är hemligt-123';
+      await hosted('support', {
+        name: contact.name,
+        email: contact.email,
+        subject: 'Sidan ligger nere',
+        message: secretText,
+      });
+      await hosted('privacy-request', { email: contact.email, type: 'ACCESS', details: 'Allt ni har om mig' });
+      // The request is received once the person follows the mailed link (P29).
+      const [mail] = await eventually(
+        () =>
+          sql(`select payload from outbox_messages where template = 'privacy.confirm' and recipient = $1`, [
+            contact.email,
+          ]),
+        (rows) => rows.length === 1,
+        { what: 'the confirmation mail' },
+      );
+      const confirm = await fetch(String(mail!.payload.link), { method: 'POST' });
+      expect(confirm.status).toBe(200);
+
+      const messages = await eventually(
+        async () => receiver.received,
+        (r) => r.length >= 2,
+        { what: 'both webhooks' },
+      );
+      const events = messages.map((m) => verify(secret, m)).sort((a, b) => a.type.localeCompare(b.type));
+      const [ticket] = await sql(
+        `select id, status, priority from support_tickets where subject = 'Sidan ligger nere'`,
+      );
+      const [request] = await sql(`select id, due_at from privacy_requests where requester_email = $1`, [
+        contact.email,
+      ]);
+      expect(events).toEqual([
+        {
+          type: 'privacy_request.received',
+          timestamp: expect.any(String),
+          data: {
+            privacyRequestId: request.id,
+            type: 'ACCESS',
+            channel: 'PUBLIC_PAGE',
+            status: 'IDENTITY_VERIFIED',
+            dueAt: expect.any(String),
+          },
+        },
+        {
+          type: 'ticket.created',
+          timestamp: expect.any(String),
+          data: {
+            ticketId: ticket.id,
+            customerId: contact.customer_id,
+            siteId: expect.anything(),
+            status: ticket.status,
+            priority: ticket.priority,
+            channel: 'FORM',
+          },
+        },
+      ]);
+      // Nothing about the person, nor what they wrote, in any payload or header.
+      const everything = JSON.stringify(messages.map((m) => [m.headers, m.body]));
+      for (const personal of [contact.name, contact.email, contact.phone, contact.id, secretText, 'Allt ni har om mig'])
+        if (personal) expect(everything).not.toContain(personal);
+      expect(everything).not.toMatch(/bageriet/i);
+    } finally {
+      await sql('update contacts set processing_restricted_at = null where id = $1', [contact.id]);
+      await receiver.close();
+    }
+  });
 });

@@ -95,6 +95,9 @@ export const agencySwedish: Messages<typeof agencyEnglish> = {
         iban: 'IBAN',
         bic: 'BIC',
         supportEmail: 'Support-e-post (svarsadress)',
+        brandColor: 'Byråns färg',
+        brandColor_help:
+          'Som #rrggbb, t.ex. #1f5fa8: de publika sidornas knappar och länkar (mörkas vid behov för läsbarhet)',
         senderName: 'Avsändarnamn',
         senderName_help: 'E-post skickas från det här namnet; tomt: byråns namn',
         privacyContactEmail: 'Kontakt för integritetsfrågor',

@@ -94,6 +94,9 @@ export const agencyEnglish = {
         iban: 'IBAN',
         bic: 'BIC',
         supportEmail: 'Support e-mail (Reply-To)',
+        brandColor: 'Agency colour',
+        brandColor_help:
+          'As #rrggbb, e.g. #1f5fa8: the hosted pages’ buttons and links (darkened where needed to be readable)',
         senderName: 'Sender name',
         senderName_help: 'Mail is sent from this name; empty: the agency name',
         privacyContactEmail: 'Privacy contact e-mail',

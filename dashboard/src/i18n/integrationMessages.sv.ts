@@ -18,6 +18,11 @@ export const integrationsSwedish: Messages<typeof integrationsEnglish> = {
         expires_at: 'går ut %{when}',
         last_used: 'senast använd %{when}',
         never_used: 'aldrig använd',
+        role: 'Roll',
+        role_EMPLOYEE: 'Anställd (läser och skriver)',
+        role_READONLY: 'Bara läsa',
+        role_EMPLOYEE_help: 'Läser och ändrar det en anställd får.',
+        role_READONLY_help: 'Läser det en anställd får; varje ändring nekas.',
         new_key: 'Ny nyckel',
       },
       hooks: {

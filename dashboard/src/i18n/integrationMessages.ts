@@ -17,6 +17,11 @@ export const integrationsEnglish = {
         expires_at: 'expires %{when}',
         last_used: 'last used %{when}',
         never_used: 'never used',
+        role: 'Role',
+        role_EMPLOYEE: 'Employee (reads and writes)',
+        role_READONLY: 'Read-only',
+        role_EMPLOYEE_help: 'Reads and changes what an employee may.',
+        role_READONLY_help: 'Reads what an employee may; every change is refused.',
         new_key: 'New key',
       },
       hooks: {

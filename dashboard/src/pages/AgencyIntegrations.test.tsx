@@ -17,7 +17,17 @@ function api() {
     if (query.includes('apiKeys'))
       return {
         data: {
-          apiKeys: [{ id: 'k1', name: 'Zapier', hint: 'NOPQ', expiresAt: null, lastUsedAt: null, revokedAt: null }],
+          apiKeys: [
+            {
+              id: 'k1',
+              name: 'Zapier',
+              role: 'EMPLOYEE',
+              hint: 'NOPQ',
+              expiresAt: null,
+              lastUsedAt: null,
+              revokedAt: null,
+            },
+          ],
         },
       };
     if (query.includes('webhookEndpointCreate'))
@@ -71,7 +81,16 @@ it('M15: API keys in Swedish: a new key is shown once; revoking calls apiKeyRevo
   expect(await within(section).findByDisplayValue(KEY)).toHaveAttribute('readonly');
   expect(within(section).getByText('Kopiera den nu: den visas bara den här gången.')).toBeInTheDocument();
   expect(calls.calls.find((c) => c.query.includes('apiKeyCreate'))!.variables).toEqual({
-    input: { name: 'Bokföring', expiresAt: null },
+    input: { name: 'Bokföring', role: 'EMPLOYEE', expiresAt: null },
+  });
+  // A read-only key: the role is chosen in the same form.
+  await user.type(within(section).getByLabelText('Namn'), 'Rapporter');
+  await user.selectOptions(within(section).getByLabelText('Roll'), 'Bara läsa');
+  expect(within(section).getByText('Läser det en anställd får; varje ändring nekas.')).toBeInTheDocument();
+  await user.click(within(section).getByRole('button', { name: 'Skapa en nyckel' }));
+  await waitFor(() => expect(calls.calls.filter((c) => c.query.includes('apiKeyCreate'))).toHaveLength(2));
+  expect(calls.calls.filter((c) => c.query.includes('apiKeyCreate'))[1]!.variables).toEqual({
+    input: { name: 'Rapporter', role: 'READONLY', expiresAt: null },
   });
   await user.click(within(section).getByRole('button', { name: 'Återkalla: Zapier' }));
   await waitFor(() => expect(calls.calls.some((c) => c.query.includes('apiKeyRevoke'))).toBe(true));

@@ -24,6 +24,7 @@ import { Section } from './AgencyAccounts';
 interface ApiKey {
   id: string;
   name: string;
+  role: 'EMPLOYEE' | 'READONLY';
   hint: string;
   expiresAt: string | null;
   lastUsedAt: string | null;
@@ -99,10 +100,11 @@ function ApiKeys() {
   const [keys, setKeys] = useState<ApiKey[]>([]);
   const [name, setName] = useState('');
   const [expires, setExpires] = useState('');
+  const [role, setRole] = useState<ApiKey['role']>('EMPLOYEE');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [shown, setShown] = useState<string | undefined>();
   const load = useCallback(() => {
-    void graphqlRequest<{ apiKeys: ApiKey[] }>('{ apiKeys { id name hint expiresAt lastUsedAt revokedAt } }').then(
+    void graphqlRequest<{ apiKeys: ApiKey[] }>('{ apiKeys { id name role hint expiresAt lastUsedAt revokedAt } }').then(
       ({ apiKeys }) => setKeys(apiKeys),
     );
   }, []);
@@ -111,7 +113,7 @@ function ApiKeys() {
     event.preventDefault();
     const result = await run<{ apiKeyCreate: { key: string } }>(
       'mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $input) { key } }',
-      { input: { name, expiresAt: expires ? new Date(expires).toISOString() : null } },
+      { input: { name, role, expiresAt: expires ? new Date(expires).toISOString() : null } },
     );
     const fieldErrors = failed(result);
     setErrors(fieldErrors ?? {});
@@ -119,6 +121,7 @@ function ApiKeys() {
     setShown((result as { apiKeyCreate: { key: string } }).apiKeyCreate.key);
     setName('');
     setExpires('');
+    setRole('EMPLOYEE');
     load();
   };
   const revoke = async (id: string) => {
@@ -155,6 +158,7 @@ function ApiKeys() {
                 sx={{ pr: 10, overflowWrap: 'anywhere' }}
                 primary={`${key.name} · sc_live_…${key.hint}`}
                 secondary={[
+                  translate(`sitecare.integrations.keys.role_${key.role}`),
                   key.revokedAt
                     ? translate('sitecare.integrations.keys.revoked', { when: when(key.revokedAt) })
                     : key.expiresAt
@@ -184,6 +188,24 @@ function ApiKeys() {
           size="small"
           margin="dense"
         />
+        <TextField
+          select
+          label={translate('sitecare.integrations.keys.role')}
+          value={role}
+          onChange={(e) => setRole(e.target.value as ApiKey['role'])}
+          error={Boolean(errors.role)}
+          helperText={errors.role ?? translate(`sitecare.integrations.keys.role_${role}_help`)}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          fullWidth
+          size="small"
+          margin="dense"
+        >
+          {(['EMPLOYEE', 'READONLY'] as const).map((value) => (
+            <option key={value} value={value}>
+              {translate(`sitecare.integrations.keys.role_${value}`)}
+            </option>
+          ))}
+        </TextField>
         <TextField
           label={translate('sitecare.integrations.keys.expires')}
           type="date"

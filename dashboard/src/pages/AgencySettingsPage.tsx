@@ -32,7 +32,7 @@ import { useCountryChoices } from '../resources/countries';
 
 const FIELDS = `name legalName organisationNumber vatNumber addressLine1 addressLine2 postalCode city country
   timezone defaultLanguage currency vatRateBasisPoints fSkatt bankgiro plusgiro iban bic supportEmail senderName
-  privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl logoUrl slug`;
+  brandColor privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl logoUrl slug`;
 const TENANT = `{ tenant { ${FIELDS} } }`;
 const UPDATE = `mutation TenantUpdate($input: TenantUpdateInput!) { tenantUpdate(input: $input) { ${FIELDS} } }`;
 const LOGO_SET = `mutation TenantLogoSet($input: TenantLogoInput!) { tenantLogoSet(input: $input) { ${FIELDS} } }`;
@@ -164,6 +164,7 @@ export default function AgencySettingsPage() {
         <SimpleForm key={formKey} record={agency} onSubmit={save} toolbar={<SaveOnly />}>
           <Heading>{translate('sitecare.agency.company')}</Heading>
           <TextInput source="name" label={label('name')} validate={required()} />
+          <TextInput source="brandColor" label={label('brandColor')} helperText={label('brandColor_help')} />
           <TextInput source="legalName" label={label('legalName')} autoComplete="organization" />
           <TextInput
             source="organisationNumber"

@@ -3,7 +3,7 @@
 // transaction that resumes a session does not import a module that imports the transaction back.
 import type { Role } from '@sitecare/schema';
 import type { PendingStep } from '../modules/auth/session.entity';
-import type { ApiKeyRole } from '../modules/api-keys/api-key.entity';
+import { ApiKeyRole } from '../modules/api-keys/api-key.entity';
 import { scopeFilters, type RequestContext } from '../graphql/context';
 import { AppError, ErrorCode } from '../graphql/errors';
 import { clearSessionCookie, readSessionCookie } from './cookies';
@@ -155,8 +155,9 @@ export async function resumeApiKey(ctx: RequestContext, key: string): Promise<vo
   ctx.viewer = {
     userId: row.user_id,
     tenantId: parsed.tenantId,
-    role: row.role,
+    // A read-only key reads exactly as an employee; its writes are refused (refuseReadOnlyWrite).
+    role: 'EMPLOYEE',
     sessionId: '',
-    apiKey: { id: row.key_id, name: row.key_name },
+    apiKey: { id: row.key_id, name: row.key_name, readOnly: row.role === ApiKeyRole.READONLY },
   };
 }

@@ -11,6 +11,7 @@ import type { RequestContext } from './context';
 import { armorProtection, costLimitPlugin, fieldRepeatLimit, QueryCosts } from './armor';
 import { ErrorCode, PUBLIC_ERROR_CODES, isDatabaseUnavailable, serviceUnavailable } from './errors';
 import type { SqlAnswers } from './sql/answer';
+import { flattenValidation, type ClassValidatorError } from './validation';
 import { transactionPlugin } from './transaction';
 
 function errorPolicyPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
@@ -52,22 +53,6 @@ function errorPolicyPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
       };
     },
   };
-}
-
-interface ClassValidatorError {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: ClassValidatorError[];
-}
-
-/** Fields are named as the form knows them: `input.` (the mutation's input argument) is left out. */
-function flattenValidation(errors: ClassValidatorError[], prefix = ''): Array<{ field: string; message: string }> {
-  return errors.flatMap((e) => {
-    if (!prefix && e.property === 'input' && e.children?.length) return flattenValidation(e.children);
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flattenValidation(e.children ?? [], field)];
-  });
 }
 
 /** type-graphql's argument validation: name each field; never echo the submitted value back. */

@@ -45,6 +45,15 @@ function refusePending(pending: PendingStep): AppError {
     : new AppError(ErrorCode.SECOND_FACTOR_REQUIRED, 'Give the second step of your login first');
 }
 
+/**
+ * Issue 21: a read-only API key writes nothing: every mutation, and every HTTP route outside GraphQL
+ * that writes (attachment uploads), calls this one rule.
+ */
+export function refuseReadOnlyWrite(ctx: RequestContext): void {
+  if (ctx.viewer?.apiKey?.readOnly)
+    throw new AppError(ErrorCode.FORBIDDEN, 'This API key is read-only; a mutation needs an EMPLOYEE key');
+}
+
 /** Who may call a root operation (throws FORBIDDEN or UNAUTHENTICATED). */
 function authorizeOperation(coordinate: string, ctx: RequestContext): void {
   if (ctx.authRefusal) throw ctx.authRefusal;
@@ -55,6 +64,7 @@ function authorizeOperation(coordinate: string, ctx: RequestContext): void {
   // Issue 21 (S35): a key acts on the agency's data, never on a person's own account (the admin who made it).
   if (ctx.viewer?.apiKey && permission.rule === 'self')
     throw new AppError(ErrorCode.FORBIDDEN, 'An API key cannot do this; log in as a person');
+  if (coordinate.startsWith('Mutation.')) refuseReadOnlyWrite(ctx);
   if (!mayReach(permission.audience, ctx.viewer?.role)) {
     throw ctx.viewer
       ? new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to do this')

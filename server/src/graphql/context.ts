@@ -19,9 +19,10 @@ export interface Viewer {
   pendingStep?: PendingStep;
   /**
    * Issue 21: the request came with this API key (modules/api-keys), not a session. `userId` is then the
-   * admin who made the key (PostgreSQL's row rules see them), `role` the key's own, `sessionId` empty.
+   * admin who made the key (PostgreSQL's row rules see them), `role` the key's own (EMPLOYEE for a
+   * read-only key, which also has `readOnly`: graphql/authorization.ts refuses its writes), `sessionId` empty.
    */
-  apiKey?: { id: string; name: string };
+  apiKey?: { id: string; name: string; readOnly?: boolean };
 }
 
 /** Process-wide services, made once at boot. */

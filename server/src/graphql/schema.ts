@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { guardSchema } from './authorization';
 import { resolvers } from '../modules';
+import { VALIDATOR_OPTIONS } from './validation';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -10,7 +11,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildSitecareSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
-    validate: { forbidUnknownValues: true },
+    validate: VALIDATOR_OPTIONS,
     emitSchemaFile: false,
   }).then(guardSchema);
   return built;

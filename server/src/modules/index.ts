@@ -19,6 +19,7 @@ import { credentialsModule } from './credentials';
 import { customersModule } from './customers';
 import { disclosuresModule } from './disclosures';
 import { healthModule } from './health';
+import { hostedModule } from './hosted';
 import { invoicesModule } from './invoices';
 import { leadsModule } from './leads';
 import { mailModule } from './mail';
@@ -74,6 +75,7 @@ export const modules: readonly SitecareModule[] = [
   apiKeysModule,
   webhooksModule,
   websiteModule,
+  hostedModule,
 ];
 
 /** Rows of these belong to one agency: the ORM filter and row-level security both apply. */

@@ -10,8 +10,16 @@ import { User } from '../users/user.entity';
  */
 export enum ApiKeyRole {
   EMPLOYEE = 'EMPLOYEE',
+  /** Reads as an EMPLOYEE; every mutation (and every write outside GraphQL) is FORBIDDEN. */
+  READONLY = 'READONLY',
 }
-registerEnumType(ApiKeyRole, { name: 'ApiKeyRole' });
+registerEnumType(ApiKeyRole, {
+  name: 'ApiKeyRole',
+  valuesConfig: {
+    EMPLOYEE: { description: "Reads and writes as an employee of the agency (the matrix's EMPLOYEE)." },
+    READONLY: { description: 'Reads as an employee; every mutation is FORBIDDEN.' },
+  },
+});
 
 /**
  * An agency's API key (issue 21, S35): `sc_live_<tenantId>.<secret>`, shown once; only the secret's

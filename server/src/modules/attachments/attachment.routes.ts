@@ -10,6 +10,7 @@ import express, { type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { routeContext, type AppServices, type RequestContext } from '../../graphql/context';
 import { resumeSession } from '../../auth/resume';
+import { refuseReadOnlyWrite } from '../../graphql/authorization';
 import { ATTACHMENT_LIMITS, attachToMessage, readAttachment } from './attachment.service';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,7 +59,10 @@ export function attachmentRouter(orm: MikroORM, app: AppServices): Router {
     }
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     try {
-      const done = await asViewer(req, res, (ctx) => attachToMessage(ctx, req.params.messageId, { filename, bytes }));
+      const done = await asViewer(req, res, (ctx) => {
+        refuseReadOnlyWrite(ctx); // an upload is a write (issue 21: a read-only API key writes nothing)
+        return attachToMessage(ctx, req.params.messageId, { filename, bytes });
+      });
       if (!done) return void res.status(401).json(errorBody('UNAUTHENTICATED', 'Log in first', requestId));
       const a = done.value;
       res.status(201).json({

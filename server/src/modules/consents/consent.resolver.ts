@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { rateLimitPublicForm } from '../../auth/throttle';
 import type { RequestContext } from '../../graphql/context';
 import { useTenant } from '../../graphql/context';
 import { notFound } from '../../graphql/errors';
@@ -9,7 +8,7 @@ import { UUID } from '../../graphql/scalars';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
 import { Contact } from '../customers/contact.entity';
-import { ConsentChannel, ConsentDecision, ConsentEvent, ConsentMethod } from './consent-event.entity';
+import { ConsentDecision, ConsentEvent, ConsentMethod } from './consent-event.entity';
 import {
   ConsentChoiceInput,
   ConsentEventListArgs,
@@ -20,51 +19,21 @@ import {
   PolicyVersionInput,
   ProcessingPurposeUpdateInput,
 } from './consent.inputs';
-import { assertMayConsentAlone, currentConsents, ownContact, recordConsent, type SubjectKey } from './consent.service';
+import { assertMayConsentAlone, currentConsents, ownContact, recordConsent } from './consent.service';
 import { CookiePreferences, CurrentConsent, toCurrent } from './consent.types';
-import { confirmNewsletter, subscribeNewsletter, tenantBySlug } from './newsletter.service';
+import {
+  cookiePreferencesOf,
+  saveCookiePreferences,
+  setVisitorCookiePreferences,
+  visitorCookiePreferences,
+} from './cookie.service';
+import { confirmNewsletter, subscribeNewsletter } from './newsletter.service';
 import { PolicyAcceptance, PolicyVersion } from './policy-version.entity';
 import { acceptPolicy, createPolicyVersion, myPolicyAcceptances, publishPolicyVersion } from './policy.service';
 import { ProcessingPurpose } from './processing-purpose.entity';
 
 const ConsentEventList = ListOf(ConsentEvent, 'ConsentEvent');
 type ConsentEventList = InstanceType<typeof ConsentEventList>;
-
-/** P17: the cookie categories that need consent, and the purpose each rests on. */
-const COOKIE_PURPOSES = { analytics: 'analytics', marketing: 'targeted_ads' } as const;
-
-async function cookiePreferencesOf(ctx: RequestContext, key: SubjectKey): Promise<CookiePreferences> {
-  const current = (await currentConsents(ctx, key)).filter((c) => c.channel === ConsentChannel.WEB);
-  const granted = (purpose: string) =>
-    current.some((c) => c.purposeKey === purpose && c.decision === ConsentDecision.GRANTED);
-  return {
-    necessary: true,
-    analytics: granted(COOKIE_PURPOSES.analytics),
-    marketing: granted(COOKIE_PURPOSES.marketing),
-  };
-}
-
-/** Records the categories that changed (a banner saved twice the same way adds nothing). */
-async function saveCookiePreferences(
-  ctx: RequestContext,
-  subject: { contact?: Contact; visitorId?: string },
-  key: SubjectKey,
-  input: { analytics: boolean; marketing: boolean; sourceUrl?: string | null },
-  method: ConsentMethod,
-): Promise<CookiePreferences> {
-  const before = await cookiePreferencesOf(ctx, key);
-  for (const category of ['analytics', 'marketing'] as const) {
-    if (before[category] === input[category]) continue;
-    await recordConsent(ctx, subject, {
-      purposeKey: COOKIE_PURPOSES[category],
-      channel: ConsentChannel.WEB,
-      decision: input[category] ? ConsentDecision.GRANTED : ConsentDecision.WITHDRAWN,
-      method,
-      sourceUrl: input.sourceUrl ?? null,
-    });
-  }
-  return { necessary: true, analytics: input.analytics, marketing: input.marketing };
-}
 
 @Resolver(() => ProcessingPurpose)
 export class ProcessingPurposeResolver {
@@ -175,8 +144,7 @@ export class ConsentEventResolver {
   }
 
   @Mutation(() => Boolean, { description: 'P1, P15: newsletter sign-up; mails a confirmation link (double opt-in).' })
-  async newsletterSubscribe(@Arg('input') input: NewsletterSubscribeInput, @Ctx() ctx: RequestContext) {
-    await rateLimitPublicForm(ctx);
+  newsletterSubscribe(@Arg('input') input: NewsletterSubscribeInput, @Ctx() ctx: RequestContext) {
     return subscribeNewsletter(ctx, input);
   }
 
@@ -188,36 +156,17 @@ export class ConsentEventResolver {
   }
 
   @Query(() => CookiePreferences, { description: "P17: an anonymous visitor's cookie preferences." })
-  async cookiePreferences(
+  cookiePreferences(
     @Arg('agency') agency: string,
     @Arg('visitorId') visitorId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<CookiePreferences> {
-    const tenantId = await tenantBySlug(ctx, agency);
-    if (!tenantId) return { necessary: true, analytics: false, marketing: false };
-    await useTenant(ctx, tenantId);
-    const prefs = await cookiePreferencesOf(ctx, { visitorId });
-    await useTenant(ctx, undefined);
-    return prefs;
+    return visitorCookiePreferences(ctx, agency, visitorId);
   }
 
   @Mutation(() => CookiePreferences, { description: 'P17: the cookie banner (no login).' })
-  async cookiePreferencesSet(@Arg('input') input: CookiePreferencesInput, @Ctx() ctx: RequestContext) {
-    await rateLimitPublicForm(ctx);
-    const tenantId = await tenantBySlug(ctx, input.agency);
-    if (!tenantId) return { necessary: true, analytics: input.analytics, marketing: input.marketing };
-    await useTenant(ctx, tenantId);
-    const prefs = await inTransaction(ctx, () =>
-      saveCookiePreferences(
-        ctx,
-        { visitorId: input.visitorId },
-        { visitorId: input.visitorId },
-        input,
-        ConsentMethod.COOKIE_BANNER,
-      ),
-    );
-    await useTenant(ctx, undefined);
-    return prefs;
+  cookiePreferencesSet(@Arg('input') input: CookiePreferencesInput, @Ctx() ctx: RequestContext) {
+    return setVisitorCookiePreferences(ctx, input);
   }
 
   @Query(() => CookiePreferences, { description: 'P17: my cookie preferences (customer portal).' })

@@ -1,6 +1,7 @@
 // P1, P15, S24: newsletter sign-up with double opt-in. The form records its proof and mails a
 // single-use, expiring link; only its confirmation records the consent (with both proofs) and lifts
 // an earlier suppression of the address. Nothing but the confirmation request is sent before that.
+import { rateLimitPublicForm } from '../../auth/throttle';
 import { newTenantToken, parseTenantToken } from '../../auth/tokens';
 import { escapeLike } from '../../db/like';
 import { publicBaseUrl, useTenant, type RequestContext } from '../../graphql/context';
@@ -24,7 +25,12 @@ export async function tenantBySlug(ctx: RequestContext, slug: string): Promise<s
   return row?.id ?? undefined;
 }
 
+/**
+ * The public sign-up, written once: the GraphQL operation (`newsletterSubscribe`) and the hosted page
+ * (`/a/<agency>/newsletter`) call it. No login; rate-limited; an unknown agency answers like a known one.
+ */
 export async function subscribeNewsletter(ctx: RequestContext, input: NewsletterSubscribeInput): Promise<boolean> {
+  await rateLimitPublicForm(ctx);
   const tenantId = await tenantBySlug(ctx, input.agency);
   if (!tenantId) return true;
   await useTenant(ctx, tenantId);

@@ -1,21 +1,18 @@
 import { readList } from '../../graphql/sql/reads';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { rateLimitPublicForm } from '../../auth/throttle';
 import type { RequestContext } from '../../graphql/context';
-import { useTenant } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import { byIdLoader } from '../../graphql/loaders';
 import { ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { inTransaction } from '../../graphql/transaction';
-import { normalisePhone } from '../../graphql/validators';
-import { redactForStorage } from '../../privacy/redaction';
 import { audit } from '../audit/audit.service';
 import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { Lead, LeadStatus } from './lead.entity';
 import { LeadInput, LeadListArgs } from './lead.inputs';
+import { submitLead } from './lead.service';
 
 const LeadList = ListOf(Lead, 'Lead');
 type LeadList = InstanceType<typeof LeadList>;
@@ -48,33 +45,8 @@ export class LeadResolver {
   }
 
   @Mutation(() => Boolean, { description: 'The public contact form: no login, rate-limited, always answers true.' })
-  async leadSubmit(@Arg('input') input: LeadInput, @Ctx() ctx: RequestContext): Promise<boolean> {
-    await rateLimitPublicForm(ctx);
-    const phone = input.phone ? normalisePhone(input.phone) : null;
-    const [row] = await ctx.em.execute<{ id: string | null }[]>('select sitecare_tenant_by_slug(?) as id', [
-      input.agency,
-    ]);
-    if (!row?.id) return true; // an unknown agency answers like a known one
-    await useTenant(ctx, row.id);
-    await inTransaction(ctx, async () => {
-      const lead = ctx.em.create(Lead, {
-        tenant: ctx.em.getReference(Tenant, row.id!),
-        name: input.name.trim(),
-        email: input.email.trim(),
-        phone,
-        company: input.company?.trim() || null,
-        message: redactForStorage(input.message).text,
-        consentGiven: input.consentGiven,
-        consentText: input.consentText,
-        sourcePage: input.sourcePage ?? null,
-        ip: ctx.ip ?? null,
-        userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-      });
-      await ctx.em.flush();
-      await audit(ctx, { action: 'lead.submit', entityType: 'Lead', entityId: lead.id });
-    });
-    await useTenant(ctx, undefined);
-    return true;
+  leadSubmit(@Arg('input') input: LeadInput, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return submitLead(ctx, input);
   }
 
   @Mutation(() => Lead)

@@ -155,6 +155,11 @@ export class Tenant {
   @Property({ type: ArrayType, columnType: 'text[]', defaultRaw: `'{}'` })
   allowedOrigins: string[] = [];
 
+  /** Issue 21: the agency's colour on its hosted pages (modules/hosted), which check its contrast. */
+  @Field(() => String, { nullable: true, description: "The agency's colour, #rrggbb (its hosted pages' accent)." })
+  @Property({ type: 'text', nullable: true })
+  brandColor: string | null = null;
+
   @Field(() => String, { nullable: true, description: "Customers' replies go here (Reply-To of the agency's mail)." })
   @Property({ type: 'text', nullable: true })
   supportEmail: string | null = null;
@@ -224,4 +229,5 @@ type ProfileField =
   | 'iban'
   | 'bic'
   | 'supportEmail'
-  | 'senderName';
+  | 'senderName'
+  | 'brandColor';

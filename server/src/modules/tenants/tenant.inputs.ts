@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsUrl,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -150,6 +151,11 @@ export class TenantUpdateInput {
   @IsOptional()
   @IsUrl({ require_protocol: true, protocols: ['https', 'http'] }, { message: 'must be a URL' })
   supervisoryAuthorityUrl?: string;
+
+  @Field(() => String, { nullable: true, description: "The agency's colour, #rrggbb (its hosted pages' accent)." })
+  @IsOptional()
+  @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour written #rrggbb' })
+  brandColor?: string | null;
 }
 
 @InputType()

@@ -62,6 +62,7 @@ function normalise(input: TenantUpdateInput, tenant: Tenant): Record<string, unk
       value = result.value;
     }
     if (key === 'country' || key === 'currency') value = String(value).toUpperCase();
+    if (key === 'brandColor' && typeof value === 'string') value = value.toLowerCase();
     values[key] = value;
   }
   // A stored Swedish number must still hold when the country changes to Sweden.
@@ -87,6 +88,7 @@ const NULLABLE = {
   bic: 1,
   supportEmail: 1,
   senderName: 1,
+  brandColor: 1,
 };
 
 /** Admins (the matrix). The audit names the fields that changed, never their values. */

@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { rateLimitPublicForm } from '../../auth/throttle';
 import type { RequestContext } from '../../graphql/context';
 import { readMany, readOne } from '../../graphql/sql/reads';
 import { ListOf, PageInput } from '../../graphql/pagination';
@@ -8,7 +7,7 @@ import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
 import { Site } from '../sites/site.entity';
 import { User } from '../users/user.entity';
-import { SupportTicket, TicketChannel } from './support-ticket.entity';
+import { SupportTicket } from './support-ticket.entity';
 import { TicketMessage } from './ticket-message.entity';
 import {
   SupportRequestInput,
@@ -107,8 +106,7 @@ export class SupportTicketResolver {
 
   @Mutation(() => Boolean, { description: 'The public support form: no login; rate-limited; always answers true.' })
   async supportRequestSubmit(@Arg('input') input: SupportRequestInput, @Ctx() ctx: RequestContext): Promise<boolean> {
-    await rateLimitPublicForm(ctx);
-    return tickets.openTicketFromOutside(ctx, input, TicketChannel.FORM);
+    return tickets.submitSupportForm(ctx, input);
   }
 }
 

@@ -3,6 +3,7 @@
 // flagged to staff, never echoed (P31).
 import { readList, runWrite } from '../../graphql/sql/reads';
 import { isStaff, ownCustomerId } from '../../auth/scopes';
+import { rateLimitPublicForm } from '../../auth/throttle';
 import { escapeLike } from '../../db/like';
 import type { RequestContext } from '../../graphql/context';
 import { useTenant } from '../../graphql/context';
@@ -203,6 +204,15 @@ export function replyToTicket(
     await auditRedaction(ctx, message, redacted);
     return message;
   });
+}
+
+/**
+ * The public support form, written once: the GraphQL operation (`supportRequestSubmit`) and the hosted
+ * page (`/a/<agency>/support`) call it. No login; rate-limited; always answers true.
+ */
+export async function submitSupportForm(ctx: RequestContext, input: SupportRequestInput): Promise<boolean> {
+  await rateLimitPublicForm(ctx);
+  return openTicketFromOutside(ctx, input, TicketChannel.FORM);
 }
 
 /** The public support form and inbound e-mail: the agency by slug, the sender matched to a contact. */
