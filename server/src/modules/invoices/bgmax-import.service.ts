@@ -53,7 +53,7 @@ export async function importBgMax(
     const file = parse(bytes);
     const tenant = await ctx.em.findOneOrFail(Tenant, ctx.tenantId!);
     const ours = digits(tenant.bankgiro);
-    if (!ours) throw badInput('contentBase64', "The agency has no bankgiro (Agency settings) to import payments to");
+    if (!ours) throw badInput('contentBase64', 'The agency has no bankgiro (Agency settings) to import payments to');
     const foreign = file.deposits.find((d) => digits(d.receivingBankgiro) !== ours);
     if (foreign)
       throw badInput(

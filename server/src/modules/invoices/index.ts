@@ -29,7 +29,13 @@ registerMailAttachments(async (em, message) => {
 export const invoicesModule: SitecareModule = {
   name: 'invoices',
   entities: [Invoice, DocumentCounter, InvoiceReminder, BgMaxImport, BgMaxImportRow],
-  resolvers: [InvoiceResolver, OrderInvoicesResolver, InvoiceExportResolver, BgMaxImportResolver, BgMaxImportRowResolver],
+  resolvers: [
+    InvoiceResolver,
+    OrderInvoicesResolver,
+    InvoiceExportResolver,
+    BgMaxImportResolver,
+    BgMaxImportRowResolver,
+  ],
   personalData: [invoicesSource],
   routes: ({ orm, services }) => invoiceRouter(orm, services), // the PDF download
 };

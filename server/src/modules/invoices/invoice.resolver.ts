@@ -181,7 +181,8 @@ export class InvoiceResolver {
   }
 
   @Mutation(() => Invoice, {
-    description: 'Issues a waiting order (a company buyer) as an OPEN invoice with a due date and OCR reference (staff).',
+    description:
+      'Issues a waiting order (a company buyer) as an OPEN invoice with a due date and OCR reference (staff).',
   })
   orderIssueInvoice(
     @Arg('id', () => UUID) id: string,

@@ -140,11 +140,7 @@ export async function markOrderPaid(
 export type IssueOptions = { paidVia?: InvoicePaidVia } | { open: { dueDays: number } };
 
 /** The invoice of a paid order (issue 19): numbered, with its PDF; idempotent per order. */
-export async function issueInvoice(
-  ctx: RequestContext,
-  order: Order,
-  options: IssueOptions = {},
-): Promise<Invoice> {
+export async function issueInvoice(ctx: RequestContext, order: Order, options: IssueOptions = {}): Promise<Invoice> {
   const existing = await ctx.em.findOne(Invoice, { order, kind: InvoiceKind.INVOICE });
   if (existing) return existing;
   await ctx.em.populate(order, ['tenant', 'customer', 'contact', 'lines', 'subscription']);

@@ -195,7 +195,15 @@ describe('M13: BgMax (incoming payments to the bankgiro)', () => {
         [serial, 58, 69, 'zeros'],
         ['0', 70, 70],
       ]).trimEnd();
-    const pay = (reference: string, amount: number, code: number, channel: number, serial: string, image = '0', tk = '20') =>
+    const pay = (
+      reference: string,
+      amount: number,
+      code: number,
+      channel: number,
+      serial: string,
+      image = '0',
+      tk = '20',
+    ) =>
       record(tk, [
         ['3783511', 3, 12, 'zeros'],
         [reference, 13, 37],

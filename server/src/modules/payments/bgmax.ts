@@ -200,8 +200,7 @@ export function parseBgMax(buffer: Buffer | Uint8Array): BgMaxFile {
   };
   if (!['T', 'P'].includes(start.text_(45, 45))) throw new BgMaxError(1, 'test mark', 'expected T (test) or P');
 
-  let section: { bankgiro: string; plusgiro: string | null; currency: string; payments: BgMaxPayment[] } | null =
-    null;
+  let section: { bankgiro: string; plusgiro: string | null; currency: string; payments: BgMaxPayment[] } | null = null;
   let last: BgMaxPayment | null = null;
   const counts = { payments: 0, deductions: 0, extraReferences: 0, deposits: 0 };
   let ended = false;
