@@ -104,6 +104,30 @@ const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('M13: pay by invoice', () => {
+  it('M13: the demo has, per agency, an open invoice and an overdue one (besides the paid ones and a credit note)', async () => {
+    for (const agency of ['jj-media', 'nordvik-webbyra'] as const) {
+      const client = await as(demo.url, agency, 'ADMIN');
+      const { open, overdue } = await client.ok<{
+        open: { nodes: InvoiceShape[] };
+        overdue: { nodes: InvoiceShape[] };
+      }>(
+        `query { open: invoices(filter: { status: OPEN, overdue: false }) { nodes { ${INVOICE} } }
+                 overdue: invoices(filter: { overdue: true }) { nodes { ${INVOICE} } } }`,
+      );
+      expect(open.nodes.length).toBeGreaterThan(0);
+      expect(overdue.nodes.length).toBeGreaterThan(0);
+      expect(overdue.nodes.every((i) => i.status === 'OPEN' && i.daysOverdue >= 15 && i.payable)).toBe(true);
+      const [{ paid, notes }] = await sql(
+        `select count(*) filter (where i.kind = 'INVOICE' and i.status in ('PAID', 'CREDITED'))::int as paid,
+                count(*) filter (where i.kind = 'CREDIT_NOTE')::int as notes
+           from invoices i join tenants t on t.id = i.tenant_id where t.slug = $1`,
+        [agency],
+      );
+      expect(paid).toBeGreaterThan(0);
+      expect(notes).toBeGreaterThan(0);
+    }
+  });
+
   it('M13: staff issue a waiting order as an invoice: OPEN, due in 30 days, its OCR reference on the PDF and in the mail', async () => {
     const orderId = await waitingOrder('sv');
     const invoice = await issue(orderId);
@@ -187,9 +211,25 @@ describe('M13: pay by invoice', () => {
         `update document_counters set last_number = 5000 where series = 'INVOICE' and tenant_id = (select id from tenants where slug = 'nordvik-webbyra')`,
       );
       const nordvik = await as(demo.url, 'nordvik-webbyra', 'ADMIN');
+      // A waiting order at Nordvik: a copy of its demo waiting order (the demo has invoiced that one).
       const [{ id: nordvikOrder }] = await sql(
-        `select o.id from orders o join tenants t on t.id = o.tenant_id where t.slug = 'nordvik-webbyra' and o.status = 'PENDING_PAYMENT'
-           and not exists (select 1 from invoices i where i.order_id = o.id) order by o.number limit 1`,
+        `with src as (
+           select o.* from orders o join tenants t on t.id = o.tenant_id
+            where t.slug = 'nordvik-webbyra' and o.status = 'PENDING_PAYMENT' order by o.number limit 1),
+         copy as (
+           insert into orders (id, tenant_id, number, customer_id, contact_id, status, provider, currency, subtotal_minor,
+                               vat_rate_basis_points, vat_reason, buyer_type, buyer_country, vat_minor, total_minor)
+           select gen_random_uuid(), tenant_id, (select max(number) + 1 from orders where tenant_id = src.tenant_id),
+                  customer_id, contact_id, 'PENDING_PAYMENT', provider, currency, subtotal_minor, vat_rate_basis_points,
+                  vat_reason, buyer_type, buyer_country, vat_minor, total_minor from src
+           returning id, tenant_id),
+         lines as (
+           insert into order_lines (id, tenant_id, order_id, service_package_id, description, interval, quantity,
+                                    unit_price_minor, total_minor)
+           select gen_random_uuid(), l.tenant_id, copy.id, l.service_package_id, l.description, l.interval, l.quantity,
+                  l.unit_price_minor, l.total_minor
+             from order_lines l, copy where l.order_id = (select id from src))
+         select id from copy`,
       );
       foreign = await issue(nordvikOrder, nordvik);
       const [{ n: jjHasIt }] = await sql(

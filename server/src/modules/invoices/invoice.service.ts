@@ -136,8 +136,11 @@ export async function markOrderPaid(
   return invoice;
 }
 
-/** How an invoice is issued: paid (the default, with how), or OPEN to pay later with `dueDays` to its due date. */
-export type IssueOptions = { paidVia?: InvoicePaidVia } | { open: { dueDays: number } };
+/**
+ * How an invoice is issued: paid (the default, with how), or OPEN to pay later with `dueDays` to its
+ * due date (issued now; the demo data issues some earlier).
+ */
+export type IssueOptions = { paidVia?: InvoicePaidVia } | { open: { dueDays: number; issuedAt?: Date } };
 
 /** The invoice of a paid order (issue 19): numbered, with its PDF; idempotent per order. */
 export async function issueInvoice(ctx: RequestContext, order: Order, options: IssueOptions = {}): Promise<Invoice> {
@@ -148,7 +151,7 @@ export async function issueInvoice(ctx: RequestContext, order: Order, options: I
   const customer = order.customer;
   const language = (order.contact?.preferredLanguage ?? tenant.defaultLanguage) === 'en' ? 'en' : 'sv';
   const open = 'open' in options ? options.open : null;
-  const paidAt = open ? new Date() : (order.paidAt ?? new Date());
+  const paidAt = open ? (open.issuedAt ?? new Date()) : (order.paidAt ?? new Date());
   const start = order.periodStart ?? paidAt;
   // A renewal's period follows its subscription's anchor (the start day, clamped to the month's end);
   // a first order's period starts when it does.
