@@ -1,18 +1,28 @@
 // Issue 19, pay by invoice (M13) in Chromium on a phone (390 px), axe clean: an admin marks an open
 // invoice paid and imports a BgMax file that pays the overdue one; a customer sees her open invoice
 // with "Betala".
+import { demoPaymentAccounts } from '@sitecare/seeds';
 import { ApiClient, as } from '../support/api-client';
 import { queryAs } from '../../server/src/testing/database';
 import { accessibilityViolations } from '../support/axe';
 import { bgmaxFile } from '../support/bgmax-file';
 import { horizontalOverflow, screenshot } from '../support/browser';
 import { menuItem, useDashboard } from '../support/dashboard';
+import { startFakeStripe, type FakeStripe } from '../support/fake-payments/stripe';
 
 const ADMIN = 'admin@jj-media.example.com';
 const CUSTOMER = 'anna@bageriet.example.com'; // Anna Ek of Bageriet Ek AB (prefers Swedish)
 
+let stripe: FakeStripe;
+const stripeEnv: Record<string, string> = {};
+beforeAll(async () => {
+  stripe = await startFakeStripe({ webhookSecret: demoPaymentAccounts['jj-media'].stripe.webhookSecret });
+  stripeEnv.STRIPE_API_BASE = stripe.baseUrl;
+});
+afterAll(() => stripe?.close());
+
 describe('pay by invoice in Chromium', () => {
-  const dash = useDashboard();
+  const dash = useDashboard(stripeEnv);
   const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
     queryAs<T>(dash.db.superuserUrl, text, params);
 
@@ -31,10 +41,9 @@ describe('pay by invoice in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${dash.app.url}/#/invoices`);
     await page.reload(); // on a phone from the start: the menu drawer closed
-    await page
-      .getByText(/Förfallen \d+ dagar/)
-      .first()
-      .waitFor(); // the overdue one says so
+    await page.getByText('Förfallen', { exact: true }).first().waitFor(); // the overdue one says so
+    // The list's loading indicator gone: every query answered.
+    await page.locator('.MuiCircularProgress-root').first().waitFor({ state: 'detached' });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'invoices-staff-phone');
@@ -102,12 +111,14 @@ describe('pay by invoice in Chromium', () => {
     );
 
     const page = await dash.logIn(CUSTOMER);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.reload();
     await menuItem(page, 'Mina fakturor').click();
     const pay = page.getByRole('button', { name: `Betala faktura ${orderIssueInvoice.number} med kort` });
     await pay.waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload(); // on a phone from the start: the menu drawer closed
+    await pay.waitFor();
     await page.getByText('Obetald').first().waitFor();
+    await page.locator('.MuiCircularProgress-root').first().waitFor({ state: 'detached' });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'invoices-customer-open');

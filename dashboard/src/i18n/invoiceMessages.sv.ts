@@ -28,6 +28,7 @@ export const invoiceSwedish: Messages<typeof invoiceEnglish> = {
       },
     },
     invoices: {
+      overdue: 'Förfallen',
       overdue_days: 'Förfallen 1 dag |||| Förfallen %{smart_count} dagar',
       mark_paid: 'Markera betald',
       mark_paid_number: 'Markera faktura %{number} som betald',

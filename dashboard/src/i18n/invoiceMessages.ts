@@ -27,6 +27,7 @@ export const invoiceEnglish = {
       },
     },
     invoices: {
+      overdue: 'Overdue',
       overdue_days: 'Overdue 1 day |||| Overdue %{smart_count} days',
       mark_paid: 'Mark paid',
       mark_paid_number: 'Mark invoice %{number} paid',

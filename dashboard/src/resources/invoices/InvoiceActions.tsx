@@ -4,6 +4,7 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import PaymentIcon from '@mui/icons-material/Payment';
+import PriceCheckIcon from '@mui/icons-material/PriceCheck';
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import { Button, Chip } from '@mui/material';
 import { useState } from 'react';
@@ -11,6 +12,7 @@ import { DateInput, required, useNotify, useRecordContext, useRefresh, useTransl
 
 import { ApiError, graphqlRequest } from '../../providers/graphqlRequest';
 import { FormDialog } from '../FormDialog';
+import { RowActionButton } from '../RowActionButton';
 
 export interface InvoiceRecord {
   id: string;
@@ -29,8 +31,8 @@ const ICONS = {
   PAID: <CheckCircleIcon />,
 };
 
-/** The invoice's state; an overdue one says by how many days. */
-export const InvoiceStateField = () => {
+/** The invoice's state; an overdue one says by how many days (`short`: only that it is overdue, for a phone). */
+export const InvoiceStateField = ({ short = false }: { short?: boolean }) => {
   const invoice = useRecordContext<InvoiceRecord>();
   const translate = useTranslate();
   if (!invoice || invoice.kind !== 'INVOICE') return null;
@@ -41,10 +43,12 @@ export const InvoiceStateField = () => {
       size="small"
       variant="outlined"
       color={overdue ? 'error' : state === 'PAID' ? 'success' : 'default'}
-      icon={ICONS[state as keyof typeof ICONS]}
+      icon={short ? undefined : ICONS[state as keyof typeof ICONS]}
       label={
         overdue
-          ? translate('sitecare.invoices.overdue_days', { smart_count: invoice.daysOverdue ?? 0 })
+          ? short
+            ? translate('sitecare.invoices.overdue')
+            : translate('sitecare.invoices.overdue_days', { smart_count: invoice.daysOverdue ?? 0 })
           : translate(`sitecare.invoice_status.${invoice.status}`, { _: invoice.status })
       }
     />
@@ -56,7 +60,6 @@ const today = () => new Date().toLocaleDateString('sv-SE');
 /** Staff: "Mark paid" with the payment date, for an invoice that can still be paid. */
 export const MarkPaidButton = () => {
   const invoice = useRecordContext<InvoiceRecord>();
-  const translate = useTranslate();
   const refresh = useRefresh();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
@@ -76,16 +79,15 @@ export const MarkPaidButton = () => {
   };
   return (
     <>
-      <Button
-        size="small"
+      <RowActionButton
+        label="sitecare.invoices.mark_paid_number"
+        labelArgs={{ number: invoice.number }}
+        icon={<PriceCheckIcon />}
         onClick={(event) => {
           event.stopPropagation();
           setOpen(true);
         }}
-        aria-label={translate('sitecare.invoices.mark_paid_number', { number: invoice.number })}
-      >
-        {translate('sitecare.invoices.mark_paid')}
-      </Button>
+      />
       <FormDialog
         open={open}
         onClose={() => setOpen(false)}
@@ -102,8 +104,8 @@ export const MarkPaidButton = () => {
   );
 };
 
-/** The customer: "Pay" an open invoice by card, through the agency's payment provider. */
-export const PayInvoiceButton = () => {
+/** The customer: "Pay" an open invoice by card, through the agency's payment provider (`compact`: an icon, for a phone). */
+export const PayInvoiceButton = ({ compact = false }: { compact?: boolean }) => {
   const invoice = useRecordContext<InvoiceRecord>();
   const translate = useTranslate();
   const notify = useNotify();
@@ -122,6 +124,20 @@ export const PayInvoiceButton = () => {
       setBusy(false);
     }
   };
+  if (compact)
+    return (
+      <RowActionButton
+        label="sitecare.invoices.pay_number"
+        labelArgs={{ number: invoice.number }}
+        icon={<PaymentIcon />}
+        color="primary"
+        disabled={busy}
+        onClick={(event) => {
+          event.stopPropagation();
+          void pay();
+        }}
+      />
+    );
   return (
     <Button
       size="small"

@@ -67,6 +67,12 @@ export default function InvoiceList() {
               `${translate(`sitecare.invoice_kind.${record.kind}`)}${phone ? ` ${record.number}` : ''}`
             }
           />
+          {/* On a phone the state goes under the kind (one column less). */}
+          {phone ? (
+            <Box sx={{ mt: 0.5 }}>
+              <InvoiceStateField short />
+            </Box>
+          ) : null}
         </DataTable.Col>
         {phone ? null : <DataTable.Col source="issueDate" disableSort />}
         {own || phone ? null : (
@@ -77,14 +83,16 @@ export default function InvoiceList() {
         <DataTable.Col source="totalMinor" disableSort>
           <MoneyField source="totalMinor" />
         </DataTable.Col>
-        <DataTable.Col source="status" disableSort>
-          <InvoiceStateField />
-        </DataTable.Col>
+        {phone ? null : (
+          <DataTable.Col source="status" disableSort>
+            <InvoiceStateField />
+          </DataTable.Col>
+        )}
         {phone ? null : <DataTable.Col source="dueDate" disableSort />}
         <DataTable.Col source="pdfUrl" disableSort>
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, alignItems: 'center' }}>
             <InvoiceDownload />
-            {own ? <PayInvoiceButton /> : <MarkPaidButton />}
+            {own ? <PayInvoiceButton compact={phone} /> : <MarkPaidButton />}
           </Box>
         </DataTable.Col>
       </DataTable>
