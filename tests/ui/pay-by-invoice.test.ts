@@ -26,6 +26,24 @@ describe('pay by invoice in Chromium', () => {
   const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
     queryAs<T>(dash.db.superuserUrl, text, params);
 
+  it('M13: the staff home page lists the overdue invoices in their own card', async () => {
+    const [overdue] = await sql(
+      `select i.number from invoices i join tenants t on t.id = i.tenant_id
+        where t.slug = 'jj-media' and i.kind = 'INVOICE' and i.status = 'OPEN' and i.due_date < current_date`,
+    );
+    expect(overdue).toBeDefined();
+    const page = await dash.logIn(ADMIN);
+    const card = page.getByRole('region', { name: 'Förfallna fakturor' });
+    await card.getByTestId('count').waitFor();
+    expect(Number(await card.getByTestId('count').textContent())).toBeGreaterThanOrEqual(1);
+    await card.getByText(new RegExp(`^Faktura ${overdue.number},`)).waitFor();
+    await card
+      .getByText(/^Förfallen \d+ dagar$/)
+      .first()
+      .waitFor();
+    await card.getByRole('link', { name: 'Alla förfallna fakturor' }).waitFor();
+  });
+
   it('M13: an admin marks an open invoice paid and imports a BgMax file paying the overdue one (390 px, axe clean)', async () => {
     const open = await sql(
       `select i.id, i.number, i.ocr_reference, i.total_minor, i.due_date < current_date as overdue

@@ -28,6 +28,12 @@ export const invoiceSwedish: Messages<typeof invoiceEnglish> = {
       },
     },
     invoices: {
+      overdue_title: 'Förfallna fakturor',
+      overdue_count: 'förfallen faktura |||| förfallna fakturor',
+      overdue_empty: 'Ingen faktura är förfallen',
+      overdue_item: 'Faktura %{number}, %{buyer}',
+      overdue_all: 'Alla förfallna fakturor',
+      due_on: 'förföll %{date}',
       overdue: 'Förfallen',
       overdue_days: 'Förfallen 1 dag |||| Förfallen %{smart_count} dagar',
       mark_paid: 'Markera betald',

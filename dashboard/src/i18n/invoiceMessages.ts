@@ -27,6 +27,12 @@ export const invoiceEnglish = {
       },
     },
     invoices: {
+      overdue_title: 'Overdue invoices',
+      overdue_count: 'overdue invoice |||| overdue invoices',
+      overdue_empty: 'No invoice is overdue',
+      overdue_item: 'Invoice %{number}, %{buyer}',
+      overdue_all: 'All overdue invoices',
+      due_on: 'due %{date}',
       overdue: 'Overdue',
       overdue_days: 'Overdue 1 day |||| Overdue %{smart_count} days',
       mark_paid: 'Mark paid',
