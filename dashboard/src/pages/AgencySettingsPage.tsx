@@ -31,7 +31,8 @@ import { languageChoices } from '../resources/choices';
 import { useCountryChoices } from '../resources/countries';
 
 const FIELDS = `name legalName organisationNumber vatNumber addressLine1 addressLine2 postalCode city country
-  timezone defaultLanguage currency vatRateBasisPoints fSkatt bankgiro plusgiro iban bic supportEmail senderName
+  timezone defaultLanguage currency vatRateBasisPoints fSkatt euPrivateVat invoiceDueDays bankgiro plusgiro iban bic
+  supportEmail senderName
   privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl logoUrl slug`;
 const TENANT = `{ tenant { ${FIELDS} } }`;
 const UPDATE = `mutation TenantUpdate($input: TenantUpdateInput!) { tenantUpdate(input: $input) { ${FIELDS} } }`;
@@ -195,6 +196,23 @@ export default function AgencySettingsPage() {
             validate={required()}
           />
           <BooleanInput source="fSkatt" label={label('fSkatt')} />
+          <SelectInput
+            source="euPrivateVat"
+            label={label('euPrivateVat')}
+            helperText={label('euPrivateVat_help')}
+            choices={[
+              { id: 'SWEDISH', name: label('euPrivateVat_SWEDISH') },
+              { id: 'DESTINATION', name: label('euPrivateVat_DESTINATION') },
+            ]}
+            validate={required()}
+          />
+          <NumberInput
+            source="invoiceDueDays"
+            label={label('invoiceDueDays')}
+            min={0}
+            max={365}
+            validate={required()}
+          />
           <TextInput source="bankgiro" label={label('bankgiro')} />
           <TextInput source="plusgiro" label={label('plusgiro')} />
           <TextInput source="iban" label={label('iban')} />
