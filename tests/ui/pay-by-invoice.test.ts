@@ -141,4 +141,20 @@ describe('pay by invoice in Chromium', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'invoices-customer-open');
   });
+
+  it('M13: an admin changes a BAS account of the SIE export and the EU private-buyer VAT on Agency settings (axe clean)', async () => {
+    const page = await dash.logIn(ADMIN);
+    await menuItem(page, 'Byråinställningar').click();
+    const bas = page.getByRole('region', { name: 'Konton i SIE-exporten (BAS)' });
+    const bank = bas.getByRole('textbox', { name: 'Bank' });
+    await bank.waitFor();
+    expect(await bank.inputValue()).toBe('1930');
+    await bank.fill('1940');
+    await bas.getByRole('button', { name: 'Spara konton' }).click();
+    await page.getByText('Kontona är sparade').waitFor();
+    const [tenant] = await sql(`select bas_accounts, eu_private_vat from tenants where slug = 'jj-media'`);
+    expect(tenant.bas_accounts).toMatchObject({ bank: 1940 });
+    await page.getByRole('combobox', { name: /Moms för privatpersoner i andra EU-länder/ }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
 });

@@ -7,6 +7,21 @@ export const invoiceSwedish: Messages<typeof invoiceEnglish> = {
     invoice_kind: { INVOICE: 'Faktura', CREDIT_NOTE: 'Kreditfaktura' },
     buyer_type: { COMPANY: 'Företag', PRIVATE: 'Privatperson' },
     invoice_status: { OPEN: 'Obetald', PAID: 'Betald', CREDITED: 'Krediterad', ISSUED: 'Utfärdad' },
+    bas: {
+      title: 'Konton i SIE-exporten (BAS)',
+      help: 'De fyrsiffriga BAS-konton som bokföringsexporten bokför försäljning, moms, kundfordringar och bank på.',
+      save: 'Spara konton',
+      saved: 'Kontona är sparade',
+      fields: {
+        salesDomestic: 'Försäljning, Sverige',
+        salesEuReverseCharge: 'Försäljning, EU med omvänd betalningsskyldighet',
+        salesOutsideEu: 'Försäljning utanför EU',
+        salesOss: 'Försäljning, privatpersoner i EU (OSS)',
+        outputVat: 'Utgående moms',
+        receivables: 'Kundfordringar',
+        bank: 'Bank',
+      },
+    },
     bgmax: {
       import: 'Läs in BgMax',
       title: 'Läs in en BgMax-fil från Bankgirot',

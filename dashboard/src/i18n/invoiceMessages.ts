@@ -6,6 +6,21 @@ export const invoiceEnglish = {
     invoice_kind: { INVOICE: 'Invoice', CREDIT_NOTE: 'Credit note' },
     buyer_type: { COMPANY: 'Company', PRIVATE: 'Private person' },
     invoice_status: { OPEN: 'Open', PAID: 'Paid', CREDITED: 'Credited', ISSUED: 'Issued' },
+    bas: {
+      title: 'Accounts of the SIE export (BAS)',
+      help: 'Four-digit BAS accounts the bookkeeping export books sales, VAT, receivables and the bank on.',
+      save: 'Save accounts',
+      saved: 'The accounts are saved',
+      fields: {
+        salesDomestic: 'Sales, Sweden',
+        salesEuReverseCharge: 'Sales, EU with reverse charge',
+        salesOutsideEu: 'Sales outside the EU',
+        salesOss: 'Sales, EU private buyers (OSS)',
+        outputVat: 'Output VAT',
+        receivables: 'Accounts receivable',
+        bank: 'Bank',
+      },
+    },
     bgmax: {
       import: 'Import BgMax',
       title: 'Import a BgMax file from Bankgirot',

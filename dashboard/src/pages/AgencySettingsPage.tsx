@@ -25,6 +25,7 @@ import { roleMayCall } from '../providers/canAccess';
 import AgencyAccounts from './AgencyAccounts';
 import AgencyIntegrations from './AgencyIntegrations';
 import { SecondFactorRolesCard } from '../auth/SecondFactorAdmin';
+import { BasAccountsCard } from '../resources/invoices/BasAccountsCard';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
 import { useViewerRole } from '../providers/useViewerRole';
 import { languageChoices } from '../resources/choices';
@@ -236,6 +237,7 @@ export default function AgencySettingsPage() {
         </SimpleForm>
       </Card>
       <Box sx={{ mt: 3 }}>
+        <BasAccountsCard />
         <AgencyAccounts />
         <AgencyIntegrations />
       </Box>
