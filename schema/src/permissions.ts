@@ -169,6 +169,13 @@ export const PERMISSIONS = {
   'Query.invoiceExport': { audience: STAFF, rule: 'tenant' },
   'Query.basAccounts': { audience: STAFF, rule: 'tenant' },
   'Mutation.basAccountsSet': { audience: ADMIN, rule: 'tenant' },
+  // Issue 19, pay by invoice: staff issue and mark paid and import BgMax; the buyer pays an open invoice by card.
+  'Mutation.orderIssueInvoice': { audience: STAFF, rule: 'tenant' },
+  'Mutation.invoiceMarkPaid': { audience: STAFF, rule: 'tenant' },
+  'Mutation.invoicePay': { audience: OWNERS, rule: 'own-customer' },
+  'Mutation.bgmaxImport': { audience: STAFF, rule: 'tenant' },
+  'Query.bgmaxImports': { audience: STAFF, rule: 'tenant' },
+  'Query.bgmaxImport': { audience: STAFF, rule: 'tenant' },
   'Query.subscriptions': { audience: OWNERS, rule: 'own-customer' },
   'Query.subscription': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.subscriptionCancel': { audience: OWNERS, rule: 'own-customer' },

@@ -24,6 +24,7 @@ import { printSitecareSchema } from './graphql/schema';
 import { createLogger } from './logger';
 import { runRetention } from './jobs/retention';
 import { renewDueSubscriptions } from './modules/subscriptions/renewal.service';
+import { sendInvoiceReminders } from './modules/invoices/invoice-reminders';
 import { rewrapAll } from './modules/credentials/credential.service';
 import { rewrapAgencySecrets } from './modules/agency-secrets/agency-secret.service';
 import { currentTotpCode, rewrapTotpSecrets } from './modules/auth/second-factor.service';
@@ -249,6 +250,21 @@ program
       console.log(
         `renewal orders placed: ${run.placed} (charged through the stored method: ${run.charged}; to retry: ${run.failed})`,
       );
+      await app.throttle.close();
+    }),
+  );
+
+program
+  .command('invoices:remind')
+  .description('mail reminders of overdue invoices now, once per step (also runs every morning)')
+  .option('--now <iso>', 'act as if it were this time (e.g. 2026-12-20T08:00:00Z)')
+  .action((o: { now?: string }) =>
+    withOwnerOrm(async (orm, config) => {
+      const app = cliServices(config);
+      const now = o.now ? new Date(o.now) : new Date();
+      if (Number.isNaN(now.getTime())) throw new Error('--now must be an ISO 8601 time');
+      const run = await sendInvoiceReminders(orm.em, app, now);
+      console.log(`invoice reminders: ${run.reminded} sent, ${run.failed} to retry`);
       await app.throttle.close();
     }),
   );

@@ -154,7 +154,7 @@ describe('subscriptions in Chromium', () => {
     await screenshot(page, 'orders-refunded');
   });
 
-  it('M13: an admin refunds one line of an order on a phone (390 px): partly refunded, the refund listed, axe clean', async () => {
+  it('M13: an admin refunds one line of an order on a phone (390 px): partly refunded, the refund listed, the credit note appears, axe clean', async () => {
     const [{ id: packageId }] = await sql(
       `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Plus'`,
     );
@@ -209,6 +209,12 @@ describe('subscriptions in Chromium', () => {
     await page.getByText('Beställningen har återbetalats').waitFor();
     await page.getByText('Delvis återbetald', { exact: true }).first().waitFor();
     await page.locator('td', { hasText: 'Paketet används inte denna månad.' }).waitFor(); // the refunds listed
+    // The refund's credit note appears with the order's invoice, its PDF a link.
+    const [note] = await sql(`select number from invoices where order_id = $1 and kind = 'CREDIT_NOTE'`, [
+      checkout.orderId,
+    ]);
+    expect(note).toBeDefined();
+    await page.getByRole('link', { name: `Ladda ner kreditfaktura ${note.number} (PDF)` }).waitFor();
     const refunds = stripe.requests.filter((r) => r.path === '/v1/refunds');
     expect(Number((refunds[refunds.length - 1].body as Record<string, string>).amount)).toBe(74875);
     // Still refundable: the other line; the button stays.

@@ -25,14 +25,16 @@ import { roleMayCall } from '../providers/canAccess';
 import AgencyAccounts from './AgencyAccounts';
 import AgencyIntegrations from './AgencyIntegrations';
 import { SecondFactorRolesCard } from '../auth/SecondFactorAdmin';
+import { BasAccountsCard } from '../resources/invoices/BasAccountsCard';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
 import { useViewerRole } from '../providers/useViewerRole';
 import { languageChoices } from '../resources/choices';
 import { useCountryChoices } from '../resources/countries';
 
 const FIELDS = `name legalName organisationNumber vatNumber addressLine1 addressLine2 postalCode city country
-  timezone defaultLanguage currency vatRateBasisPoints fSkatt bankgiro plusgiro iban bic supportEmail senderName
-  brandColor privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl logoUrl slug`;
+  timezone defaultLanguage currency vatRateBasisPoints fSkatt euPrivateVat invoiceDueDays bankgiro plusgiro iban bic
+  supportEmail senderName brandColor
+  privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl logoUrl slug`;
 const TENANT = `{ tenant { ${FIELDS} } }`;
 const UPDATE = `mutation TenantUpdate($input: TenantUpdateInput!) { tenantUpdate(input: $input) { ${FIELDS} } }`;
 const LOGO_SET = `mutation TenantLogoSet($input: TenantLogoInput!) { tenantLogoSet(input: $input) { ${FIELDS} } }`;
@@ -196,6 +198,23 @@ export default function AgencySettingsPage() {
             validate={required()}
           />
           <BooleanInput source="fSkatt" label={label('fSkatt')} />
+          <SelectInput
+            source="euPrivateVat"
+            label={label('euPrivateVat')}
+            helperText={label('euPrivateVat_help')}
+            choices={[
+              { id: 'SWEDISH', name: label('euPrivateVat_SWEDISH') },
+              { id: 'DESTINATION', name: label('euPrivateVat_DESTINATION') },
+            ]}
+            validate={required()}
+          />
+          <NumberInput
+            source="invoiceDueDays"
+            label={label('invoiceDueDays')}
+            min={0}
+            max={365}
+            validate={required()}
+          />
           <TextInput source="bankgiro" label={label('bankgiro')} />
           <TextInput source="plusgiro" label={label('plusgiro')} />
           <TextInput source="iban" label={label('iban')} />
@@ -219,6 +238,7 @@ export default function AgencySettingsPage() {
         </SimpleForm>
       </Card>
       <Box sx={{ mt: 3 }}>
+        <BasAccountsCard />
         <AgencyAccounts />
         <AgencyIntegrations />
       </Box>

@@ -10,6 +10,7 @@ import { type RaRecord, useCreatePath, useGetList, useLocaleState, useTranslate 
 import { roleCanAccess } from '../providers/canAccess';
 import { formatMoney } from '../resources/money';
 import { BreachAttentionCard } from '../resources/breaches/BreachAttentionCard';
+import { OVERDUE_INVOICES, OverdueInvoicesCard } from '../resources/invoices/OverdueInvoicesCard';
 import { isOverdue } from '../resources/support-tickets/SupportTicketFields';
 import { PrivacyAttentionCard } from '../resources/privacy-requests/PrivacyAttentionCard';
 import {
@@ -242,6 +243,17 @@ const BreachesCard = () => {
   );
 };
 
+/** Issue 19: overdue invoices (their own card and query; the API's one overdue rule). */
+const InvoicesCard = () => {
+  const listPath = useListPath();
+  return (
+    <OverdueInvoicesCard
+      Frame={AttentionCard}
+      listLink={<ListLink to={listPath('invoices', OVERDUE_INVOICES)} label="sitecare.invoices.overdue_all" />}
+    />
+  );
+};
+
 /** The cards the role may see (the permission matrix decides), in a grid of one column on a phone. */
 export default function StaffOverview({ role }: { role: Role | undefined }) {
   const translate = useTranslate();
@@ -266,6 +278,7 @@ export default function StaffOverview({ role }: { role: Role | undefined }) {
         {may('sites') ? <StaleBackupsCard /> : null}
         {may('privacyRequests') ? <PrivacyAttentionCard /> : null}
         {may('breaches') ? <BreachesCard /> : null}
+        {may('invoices') ? <InvoicesCard /> : null}
       </Box>
     </Box>
   );

@@ -8,9 +8,12 @@ import { createDemoDatabase } from '../testing/demo';
 
 /** The tables with a viewer rule (migration viewer_rules). */
 const RULED = [
+  'bgmax_import_rows',
+  'bgmax_imports',
   'contacts',
   'customers',
   'document_counters',
+  'invoice_reminders',
   'invoices',
   'order_lines',
   'orders',

@@ -448,6 +448,50 @@ async function seedInvoices(orm: MikroORM): Promise<void> {
         if (order.status === OrderStatus.REFUNDED)
           await issueCreditNote(ctx, invoice, { full: true }, 'Demo: refunded');
       }
+      // Pay by invoice (issue 19 part C): the waiting order as an open invoice, and a second order of
+      // the same buyer invoiced 45 days ago, due 30 days later: overdue.
+      const waiting = await tx.findOne(
+        Order,
+        { status: OrderStatus.PENDING_PAYMENT },
+        { orderBy: { number: 'asc' }, populate: ['lines'] },
+      );
+      if (!waiting) return;
+      await issueInvoice(ctx, waiting, { open: { dueDays: tenant.invoiceDueDays } });
+      const issuedAt = new Date(Date.now() - 45 * DAY);
+      const [{ next }] = await tx.execute<{ next: number }[]>(
+        'select coalesce(max(number), 0) + 1 as next from orders where tenant_id = ?',
+        [tenant.id],
+      );
+      const late = tx.create(Order, {
+        tenant,
+        number: Number(next),
+        customer: waiting.customer,
+        contact: waiting.contact,
+        provider: waiting.provider,
+        currency: waiting.currency,
+        subtotalMinor: waiting.subtotalMinor,
+        vatRateBasisPoints: waiting.vatRateBasisPoints,
+        vatReason: waiting.vatReason,
+        buyerType: waiting.buyerType,
+        buyerCountry: waiting.buyerCountry,
+        buyerVatNumber: waiting.buyerVatNumber,
+        vatMinor: waiting.vatMinor,
+        totalMinor: waiting.totalMinor,
+        createdAt: issuedAt,
+      });
+      for (const line of waiting.lines.getItems())
+        tx.create(OrderLine, {
+          tenant,
+          order: late,
+          servicePackage: line.servicePackage,
+          description: line.description,
+          interval: line.interval,
+          quantity: line.quantity,
+          unitPriceMinor: line.unitPriceMinor,
+          totalMinor: line.totalMinor,
+        });
+      await tx.flush();
+      await issueInvoice(ctx, late, { open: { dueDays: 30, issuedAt } });
     });
   }
 }

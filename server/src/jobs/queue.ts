@@ -23,6 +23,7 @@ import { tracedJob } from '../observability/jobs';
 import { startCheckLoop } from './check-loop';
 import { sendMonthlyCareReports } from '../modules/monitoring/care-report';
 import { syncCheckSchedules } from '../modules/monitoring/checks';
+import { sendInvoiceReminders } from '../modules/invoices/invoice-reminders';
 
 export const MAIL_QUEUE = 'mail.send';
 const SWEEP_QUEUE = 'mail.sweep';
@@ -31,6 +32,7 @@ const RENEWAL_QUEUE = 'subscriptions.renew';
 export const TICKET_SLA_QUEUE = 'tickets.overdue';
 const CHECK_SYNC_QUEUE = 'monitoring.sync';
 const CARE_REPORT_QUEUE = 'monitoring.care-reports';
+const INVOICE_REMINDER_QUEUE = 'invoices.remind';
 export const WEBHOOK_QUEUE = 'webhooks.deliver';
 const WEBHOOK_SWEEP_QUEUE = 'webhooks.sweep';
 
@@ -87,6 +89,9 @@ export async function startJobQueue(opts: {
     await boss.schedule(RETENTION_QUEUE, '15 3 * * *', {}, { tz: 'Europe/Stockholm' });
     await boss.createQueue(RENEWAL_QUEUE, { policy: 'singleton' });
     await boss.schedule(RENEWAL_QUEUE, '0 6 * * *', {}, { tz: 'Europe/Stockholm' });
+    // Issue 19: reminders of overdue invoices, every morning at 08:00.
+    await boss.createQueue(INVOICE_REMINDER_QUEUE, { policy: 'singleton' });
+    await boss.schedule(INVOICE_REMINDER_QUEUE, '0 8 * * *', {}, { tz: 'Europe/Stockholm' });
     await boss.createQueue(TICKET_SLA_QUEUE, { policy: 'singleton' });
     await boss.schedule(TICKET_SLA_QUEUE, '* * * * *');
     // Issue 22: hourly; each agency's reports go on the first of its month from 06:00 in its own time zone.
@@ -126,6 +131,15 @@ export async function startJobQueue(opts: {
     RENEWAL_QUEUE,
     tracedJob(RENEWAL_QUEUE, async () => {
       logger.info(await renewDueSubscriptions(owner.em, opts.services()), 'renewals');
+    }),
+  );
+
+  // Issue 19: overdue invoices get one reminder per step (7 and 14 days after the due date).
+  await boss.work(
+    INVOICE_REMINDER_QUEUE,
+    tracedJob(INVOICE_REMINDER_QUEUE, async () => {
+      const run = await sendInvoiceReminders(owner.em, opts.services());
+      if (run.reminded || run.failed) logger.info(run, 'invoice reminders');
     }),
   );
 

@@ -1,12 +1,25 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, FunctionField, List, SelectInput, TextField, useTranslate } from 'react-admin';
+import { Box } from '@mui/material';
+import {
+  DataTable,
+  FunctionField,
+  List,
+  NullableBooleanInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 
 import { useViewerRole } from '../../providers/useViewerRole';
 import { MoneyField } from '../money';
+import { BgMaxImportButton } from './BgMaxImport';
+import { InvoiceStateField, MarkPaidButton, PayInvoiceButton } from './InvoiceActions';
 import { InvoiceDownload } from './InvoiceDownload';
 import { InvoiceExport } from './InvoiceExport';
 
 const KINDS = ['INVOICE', 'CREDIT_NOTE'] as const;
+const STATUSES = ['OPEN', 'PAID', 'CREDITED'] as const;
 
 export default function InvoiceList() {
   const role = useViewerRole();
@@ -21,13 +34,29 @@ export default function InvoiceList() {
       choices={KINDS.map((id) => ({ id, name: `sitecare.invoice_kind.${id}` }))}
       alwaysOn
     />,
+    <SelectInput
+      key="status"
+      source="status"
+      choices={STATUSES.map((id) => ({ id, name: `sitecare.invoice_status.${id}` }))}
+      alwaysOn
+    />,
+    <NullableBooleanInput key="overdue" source="overdue" alwaysOn />,
   ];
   return (
     <List
       title={own ? 'sitecare.invoices.my_invoices' : undefined}
       filters={filters}
       perPage={25}
-      actions={own ? false : <InvoiceExport />}
+      actions={
+        own ? (
+          false
+        ) : (
+          <TopToolbar sx={{ flexWrap: 'wrap' }}>
+            <BgMaxImportButton />
+            <InvoiceExport />
+          </TopToolbar>
+        )
+      }
     >
       <DataTable bulkActionButtons={false}>
         {phone ? null : <DataTable.Col source="number" disableSort />}
@@ -38,6 +67,12 @@ export default function InvoiceList() {
               `${translate(`sitecare.invoice_kind.${record.kind}`)}${phone ? ` ${record.number}` : ''}`
             }
           />
+          {/* On a phone the state goes under the kind (one column less). */}
+          {phone ? (
+            <Box sx={{ mt: 0.5 }}>
+              <InvoiceStateField short />
+            </Box>
+          ) : null}
         </DataTable.Col>
         {phone ? null : <DataTable.Col source="issueDate" disableSort />}
         {own || phone ? null : (
@@ -48,8 +83,17 @@ export default function InvoiceList() {
         <DataTable.Col source="totalMinor" disableSort>
           <MoneyField source="totalMinor" />
         </DataTable.Col>
+        {phone ? null : (
+          <DataTable.Col source="status" disableSort>
+            <InvoiceStateField />
+          </DataTable.Col>
+        )}
+        {phone ? null : <DataTable.Col source="dueDate" disableSort />}
         <DataTable.Col source="pdfUrl" disableSort>
-          <InvoiceDownload />
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, alignItems: 'center' }}>
+            <InvoiceDownload />
+            {own ? <PayInvoiceButton compact={phone} /> : <MarkPaidButton />}
+          </Box>
         </DataTable.Col>
       </DataTable>
     </List>

@@ -169,6 +169,11 @@ export function rootReader(coordinate: string): ListReader | OneReader | WriteRe
   return roots.get(coordinate);
 }
 
+/** The SQL of a computed field (`Invoice.overdue`), for the resolvers' path. */
+export function computedReader(coordinate: string): ((alias: string) => string) | undefined {
+  return computed.get(coordinate);
+}
+
 /** The definition of a relation field (`Customer.sites`), for the resolvers' path. */
 export function relationReader(coordinate: string): RelationReader | undefined {
   return relations.get(coordinate);

@@ -9,6 +9,7 @@ import type { RequestContext } from '../context';
 import { loaderFor } from '../loaders';
 import type { Page } from '../pagination';
 import {
+  computedReader,
   listParts,
   Params,
   relationReader,
@@ -137,4 +138,31 @@ export async function readOne<T extends object>(
   id: string,
 ): Promise<T | null> {
   return (await relationLoader<T>(ctx, coordinate, parent).load(id))[0] ?? null;
+}
+
+/**
+ * A computed field (`readComputed('Invoice.overdue', …)`) of row `id` of `entity`, by its definition:
+ * the resolvers run the same SQL as the compiled path (one statement per batch of rows), so a rule
+ * such as "overdue" is never restated in TypeScript.
+ */
+export function readComputedValue<V>(
+  ctx: RequestContext,
+  coordinate: string,
+  entity: EntityClass<object>,
+  id: string,
+): Promise<V> {
+  return loaderFor<string, V>(ctx, `computed:${coordinate}`, async (ids) => {
+    const sql = computedReader(coordinate);
+    if (!sql) throw new Error(`${coordinate} has no computed definition`);
+    const meta = ctx.em.getMetadata().get(entity.name);
+    const params = paramsOf(ctx);
+    const rows = await run(
+      ctx,
+      `select r0.id, ${sql('r0')} as "value" from ${ident(meta.tableName)} r0
+        where r0.id = any(${params.add(ids, 'uuid[]')})${meta.properties.tenant ? ' and r0.tenant_id = $1' : ''}`,
+      params.values,
+    );
+    const values = new Map(rows.map((r) => [String(r.id), r.value as V]));
+    return ids.map((i) => values.get(i) ?? new Error(`${coordinate}: no row ${i}`));
+  }).load(id);
 }

@@ -1,8 +1,15 @@
 import type { SitecareModule } from '../../system/module';
 import { registerMailAttachments } from '../mail/attachments';
 import { invoiceFileName } from './pdf';
-import { DocumentCounter, Invoice } from './invoice.entity';
-import { InvoiceExportResolver, InvoiceResolver, OrderInvoicesResolver } from './invoice.resolver';
+import { BgMaxImport, BgMaxImportRow } from './bgmax-import.entity';
+import { DocumentCounter, Invoice, InvoiceReminder } from './invoice.entity';
+import {
+  BgMaxImportResolver,
+  BgMaxImportRowResolver,
+  InvoiceExportResolver,
+  InvoiceResolver,
+  OrderInvoicesResolver,
+} from './invoice.resolver';
 import { invoiceRouter } from './invoice.routes';
 import { invoicesSource } from './invoice.source';
 import './invoice.sql'; // its read definitions
@@ -21,8 +28,14 @@ registerMailAttachments(async (em, message) => {
 /** Issue 19: invoices and credit notes (VAT by buyer, PDFs, gap-free numbers). */
 export const invoicesModule: SitecareModule = {
   name: 'invoices',
-  entities: [Invoice, DocumentCounter],
-  resolvers: [InvoiceResolver, OrderInvoicesResolver, InvoiceExportResolver],
+  entities: [Invoice, DocumentCounter, InvoiceReminder, BgMaxImport, BgMaxImportRow],
+  resolvers: [
+    InvoiceResolver,
+    OrderInvoicesResolver,
+    InvoiceExportResolver,
+    BgMaxImportResolver,
+    BgMaxImportRowResolver,
+  ],
   personalData: [invoicesSource],
   routes: ({ orm, services }) => invoiceRouter(orm, services), // the PDF download
 };

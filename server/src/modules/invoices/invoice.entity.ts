@@ -23,6 +23,16 @@ export enum InvoiceStatus {
 }
 registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
 
+export enum InvoicePaidVia {
+  /** Through the order's payment provider (checkout, or "Pay" on an open invoice). */
+  PROVIDER = 'PROVIDER',
+  /** Staff marked it paid. */
+  MANUAL = 'MANUAL',
+  /** Matched in a BgMax file of the agency's bankgiro. */
+  BGMAX = 'BGMAX',
+}
+registerEnumType(InvoicePaidVia, { name: 'InvoicePaidVia' });
+
 /** A line as printed: amounts in minor units without VAT (negative on a credit note). */
 export interface InvoiceLineData {
   description: string;
@@ -69,8 +79,18 @@ export interface SellerSnapshot {
 @Index({ properties: ['tenant', 'issueDate'] })
 @Index({ properties: ['tenant', 'customer', 'issueDate'] })
 @Index({ properties: ['order'] })
+@Unique({ properties: ['tenant', 'ocrReference'] })
 export class Invoice extends TenantOwned<
-  'status' | 'creditedInvoice' | 'exchangeRate' | 'exchangeRateSource' | 'vatSekMinor' | 'pdf' | 'pdfUrl'
+  | 'status'
+  | 'creditedInvoice'
+  | 'exchangeRate'
+  | 'exchangeRateSource'
+  | 'vatSekMinor'
+  | 'pdf'
+  | 'pdfUrl'
+  | 'ocrReference'
+  | 'paidAt'
+  | 'paidVia'
 > {
   @Field(() => InvoiceKind)
   @Enum({ items: () => InvoiceKind })
@@ -176,6 +196,24 @@ export class Invoice extends TenantOwned<
   @Property({ type: 'text', generated: `('/invoices/' || id::text || '/pdf') stored` })
   pdfUrl!: string;
 
+  /**
+   * Issue 19 (pay by invoice): the OCR reference the buyer pays with (the invoice number, Bankgirot's
+   * length digit and mod-10 check digit; payments/ocr.ts). Unique per agency; a BgMax import matches
+   * payments by it, within the agency only.
+   */
+  @Field(() => String, { nullable: true, description: 'The OCR reference to pay with (invoices only).' })
+  @Property({ type: 'text', nullable: true })
+  ocrReference: string | null = null;
+
+  /** When the money arrived (a card payment, staff's date, or the BgMax deposit's payment date). */
+  @Field(() => Date, { nullable: true, description: 'When it was paid.' })
+  @Property({ type: 'datetime', nullable: true })
+  paidAt: Date | null = null;
+
+  @Field(() => InvoicePaidVia, { nullable: true, description: 'How it was paid.' })
+  @Enum({ items: () => InvoicePaidVia, nullable: true })
+  paidVia: InvoicePaidVia | null = null;
+
   /** The PDF as issued (PDF/A-2b), loaded only when served or mailed. */
   @Property({ type: 'blob', nullable: true, lazy: true })
   pdf: Buffer | null = null;
@@ -190,4 +228,22 @@ export class DocumentCounter extends TenantOwned {
 
   @Property({ type: 'integer' })
   lastNumber!: number;
+}
+
+/**
+ * Issue 19: a reminder of an overdue invoice, one row per invoice and step (days after the due date,
+ * `REMINDER_STEPS`): the job writes it with its mail, so each step is sent once.
+ */
+@Entity({ tableName: 'invoice_reminders' })
+@Unique({ properties: ['invoice', 'step'] })
+export class InvoiceReminder extends TenantOwned {
+  @ManyToOne(() => Invoice, { deleteRule: 'cascade' })
+  invoice!: Rel<Invoice>;
+
+  /** Days after the due date this step is for (7, 14). */
+  @Property({ type: 'integer' })
+  step!: number;
+
+  @Property({ type: 'integer' })
+  daysOverdue!: number;
 }

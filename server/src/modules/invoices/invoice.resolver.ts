@@ -1,4 +1,4 @@
-import { IsEnum, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import {
   Arg,
   Args,
@@ -18,9 +18,13 @@ import type { RequestContext } from '../../graphql/context';
 import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { byIdLoader } from '../../graphql/loaders';
-import { readMany } from '../../graphql/sql/reads';
+import { readComputedValue, readMany, readOne } from '../../graphql/sql/reads';
+import { notFound } from '../../graphql/errors';
 import { Order } from '../orders/order.entity';
-import { Invoice, InvoiceKind } from './invoice.entity';
+import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
+import { BgMaxImport, BgMaxImportRow } from './bgmax-import.entity';
+import { importBgMax, listBgMaxImports } from './bgmax-import.service';
+import { issueOrderAsInvoice, markInvoicePaid, payInvoiceByCard } from './pay-by-invoice.service';
 import * as invoiceService from './invoice.service';
 import { basAccountsOf, invoicesCsv, sieExport } from './export';
 import { inTransaction } from '../../graphql/transaction';
@@ -56,6 +60,91 @@ class InvoiceFilter {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be a date, YYYY-MM-DD' })
   to?: string;
+
+  @Field(() => InvoiceStatus, { nullable: true, description: 'OPEN includes the overdue ones.' })
+  @IsOptional()
+  @IsEnum(InvoiceStatus)
+  status?: InvoiceStatus;
+
+  @Field({ nullable: true, description: 'Overdue: OPEN and past the due date (the agency calendar).' })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+@InputType({ description: 'Issue a waiting order as an invoice to pay later.' })
+class OrderIssueInvoiceInput {
+  @Field(() => Int, { nullable: true, description: "Days to the due date; the agency's setting by default." })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'must be between 0 and 365 days' })
+  @Max(365, { message: 'must be between 0 and 365 days' })
+  dueDays?: number;
+}
+
+@InputType()
+class InvoiceMarkPaidInput {
+  @Field({ description: 'When the money arrived (YYYY-MM-DD, the agency calendar).' })
+  @IsISO8601({ strict: true }, { message: 'must be a date, YYYY-MM-DD' })
+  paidOn!: string;
+}
+
+@ObjectType({ description: "The provider's payment page for an open invoice." })
+class InvoicePayResult {
+  @Field()
+  redirectUrl!: string;
+}
+
+@InputType({ description: "A BgMax file of Bankgirot's incoming payments." })
+class BgMaxImportInput {
+  @Field()
+  @Length(1, 200)
+  fileName!: string;
+
+  @Field({ description: "The file's bytes, base64 (at most 5 MB)." })
+  @Length(1, 7_000_000)
+  @MaxLength(7_000_000)
+  contentBase64!: string;
+}
+
+const BgMaxImportList = ListOf(BgMaxImport, 'BgMaxImport');
+type BgMaxImportList = InstanceType<typeof BgMaxImportList>;
+
+@Resolver(() => BgMaxImport)
+export class BgMaxImportResolver {
+  @Query(() => BgMaxImportList, { description: 'Imported BgMax files, newest first (staff).' })
+  bgmaxImports(@Arg('page', () => PageInput, { nullable: true }) page: PageInput | null, @Ctx() ctx: RequestContext) {
+    return listBgMaxImports(ctx, page ?? new PageInput());
+  }
+
+  @Query(() => BgMaxImport, { name: 'bgmaxImport' })
+  async bgmaxImportById(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<BgMaxImport> {
+    const run = await ctx.em.findOne(BgMaxImport, { id });
+    if (!run) throw notFound('BgMaxImport');
+    return run;
+  }
+
+  @Mutation(() => BgMaxImport, {
+    name: 'bgmaxImport',
+    description:
+      "Imports Bankgirot's BgMax file: payments matched by OCR to the agency's open invoices are marked paid (staff); audited, once per file.",
+  })
+  bgmaxImportFile(@Arg('input') input: BgMaxImportInput, @Ctx() ctx: RequestContext): Promise<BgMaxImport> {
+    return importBgMax(ctx, { fileName: input.fileName.trim(), contentBase64: input.contentBase64 });
+  }
+
+  @FieldResolver(() => [BgMaxImportRow], { description: 'Its payments, in file order.' })
+  rows(@Root() run: BgMaxImport, @Ctx() ctx: RequestContext): Promise<BgMaxImportRow[]> {
+    return readMany(ctx, 'BgMaxImport.rows', BgMaxImport, run.id);
+  }
+}
+
+@Resolver(() => BgMaxImportRow)
+export class BgMaxImportRowResolver {
+  @FieldResolver(() => Invoice, { nullable: true, description: 'The invoice its OCR reference named.' })
+  invoice(@Root() row: BgMaxImportRow, @Ctx() ctx: RequestContext): Promise<Invoice | null> {
+    return readOne(ctx, 'BgMaxImportRow.invoice', BgMaxImportRow, row.id);
+  }
 }
 
 const InvoiceListArgs = FilteredListArgs(InvoiceFilter);
@@ -74,6 +163,49 @@ export class InvoiceResolver {
   @Query(() => Invoice)
   invoice(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Invoice> {
     return invoiceService.getInvoice(ctx, id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Days past the due date while OPEN (0 otherwise).' })
+  daysOverdue(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<number> {
+    return readComputedValue(ctx, 'Invoice.daysOverdue', Invoice, invoice.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'OPEN and past its due date (the agency calendar).' })
+  overdue(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return readComputedValue(ctx, 'Invoice.overdue', Invoice, invoice.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'It can still be paid (by bank with its OCR, or by card).' })
+  payable(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return readComputedValue(ctx, 'Invoice.payable', Invoice, invoice.id);
+  }
+
+  @Mutation(() => Invoice, {
+    description:
+      'Issues a waiting order (a company buyer) as an OPEN invoice with a due date and OCR reference (staff).',
+  })
+  orderIssueInvoice(
+    @Arg('id', () => UUID) id: string,
+    @Arg('input', () => OrderIssueInvoiceInput, { nullable: true }) input: OrderIssueInvoiceInput | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Invoice> {
+    return issueOrderAsInvoice(ctx, id, input?.dueDays ?? undefined);
+  }
+
+  @Mutation(() => Invoice, { description: 'Marks an open invoice, and its order, paid on a date (staff); audited.' })
+  invoiceMarkPaid(
+    @Arg('id', () => UUID) id: string,
+    @Arg('input') input: InvoiceMarkPaidInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Invoice> {
+    return markInvoicePaid(ctx, id, input.paidOn);
+  }
+
+  @Mutation(() => InvoicePayResult, {
+    description: "Pays an open invoice by card: the provider's payment page for its order (the customer or staff).",
+  })
+  invoicePay(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<InvoicePayResult> {
+    return payInvoiceByCard(ctx, id);
   }
 
   @FieldResolver(() => Invoice, { nullable: true, description: 'A credit note: the invoice it credits.' })

@@ -11,9 +11,12 @@ import { audit } from '../audit/audit.service';
 import { OrderStatus, type Order } from '../orders/order.entity';
 import { periodEndAfter } from '../subscriptions/periods';
 import { Tenant } from '../tenants/tenant.entity';
+import { Payment, PaymentStatus } from '../payments/payment.entity';
+import { createOcr } from '../payments/ocr';
 import {
   Invoice,
   InvoiceKind,
+  InvoicePaidVia,
   InvoiceStatus,
   type InvoiceLineData,
   type SellerSnapshot,
@@ -98,24 +101,57 @@ async function storePdf(ctx: RequestContext, doc: Invoice, orderNumber: number, 
 
 /**
  * The order becomes PAID (once) and gets its invoice, in the caller's transaction. Every path that
- * learns an order is paid calls this; it returns the invoice (the existing one if already issued).
+ * learns an order is paid calls this (the providers' webhooks, staff marking an invoice paid, a BgMax
+ * import); it returns the invoice (the existing one if already issued: an OPEN invoice becomes PAID,
+ * with when and how). The order's other payment pages can no longer be used.
  */
-export async function markOrderPaid(ctx: RequestContext, order: Order, paidAt: Date): Promise<Invoice> {
+export async function markOrderPaid(
+  ctx: RequestContext,
+  order: Order,
+  paidAt: Date,
+  via: InvoicePaidVia = InvoicePaidVia.PROVIDER,
+  exceptPaymentId?: string,
+): Promise<Invoice> {
   order.status = OrderStatus.PAID;
   order.paidAt ??= paidAt;
+  await ctx.em.nativeUpdate(
+    Payment,
+    { order, status: PaymentStatus.PENDING, ...(exceptPaymentId ? { id: { $ne: exceptPaymentId } } : {}) },
+    { status: PaymentStatus.FAILED, failureReason: 'superseded' },
+  );
   await ctx.em.flush();
-  return issueInvoice(ctx, order);
+  const invoice = await issueInvoice(ctx, order, { paidVia: via });
+  if (invoice.status === InvoiceStatus.OPEN) {
+    invoice.status = InvoiceStatus.PAID;
+    invoice.paidAt = paidAt;
+    invoice.paidVia = via;
+    await ctx.em.flush();
+    await audit(ctx, {
+      action: 'invoice.paid',
+      entityType: 'Invoice',
+      entityId: invoice.id,
+      detail: { number: invoice.number, orderId: order.id, via, paidAt: paidAt.toISOString() },
+    });
+  }
+  return invoice;
 }
 
+/**
+ * How an invoice is issued: paid (the default, with how), or OPEN to pay later with `dueDays` to its
+ * due date (issued now; the demo data issues some earlier).
+ */
+export type IssueOptions = { paidVia?: InvoicePaidVia } | { open: { dueDays: number; issuedAt?: Date } };
+
 /** The invoice of a paid order (issue 19): numbered, with its PDF; idempotent per order. */
-export async function issueInvoice(ctx: RequestContext, order: Order): Promise<Invoice> {
+export async function issueInvoice(ctx: RequestContext, order: Order, options: IssueOptions = {}): Promise<Invoice> {
   const existing = await ctx.em.findOne(Invoice, { order, kind: InvoiceKind.INVOICE });
   if (existing) return existing;
   await ctx.em.populate(order, ['tenant', 'customer', 'contact', 'lines', 'subscription']);
   const tenant = order.tenant;
   const customer = order.customer;
   const language = (order.contact?.preferredLanguage ?? tenant.defaultLanguage) === 'en' ? 'en' : 'sv';
-  const paidAt = order.paidAt ?? new Date();
+  const open = 'open' in options ? options.open : null;
+  const paidAt = open ? (open.issuedAt ?? new Date()) : (order.paidAt ?? new Date());
   const start = order.periodStart ?? paidAt;
   // A renewal's period follows its subscription's anchor (the start day, clamped to the month's end);
   // a first order's period starts when it does.
@@ -137,15 +173,20 @@ export async function issueInvoice(ctx: RequestContext, order: Order): Promise<I
   const vat = vatTotals.reduce((sum, t) => sum + t.vatMinor, 0);
   const issueDate = isoDate(paidAt, tenant.timezone);
   const place = [customer.postalCode, customer.city].filter(Boolean).join(' ');
+  const number = await nextDocumentNumber(ctx, tenant.id, InvoiceKind.INVOICE);
   const invoice = ctx.em.create(Invoice, {
     tenant,
     kind: InvoiceKind.INVOICE,
-    number: await nextDocumentNumber(ctx, tenant.id, InvoiceKind.INVOICE),
+    number,
     order,
     customer,
-    status: InvoiceStatus.PAID,
+    status: open ? InvoiceStatus.OPEN : InvoiceStatus.PAID,
     issueDate,
-    dueDate: issueDate,
+    dueDate: open ? DateTime.fromISO(issueDate).plus({ days: open.dueDays }).toISODate()! : issueDate,
+    // Bankgirot's OCR reference (length digit and mod-10 check digit) of the invoice number.
+    ocrReference: createOcr(number),
+    paidAt: open ? null : paidAt,
+    paidVia: open ? null : ('paidVia' in options && options.paidVia) || InvoicePaidVia.PROVIDER,
     currency: order.currency,
     subtotalMinor: subtotal,
     vatMinor: vat,
@@ -171,7 +212,13 @@ export async function issueInvoice(ctx: RequestContext, order: Order): Promise<I
     action: 'invoice.issue',
     entityType: 'Invoice',
     entityId: invoice.id,
-    detail: { number: invoice.number, orderId: order.id, totalMinor: invoice.totalMinor, vatReason: invoice.vatReason },
+    detail: {
+      number: invoice.number,
+      orderId: order.id,
+      totalMinor: invoice.totalMinor,
+      vatReason: invoice.vatReason,
+      ...(open ? { open: true, dueDate: invoice.dueDate } : {}),
+    },
   });
   return invoice;
 }
@@ -313,6 +360,9 @@ export async function issueCreditNote(
 
 export interface InvoiceFilter {
   kind?: InvoiceKind;
+  status?: InvoiceStatus;
+  /** Overdue (the one rule: invoice.sql.ts) or not. */
+  overdue?: boolean;
   customerId?: string;
   orderId?: string;
   /** Issue dates from and to (inclusive), YYYY-MM-DD. */

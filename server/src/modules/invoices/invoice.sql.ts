@@ -1,6 +1,19 @@
 // Compiled reads (graphql/sql) of invoices and credit notes: the same rows and order as
 // invoice.service.ts and the Order.invoices field. The viewer's row rule is PostgreSQL's (migration invoices).
-import { readRelation, readRoot } from '../../graphql/sql/compile';
+import { readComputed, readRelation, readRoot } from '../../graphql/sql/compile';
+
+/**
+ * THE overdue rule (issue 19), as SQL: the days invoice row `t` is overdue at `at` (a timestamptz
+ * expression; the reminder job passes its clock), 0 unless it is an OPEN invoice past its due date in
+ * the agency's calendar. PostgreSQL's `sitecare_invoice_days_overdue` (migration pay_by_invoice) holds
+ * the rule; `Invoice.daysOverdue`/`overdue`, the list filter, the home page and the job all call it.
+ */
+export const daysOverdueSql = (t: string, at = 'now()') =>
+  `sitecare_invoice_days_overdue(${t}.kind, ${t}.status, ${t}.due_date, ${t}.tenant_id, ${at})`;
+export const overdueSql = (t: string, at?: string) => `(${daysOverdueSql(t, at)} > 0)`;
+
+/** THE payable rule: an invoice the buyer can still pay (by card through the provider, or by bank with its OCR). */
+export const payableSql = (t: string) => `(${t}.kind = 'INVOICE' and ${t}.status = 'OPEN')`;
 
 const newestFirst = (t: string) => `${t}.issue_date desc, ${t}.kind asc, ${t}.number desc`;
 
@@ -13,6 +26,8 @@ readRoot('Query.invoices', {
     orderId: (value, t, params) => `${t}.order_id = ${params.add(value, 'uuid')}`,
     from: (value, t, params) => `${t}.issue_date >= ${params.add(value, 'date')}`,
     to: (value, t, params) => `${t}.issue_date <= ${params.add(value, 'date')}`,
+    status: (value, t, params) => `${t}.status = ${params.add(value, 'text')}`,
+    overdue: (value, t) => (value ? overdueSql(t) : `not ${overdueSql(t)}`),
   },
   orderBy: newestFirst,
 });
@@ -25,4 +40,27 @@ readRelation('Order.invoices', {
   many: true,
   on: (t, order) => `${t}.order_id = ${order}.id`,
   orderBy: (t) => `${t}.created_at asc, ${t}.id asc`,
+});
+
+readComputed('Invoice.daysOverdue', (t) => daysOverdueSql(t));
+readComputed('Invoice.overdue', (t) => overdueSql(t));
+readComputed('Invoice.payable', payableSql);
+
+// BgMax imports (staff only: row rule in PostgreSQL), newest first, each with its payments in file order
+// (one import by id is the resolvers' alone: the demo has none for the differential test to read).
+readRoot('Query.bgmaxImports', {
+  kind: 'list',
+  entity: 'BgMaxImport',
+  orderBy: (t) => `${t}.created_at desc, ${t}.id asc`,
+});
+readRelation('BgMaxImport.rows', {
+  entity: 'BgMaxImportRow',
+  many: true,
+  on: (t, run) => `${t}.import_id = ${run}.id`,
+  orderBy: (t) => `${t}.line asc, ${t}.id asc`,
+});
+readRelation('BgMaxImportRow.invoice', {
+  entity: 'Invoice',
+  many: false,
+  on: (t, row) => `${t}.id = ${row}.invoice_id`,
 });

@@ -55,6 +55,7 @@ const WORDS = {
     iban: 'IBAN',
     bic: 'BIC',
     reference: 'Ange som referens',
+    ocr: 'OCR-nummer',
     vatInSek: 'Moms i SEK',
     rateNote: (rate: string, currency: string, source: string) => `kurs ${rate} SEK/${currency}, ${source}`,
     reasons: {
@@ -106,6 +107,7 @@ const WORDS = {
     iban: 'IBAN',
     bic: 'BIC',
     reference: 'Reference',
+    ocr: 'OCR reference',
     vatInSek: 'VAT in SEK',
     rateNote: (rate: string, currency: string, source: string) => `rate ${rate} SEK/${currency}, ${source}`,
     reasons: {
@@ -331,7 +333,9 @@ export function renderInvoicePdf(invoice: Invoice, extras: PdfExtras): Promise<B
     ...(seller.bic ? [`${w.bic} ${seller.bic}`] : []),
   ];
   if (pay.length) {
-    doc.text(`${w.payTo}: ${pay.join(' · ')} · ${w.reference}: ${invoice.number}`, left, y, { width });
+    // Issue 19: an invoice is paid with its OCR reference (Bankgirot's length and check digits).
+    const reference = invoice.ocrReference ? `${w.ocr}: ${invoice.ocrReference}` : `${w.reference}: ${invoice.number}`;
+    doc.text(`${w.payTo}: ${pay.join(' · ')} · ${reference}`, left, y, { width });
   }
   doc.end();
   return done;

@@ -150,6 +150,42 @@ const TEMPLATES = {
       ],
     },
   },
+  'invoice.issued': {
+    sv: {
+      subject: 'Faktura %{number} från %{agency}',
+      paragraphs: [
+        'Hej %{name}!',
+        'Här är faktura %{number} från %{agency} på %{total}, att betala senast %{dueDate}.',
+        'Betala till %{payTo} med OCR-nummer %{ocr}, eller med kort under Fakturor i kundportalen. Fakturan finns som PDF i det här meddelandet.',
+      ],
+    },
+    en: {
+      subject: 'Invoice %{number} from %{agency}',
+      paragraphs: [
+        'Hello %{name},',
+        'Here is invoice %{number} from %{agency} for %{total}, due on %{dueDate}.',
+        'Pay to %{payTo} with the OCR reference %{ocr}, or by card under Invoices in the customer portal. The invoice is attached as a PDF.',
+      ],
+    },
+  },
+  'invoice.reminder': {
+    sv: {
+      subject: 'Påminnelse: faktura %{number} från %{agency} är förfallen',
+      paragraphs: [
+        'Hej %{name}!',
+        'Faktura %{number} på %{total} förföll %{dueDate} (för %{daysOverdue} dagar sedan) och vi har inte fått betalningen.',
+        'Betala till %{payTo} med OCR-nummer %{ocr}, eller med kort under Fakturor i kundportalen. Har du redan betalat kan du bortse från det här meddelandet.',
+      ],
+    },
+    en: {
+      subject: 'Reminder: invoice %{number} from %{agency} is overdue',
+      paragraphs: [
+        'Hello %{name},',
+        'Invoice %{number} for %{total} was due on %{dueDate} (%{daysOverdue} days ago) and we have not received the payment.',
+        'Pay to %{payTo} with the OCR reference %{ocr}, or by card under Invoices in the customer portal. If you have already paid, please ignore this message.',
+      ],
+    },
+  },
   'order.payment_failed': {
     sv: {
       subject: 'Betalningen för beställning #%{number} gick inte igenom',

@@ -1,7 +1,7 @@
 // Fixtures built from Bankgirot's BgMax layout (fixed width, 80 characters, ISO-8859-1): a deposit
 // with a payment whose OCR reference looks like one we issued, one with a reference nobody issued, an
 // overpayment, a deduction, extra references and the payer's name and address records.
-import { BgMaxError, parseBgMax } from './bgmax';
+import { BgMaxError, parseBgMax, referencesOf } from './bgmax';
 import { createOcr } from './ocr';
 
 /** A record: its transaction code, then [value, from, to, align] fields at Bankgirot's positions. */
@@ -174,6 +174,81 @@ describe('M13: BgMax (incoming payments to the bankgiro)', () => {
       [200, '2026-12-02'],
       [300, '2026-12-02'],
     ]);
+  });
+
+  // The cases of Bankgirot's published example file (agreement with OCR check of check digit and length),
+  // built here from the layout: OCR references right-aligned in their field, a deduction (21) that the
+  // deposit subtracts and counts as a payment, several references in one payment (code 3, separated by
+  // blanks, repeated as 22 records of amount 0), a payment with its own OCR plus extra references, a paper
+  // form (channel 3) with an image, a payment without a reference (code 1), and records whose trailing
+  // blanks are missing.
+  it("M13: BgMax: the cases of Bankgirot's example file: right-aligned OCR, deduction, several references, paper form, trimmed records", () => {
+    const right = (reference: string) => reference.padStart(25, ' ');
+    const ocrs = ['1042', '1043', '1044', '1045', '1046', '1047', '1048'].map((n) => createOcr(n));
+    const extra = (reference: string, serial: string) =>
+      record('22', [
+        ['3783511', 3, 12, 'zeros'],
+        [right(reference), 13, 37],
+        [0, 38, 55, 'zeros'],
+        [2, 56, 56],
+        [2, 57, 57],
+        [serial, 58, 69, 'zeros'],
+        ['0', 70, 70],
+      ]).trimEnd();
+    const pay = (
+      reference: string,
+      amount: number,
+      code: number,
+      channel: number,
+      serial: string,
+      image = '0',
+      tk = '20',
+    ) =>
+      record(tk, [
+        ['3783511', 3, 12, 'zeros'],
+        [reference, 13, 37],
+        [amount, 38, 55, 'zeros'],
+        [code, 56, 56],
+        [channel, 57, 57],
+        [serial, 58, 69, 'zeros'],
+        [image, 70, 70],
+        ...(tk === '21' ? ([['0', 71, 71]] as [string, number, number][]) : []),
+      ]);
+    const parsed = parseBgMax(
+      file(
+        start(),
+        opening('9912346'),
+        pay(right(ocrs[0]), 100_000, 2, 2, '10'),
+        pay('89853', 50_000, 3, 2, '230000111', '0', '21'),
+        pay(`${ocrs[1]} ${ocrs[2]} ${ocrs[3]}`, 140_000, 3, 2, '14'),
+        extra(ocrs[1], '14'),
+        extra(ocrs[2], '14'),
+        extra(ocrs[3], '14'),
+        record('25', [['Betalning med extra refnr', 3, 52]]).trimEnd(),
+        deposit('20261204', 100_000 - 50_000 + 140_000, 3),
+        opening('9912346'),
+        pay('', 120_000, 1, 3, '13', '1'),
+        pay(right(ocrs[4]), 500_000, 2, 2, '16'),
+        extra(ocrs[5], '16'),
+        extra(ocrs[6], '16'),
+        deposit('20261205', 620_000, 2),
+        end(4, 1, 5, 2).trimEnd(),
+      ),
+    );
+    expect(parsed.deposits.map((d) => [d.receivingBankgiro, d.amountMinor, d.paymentCount, d.date])).toEqual([
+      ['9912346', 190_000, 3, '2026-12-04'],
+      ['9912346', 620_000, 2, '2026-12-05'],
+    ]);
+    const [first, deduction, several, paper, withExtra] = parsed.payments;
+    expect(first).toMatchObject({ reference: ocrs[0], ocr: true, referenceCode: 2, channelCode: 2, image: false });
+    expect(deduction).toMatchObject({ kind: 'deduction', amountMinor: -50_000, referenceCode: 3, deductionCode: 0 });
+    expect(several).toMatchObject({ reference: `${ocrs[1]} ${ocrs[2]} ${ocrs[3]}`, ocr: false, referenceCode: 3 });
+    expect(referencesOf(several)).toEqual([ocrs[1], ocrs[2], ocrs[3]]);
+    expect(several.information).toEqual(['Betalning med extra refnr']);
+    expect(paper).toMatchObject({ reference: '', ocr: false, referenceCode: 1, channelCode: 3, image: true });
+    expect(referencesOf(paper)).toEqual([]);
+    expect(withExtra).toMatchObject({ reference: ocrs[4], ocr: true, amountMinor: 500_000 });
+    expect(referencesOf(withExtra)).toEqual([ocrs[4], ocrs[5], ocrs[6]]);
   });
 
   const broken: [string, () => Buffer, number, string][] = [

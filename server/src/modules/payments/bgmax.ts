@@ -1,13 +1,31 @@
 // Bankgirot's BgMax file of incoming payments to the agency's bankgiro (issue 19), parsed as a pure
-// function: `parseBgMax(buffer)` gives each payment (its OCR or other reference, its amount in öre,
+// function: `parseBgMax(buffer)` gives each payment (its OCR or other references, its amount in öre,
 // the deposit's payment date, the payer), for the import that matches them against invoices. The
-// layout is Bankgirot's "BgMax" technical manual: fixed-width records of 80 characters in ISO-8859-1,
-// each starting with its transaction code (TK):
-//   01 start (layout BGMAX, version, timestamp, test/production), 05 opening of a deposit section
-//   (the receiving bankgiro, currency), 20 payment, 21 deduction, 22/23 extra reference (23: negative
-//   amount), 25 information text, 26 payer's name, 27 address and postcode, 28 town, country and
-//   country code, 29 organisation number, 15 deposit (closes the section: date, amount, number of
-//   payments), 70 end (record counts).
+// layout is Bankgirot's BgMax format description ("Bankgiro Inbetalningar, BgMax": fixed-width records
+// of 80 characters in ISO-8859-1, blanks at the end of a record may be missing), each starting with its
+// transaction code (TK). Positions are 1-based and inclusive:
+//   01 start: layout name BGMAX 3-22, version 23-24, timestamp 25-44 (YYYYMMDDHHMMSS + microseconds),
+//      test mark 45 (T test, P production).
+//   05 opening of a deposit section: receiving bankgiro 3-12, receiving plusgiro 13-22, currency 23-25.
+//   20 payment / 21 deduction: sender bankgiro 3-12, reference 13-37 (an OCR reference is right-aligned),
+//      amount in öre 38-55, reference code 56, payment channel code 57, BGC serial number 58-69, image
+//      mark 70 (1: Bankgirot has an image of the paper form); 21 only: deduction code 71.
+//   22 extra reference / 23 extra reference with a negative amount: the same fields as 20 (3-70).
+//   25 information text 3-52. 26 payer's name 3-37, extra name 38-72. 27 address 3-37, postcode
+//      38-46. 28 town 3-37, country 38-72, country code 73-74. 29 organisation number 3-14.
+//   15 deposit (closes the section): receiving bank account 3-37, payment date 38-45, deposit serial
+//      number 46-50, deposit amount in öre 51-68 (payments less deductions), currency 69-71, number of
+//      payments 72-79 (records 20 and 21), deposit type 80.
+//   70 end: number of payment records (20) 3-10, deduction records (21) 11-18, extra reference records
+//      (22, 23) 19-26, deposit records (15) 27-34.
+// Reference codes: 0 and 1 no reference, 2 an OCR reference Bankgirot checked (check digit and, under
+// that agreement, length digit), 3 several references (in the reference field separated by blanks, and
+// as records 22/23), 4 one reference Bankgirot did not check, 5 a reference that failed the check.
+// Payment channel codes: 1 electronic payment from a bank, 2 electronic payment through Bankgirot's
+// supplier payments (Leverantörsbetalningar), 3 paper form (an image may exist), 4 Autogiro.
+// The fields, codes, sums and counts were checked against Bankgirot's published example file for an
+// agreement with OCR check of check digit and length (docs/invoices.md); the fixtures in bgmax.test.ts
+// are built from this layout.
 // Anything that does not fit throws a BgMaxError naming the line (1-based) and the field.
 import { isValidOcr, normalizeOcr } from './ocr';
 
@@ -47,12 +65,17 @@ export interface BgMaxPayment {
   receivingBankgiro: string;
   /** The payer's bankgiro, when Bankgirot knows it. */
   senderBankgiro: string | null;
-  /** The reference as given (an OCR reference when `ocr`), spaces removed; '' without one. */
+  /**
+   * The reference as given: one reference without its blanks ('' without one); several references
+   * (code 3) as written, separated by one blank.
+   */
   reference: string;
-  /** The reference is a valid OCR reference (check digit and length digit). */
+  /** The reference is one valid OCR reference (check digit and length digit). */
   ocr: boolean;
   /** Bankgirot's reference code: 0/1 none, 2 OCR checked, 3 several (TK22/23), 4 one reference, 5 wrong. */
   referenceCode: number;
+  /** Bankgirot has an image of the payment's paper form (image mark, position 70). */
+  image: boolean;
   /** Öre; negative for a deduction. */
   amountMinor: number;
   currency: string;
@@ -60,7 +83,7 @@ export interface BgMaxPayment {
   date: string;
   /** Bankgirot's serial number of the payment. */
   serialNumber: string;
-  /** 1 electronic, 2 extra references on paper, 3 OCR on paper, 4 … as Bankgirot reports it. */
+  /** 1 electronic from a bank, 2 electronic through Leverantörsbetalningar, 3 paper form, 4 Autogiro. */
   channelCode: number;
   /** TK21: Bankgirot's deduction code. */
   deductionCode: number | null;
@@ -73,6 +96,10 @@ export interface BgMaxPayment {
 
 export interface BgMaxDeposit {
   receivingBankgiro: string;
+  /** The section's receiving plusgiro (TK05), when given. */
+  receivingPlusgiro: string | null;
+  /** The bank account the deposit was made to (TK15, as written). */
+  bankAccount: string;
   currency: string;
   date: string;
   amountMinor: number;
@@ -173,7 +200,7 @@ export function parseBgMax(buffer: Buffer | Uint8Array): BgMaxFile {
   };
   if (!['T', 'P'].includes(start.text_(45, 45))) throw new BgMaxError(1, 'test mark', 'expected T (test) or P');
 
-  let section: { bankgiro: string; currency: string; payments: BgMaxPayment[] } | null = null;
+  let section: { bankgiro: string; plusgiro: string | null; currency: string; payments: BgMaxPayment[] } | null = null;
   let last: BgMaxPayment | null = null;
   const counts = { payments: 0, deductions: 0, extraReferences: 0, deposits: 0 };
   let ended = false;
@@ -192,7 +219,8 @@ export function parseBgMax(buffer: Buffer | Uint8Array): BgMaxFile {
         if (!bankgiro) throw new BgMaxError(r.line, 'receiving bankgiro', 'missing');
         const currency = r.text_(23, 25);
         if (!/^[A-Z]{3}$/.test(currency)) throw new BgMaxError(r.line, 'currency', `not a currency: "${currency}"`);
-        section = { bankgiro, currency, payments: [] };
+        const plusgiro = r.text_(13, 22).replace(/^0+/, '') || null;
+        section = { bankgiro, plusgiro, currency, payments: [] };
         last = null;
         break;
       }
@@ -201,14 +229,19 @@ export function parseBgMax(buffer: Buffer | Uint8Array): BgMaxFile {
         if (!section) throw new BgMaxError(r.line, `TK${r.tk}`, 'a payment outside a section (05 … 15)');
         const deduction = r.tk === '21';
         const amount = r.number(38, 55, 'amount');
-        const reference = normalizeOcr(r.text_(13, 37));
+        const referenceCode = r.number(56, 56, 'reference code');
+        const written = r.text_(13, 37);
+        // Several references (code 3) stay apart; one reference loses the blanks a person typed into it.
+        const several = referenceCode === 3;
+        const reference = several ? written.split(/\s+/).join(' ') : normalizeOcr(written);
         last = {
           kind: deduction ? 'deduction' : 'payment',
           receivingBankgiro: section.bankgiro,
           senderBankgiro: r.bankgiro(3, 12, 'sender bankgiro'),
           reference,
-          ocr: reference !== '' && isValidOcr(reference),
-          referenceCode: r.number(56, 56, 'reference code'),
+          ocr: !several && reference !== '' && isValidOcr(reference),
+          referenceCode,
+          image: r.text_(70, 70) === '1',
           amountMinor: deduction ? -amount : amount,
           currency: section.currency,
           date: '', // set by the section's deposit record
@@ -268,6 +301,8 @@ export function parseBgMax(buffer: Buffer | Uint8Array): BgMaxFile {
         if (!section) throw new BgMaxError(r.line, 'TK15', 'a deposit without its opening record (05)');
         const deposit: BgMaxDeposit = {
           receivingBankgiro: section.bankgiro,
+          receivingPlusgiro: section.plusgiro,
+          bankAccount: r.text_(3, 37),
           currency: r.text_(69, 71),
           date: r.date(38, 'payment date'),
           serialNumber: r.digits(46, 50, 'deposit serial number'),
@@ -324,4 +359,14 @@ export function parseBgMax(buffer: Buffer | Uint8Array): BgMaxFile {
   }
   if (!ended) throw new BgMaxError(records.length, 'TK70', 'the file has no end record (70)');
   return file;
+}
+
+/**
+ * Every reference a payment names: its own (each of several) and those of its extra reference records
+ * (22; a 23 is a negative amount, e.g. a credit the payer deducted), in file order, without repeats.
+ */
+export function referencesOf(payment: BgMaxPayment): string[] {
+  const extra = payment.extraReferences.filter((r) => r.amountMinor >= 0).map((r) => r.reference);
+  const all = [...payment.reference.split(' '), ...extra];
+  return [...new Set(all.filter((r) => r !== ''))];
 }

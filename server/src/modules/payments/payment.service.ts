@@ -11,6 +11,7 @@ import { enqueueMail } from '../mail/outbox.service';
 import { formatMoney, type MailTemplate } from '../mail/templates';
 import { OrderStatus, type PaymentProvider } from '../orders/order.entity';
 import { markOrderPaid } from '../invoices/invoice.service';
+import { InvoicePaidVia } from '../invoices/invoice.entity';
 import { renewalChargeFailed, renewalPaid } from '../subscriptions/renewal.service';
 import { startSubscriptionFor } from '../subscriptions/subscription.service';
 import { User, UserStatus } from '../users/user.entity';
@@ -76,14 +77,9 @@ export async function applyProviderOutcome(
     payment.providerPaymentId = outcome.providerPaymentId ?? payment.providerPaymentId;
     payment.method = outcome.method ?? payment.method;
     if (order.status !== OrderStatus.PENDING_PAYMENT) return refundUnwanted(ctx, payment);
-    // The order's other payment pages (a renewal's, after a refused charge) can no longer be used.
-    await ctx.em.nativeUpdate(
-      Payment,
-      { order, status: PaymentStatus.PENDING, id: { $ne: payment.id } },
-      { status: PaymentStatus.FAILED, failureReason: 'superseded' },
-    );
-    // Issue 19: the one place an order becomes paid; it issues the invoice in this transaction.
-    const invoice = await markOrderPaid(ctx, order, payment.paidAt);
+    // Issue 19: the one place an order becomes paid; it issues the invoice (or marks its open invoice
+    // paid) in this transaction, and the order's other payment pages can no longer be used.
+    const invoice = await markOrderPaid(ctx, order, payment.paidAt, InvoicePaidVia.PROVIDER, payment.id);
     await audit(ctx, {
       action: 'payment.paid',
       entityType: 'Payment',

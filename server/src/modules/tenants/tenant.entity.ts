@@ -23,6 +23,7 @@ export class Tenant {
     | 'fSkatt'
     | 'euPrivateVat'
     | 'basAccounts'
+    | 'invoiceDueDays'
     | ProfileField
     | 'allowedOrigins'
     | 'logo'
@@ -129,6 +130,10 @@ export class Tenant {
   })
   @Enum({ items: () => EuPrivateVat })
   euPrivateVat: EuPrivateVat = EuPrivateVat.SWEDISH;
+
+  @Field(() => Int, { description: 'Pay by invoice: days from issue to due date (default 30).' })
+  @Property({ type: 'integer', default: 30 })
+  invoiceDueDays: number = 30;
 
   /** Issue 19: the agency's changes to the default BAS accounts of the SIE export (modules/invoices/sie.ts). */
   @Property({ type: 'json', nullable: true })

@@ -105,6 +105,13 @@ export class TenantUpdateInput {
   @IsEnum(EuPrivateVat)
   euPrivateVat?: EuPrivateVat;
 
+  @Field(() => Int, { nullable: true, description: 'Pay by invoice: days from issue to due date (0-365).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'must be between 0 and 365 days' })
+  @Max(365, { message: 'must be between 0 and 365 days' })
+  invoiceDueDays?: number;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(20)
