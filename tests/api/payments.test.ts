@@ -255,6 +255,35 @@ describe('failed payments and cancellations', () => {
     expect(await sql(`select 1 from outbox_messages where recipient = 'abandoned@nyabutiken.example.com'`)).toEqual([]);
   });
 
+  it('a customer logged in buys again while other buyers hold higher order numbers: the next number of the agency', async () => {
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    // Another customer's order takes the agency's highest number.
+    await sql(
+      `update orders set number = (select max(number) + 10 from orders o2 where o2.tenant_id = orders.tenant_id)
+        where id = (select o.id from orders o join tenants t on t.id = o.tenant_id join customers c on c.id = o.customer_id
+                     where t.slug = 'jj-media' and c.name not ilike 'Bageriet%' order by o.number limit 1)`,
+    );
+    const [{ max }] = await sql<{ max: number }>(
+      `select max(o.number)::int as max from orders o join tenants t on t.id = o.tenant_id where t.slug = 'jj-media'`,
+    );
+    const [{ own }] = await sql<{ own: number }>(
+      `select max(o.number)::int as own from orders o join contacts c on c.customer_id = o.customer_id
+        where c.email = 'anna@bageriet.example.com'`,
+    );
+    expect(own).toBeLessThan(max); // others hold higher numbers than any of hers
+    const { checkout } = await anna.ok(CHECKOUT, {
+      i: {
+        agency: 'jj-media',
+        packageId: await plusPackage(),
+        interval: 'MONTHLY',
+        currency: 'SEK',
+        provider: 'STRIPE',
+        buyer: { name: 'Anna Ek', email: 'anna@bageriet.example.com', country: 'SE', preferredLanguage: 'sv' },
+      },
+    });
+    expect(checkout.orderNumber).toBe(max + 1);
+  });
+
   it('staff cancel an order still waiting for payment, audited; a paid one cannot be cancelled; customers cannot', async () => {
     const { orderId } = (await buy('cancel@nyabutiken.example.com')).data!.checkout;
     const CANCEL = 'mutation($id: UUID!) { orderCancel(id: $id) { status } }';

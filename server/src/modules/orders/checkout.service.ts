@@ -81,11 +81,13 @@ async function resolveBuyer(
   return { customer, contact, email };
 }
 
+/**
+ * The agency's next order number, under the agency's lock. Read by `sitecare_next_order_number` as
+ * the owner: the viewer's row rule would hide other customers' orders from a logged-in customer.
+ */
 async function nextOrderNumber(ctx: RequestContext, tenantId: string): Promise<number> {
   await ctx.em.execute("select pg_advisory_xact_lock(hashtext('orders:' || ?))", [tenantId]);
-  const [{ next }] = await ctx.em.execute<{ next: number }[]>(
-    'select coalesce(max(number), 0) + 1 as next from orders',
-  );
+  const [{ next }] = await ctx.em.execute<{ next: number }[]>('select sitecare_next_order_number() as next');
   return Number(next);
 }
 
