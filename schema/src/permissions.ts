@@ -135,6 +135,8 @@ export const PERMISSIONS = {
   // Issue 18: time on tickets (staff; contractors on their assigned sites, by the row rule).
   'Mutation.ticketTimeEntryCreate': { audience: WORKERS, rule: 'assigned' },
   'Mutation.ticketTimeEntryDelete': { audience: WORKERS, rule: 'assigned' },
+  // Issue 25: the staff home page's cards in one query (each counted over the viewer's rows).
+  'Query.homeSummary': { audience: STAFF, rule: 'tenant' },
   'Query.leads': { audience: STAFF, rule: 'tenant' },
   'Query.lead': { audience: STAFF, rule: 'tenant' },
   'Mutation.leadSubmit': { audience: 'PUBLIC', rule: 'none' },

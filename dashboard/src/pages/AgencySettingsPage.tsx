@@ -33,7 +33,7 @@ import { useCountryChoices } from '../resources/countries';
 const FIELDS = `name legalName organisationNumber vatNumber addressLine1 addressLine2 postalCode city country
   timezone defaultLanguage currency vatRateBasisPoints fSkatt bankgiro plusgiro iban bic supportEmail senderName
   privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl logoUrl slug`;
-const TENANT = `{ tenant { ${FIELDS} } }`;
+const TENANT = `query TenantSettings { tenant { ${FIELDS} } }`;
 const UPDATE = `mutation TenantUpdate($input: TenantUpdateInput!) { tenantUpdate(input: $input) { ${FIELDS} } }`;
 const LOGO_SET = `mutation TenantLogoSet($input: TenantLogoInput!) { tenantLogoSet(input: $input) { ${FIELDS} } }`;
 const LOGO_REMOVE = `mutation TenantLogoRemove { tenantLogoRemove { ${FIELDS} } }`;
