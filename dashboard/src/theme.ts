@@ -3,10 +3,28 @@
 // the app bar and buttons use #1565c0; MUI's warning orange #ed6c02 (3.1:1) and info blue #0288d1
 // (3.9:1) fail as the text of outlined chips and alerts, so they are darkened to #b45309 (5.0:1)
 // and #01579b (7.4:1).
+import { createElement } from 'react';
 import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
+
+import { ListLoadError, ListPagination, RecordLoadError } from './resources/LoadError';
+
+// Issue 25 item 7: a list or record whose request failed (offline, or the server) shows an error
+// with a retry in the UI's language, never an empty list ("No customers found") or stale rows.
+const components = {
+  RaList: {
+    defaultProps: {
+      error: createElement(ListLoadError),
+      offline: createElement(ListLoadError),
+      pagination: createElement(ListPagination),
+    },
+  },
+  RaShow: { defaultProps: { error: createElement(RecordLoadError) } },
+  RaEdit: { defaultProps: { error: createElement(RecordLoadError) } },
+} as RaThemeOptions['components'];
 
 export const lightTheme: RaThemeOptions = {
   ...defaultLightTheme,
+  components: { ...defaultLightTheme.components, ...components },
   palette: {
     ...defaultLightTheme.palette,
     primary: { main: '#1565c0' },
@@ -15,4 +33,7 @@ export const lightTheme: RaThemeOptions = {
     info: { main: '#01579b' },
   },
 };
-export const darkTheme: RaThemeOptions = defaultDarkTheme;
+export const darkTheme: RaThemeOptions = {
+  ...defaultDarkTheme,
+  components: { ...defaultDarkTheme.components, ...components },
+};

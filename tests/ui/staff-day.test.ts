@@ -116,3 +116,64 @@ describe('the staff home page (issue 25)', () => {
     expect(await page.getByRole('alert').filter({ hasText: 'Det gick inte att hämta' }).count()).toBe(0);
   });
 });
+
+describe('errors and operation names (issue 25 items 7 and 9)', () => {
+  const dash = useDashboard();
+
+  it('M19: a list that cannot load says so in Swedish with a retry, never "no records" or "Failed to fetch"', async () => {
+    let offline = true;
+    const page = await dash.loginPage({
+      locale: 'sv-SE',
+      beforeLoad: (p) =>
+        p.route('**/graphql', (route) =>
+          offline && /\bsubscriptions\s*\(/.test((route.request().postDataJSON() as { query?: string })?.query ?? '')
+            ? route.abort('internetdisconnected')
+            : route.continue(),
+        ),
+    });
+    await dash.submitLogin(page, 'anna@bageriet.example.com');
+    await page.getByRole('heading', { name: 'Din översikt', level: 2 }).waitFor();
+    await page.goto(`${dash.app.url}/#/subscriptions`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Det gick inte att hämta' });
+    await alert.getByText('Det gick inte att nå servern').waitFor();
+    await settle(page);
+    expect(await page.getByText(/hittades/).count()).toBe(0);
+    expect(await page.getByText('Failed to fetch').count()).toBe(0);
+    expect(await page.getByText(/\d+–\d+ av \d+/).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'list-offline-customer');
+
+    offline = false;
+    await alert.getByRole('button', { name: 'Försök igen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Det gick inte att hämta' }).waitFor({ state: 'detached' });
+    await page.getByRole('table').waitFor();
+  });
+
+  it('M19: every GraphQL request of every page an admin and a customer open names its operation', async () => {
+    for (const email of ['admin@jj-media.example.com', 'anna@bageriet.example.com']) {
+      let sent: ReturnType<typeof recordGraphQL> = [];
+      const page = await dash.logIn(email, {
+        beforeLoad: async (p) => {
+          sent = recordGraphQL(p);
+        },
+      });
+      const names = (await page.getByRole('menuitem').allTextContents()).map((n) => n.trim()).filter(Boolean);
+      expect(names.length).toBeGreaterThan(3);
+      for (const name of names) {
+        await page.getByRole('menuitem', { name, exact: true }).click();
+        await settle(page);
+        // The first record of a list, where there is one.
+        const row = page.getByRole('row').nth(1);
+        if ((await page.getByRole('table').count()) > 0 && (await row.count()) > 0) {
+          await row.click();
+          await settle(page);
+        }
+      }
+      await page.goto(`${dash.app.url}/#/profile`);
+      await settle(page);
+      expect(sent.length).toBeGreaterThan(names.length);
+      expect(sent.filter((r) => !r.operationName).map((r) => r.query.slice(0, 80))).toEqual([]);
+      await page.context().close();
+    }
+  });
+});

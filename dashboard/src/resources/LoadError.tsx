@@ -2,7 +2,7 @@
 // UI's language, never an empty list or page.
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { Alert, AlertTitle, Button } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { Pagination, useListContext, useShowContext, useTranslate } from 'react-admin';
 
 import { errorMessageKey } from '../providers/errorMessages';
 
@@ -22,4 +22,23 @@ export const LoadError = ({ error, onRetry }: { error: unknown; onRetry: () => v
       {translate(errorMessageKey(error))}
     </Alert>
   );
+};
+
+/** A list whose request failed (the theme makes it every List's `error` and `offline`). */
+export const ListLoadError = () => {
+  const { error, refetch } = useListContext();
+  // Offline, react-query pauses the request: no error yet, and the network is the reason.
+  return <LoadError error={error ?? { code: 'NETWORK_ERROR' }} onRetry={() => void refetch()} />;
+};
+
+/** A record page whose request failed (every Show's and Edit's `error`). */
+export const RecordLoadError = () => {
+  const { error, refetch } = useShowContext();
+  return <LoadError error={error} onRetry={() => void refetch()} />;
+};
+
+/** A list's pagination, absent while the list shows its error (no "1–25 of 25" over nothing). */
+export const ListPagination = () => {
+  const { error } = useListContext();
+  return error ? null : <Pagination />;
 };
