@@ -229,6 +229,9 @@ export type OperationName = keyof typeof PERMISSIONS;
 /** Restricted fields: reachable only by these roles even where the parent object is visible. */
 export const FIELD_PERMISSIONS = {
   'User.lastLoginAt': STAFF,
+  // Issue 25: an invitation just made: whether its mail is queued, and (outside production) its link.
+  'User.invitationQueued': STAFF,
+  'User.invitationLink': STAFF,
   // A contractor sees a customer's name and its contacts' name, e-mail and phone: what the work needs.
   'Customer.organisationNumber': OWNERS,
   'Customer.notes': STAFF,

@@ -17,6 +17,14 @@ export const errorSwedish: Messages<typeof errorEnglish> = {
       SECOND_FACTOR_REQUIRED: 'Ange koden från din autentiseringsapp först.',
       SECOND_FACTOR_SETUP_REQUIRED: 'Byrån kräver tvåstegsinloggning. Lägg till den först.',
     },
+    invite_notice: {
+      sent: 'Inbjudan till %{email} är på väg.',
+      queued:
+        'Inbjudan till %{email} står i kö: ingen e-postserver är inställd (SMTP_URL), så den ligger under Skickad e-post och levereras inte.',
+      link_label: 'Inbjudningslänk (endast under utveckling): lämna den vidare själv',
+      copy: 'Kopiera länk',
+      copied: 'Länken är kopierad',
+    },
     load_error: {
       title: 'Det gick inte att hämta',
       retry: 'Försök igen',

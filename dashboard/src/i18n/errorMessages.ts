@@ -1,4 +1,4 @@
-// Issue 25 item 7: what the user reads when a request fails, per typed error code (the one map:
+// Issue 25 part B: what the user reads when a request fails, per typed error code (the one map:
 // providers/errorMessages.ts), merged into sitecareMessages.ts. Swedish in errorMessages.sv.ts.
 
 export const errorEnglish = {
@@ -15,6 +15,14 @@ export const errorEnglish = {
       STEP_UP_REQUIRED: 'Confirm it is you first.',
       SECOND_FACTOR_REQUIRED: 'Enter the code from your authenticator app first.',
       SECOND_FACTOR_SETUP_REQUIRED: 'The agency requires two-step login. Set it up first.',
+    },
+    invite_notice: {
+      sent: 'The invitation to %{email} is on its way.',
+      queued:
+        'The invitation to %{email} is queued: no mail server is set up (SMTP_URL), so it waits under Sent mail and is not delivered.',
+      link_label: 'Invitation link (development only): pass it on by hand',
+      copy: 'Copy link',
+      copied: 'Link copied',
     },
     load_error: {
       title: 'Could not load this',
