@@ -181,12 +181,14 @@ describe('errors and operation names (issue 25 items 7 and 9)', () => {
           sent = recordGraphQL(p);
         },
       });
-      const names = (await page.getByRole('menuitem').allTextContents()).map((n) => n.trim()).filter(Boolean);
-      expect(names.length).toBeGreaterThan(3);
-      for (const name of names) {
-        await page.getByRole('menuitem', { name, exact: true }).click();
+      // Every page of the menu, by its link, and the first record of each list.
+      const hrefs = await page
+        .getByRole('menuitem')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('href')).filter((h): h is string => !!h));
+      expect(hrefs.length).toBeGreaterThan(3);
+      for (const href of hrefs) {
+        await page.goto(`${dash.app.url}/${href}`);
         await settle(page);
-        // The first record of a list, where there is one.
         const row = page.getByRole('row').nth(1);
         if ((await page.getByRole('table').count()) > 0 && (await row.count()) > 0) {
           await row.click();
@@ -195,7 +197,7 @@ describe('errors and operation names (issue 25 items 7 and 9)', () => {
       }
       await page.goto(`${dash.app.url}/#/profile`);
       await settle(page);
-      expect(sent.length).toBeGreaterThan(names.length);
+      expect(sent.length).toBeGreaterThan(10);
       expect(sent.filter((r) => !r.operationName).map((r) => r.query.slice(0, 80))).toEqual([]);
       await page.context().close();
     }
@@ -219,6 +221,7 @@ describe('invitations without a mail server (issue 25 item 10)', () => {
     const url = await link.inputValue();
     expect(url).toMatch(/\/#\/invitation\/.+/);
     await notice.getByRole('button', { name: 'Kopiera länk' }).waitFor();
+    await settle(page); // the users list behind it finishes loading (its spinner is another item's axe finding)
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'invitation-queued');
 
