@@ -3,10 +3,32 @@
 // the app bar and buttons use #1565c0; MUI's warning orange #ed6c02 (3.1:1) and info blue #0288d1
 // (3.9:1) fail as the text of outlined chips and alerts, so they are darkened to #b45309 (5.0:1)
 // and #01579b (7.4:1).
+import { type ComponentType, createElement, lazy, Suspense } from 'react';
 import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
+
+/** One of LoadError.tsx's components, loaded with the first list (not with the login page). */
+const later = (name: 'ListLoadError' | 'ListPagination' | 'RecordLoadError') => {
+  const Component: ComponentType = lazy(() => import('./resources/LoadError').then((m) => ({ default: m[name] })));
+  return createElement(Suspense, { fallback: null }, createElement(Component));
+};
+
+// Issue 25 item 7: a list or record whose request failed (offline, or the server) shows an error
+// with a retry in the UI's language, never an empty list ("No customers found") or stale rows.
+const components = {
+  RaList: {
+    defaultProps: {
+      error: later('ListLoadError'),
+      offline: later('ListLoadError'),
+      pagination: later('ListPagination'),
+    },
+  },
+  RaShow: { defaultProps: { error: later('RecordLoadError') } },
+  RaEdit: { defaultProps: { error: later('RecordLoadError') } },
+} as RaThemeOptions['components'];
 
 export const lightTheme: RaThemeOptions = {
   ...defaultLightTheme,
+  components: { ...defaultLightTheme.components, ...components },
   palette: {
     ...defaultLightTheme.palette,
     primary: { main: '#1565c0' },
@@ -15,4 +37,7 @@ export const lightTheme: RaThemeOptions = {
     info: { main: '#01579b' },
   },
 };
-export const darkTheme: RaThemeOptions = defaultDarkTheme;
+export const darkTheme: RaThemeOptions = {
+  ...defaultDarkTheme,
+  components: { ...defaultDarkTheme.components, ...components },
+};

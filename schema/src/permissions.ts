@@ -135,6 +135,8 @@ export const PERMISSIONS = {
   // Issue 18: time on tickets (staff; contractors on their assigned sites, by the row rule).
   'Mutation.ticketTimeEntryCreate': { audience: WORKERS, rule: 'assigned' },
   'Mutation.ticketTimeEntryDelete': { audience: WORKERS, rule: 'assigned' },
+  // Issue 25: the staff home page's cards in one query (each counted over the viewer's rows).
+  'Query.homeSummary': { audience: STAFF, rule: 'tenant' },
   'Query.leads': { audience: STAFF, rule: 'tenant' },
   'Query.lead': { audience: STAFF, rule: 'tenant' },
   'Mutation.leadSubmit': { audience: 'PUBLIC', rule: 'none' },
@@ -234,6 +236,9 @@ export type OperationName = keyof typeof PERMISSIONS;
 /** Restricted fields: reachable only by these roles even where the parent object is visible. */
 export const FIELD_PERMISSIONS = {
   'User.lastLoginAt': STAFF,
+  // Issue 25: an invitation just made: whether its mail is queued, and (outside production) its link.
+  'User.invitationQueued': STAFF,
+  'User.invitationLink': STAFF,
   // A contractor sees a customer's name and its contacts' name, e-mail and phone: what the work needs.
   'Customer.organisationNumber': OWNERS,
   'Customer.notes': STAFF,

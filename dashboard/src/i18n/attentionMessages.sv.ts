@@ -13,7 +13,6 @@ export const attentionSwedish: Messages<typeof attentionEnglish> = {
       ordered: 'Beställd %{date}',
       no_backup: 'Ingen säkerhetskopia ännu',
       last_backup: 'Senaste säkerhetskopia %{date}',
-      first_page: 'Bland de första %{count} aktiva webbplatserna.',
       leads: {
         title: 'Nya förfrågningar',
         count: 'ny förfrågan |||| nya förfrågningar',

@@ -12,7 +12,6 @@ export const attentionEnglish = {
       ordered: 'Ordered %{date}',
       no_backup: 'No backup yet',
       last_backup: 'Last backup %{date}',
-      first_page: 'Among the first %{count} active sites.',
       leads: {
         title: 'New leads',
         count: 'new lead |||| new leads',

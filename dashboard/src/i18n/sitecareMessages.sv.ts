@@ -1,4 +1,5 @@
 // The Swedish of sitecareMessages.ts: the same keys (the `Messages` type checks it at compile time).
+import { errorSwedish } from './errorMessages.sv';
 import type { Messages } from './types';
 import type { sitecareEnglish } from './sitecareMessages';
 import { agencySwedish } from './agencyMessages.sv';
@@ -21,6 +22,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...invoiceSwedish.sitecare,
     ...registerSwedish.sitecare,
     ...attentionSwedish.sitecare,
+    ...errorSwedish.sitecare,
     ...consentSwedish.sitecare,
     ...privacySwedish.sitecare,
     ...agencySwedish.sitecare,

@@ -3,6 +3,7 @@
 // `Messages` type checks at compile time. The helpdesk's messages live in helpdeskMessages.ts,
 // the subscriptions' in subscriptionMessages.ts, the staff home page's in attentionMessages.ts.
 
+import { errorEnglish } from './errorMessages';
 import { agencyEnglish } from './agencyMessages';
 import { integrationsEnglish } from './integrationMessages';
 import { signinEnglish } from './signinMessages';
@@ -23,6 +24,7 @@ export const sitecareEnglish = {
     ...invoiceEnglish.sitecare,
     ...registerEnglish.sitecare,
     ...attentionEnglish.sitecare,
+    ...errorEnglish.sitecare,
     ...consentEnglish.sitecare,
     ...privacyEnglish.sitecare,
     ...agencyEnglish.sitecare,

@@ -53,7 +53,7 @@ interface Accounts {
 
 const STATE = `paymentAccounts { provider connected offered environment webhookPath secrets { field set last4 verifiedAt } }
   smtpRelay { host port user fromAddress passwordSet passwordLast4 verifiedAt } inboundEmailTokenSet`;
-const QUERY = `{ tenant { ${STATE} } }`;
+const QUERY = `query TenantPaymentAccounts { tenant { ${STATE} } }`;
 const NAMES: Record<Provider, string> = { STRIPE: 'Stripe', MOLLIE: 'Mollie', PAYPAL: 'PayPal' };
 /** The inputs of each provider's connect mutation, in the order the form shows them. */
 const CONNECT: Record<Provider, { mutation: string; input: string; fields: string[] }> = {
@@ -308,7 +308,7 @@ function SmtpRelay({ relay, onChange }: { relay: Relay | null; onChange: (next: 
   };
   const remove = () =>
     submit<{ tenantSmtpRelayRemove: Accounts }>(
-      `mutation { tenantSmtpRelayRemove { id ${STATE} } }`,
+      `mutation TenantSmtpRelayRemove { tenantSmtpRelayRemove { id ${STATE} } }`,
       undefined,
       (data) => {
         onChange(data.tenantSmtpRelayRemove);
@@ -381,7 +381,7 @@ function InboundToken({ set, onRotated }: { set: boolean; onRotated: () => void 
   const [token, setToken] = useState<string | undefined>();
   const rotate = () =>
     submit<{ tenantInboundEmailTokenRotate: string }>(
-      'mutation { tenantInboundEmailTokenRotate }',
+      'mutation TenantInboundEmailTokenRotate { tenantInboundEmailTokenRotate }',
       undefined,
       (data) => {
         setToken(data.tenantInboundEmailTokenRotate);

@@ -104,15 +104,15 @@ function ApiKeys() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [shown, setShown] = useState<string | undefined>();
   const load = useCallback(() => {
-    void graphqlRequest<{ apiKeys: ApiKey[] }>('{ apiKeys { id name role hint expiresAt lastUsedAt revokedAt } }').then(
-      ({ apiKeys }) => setKeys(apiKeys),
-    );
+    void graphqlRequest<{ apiKeys: ApiKey[] }>(
+      'query ApiKeys { apiKeys { id name role hint expiresAt lastUsedAt revokedAt } }',
+    ).then(({ apiKeys }) => setKeys(apiKeys));
   }, []);
   useEffect(load, [load]);
   const create = async (event: FormEvent) => {
     event.preventDefault();
     const result = await run<{ apiKeyCreate: { key: string } }>(
-      'mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $input) { key } }',
+      'mutation ApiKeyCreate($input: ApiKeyCreateInput!) { apiKeyCreate(input: $input) { key } }',
       { input: { name, role, expiresAt: expires ? new Date(expires).toISOString() : null } },
     );
     const fieldErrors = failed(result);
@@ -125,7 +125,7 @@ function ApiKeys() {
     load();
   };
   const revoke = async (id: string) => {
-    await run('mutation($id: UUID!) { apiKeyRevoke(id: $id) { id } }', { id });
+    await run('mutation ApiKeyRevoke($id: UUID!) { apiKeyRevoke(id: $id) { id } }', { id });
     load();
   };
   return (
@@ -233,7 +233,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
   const [deliveries, setDeliveries] = useState<Delivery[] | undefined>();
   const load = useCallback(() => {
     void graphqlRequest<{ webhookDeliveries: Delivery[] }>(
-      'query($input: WebhookDeliveriesInput!) { webhookDeliveries(input: $input) { id eventType status attempts lastStatusCode lastAttemptAt createdAt } }',
+      'query WebhookDeliveries($input: WebhookDeliveriesInput!) { webhookDeliveries(input: $input) { id eventType status attempts lastStatusCode lastAttemptAt createdAt } }',
       { input: { endpointId, take: 20 } },
     ).then(({ webhookDeliveries }) => setDeliveries(webhookDeliveries));
   }, [endpointId]);
@@ -251,7 +251,9 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
             <Button
               size="small"
               onClick={() =>
-                void run('mutation($id: UUID!) { webhookDeliveryReplay(id: $id) { id } }', { id: d.id }).then(load)
+                void run('mutation WebhookDeliveryReplay($id: UUID!) { webhookDeliveryReplay(id: $id) { id } }', {
+                  id: d.id,
+                }).then(load)
               }
             >
               {translate('sitecare.integrations.hooks.replay')}
@@ -284,15 +286,15 @@ function Webhooks() {
   const [shown, setShown] = useState<{ id: string; secret: string } | undefined>();
   const [open, setOpen] = useState<string | undefined>();
   const load = useCallback(() => {
-    void graphqlRequest<{ webhookEndpoints: Endpoint[] }>('{ webhookEndpoints { id url events enabled status } }').then(
-      ({ webhookEndpoints }) => setEndpoints(webhookEndpoints),
-    );
+    void graphqlRequest<{ webhookEndpoints: Endpoint[] }>(
+      'query WebhookEndpoints { webhookEndpoints { id url events enabled status } }',
+    ).then(({ webhookEndpoints }) => setEndpoints(webhookEndpoints));
   }, []);
   useEffect(load, [load]);
   const create = async (event: FormEvent) => {
     event.preventDefault();
     const result = await run<{ webhookEndpointCreate: { secret: string; endpoint: { id: string } } }>(
-      'mutation($input: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $input) { secret endpoint { id } } }',
+      'mutation WebhookEndpointCreate($input: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $input) { secret endpoint { id } } }',
       { input: { url, events } },
     );
     const fieldErrors = failed(result);
@@ -307,7 +309,7 @@ function Webhooks() {
   };
   const rotate = async (id: string) => {
     const result = await run<{ webhookEndpointRotateSecret: { secret: string } }>(
-      'mutation($id: UUID!) { webhookEndpointRotateSecret(id: $id) { secret } }',
+      'mutation WebhookEndpointRotateSecret($id: UUID!) { webhookEndpointRotateSecret(id: $id) { secret } }',
       { id },
     );
     if (!failed(result))
@@ -360,7 +362,7 @@ function Webhooks() {
               size="small"
               onClick={() =>
                 void act(
-                  'mutation($input: WebhookEndpointUpdateInput!) { webhookEndpointUpdate(input: $input) { id } }',
+                  'mutation WebhookEndpointUpdate($input: WebhookEndpointUpdateInput!) { webhookEndpointUpdate(input: $input) { id } }',
                   {
                     input: { id: endpoint.id, enabled: !endpoint.enabled },
                   },
@@ -375,7 +377,11 @@ function Webhooks() {
               size="small"
               color="error"
               aria-label={`${translate('sitecare.integrations.hooks.remove')}: ${endpoint.url}`}
-              onClick={() => void act('mutation($id: UUID!) { webhookEndpointDelete(id: $id) }', { id: endpoint.id })}
+              onClick={() =>
+                void act('mutation WebhookEndpointDelete($id: UUID!) { webhookEndpointDelete(id: $id) }', {
+                  id: endpoint.id,
+                })
+              }
             >
               {translate('sitecare.integrations.hooks.remove')}
             </Button>
@@ -455,7 +461,7 @@ document.getElementById('sitecare-contact').addEventListener('submit', async (ev
     consentText: ${JSON.stringify(consentText)}, sourcePage: location.href };
   const res = await fetch(${JSON.stringify(`${base}/public/${slug}/graphql`)}, {
     method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($input: LeadInput!) { leadSubmit(input: $input) }', variables: { input } }),
+    body: JSON.stringify({ query: 'mutation LeadSubmit($input: LeadInput!) { leadSubmit(input: $input) }', variables: { input } }),
   });
   const body = await res.json();
   status.textContent = body.data && body.data.leadSubmit ? 'Tack! / Thank you!' : 'Något gick fel / Something went wrong';
@@ -473,7 +479,7 @@ function Website() {
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     void graphqlRequest<{ tenant: { slug: string; allowedOrigins: string[] } }>(
-      '{ tenant { slug allowedOrigins } }',
+      'query TenantAllowedOrigins { tenant { slug allowedOrigins } }',
     ).then(({ tenant }) => {
       setSlug(tenant.slug);
       setOrigins(tenant.allowedOrigins.join('\n'));
@@ -485,9 +491,12 @@ function Website() {
       .split(/\s+/)
       .map((o) => o.trim())
       .filter(Boolean);
-    const result = await run('mutation($o: [String!]!) { tenantAllowedOriginsSet(origins: $o) { allowedOrigins } }', {
-      o: list,
-    });
+    const result = await run(
+      'mutation TenantAllowedOriginsSet($o: [String!]!) { tenantAllowedOriginsSet(origins: $o) { allowedOrigins } }',
+      {
+        o: list,
+      },
+    );
     const fieldErrors = failed(result);
     setError(fieldErrors?.origins);
     if (!fieldErrors) notify('sitecare.integrations.website.saved', { type: 'info' });

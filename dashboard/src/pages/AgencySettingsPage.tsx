@@ -35,7 +35,7 @@ const FIELDS = `name legalName organisationNumber vatNumber addressLine1 address
   timezone defaultLanguage currency vatRateBasisPoints fSkatt euPrivateVat invoiceDueDays bankgiro plusgiro iban bic
   supportEmail senderName brandColor
   privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl logoUrl slug`;
-const TENANT = `{ tenant { ${FIELDS} } }`;
+const TENANT = `query TenantSettings { tenant { ${FIELDS} } }`;
 const UPDATE = `mutation TenantUpdate($input: TenantUpdateInput!) { tenantUpdate(input: $input) { ${FIELDS} } }`;
 const LOGO_SET = `mutation TenantLogoSet($input: TenantLogoInput!) { tenantLogoSet(input: $input) { ${FIELDS} } }`;
 const LOGO_REMOVE = `mutation TenantLogoRemove { tenantLogoRemove { ${FIELDS} } }`;

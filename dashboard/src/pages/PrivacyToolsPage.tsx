@@ -30,9 +30,9 @@ interface MyRequest {
   exportAvailable: boolean;
 }
 
-const MINE = '{ myPrivacyRequests { id type status receivedAt dueAt exportAvailable } }';
-const FILE = 'mutation($i: PrivacyRequestPortalInput!) { privacyRequestFile(input: $i) { id } }';
-const LINK = 'mutation($id: UUID!) { privacyExportLink(requestId: $id) }';
+const MINE = 'query MyPrivacyRequests { myPrivacyRequests { id type status receivedAt dueAt exportAvailable } }';
+const FILE = 'mutation PrivacyRequestFile($i: PrivacyRequestPortalInput!) { privacyRequestFile(input: $i) { id } }';
+const LINK = 'mutation PrivacyExportLink($id: UUID!) { privacyExportLink(requestId: $id) }';
 
 export default function PrivacyToolsPage() {
   const translate = useTranslate();

@@ -32,7 +32,7 @@ import { useCountryChoices } from '../resources/countries';
 const PROFILE_UPDATE = `mutation ProfileUpdate($input: ProfileUpdateInput!) {
   profileUpdate(input: $input) { ${VIEWER_FIELDS} }
 }`;
-const MY_CONTACT = `{ me { contact { phone postalCode country } } }`;
+const MY_CONTACT = `query MyContact { me { contact { phone postalCode country } } }`;
 const CONTACT_UPDATE = `mutation ContactUpdate($input: ProfileUpdateInput!) { profileUpdate(input: $input) { role } }`;
 
 interface ContactValues {

@@ -1,55 +1,170 @@
 // The staff home page: what needs attention now (new leads, tickets by due time, payments, stale
-// backups). Each card reads one existing list query through useGetList, so the data provider's
-// conventions (filters, sort, page, embedded records, the viewer's fields) apply.
+// backups, privacy requests, breaches). One query (`homeSummary`) asks the server for every card:
+// the server counts over all the viewer's rows (issue 25: not the first 100 the browser loaded).
+// Apollo's cache keeps the answer, so a language switch (which re-renders the whole app) asks nothing
+// again; the page asks anew when it is opened after a minute.
+import { ApolloProvider, gql, type TypedDocumentNode, useQuery, type WatchQueryFetchPolicy } from '@apollo/client';
 import ErrorIcon from '@mui/icons-material/Error';
 import { Box, Chip, Typography } from '@mui/material';
 import type { Role } from '@sitecare/schema';
-import { useId } from 'react';
-import { type RaRecord, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { useId, useState } from 'react';
+import { type RaRecord, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
 
+import { apolloClient } from '../providers/apolloClient';
 import { roleCanAccess } from '../providers/canAccess';
+import { LoadError } from '../resources/LoadError';
 import { formatMoney } from '../resources/money';
 import { BreachAttentionCard } from '../resources/breaches/BreachAttentionCard';
-import { OVERDUE_INVOICES, OverdueInvoicesCard } from '../resources/invoices/OverdueInvoicesCard';
+import { OVERDUE_INVOICES, OverdueInvoicesCard, type OverdueInvoice } from '../resources/invoices/OverdueInvoicesCard';
 import { isOverdue } from '../resources/support-tickets/SupportTicketFields';
 import { PrivacyAttentionCard } from '../resources/privacy-requests/PrivacyAttentionCard';
-import {
-  AttentionCard,
-  Detail,
-  ItemLink,
-  ListLink,
-  ShortList,
-  useFormatDate,
-  useListCard,
-  useListPath,
-} from './overviewCards';
+import { AttentionCard, Detail, ItemLink, ListLink, ShortList, useFormatDate, useListPath } from './overviewCards';
 
-const SITES_PAGE = 100;
-const SHOW = 5;
+interface Summary {
+  homeSummary: {
+    newLeads: { totalCount: number; nodes: RaRecord[] };
+    overdueTickets: { totalCount: number; nodes: RaRecord[] };
+    openTickets: { totalCount: number; nodes: RaRecord[] };
+    payments: { pendingOrders: number; pastDueSubscriptions: number; oldestPendingOrder: RaRecord | null };
+    staleBackups: { totalCount: number; nodes: { lastBackupAt: string | null; site: RaRecord }[] };
+    privacyRequests: { totalCount: number; overdueCount: number; nodes: RaRecord[] };
+    breaches: { totalCount: number; nodes: RaRecord[] };
+    overdueInvoices: { totalCount: number; nodes: OverdueInvoice[] };
+  };
+}
+type Cards = Summary['homeSummary'];
+
+export const HOME_SUMMARY: TypedDocumentNode<Summary> = gql`
+  query HomeSummary {
+    homeSummary {
+      newLeads {
+        totalCount
+        nodes {
+          id
+          name
+          company
+          createdAt
+        }
+      }
+      overdueTickets {
+        totalCount
+        nodes {
+          id
+          number
+          subject
+          firstResponseDueAt
+          firstRespondedAt
+          customer {
+            id
+            name
+          }
+        }
+      }
+      openTickets {
+        totalCount
+        nodes {
+          id
+          number
+          subject
+          firstResponseDueAt
+          firstRespondedAt
+          customer {
+            id
+            name
+          }
+        }
+      }
+      payments {
+        pendingOrders
+        pastDueSubscriptions
+        oldestPendingOrder {
+          id
+          number
+          totalMinor
+          currency
+          createdAt
+          customer {
+            id
+            name
+          }
+        }
+      }
+      staleBackups {
+        totalCount
+        nodes {
+          lastBackupAt
+          site {
+            id
+            domain
+          }
+        }
+      }
+      privacyRequests {
+        totalCount
+        overdueCount
+        nodes {
+          id
+          type
+          dueAt
+          overdue
+        }
+      }
+      breaches {
+        totalCount
+        nodes {
+          id
+          description
+          deadline
+          reportable
+          authorityNotifiedAt
+          overdue
+        }
+      }
+      overdueInvoices {
+        totalCount
+        nodes {
+          id
+          kind
+          number
+          status
+          buyerName
+          totalMinor
+          currency
+          dueDate
+          overdue
+          daysOverdue
+        }
+      }
+    }
+  }
+`;
 
 const STAFF: readonly Role[] = ['ADMIN', 'EMPLOYEE'];
 export const isStaff = (role: Role | undefined) => role !== undefined && STAFF.includes(role);
 
-const NewLeadsCard = () => {
+/** What every card is given: the summary's part, or the state of the one request. */
+interface CardState {
+  isPending: boolean;
+  error: unknown;
+}
+
+const NewLeadsCard = ({ leads, ...state }: CardState & { leads: Cards['newLeads'] | undefined }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const createPath = useCreatePath();
   const listPath = useListPath();
-  // The API lists leads newest first.
-  const { data, state } = useListCard('leads', {
-    filter: { status: 'NEW' },
-    pagination: { page: 1, perPage: SHOW },
-  });
   return (
     <AttentionCard
       title="sitecare.attention.leads.title"
       {...state}
+      total={leads?.totalCount}
+      isEmpty={!leads?.nodes.length}
       caption="sitecare.attention.leads.count"
       empty="sitecare.attention.leads.empty"
       links={<ListLink to={listPath('leads', { status: 'NEW' })} label="sitecare.attention.leads.all" />}
     >
       <ShortList>
-        {data?.map((lead) => (
+        {leads?.nodes.map((lead) => (
           <li key={lead.id}>
             <ItemLink to={createPath({ resource: 'leads', id: lead.id, type: 'show' })}>{String(lead.name)}</ItemLink>
             <Detail>
@@ -68,28 +183,28 @@ const OPEN_TICKETS = { status: ['NEW', 'OPEN'] };
 const OVERDUE_TICKETS = { overdue: true };
 
 /** A short list of tickets by first-response time: the open ones, or those past it. */
-const TicketsCard = ({ overdue }: { overdue?: boolean }) => {
+const TicketsCard = ({
+  overdue,
+  tickets,
+  ...state
+}: CardState & { overdue?: boolean; tickets: Cards['openTickets'] | undefined }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const createPath = useCreatePath();
   const listPath = useListPath();
   const filter = overdue ? OVERDUE_TICKETS : OPEN_TICKETS;
-  const { data, state } = useListCard('supportTickets', {
-    filter,
-    sort: { field: 'firstResponseDueAt', order: 'ASC' },
-    pagination: { page: 1, perPage: SHOW },
-    meta: { embed: ['customer'] },
-  });
   return (
     <AttentionCard
       title={overdue ? 'sitecare.tickets.overdue_title' : 'sitecare.attention.tickets.title'}
       {...state}
+      total={tickets?.totalCount}
+      isEmpty={!tickets?.nodes.length}
       caption="sitecare.attention.tickets.count"
       empty={overdue ? 'sitecare.tickets.overdue_none' : 'sitecare.attention.tickets.empty'}
       links={<ListLink to={listPath('supportTickets', filter)} label="sitecare.attention.tickets.all" />}
     >
       <ShortList>
-        {data?.map((ticket) => (
+        {tickets?.nodes.map((ticket) => (
           <li key={ticket.id}>
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
               <ItemLink to={createPath({ resource: 'supportTickets', id: ticket.id, type: 'show' })}>
@@ -110,37 +225,21 @@ const TicketsCard = ({ overdue }: { overdue?: boolean }) => {
   );
 };
 
-const oldestOf = (records: RaRecord[] | undefined) =>
-  records?.reduce<RaRecord | undefined>(
-    (oldest, record) => (!oldest || String(record.createdAt) < String(oldest.createdAt) ? record : oldest),
-    undefined,
-  );
-
-const PaymentsCard = () => {
+const PaymentsCard = ({ payments, ...state }: CardState & { payments: Cards['payments'] | undefined }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const [locale] = useLocaleState();
   const createPath = useCreatePath();
   const listPath = useListPath();
-  // The API lists orders newest first and has no sort: the oldest is the oldest of the first 100.
-  const orders = useGetList('orders', {
-    filter: { status: 'PENDING_PAYMENT' },
-    pagination: { page: 1, perPage: 100 },
-    meta: { embed: ['customer'] },
-  });
-  const subscriptions = useGetList('subscriptions', {
-    filter: { status: 'PAST_DUE' },
-    pagination: { page: 1, perPage: 1 },
-  });
-  const oldest = oldestOf(orders.data);
-  const pastDue = subscriptions.total ?? 0;
+  // The server picks the oldest of all orders waiting for payment.
+  const oldest = payments?.oldestPendingOrder;
+  const pastDue = payments?.pastDueSubscriptions ?? 0;
   return (
     <AttentionCard
       title="sitecare.attention.payments.title"
-      total={orders.total}
+      {...state}
+      total={payments?.pendingOrders}
       caption="sitecare.attention.payments.count"
-      isPending={orders.isPending || subscriptions.isPending}
-      error={orders.error ?? subscriptions.error}
       empty="sitecare.attention.payments.empty"
       isEmpty={!oldest && pastDue === 0}
       links={
@@ -175,38 +274,21 @@ const PaymentsCard = () => {
   );
 };
 
-/** The newest backup's time, or undefined when the site has none. */
-const newestBackup = (site: RaRecord): string | undefined =>
-  (Array.isArray(site.backups) ? (site.backups as { takenAt?: string }[]) : [])
-    .map((backup) => backup.takenAt)
-    .filter((takenAt): takenAt is string => typeof takenAt === 'string')
-    .sort()
-    .at(-1);
-
-const StaleBackupsCard = () => {
+const StaleBackupsCard = ({ backups, ...state }: CardState & { backups: Cards['staleBackups'] | undefined }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const createPath = useCreatePath();
   const listPath = useListPath();
-  // The server picks the sites whose newest backup is older than their package promises (issue 22).
-  const { data, state } = useListCard('sites', {
-    filter: { status: 'ACTIVE', backupOverdue: true },
-    sort: { field: 'domain', order: 'ASC' },
-    pagination: { page: 1, perPage: SITES_PAGE },
-    meta: { embed: ['backups'] },
-  });
-  // Stalest first; a site without any backup comes before all others.
-  const stale = (data ?? [])
-    .map((site) => ({ site, newest: newestBackup(site) }))
-    .sort((a, b) => (a.newest ?? '').localeCompare(b.newest ?? ''));
+  // The server picks, over all active sites, those whose newest backup is older than their package
+  // promises (issue 22), stalest first; a site without any backup before all others.
   return (
     <AttentionCard
       title="sitecare.attention.backups.title"
       {...state}
-      total={state.total ?? stale.length}
+      total={backups?.totalCount}
       caption="sitecare.attention.backups.count"
       empty="sitecare.attention.backups.empty"
-      isEmpty={stale.length === 0}
+      isEmpty={!backups?.nodes.length}
       links={
         <ListLink
           to={listPath('sites', { status: 'ACTIVE', backupOverdue: true })}
@@ -215,55 +297,45 @@ const StaleBackupsCard = () => {
       }
     >
       <ShortList>
-        {stale.slice(0, SHOW).map(({ site, newest }) => (
+        {backups?.nodes.map(({ site, lastBackupAt }) => (
           <li key={site.id}>
             <ItemLink to={createPath({ resource: 'sites', id: site.id, type: 'show' })}>{String(site.domain)}</ItemLink>
             <Detail>
-              {newest
-                ? translate('sitecare.attention.last_backup', { date: formatDate(newest) })
+              {lastBackupAt
+                ? translate('sitecare.attention.last_backup', { date: formatDate(lastBackupAt) })
                 : translate('sitecare.attention.no_backup')}
             </Detail>
           </li>
         ))}
       </ShortList>
-      {(state.total ?? 0) > SITES_PAGE ? (
-        <Detail>{translate('sitecare.attention.first_page', { count: SITES_PAGE })}</Detail>
-      ) : null}
     </AttentionCard>
   );
 };
 
-const BreachesCard = () => {
-  const listPath = useListPath();
-  return (
-    <BreachAttentionCard
-      Frame={AttentionCard}
-      listLink={<ListLink to={listPath('breaches')} label="sitecare.registers.breach_attention_all" />}
-    />
-  );
-};
+/** When the summary was last asked for: opened again within a minute (or re-rendered), the page
+ * shows the cached answer. */
+let askedAt = 0;
+const FRESH_MS = 60_000;
 
-/** Issue 19: overdue invoices (their own card and query; the API's one overdue rule). */
-const InvoicesCard = () => {
+function StaffCards({ role }: { role: Role | undefined }) {
   const listPath = useListPath();
-  return (
-    <OverdueInvoicesCard
-      Frame={AttentionCard}
-      listLink={<ListLink to={listPath('invoices', OVERDUE_INVOICES)} label="sitecare.invoices.overdue_all" />}
-    />
+  const [fetchPolicy] = useState<WatchQueryFetchPolicy>(() =>
+    Date.now() - askedAt < FRESH_MS ? 'cache-first' : 'network-only',
   );
-};
-
-/** The cards the role may see (the permission matrix decides), in a grid of one column on a phone. */
-export default function StaffOverview({ role }: { role: Role | undefined }) {
-  const translate = useTranslate();
-  const headingId = useId();
+  const { data, loading, error, refetch } = useQuery(HOME_SUMMARY, {
+    fetchPolicy,
+    nextFetchPolicy: 'cache-first',
+    notifyOnNetworkStatusChange: true,
+    onCompleted: () => {
+      askedAt = Date.now();
+    },
+  });
   const may = (resource: string) => roleCanAccess(role, resource, 'list');
+  const cards = data?.homeSummary;
+  const state: CardState = { isPending: loading, error: error && !loading ? error : undefined };
   return (
-    <Box component="section" aria-labelledby={headingId} sx={{ mt: 3 }}>
-      <Typography id={headingId} component="h2" variant="h5" gutterBottom>
-        {translate('sitecare.attention.title')}
-      </Typography>
+    <>
+      {error && !loading ? <LoadError error={error} onRetry={() => void refetch()} /> : null}
       <Box
         sx={{
           display: 'grid',
@@ -271,15 +343,46 @@ export default function StaffOverview({ role }: { role: Role | undefined }) {
           gridTemplateColumns: { xs: '1fr', md: 'repeat(2, minmax(0, 1fr))', xl: 'repeat(4, minmax(0, 1fr))' },
         }}
       >
-        {may('leads') ? <NewLeadsCard /> : null}
-        {may('supportTickets') ? <TicketsCard overdue /> : null}
-        {may('supportTickets') ? <TicketsCard /> : null}
-        {may('orders') && may('subscriptions') ? <PaymentsCard /> : null}
-        {may('sites') ? <StaleBackupsCard /> : null}
-        {may('privacyRequests') ? <PrivacyAttentionCard /> : null}
-        {may('breaches') ? <BreachesCard /> : null}
-        {may('invoices') ? <InvoicesCard /> : null}
+        {may('leads') ? <NewLeadsCard {...state} leads={cards?.newLeads} /> : null}
+        {may('supportTickets') ? <TicketsCard {...state} overdue tickets={cards?.overdueTickets} /> : null}
+        {may('supportTickets') ? <TicketsCard {...state} tickets={cards?.openTickets} /> : null}
+        {may('orders') && may('subscriptions') ? <PaymentsCard {...state} payments={cards?.payments} /> : null}
+        {may('sites') ? <StaleBackupsCard {...state} backups={cards?.staleBackups} /> : null}
+        {may('privacyRequests') ? <PrivacyAttentionCard {...state} requests={cards?.privacyRequests} /> : null}
+        {may('breaches') ? (
+          <BreachAttentionCard
+            {...state}
+            breaches={cards?.breaches}
+            Frame={AttentionCard}
+            listLink={<ListLink to={listPath('breaches')} label="sitecare.registers.breach_attention_all" />}
+          />
+        ) : null}
+        {may('invoices') ? (
+          <OverdueInvoicesCard
+            {...state}
+            invoices={cards?.overdueInvoices}
+            Frame={AttentionCard}
+            listLink={<ListLink to={listPath('invoices', OVERDUE_INVOICES)} label="sitecare.invoices.overdue_all" />}
+          />
+        ) : null}
       </Box>
+    </>
+  );
+}
+
+/** The cards the role may see (the permission matrix decides), in a grid of one column on a phone. */
+export default function StaffOverview({ role }: { role: Role | undefined }) {
+  const translate = useTranslate();
+  const headingId = useId();
+  return (
+    <Box component="section" aria-labelledby={headingId} sx={{ mt: 3 }}>
+      <Typography id={headingId} component="h2" variant="h5" gutterBottom>
+        {translate('sitecare.attention.title')}
+      </Typography>
+      {/* The Apollo provider lives here, so Apollo loads with the pages that use it (as SystemStatusPage). */}
+      <ApolloProvider client={apolloClient}>
+        <StaffCards role={role} />
+      </ApolloProvider>
     </Box>
   );
 }

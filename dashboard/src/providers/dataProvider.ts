@@ -18,6 +18,7 @@
 //
 // A resource that does not follow the conventions registers its own operations in
 // `resourceQueries` below (see ../resources/README.md).
+import { errorMessageKey } from './errorMessages';
 import type { Role } from '@sitecare/schema';
 import {
   type IntrospectionField,
@@ -394,13 +395,26 @@ interface GraphQLErrorLike {
  * field, `body.errors: { field: message }`, which react-admin's forms show under that input.
  */
 export function toHttpError(error: unknown): unknown {
-  const body = (error as { body?: { graphQLErrors?: GraphQLErrorLike[] } } | undefined)?.body;
+  if (error instanceof HttpError && error.body?.code) return error;
+  const body = (error as { body?: { graphQLErrors?: GraphQLErrorLike[]; networkError?: unknown } } | undefined)?.body;
   const first = body?.graphQLErrors?.[0];
-  if (!first) return error;
+  // ra-data-graphql turns Apollo's network error into HttpError("Failed to fetch") without a body.
+  const unreachable =
+    !!body?.networkError || error instanceof TypeError || (error instanceof HttpError && !error.body && !error.status);
+  if (!first && !unreachable) return error;
+  if (!first) {
+    // Offline or no answer (Apollo's "Failed to fetch"): what the user reads is translated, by code.
+    return new HttpError(errorMessageKey({ code: 'NETWORK_ERROR' }), 0, {
+      code: 'NETWORK_ERROR',
+      extensions: { code: 'NETWORK_ERROR' },
+    });
+  }
   const extensions = first.extensions ?? {};
   const code = extensions.code ?? 'INTERNAL_SERVER_ERROR';
   const errors = code === 'BAD_USER_INPUT' ? fieldErrorsOf(first.message, extensions) : {};
-  return new HttpError(first.message, STATUS_OF_CODE[code] ?? 500, {
+  // A field's message shows under its input; every other message is the code's, in the UI's language.
+  const message = code === 'BAD_USER_INPUT' ? first.message : errorMessageKey({ code });
+  return new HttpError(message, STATUS_OF_CODE[code] ?? 500, {
     code,
     extensions,
     ...(Object.keys(errors).length ? { errors } : {}),

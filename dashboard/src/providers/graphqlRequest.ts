@@ -41,6 +41,10 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: ApiErrorExtensions }[];
 }
 
+/** The operation's name (`query Me {…}` is "Me"), sent with every request (issue 25 item 9). */
+export const operationNameOf = (query: string): string | null =>
+  /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1] ?? null;
+
 /** Runs one operation against /graphql with the session cookie; rejects with the first ApiError. */
 export async function graphqlRequest<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
   let response: Response;
@@ -49,7 +53,7 @@ export async function graphqlRequest<T>(query: string, variables?: Record<string
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ operationName: operationNameOf(query), query, variables }),
     });
   } catch {
     throw new ApiError('The server could not be reached', { code: 'NETWORK_ERROR' });

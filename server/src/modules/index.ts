@@ -19,6 +19,7 @@ import { credentialsModule } from './credentials';
 import { customersModule } from './customers';
 import { disclosuresModule } from './disclosures';
 import { healthModule } from './health';
+import { homeModule } from './home';
 import { hostedModule } from './hosted';
 import { invoicesModule } from './invoices';
 import { leadsModule } from './leads';
@@ -62,6 +63,7 @@ export const modules: readonly SitecareModule[] = [
   attachmentsModule,
   consentsModule,
   visitsModule,
+  homeModule,
   surveysModule,
   credentialsModule,
   packagesModule,

@@ -1,18 +1,29 @@
 // S26 on the staff home page: reportable breaches not yet notified to the authority, the nearest
-// deadline first (the API sorts by deadline), overdue ones marked.
+// deadline first (the API sorts by deadline), overdue ones marked. The home page's one query
+// (`homeSummary.breaches`) brings them.
 import { Box, Link as MuiLink, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Link, RecordContextProvider, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { Link, type RaRecord, RecordContextProvider, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
 
 import type { CardProps } from '../../pages/overviewCards';
 import { BreachStateField } from './BreachFields';
 
-const AWAITING = { awaitingNotification: true };
-
 /** The card's frame comes from the home page, so every card looks and reads the same. */
 export type AttentionCardFrame = (props: CardProps) => ReactNode;
 
-export const BreachAttentionCard = ({ Frame, listLink }: { Frame: AttentionCardFrame; listLink: ReactNode }) => {
+export const BreachAttentionCard = ({
+  Frame,
+  listLink,
+  breaches,
+  isPending,
+  error,
+}: {
+  Frame: AttentionCardFrame;
+  listLink: ReactNode;
+  breaches: { totalCount: number; nodes: RaRecord[] } | undefined;
+  isPending: boolean;
+  error: unknown;
+}) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const [locale] = useLocaleState();
@@ -20,14 +31,11 @@ export const BreachAttentionCard = ({ Frame, listLink }: { Frame: AttentionCardF
     dateStyle: 'medium',
     timeStyle: 'short',
   });
-  const { data, total, isPending, error } = useGetList('breaches', {
-    filter: AWAITING,
-    pagination: { page: 1, perPage: 5 },
-  });
+  const data = breaches?.nodes;
   return (
     <Frame
       title="sitecare.registers.breach_attention"
-      total={total}
+      total={breaches?.totalCount}
       caption="sitecare.registers.breach_attention_count"
       isPending={isPending}
       error={error}

@@ -51,16 +51,17 @@ interface State {
   myPolicyAcceptances: Acceptance[];
 }
 
-const LOAD = `{
+const LOAD = `query MyConsents {
   processingPurposes { key legalBasis descriptionSv descriptionEn }
   myConsents { purposeKey channel granted }
   myConsentHistory { id createdAt purposeKey channel decision method }
   myCookiePreferences { analytics marketing }
   myPolicyAcceptances { acceptedAt policyVersion { id version language text } }
 }`;
-const SET = 'mutation($i: ConsentChoiceInput!) { myConsentSet(input: $i) { decision } }';
-const COOKIES = 'mutation($i: MyCookiePreferencesInput!) { myCookiePreferencesSet(input: $i) { analytics } }';
-const ACCEPT = 'mutation($id: UUID!) { policyAccept(policyVersionId: $id) { acceptedAt } }';
+const SET = 'mutation MyConsentSet($i: ConsentChoiceInput!) { myConsentSet(input: $i) { decision } }';
+const COOKIES =
+  'mutation MyCookiePreferencesSet($i: MyCookiePreferencesInput!) { myCookiePreferencesSet(input: $i) { analytics } }';
+const ACCEPT = 'mutation PolicyAccept($id: UUID!) { policyAccept(policyVersionId: $id) { acceptedAt } }';
 
 /** Purposes people decide on by channel; cookie purposes are the cookie switches below. */
 const CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'SOCIAL'] as const;

@@ -15,7 +15,7 @@ export interface SupportHoursMonth {
   hoursIncluded: number;
 }
 
-const QUERY = `query($id: UUID!) { customer(id: $id) { supportHours(months: 6) { month minutesUsed hoursIncluded } } }`;
+const QUERY = `query CustomerSupportHours($id: UUID!) { customer(id: $id) { supportHours(months: 6) { month minutesUsed hoursIncluded } } }`;
 
 const monthName = (month: string, locale: string) =>
   new Date(`${month}-01T00:00:00Z`).toLocaleDateString(locale === 'sv' ? 'sv-SE' : 'en-GB', {
@@ -24,7 +24,7 @@ const monthName = (month: string, locale: string) =>
     timeZone: 'UTC',
   });
 
-const OWN_QUERY = `{ me { contact { customer { supportHours(months: 6) { month minutesUsed hoursIncluded } } } } }`;
+const OWN_QUERY = `query MySupportHours { me { contact { customer { supportHours(months: 6) { month minutesUsed hoursIncluded } } } } }`;
 
 /** The months of `customerId`, or (`'own'`) of the customer login's own customer. */
 export function useSupportHours(customerId: string | 'own' | undefined): SupportHoursMonth[] | undefined {

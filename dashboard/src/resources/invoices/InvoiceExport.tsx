@@ -18,9 +18,12 @@ export const InvoiceExport = () => {
     try {
       const { invoiceExport } = await graphqlRequest<{
         invoiceExport: { filename: string; contentType: string; contentBase64: string };
-      }>('query($i: InvoiceExportInput!) { invoiceExport(input: $i) { filename contentType contentBase64 } }', {
-        i: { format, from, to },
-      });
+      }>(
+        'query InvoiceExport($i: InvoiceExportInput!) { invoiceExport(input: $i) { filename contentType contentBase64 } }',
+        {
+          i: { format, from, to },
+        },
+      );
       const bytes = Uint8Array.from(atob(invoiceExport.contentBase64), (c) => c.charCodeAt(0));
       const url = URL.createObjectURL(new Blob([bytes], { type: invoiceExport.contentType }));
       const link = document.createElement('a');

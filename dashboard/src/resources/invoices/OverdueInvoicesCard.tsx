@@ -1,9 +1,9 @@
-// Issue 19 on the staff home page: open invoices past their due date. Its own query (the invoice list
-// with the API's `overdue` filter, the one SQL rule the reminders use too), in the frame the home page
-// gives, so the home page can show it however it gathers its cards.
+// Issue 19 on the staff home page: open invoices past their due date, as the home page's one query
+// (`homeSummary.overdueInvoices`, the invoice list's `overdue` filter: the one SQL rule the reminders
+// use too) brings them, in the frame the home page gives.
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { RecordContextProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { RecordContextProvider, useLocaleState, useTranslate } from 'react-admin';
 
 import type { AttentionCardFrame } from '../breaches/BreachAttentionCard';
 import { formatMoney } from '../money';
@@ -11,12 +11,25 @@ import { InvoiceStateField, type InvoiceRecord } from './InvoiceActions';
 
 export const OVERDUE_INVOICES = { overdue: true };
 
-export const OverdueInvoicesCard = ({ Frame, listLink }: { Frame: AttentionCardFrame; listLink: ReactNode }) => {
+export type OverdueInvoice = InvoiceRecord & { buyerName: string; totalMinor: number; currency: string };
+
+export const OverdueInvoicesCard = ({
+  Frame,
+  listLink,
+  invoices,
+  isPending,
+  error,
+}: {
+  Frame: AttentionCardFrame;
+  listLink: ReactNode;
+  invoices: { totalCount: number; nodes: OverdueInvoice[] } | undefined;
+  isPending: boolean;
+  error: unknown;
+}) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { data, total, isPending, error } = useGetList<
-    InvoiceRecord & { buyerName: string; totalMinor: number; currency: string }
-  >('invoices', { filter: OVERDUE_INVOICES, pagination: { page: 1, perPage: 5 } });
+  const data = invoices?.nodes;
+  const total = invoices?.totalCount;
   return (
     <Frame
       title="sitecare.invoices.overdue_title"

@@ -1,16 +1,23 @@
-// The staff home page's card for privacy requests (P30): open ones by due date, overdue ones counted.
+// The staff home page's card for privacy requests (P30): open ones by due date, overdue ones counted
+// (the home page's one query, `homeSummary.privacyRequests`, brings them).
 import ErrorIcon from '@mui/icons-material/Error';
 import { Box, Button, Card, CardActions, CardContent, Chip, Link as MuiLink, Typography } from '@mui/material';
-import { Link, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { Link, type RaRecord, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
 
-const SHOW = 5;
-
-export const PrivacyAttentionCard = () => {
+export const PrivacyAttentionCard = ({
+  requests,
+  isPending,
+  error,
+}: {
+  requests: { totalCount: number; overdueCount: number; nodes: RaRecord[] } | undefined;
+  isPending: boolean;
+  error: unknown;
+}) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const [locale] = useLocaleState();
-  const open = useGetList('privacyRequests', { filter: { open: true }, pagination: { page: 1, perPage: SHOW } });
-  const overdue = useGetList('privacyRequests', { filter: { overdue: true }, pagination: { page: 1, perPage: 1 } });
+  const open = { isPending, error, total: requests?.totalCount, data: requests?.nodes };
+  const overdue = { total: requests?.overdueCount };
   const format = (value: string) =>
     new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium' }).format(new Date(value));
   const listPath = `${createPath({ resource: 'privacyRequests', type: 'list' })}?filter=${encodeURIComponent(JSON.stringify({ open: true }))}`;

@@ -9,7 +9,9 @@ export const DownloadCsvButton = () => {
   const notify = useNotify();
   const download = async () => {
     try {
-      const { processorsCsv } = await graphqlRequest<{ processorsCsv: string }>('query { processorsCsv }');
+      const { processorsCsv } = await graphqlRequest<{ processorsCsv: string }>(
+        'query ProcessorsCsv { processorsCsv }',
+      );
       const url = URL.createObjectURL(new Blob([processorsCsv], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;

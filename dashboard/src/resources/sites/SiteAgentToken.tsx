@@ -29,7 +29,7 @@ import {
 import { graphqlRequest } from '../../providers/graphqlRequest';
 import { Section } from '../Section';
 
-const ROTATE = 'mutation($siteId: UUID!) { siteAgentTokenRotate(siteId: $siteId) }';
+const ROTATE = 'mutation SiteAgentTokenRotate($siteId: UUID!) { siteAgentTokenRotate(siteId: $siteId) }';
 
 type AgentSite = RaRecord & { domain?: string; agentTokenCreatedAt?: string | null };
 

@@ -10,8 +10,9 @@ import { graphqlRequest } from '../../providers/graphqlRequest';
 import { useViewerRole } from '../../providers/useViewerRole';
 import { Section } from '../Section';
 
-const PDF = 'query($s: UUID!, $m: String!, $l: String) { siteCareReportPdf(siteId: $s, month: $m, language: $l) }';
-const RESEND = 'mutation($s: UUID!, $m: String!) { siteCareReportResend(siteId: $s, month: $m) }';
+const PDF =
+  'query SiteCareReportPdf($s: UUID!, $m: String!, $l: String) { siteCareReportPdf(siteId: $s, month: $m, language: $l) }';
+const RESEND = 'mutation SiteCareReportResend($s: UUID!, $m: String!) { siteCareReportResend(siteId: $s, month: $m) }';
 
 /** The last `count` months before this one, newest first (YYYY-MM). */
 export function recentMonths(count: number, now = new Date()): string[] {

@@ -54,8 +54,8 @@ export const HeldMail = ({ message }: { message: TicketMessage }) => {
     try {
       await graphqlRequest(
         accept
-          ? 'mutation($id: UUID!) { ticketMessageAcceptHeld(id: $id) { id } }'
-          : 'mutation($id: UUID!) { ticketMessageRejectHeld(id: $id) }',
+          ? 'mutation TicketMessageAcceptHeld($id: UUID!) { ticketMessageAcceptHeld(id: $id) { id } }'
+          : 'mutation TicketMessageRejectHeld($id: UUID!) { ticketMessageRejectHeld(id: $id) }',
         { id: message.id },
       );
       notify(accept ? 'sitecare.tickets.held_accepted' : 'sitecare.tickets.held_rejected', { type: 'success' });

@@ -17,7 +17,7 @@ interface TimeEntry {
   user?: { name?: string } | null;
 }
 
-const LOG = `mutation($t: UUID!, $i: TicketTimeEntryInput!) { ticketTimeEntryCreate(ticketId: $t, input: $i) { id } }`;
+const LOG = `mutation TicketTimeEntryCreate($t: UUID!, $i: TicketTimeEntryInput!) { ticketTimeEntryCreate(ticketId: $t, input: $i) { id } }`;
 
 /** 90 → "1 h 30 min" (sv: "1 h 30 min" too). */
 export const formatMinutes = (minutes: number) => {

@@ -2,6 +2,7 @@
 import { Create, type RaRecord, SaveButton, SimpleForm, Toolbar, useNotify, useRedirect } from 'react-admin';
 
 import { currentViewer } from '../../providers/authProvider';
+import { InvitationNotice } from './InvitationNotice';
 import { UserInputs } from './UserInputs';
 
 const InviteToolbar = () => (
@@ -19,7 +20,8 @@ export default function UserCreate() {
       title="sitecare.users.invite_title"
       mutationOptions={{
         onSuccess: (user: RaRecord) => {
-          notify('sitecare.users.invited', { type: 'info', messageArgs: { email: user.email } });
+          // Issue 25 item 10: queued or on its way, and the link to copy outside production.
+          notify(<InvitationNotice user={user} />, { autoHideDuration: user.invitationLink ? null : 8000 });
           redirect('list', 'users');
         },
       }}

@@ -54,11 +54,16 @@ function entities<T extends object>(ctx: RequestContext, entity: string, rows: R
   return rows.map((row) => ctx.em.map(target, row as never));
 }
 
-/** A root list (`Query.sites`) by its definition: the page and the total, in two statements. */
+/**
+ * A root list (`Query.sites`) by its definition: the page and the total, in two statements.
+ * `orderBy` (an order over the row alias) replaces the list's order where a page of the same rows is
+ * wanted in another order (the home page's oldest unpaid order, its stalest backups).
+ */
 export async function readList<T extends object>(
   ctx: RequestContext,
   coordinate: `Query.${string}`,
   args: ListArguments,
+  orderBy?: (alias: string) => string,
 ): Promise<Page<T>> {
   const reader = rootReader(coordinate);
   if (reader?.kind !== 'list') throw new Error(`${coordinate} has no list definition`);
@@ -66,9 +71,11 @@ export async function readList<T extends object>(
   const params = paramsOf(ctx);
   const { table, where, order, take, skip } = listParts(meta, reader as ListReader, args, params);
   const limits = `limit ${params.add(take, 'int')} offset ${params.add(skip, 'int')}`;
-  const rows = await run(ctx, `select r0.* from ${table} r0 where ${where} order by ${order('r0')} ${limits}`, [
-    ...params.values,
-  ]);
+  const rows = await run(
+    ctx,
+    `select r0.* from ${table} r0 where ${where} order by ${(orderBy ?? order)('r0')} ${limits}`,
+    [...params.values],
+  );
   const [{ n }] = (await run(ctx, `select count(*)::int as n from ${table} r0 where ${where}`, params.values)) as [
     { n: number },
   ];

@@ -144,9 +144,17 @@ export function appLink(ctx: RequestContext, route: string): string {
   return `${publicBaseUrl(ctx)}/#${route}`;
 }
 
+/**
+ * Issue 25 item 10: the link of an invitation made in this request, kept with the user object that
+ * the mutation answers (never stored: the token is kept only as its hash).
+ */
+const invitedInThisRequest = new WeakMap<User, string>();
+export const invitationLinkOf = (user: User): string | undefined => invitedInThisRequest.get(user);
+
 export async function sendInvitation(ctx: RequestContext, user: User): Promise<string> {
   const token = await issueToken(ctx, user, AuthTokenPurpose.INVITATION, INVITATION_TTL_MS);
   const link = appLink(ctx, `/invitation/${token}`);
+  invitedInThisRequest.set(user, link);
   await enqueueMail(ctx, {
     tenantId: user.tenant.id,
     to: user.email,

@@ -1,4 +1,4 @@
-import { IsEmail, IsEnum, IsIn, IsOptional, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, Length, MaxLength } from 'class-validator';
 import { ROLES, type Role, SUPPORTED_LANGUAGES, type SupportedLanguage } from '@sitecare/schema';
 import { ListArgs, SortInput } from '../../graphql/pagination';
 import { UserRole, UserStatus } from './user.entity';
@@ -29,6 +29,14 @@ export class UserFilter {
   @IsOptional()
   @IsEnum(UserStatus)
   status?: UserStatus;
+
+  @Field({
+    nullable: true,
+    description: 'Only staff (admins and employees: who can be assigned a ticket), or only others.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  staff?: boolean;
 }
 
 export const UserSort = SortInput('User', UserSortField, UserSortField.name);

@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UUID } from '../../graphql/scalars';
 import type { RequestContext } from '../../graphql/context';
 import { ListOf, PageInput } from '../../graphql/pagination';
 import { User } from './user.entity';
 import { UserInviteInput, UserListArgs, UserSort, UserUpdateInput } from './user.inputs';
 import * as users from './user.service';
+import { invitationLinkOf } from '../auth/auth.service';
 
 const UserList = ListOf(User, 'User');
 type UserList = InstanceType<typeof UserList>;
@@ -19,6 +20,24 @@ export class UserResolver {
   @Query(() => User)
   user(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
     return users.getUser(ctx, id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      'Issue 25: on the user an invitation was just made for, whether its mail waits in the outbox (no SMTP_URL: shown to admins as sent mail) rather than being sent; null otherwise.',
+  })
+  invitationQueued(@Root() user: User, @Ctx() ctx: RequestContext): boolean | null {
+    return invitationLinkOf(user) ? !ctx.app.config.mail.smtpUrl : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Issue 25: the invitation link just made, outside production only (to pass on by hand); null otherwise.',
+  })
+  invitationLink(@Root() user: User, @Ctx() ctx: RequestContext): string | null {
+    return ctx.app.config.isProduction ? null : (invitationLinkOf(user) ?? null);
   }
 
   @Mutation(() => User, { description: 'Creates an invited user and mails the invitation link.' })

@@ -13,6 +13,9 @@ import { Tenant } from '../tenants/tenant.entity';
 import { User, UserStatus } from './user.entity';
 import type { UserFilter, UserInviteInput, UserSort, UserUpdateInput } from './user.inputs';
 
+/** Who can be assigned a ticket (the users list's `staff` filter). */
+const STAFF_ROLES = ['ADMIN', 'EMPLOYEE'] as const;
+
 export async function listUsers(
   ctx: RequestContext,
   filter: UserFilter = {},
@@ -22,6 +25,9 @@ export async function listUsers(
   const where: FilterQuery<User> = {};
   if (filter.role) where.role = filter.role;
   if (filter.status) where.status = filter.status;
+  if (filter.staff !== undefined && filter.staff !== null) {
+    where.$and = [{ role: filter.staff ? { $in: [...STAFF_ROLES] } : { $nin: [...STAFF_ROLES] } }];
+  }
   if (filter.q) {
     const like = `%${escapeLike(filter.q)}%`;
     where.$or = [{ name: { $ilike: like } }, { email: { $ilike: like } }];

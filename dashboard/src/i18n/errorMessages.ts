@@ -1,0 +1,32 @@
+// Issue 25 part B: what the user reads when a request fails, per typed error code (the one map:
+// providers/errorMessages.ts), merged into sitecareMessages.ts. Swedish in errorMessages.sv.ts.
+
+export const errorEnglish = {
+  sitecare: {
+    api_errors: {
+      NETWORK_ERROR: 'The server could not be reached. Check the connection and try again.',
+      INTERNAL_SERVER_ERROR: 'Something went wrong on the server. Try again in a moment.',
+      SERVICE_UNAVAILABLE: 'The service is unavailable right now. Try again in a moment.',
+      UNAUTHENTICATED: 'Your session has ended. Log in again.',
+      FORBIDDEN: 'You do not have access to this.',
+      NOT_FOUND: 'This could not be found. It may have been removed.',
+      BAD_USER_INPUT: 'Check the fields marked in red.',
+      RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
+      STEP_UP_REQUIRED: 'Confirm it is you first.',
+      SECOND_FACTOR_REQUIRED: 'Enter the code from your authenticator app first.',
+      SECOND_FACTOR_SETUP_REQUIRED: 'The agency requires two-step login. Set it up first.',
+    },
+    invite_notice: {
+      sent: 'The invitation to %{email} is on its way.',
+      queued:
+        'The invitation to %{email} is queued: no mail server is set up (SMTP_URL), so it waits under Sent mail and is not delivered.',
+      link_label: 'Invitation link (development only): pass it on by hand',
+      copy: 'Copy link',
+      copied: 'Link copied',
+    },
+    load_error: {
+      title: 'Could not load this',
+      retry: 'Try again',
+    },
+  },
+} as const;
