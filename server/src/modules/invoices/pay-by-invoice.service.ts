@@ -11,7 +11,7 @@ import { enqueueMail } from '../mail/outbox.service';
 import { formatMoney } from '../mail/templates';
 import { startCheckout } from '../orders/checkout.service';
 import { Order, OrderStatus } from '../orders/order.entity';
-import { contactLanguage } from '../payments/payment.service';
+import { contactLanguage } from '../customers/contact.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { Invoice, InvoiceKind, InvoicePaidVia } from './invoice.entity';
 import { issueInvoice, markOrderPaid } from './invoice.service';
