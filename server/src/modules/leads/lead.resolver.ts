@@ -8,11 +8,11 @@ import { byIdLoader } from '../../graphql/loaders';
 import { ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { inTransaction } from '../../graphql/transaction';
-import { normalisePhone } from '../../graphql/validators';
 import { redactForStorage } from '../../privacy/redaction';
 import { audit } from '../audit/audit.service';
 import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
+import { contactPhone } from '../customers/customer.service';
 import { Tenant } from '../tenants/tenant.entity';
 import { Lead, LeadStatus } from './lead.entity';
 import { LeadInput, LeadListArgs } from './lead.inputs';
@@ -50,12 +50,12 @@ export class LeadResolver {
   @Mutation(() => Boolean, { description: 'The public contact form: no login, rate-limited, always answers true.' })
   async leadSubmit(@Arg('input') input: LeadInput, @Ctx() ctx: RequestContext): Promise<boolean> {
     await rateLimitPublicForm(ctx);
-    const phone = input.phone ? normalisePhone(input.phone) : null;
     const [row] = await ctx.em.execute<{ id: string | null }[]>('select sitecare_tenant_by_slug(?) as id', [
       input.agency,
     ]);
     if (!row?.id) return true; // an unknown agency answers like a known one
     await useTenant(ctx, row.id);
+    const phone = await contactPhone(ctx, input.phone, null); // a national number: the agency's country
     await inTransaction(ctx, async () => {
       const lead = ctx.em.create(Lead, {
         tenant: ctx.em.getReference(Tenant, row.id!),

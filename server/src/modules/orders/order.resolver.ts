@@ -39,6 +39,15 @@ class OrderFilter {
   @IsOptional()
   @IsUUID()
   customerId?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Issue 25: true, orders not paid whose latest payment attempt failed (the order page gives the reason); false, the others.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  paymentFailed?: boolean;
 }
 
 @InputType({ description: 'One line of an order to refund, and how many of it.' })

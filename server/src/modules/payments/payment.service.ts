@@ -30,6 +30,8 @@ export interface ProviderOutcome {
   refundedMinor?: number;
   /** The payment method the provider kept for renewals, when the buyer agreed to them (P20). */
   mandate?: string;
+  /** FAILED, EXPIRED: the provider's reason (card_declined, insufficient_funds…), when it gives one. */
+  failure?: string;
 }
 
 /**
@@ -112,6 +114,8 @@ export async function applyProviderOutcome(
   if (outcome.status === 'FAILED' || outcome.status === 'EXPIRED') {
     if (payment.status !== PaymentStatus.PENDING) return `stale:${payment.status}`;
     payment.status = PaymentStatus.FAILED;
+    // Issue 25: a failed payment says why (the order page and the "payment failed" filter show it).
+    payment.failureReason = outcome.failure ?? (outcome.status === 'EXPIRED' ? 'expired' : 'declined');
     if (outcome.status === 'EXPIRED') order.status = OrderStatus.CANCELLED;
     await ctx.em.flush();
     await audit(ctx, {
