@@ -182,7 +182,7 @@ describe('M19: a working day with customers and tickets', () => {
     expect(await rows.count()).toBe(1);
     await screenshot(page, 'working-day-orders-payment-failed');
     await rows.first().click();
-    await page.getByRole('alert').getByText('Betalningen misslyckades: Kortet nekades').waitFor();
+    await page.getByRole('alert').getByText('Betalningen gick inte igenom: Kortet nekades').waitFor();
     await page.getByRole('cell', { name: 'Kortet nekades' }).waitFor(); // the payment's reason
     expect(await accessibilityViolations(page)).toEqual([]);
 

@@ -38,6 +38,7 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
       expired: 'Slutfördes inte i tid',
       declined: 'Nekad av betaltjänsten',
       superseded: 'Ersatt av ett nyare betalningsförsök',
+      cancelled: 'Beställningen avbröts',
     },
     payment_status: { PENDING: 'Väntar', PAID: 'Betald', FAILED: 'Misslyckad', REFUNDED: 'Återbetald' },
     payment_method: {
@@ -125,7 +126,7 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
       refund_cancel_subscription:
         'Säg också upp abonnemanget som beställningen hör till (den betalda perioden löper ut)',
       no_refunds: 'Inga återbetalningar.',
-      payment_failed: 'Betalningen misslyckades: %{reason}',
+      payment_failed: 'Betalningen gick inte igenom: %{reason}',
       payment_failed_filter: 'Betalningen misslyckades',
     },
     packages: {

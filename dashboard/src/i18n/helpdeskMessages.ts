@@ -37,6 +37,7 @@ export const helpdeskEnglish = {
       expired: 'Not completed in time',
       declined: 'Refused by the payment provider',
       superseded: 'Replaced by a newer payment attempt',
+      cancelled: 'The order was cancelled',
     },
     payment_status: { PENDING: 'Pending', PAID: 'Paid', FAILED: 'Failed', REFUNDED: 'Refunded' },
     payment_method: {
@@ -123,7 +124,7 @@ export const helpdeskEnglish = {
       refund_cancel_subscription:
         'Also cancel the subscription this order belongs to (the period paid runs to its end)',
       no_refunds: 'No refunds.',
-      payment_failed: 'The payment failed: %{reason}',
+      payment_failed: 'The payment did not go through: %{reason}',
       payment_failed_filter: 'Payment failed',
     },
     packages: {

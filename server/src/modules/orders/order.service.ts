@@ -36,7 +36,11 @@ export function cancelOrder(ctx: RequestContext, id: string): Promise<Order> {
       throw badInput('id', 'Only an order waiting for payment can be cancelled');
     }
     order.status = OrderStatus.CANCELLED;
-    await ctx.em.nativeUpdate(Payment, { order, status: PaymentStatus.PENDING }, { status: PaymentStatus.FAILED });
+    await ctx.em.nativeUpdate(
+      Payment,
+      { order, status: PaymentStatus.PENDING },
+      { status: PaymentStatus.FAILED, failureReason: 'cancelled' }, // by staff: not a refused payment
+    );
     await ctx.em.flush();
     await audit(ctx, {
       action: 'order.cancel',
