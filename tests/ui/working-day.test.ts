@@ -233,4 +233,47 @@ describe('M19: a working day with customers and tickets', () => {
     );
     await anna.getByText(`Ärendet #${created.number} är skapat`).waitFor();
   });
+
+  it('M19: subscriptions show price and next charge; a cancelled one shows when it ends; technical fields only for staff', async () => {
+    const subs = await sql(
+      `select s.id, s.status, c.name as customer from subscriptions s join customers c on c.id = s.customer_id
+        join tenants t on t.id = s.tenant_id where t.slug = 'jj-media' order by s.status`,
+    );
+    const cancelled = subs.find((s) => s.status === 'CANCELLED')!;
+    const staff = await dash.logIn('erik@jj-media.example.com');
+    await staff.goto(`${dash.app.url}/#/subscriptions`);
+    await staff.getByRole('columnheader', { name: 'Pris' }).waitFor();
+    await staff.getByRole('columnheader', { name: 'Nästa debitering' }).waitFor();
+    await staff.getByRole('columnheader', { name: 'Betaltjänst' }).waitFor();
+    // Every row has its price per period, before VAT.
+    const prices = staff.getByText(/^[\d\s ]+,\d{2}\s*kr \/ månad exkl\. moms$/);
+    await prices.first().waitFor();
+    expect(await prices.count()).toBe(subs.length);
+    await staff.goto(`${dash.app.url}/#/subscriptions/${cancelled.id}/show`);
+    await staff
+      .locator('.ra-field-nextCharge')
+      .getByText(/^Upphör/)
+      .waitFor();
+    await staff.getByText('IP-adress').waitFor(); // the consent's evidence, for staff
+
+    // A customer's own subscription on a phone: price and next charge, no provider, currency code, IP or browser.
+    const [own] = await sql(
+      `select s.id from subscriptions s join contacts k on k.customer_id = s.customer_id where k.email = $1 limit 1`,
+      [CUSTOMER],
+    );
+    expect(own).toBeDefined(); // Bageriet's renewing Bas subscription, in the demo
+    const anna = await dash.logIn(CUSTOMER);
+    await anna.setViewportSize(PHONE);
+    await anna.goto(`${dash.app.url}/#/subscriptions/${own.id}/show`);
+    await anna.reload();
+    await anna
+      .locator('.ra-field-price')
+      .getByText(/kr \/ månad exkl\. moms$/)
+      .waitFor();
+    await anna.locator('.ra-field-nextCharge').waitFor();
+    for (const technical of ['Betaltjänst', 'Valuta', 'IP-adress', 'Webbläsare'])
+      expect(await anna.getByText(technical, { exact: true }).count()).toBe(0);
+    expect(await horizontalOverflow(anna)).toBeLessThanOrEqual(0);
+    await screenshot(anna, 'working-day-customer-subscription-phone');
+  });
 });
