@@ -285,6 +285,33 @@ describe('failed payments and cancellations', () => {
     expect(failed.totalCount + others.totalCount).toBe(all);
   });
 
+  it('M19: "Pay now": the buyer opens a new payment page for her order waiting for payment; never for a paid one or another’s', async () => {
+    // Her first order, paid: she has a login.
+    const first = (await buy('paynow@nyabutiken.example.com')).data!.checkout;
+    await deliver(stripe.completeSession(await sessionOf(first.orderId)));
+    const buyer = await acceptInvitation('paynow@nyabutiken.example.com');
+    // A second one she left unpaid (her e-mail: her company's order).
+    const { orderId } = (await buy('paynow@nyabutiken.example.com')).data!.checkout;
+    const PAY = 'mutation($id: UUID!) { orderPay(id: $id) }';
+    const { orderPay } = await buyer.ok(PAY, { id: orderId });
+    expect(orderPay.startsWith(stripe.baseUrl)).toBe(true);
+    const payments = await sql(`select status from payments where order_id = $1 order by created_at`, [orderId]);
+    expect(payments.map((p) => p.status)).toEqual(['PENDING', 'PENDING']);
+    const [audited] = await sql(
+      `select count(*)::int as n from audit_events where action = 'order.payment_start' and entity_id = $1`,
+      [orderId],
+    );
+    expect(audited.n).toBe(1);
+    // Paid: nothing to pay, naming the field.
+    expect((await buyer.gql(PAY, { id: first.orderId })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
+    // Another customer's order is not found.
+    const other = (await buy('paynow-other@nyabutiken.example.com')).data!.checkout;
+    expect(errorCode(await buyer.gql(PAY, { id: other.orderId }))).toBe('NOT_FOUND');
+  });
+
   it('staff cancel an order still waiting for payment, audited; a paid one cannot be cancelled; customers cannot', async () => {
     const { orderId } = (await buy('cancel@nyabutiken.example.com')).data!.checkout;
     const CANCEL = 'mutation($id: UUID!) { orderCancel(id: $id) { status } }';

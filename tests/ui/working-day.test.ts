@@ -3,10 +3,12 @@
 // replies with a chosen status, care package prices, failed and refunded payments.
 import type { Page } from 'playwright-core';
 import { queryAs } from '../../server/src/testing/database';
-import { as } from '../support/api-client';
+import { demoPaymentAccounts } from '@sitecare/seeds';
+import { ApiClient, as } from '../support/api-client';
 import { accessibilityViolations } from '../support/axe';
 import { horizontalOverflow, screenshot } from '../support/browser';
 import { useDashboard } from '../support/dashboard';
+import { startFakeStripe, type FakeStripe } from '../support/fake-payments/stripe';
 import { eventually } from '../support/wait';
 
 const CUSTOMER = 'anna@bageriet.example.com'; // Anna Ek of Bageriet Ek AB; prefers Swedish
@@ -16,23 +18,33 @@ const PHONE = { width: 390, height: 844 };
 async function reachable(page: Page, section: string, name: string) {
   const button = page.getByRole('region', { name: section }).getByRole('button', { name });
   await button.scrollIntoViewIfNeeded();
-  // In the page (a string: the tests are compiled without the DOM's types).
-  const onTop = await button.evaluate(`(el) => {
+  const onTop = await button.evaluate((el) => {
+    const doc = el.ownerDocument;
+    const win = doc.defaultView!;
     const box = el.getBoundingClientRect();
-    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    const hit = doc.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     const toolbar = el.closest('[role="toolbar"]');
     return {
       hit: !!hit && el.contains(hit),
-      fixed: toolbar ? getComputedStyle(toolbar).position === 'fixed' : false,
-      inView: box.top >= 0 && box.bottom <= window.innerHeight,
+      fixed: toolbar ? win.getComputedStyle(toolbar).position === 'fixed' : false,
+      inView: box.top >= 0 && box.bottom <= win.innerHeight,
     };
-  }`);
+  });
   expect(onTop).toEqual({ hit: true, fixed: false, inView: true });
   return button;
 }
 
+// jj-media's own (demo) Stripe account, the local fake: "Pay now" opens its payment page.
+let stripe: FakeStripe;
+const stripeEnv: Record<string, string> = {};
+beforeAll(async () => {
+  stripe = await startFakeStripe({ webhookSecret: demoPaymentAccounts['jj-media'].stripe.webhookSecret });
+  Object.assign(stripeEnv, { STRIPE_API_BASE: stripe.baseUrl }); // before the fixture starts the server
+});
+afterAll(() => stripe?.close());
+
 describe('M19: a working day with customers and tickets', () => {
-  const dash = useDashboard();
+  const dash = useDashboard(stripeEnv);
   const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
     queryAs<T>(dash.db.superuserUrl, text, params);
 
@@ -275,5 +287,37 @@ describe('M19: a working day with customers and tickets', () => {
       expect(await anna.getByText(technical, { exact: true }).count()).toBe(0);
     expect(await horizontalOverflow(anna)).toBeLessThanOrEqual(0);
     await screenshot(anna, 'working-day-customer-subscription-phone');
+  });
+
+  it('M19: a customer pays an order waiting for payment with "Betala nu", on the provider’s page', async () => {
+    const [bas] = await sql(
+      `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Basic'`,
+    );
+    // An order she started and left unpaid (her e-mail: her company's order).
+    const { checkout } = await new ApiClient(dash.app.url).ok(
+      'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId } }',
+      {
+        i: {
+          agency: 'jj-media',
+          packageId: bas.id,
+          interval: 'MONTHLY',
+          currency: 'SEK',
+          provider: 'STRIPE',
+          buyer: { name: 'Anna Ek', email: CUSTOMER, country: 'SE' },
+        },
+      },
+    );
+    const anna = await dash.logIn(CUSTOMER);
+    await anna.setViewportSize(PHONE);
+    await anna.goto(`${dash.app.url}/#/orders/${checkout.orderId}/show`);
+    await anna.reload();
+    const pay = anna.getByRole('button', { name: 'Betala nu' });
+    await pay.waitFor();
+    expect(await horizontalOverflow(anna)).toBeLessThanOrEqual(0);
+    expect(await accessibilityViolations(anna)).toEqual([]);
+    await pay.click();
+    await anna.waitForURL((url) => url.href.startsWith(stripe.baseUrl));
+    const payments = await sql(`select status from payments where order_id = $1`, [checkout.orderId]);
+    expect(payments.map((p) => p.status)).toEqual(['PENDING', 'PENDING']); // the checkout's, and this one
   });
 });

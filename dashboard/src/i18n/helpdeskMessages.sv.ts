@@ -128,6 +128,7 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
       no_refunds: 'Inga återbetalningar.',
       payment_failed: 'Betalningen gick inte igenom: %{reason}',
       payment_failed_filter: 'Betalningen misslyckades',
+      pay_now: 'Betala nu',
     },
     packages: {
       per: { MONTHLY: '/ månad', YEARLY: '/ år' },

@@ -126,6 +126,7 @@ export const helpdeskEnglish = {
       no_refunds: 'No refunds.',
       payment_failed: 'The payment did not go through: %{reason}',
       payment_failed_filter: 'Payment failed',
+      pay_now: 'Pay now',
     },
     packages: {
       per: { MONTHLY: '/ month', YEARLY: '/ year' },

@@ -28,6 +28,7 @@ import {
   PaymentStatusField,
   failureText,
 } from './OrderFields';
+import { OrderPayButton } from './OrderPayButton';
 import { OrderRefundButton } from './OrderRefundButton';
 import { InvoiceDownload } from '../invoices/InvoiceDownload';
 import { DateField } from '../DateField';
@@ -155,6 +156,7 @@ export default function OrderShow() {
     <Show
       actions={
         <TopToolbar>
+          <OrderPayButton />
           <OrderRefundButton />
         </TopToolbar>
       }

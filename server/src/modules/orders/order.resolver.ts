@@ -146,6 +146,14 @@ export class OrderResolver {
     return readMany(ctx, 'Order.payments', Order, order.id);
   }
 
+  @Mutation(() => String, {
+    description:
+      "Issue 25: the provider's payment page (its address) for an order waiting for payment: a customer's own, or any for staff; audited.",
+  })
+  orderPay(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+    return orderService.payOrder(ctx, id);
+  }
+
   @Mutation(() => Order, { description: 'Cancels an order still waiting for payment (staff); audited.' })
   orderCancel(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
     return orderService.cancelOrder(ctx, id);
