@@ -164,6 +164,8 @@ export const PERMISSIONS = {
   'Query.order': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.checkout': { audience: 'PUBLIC', rule: 'none' },
   'Mutation.orderCancel': { audience: STAFF, rule: 'tenant' },
+  // Issue 25: "Pay now": a new payment page for an order waiting for payment (the customer's own).
+  'Mutation.orderPay': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.orderRefund': { audience: ADMIN, rule: 'tenant' },
   // Issue 19: invoices and credit notes: staff the agency's, a customer its own (row rule in PostgreSQL).
   'Query.invoices': { audience: OWNERS, rule: 'own-customer' },

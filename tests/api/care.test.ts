@@ -50,12 +50,29 @@ describe('P3: person fields are validated, naming the field', () => {
     expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
-  it('P3: a valid contact is stored with its phone in E.164 and country upper-case', async () => {
+  it('P3, M19: a valid contact is stored with its phone in E.164 and country upper-case; national numbers are read for the contact’s country', async () => {
+    // Issue 25: the Swedish national form, for a Swedish contact.
     const res = await create({ phone: '070-123 45 00', country: 'se', preferredLanguage: 'en' });
-    // A national number without a country code is not international: refused, naming the field.
-    expect(res.errors![0].extensions).toMatchObject({ field: 'phone' });
-    const ok = await create({ phone: '+46 70 123 45 00', country: 'SE', preferredLanguage: 'en' });
-    expect(ok.data!.contactCreate).toMatchObject({ phone: '+46701234500', country: 'SE', preferredLanguage: 'en' });
+    expect(res.data!.contactCreate).toMatchObject({ phone: '+46701234500', country: 'SE', preferredLanguage: 'en' });
+    const ok = await create({
+      email: 'intl@bageriet.example.com',
+      phone: '+46 70 123 45 00',
+      country: 'SE',
+      preferredLanguage: 'en',
+    });
+    expect(ok.data!.contactCreate).toMatchObject({ phone: '+46701234500', country: 'SE' });
+    // A national number is read for the contact's country, not the agency's: a Norwegian mobile.
+    const norwegian = await create({ email: 'no@bageriet.example.com', phone: '412 34 567', country: 'NO' });
+    expect(norwegian.data!.contactCreate).toMatchObject({ phone: '+4741234567', country: 'NO' });
+    // Without a country, the agency's (Sweden); "00" is the international prefix.
+    const agency = await create({ email: 'se@bageriet.example.com', phone: '08-123 456 78' });
+    expect(agency.data!.contactCreate.phone).toBe('+46812345678');
+    const zeroZero = await create({ email: 'zz@bageriet.example.com', phone: '0047 412 34 567' });
+    expect(zeroZero.data!.contactCreate.phone).toBe('+4741234567');
+    // Not a number of that country: refused, naming the field and giving a national example.
+    const wrong = await create({ email: 'bad@bageriet.example.com', phone: '070-123 45 00', country: 'NO' });
+    expect(wrong.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'phone' });
+    expect(wrong.errors![0].message).toMatch(/070-123 45 67/);
   });
 
   it('P8: social identities are stored with the contact and read back', async () => {

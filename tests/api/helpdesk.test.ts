@@ -122,12 +122,12 @@ describe('P4 and P31: what people paste into tickets', () => {
 });
 
 describe('tickets: who sees what, and the thread', () => {
-  it("a staff reply answers the customer and waits for them; the customer's reply reopens; internal notes stay internal", async () => {
+  it("a staff reply chosen to wait answers the customer and waits for them; the customer's reply reopens; internal notes stay internal", async () => {
     const customer = await as(demo.url, 'jj-media', 'CUSTOMER');
     const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
     const { supportTicketCreate: t } = await customer.ok(CREATE, { i: { subject: 'Tråd', body: 'Första' } });
     await employee.ok(REPLY, { t: t.id, i: { body: 'Intern anteckning', internal: true } });
-    await employee.ok(REPLY, { t: t.id, i: { body: 'Svar till kunden' } });
+    await employee.ok(REPLY, { t: t.id, i: { body: 'Svar till kunden', status: 'WAITING_ON_CUSTOMER' } });
     let seen = (await customer.ok(TICKET, { id: t.id })).supportTicket;
     expect(seen.status).toBe('WAITING_ON_CUSTOMER');
     expect(seen.firstRespondedAt).not.toBeNull();
@@ -137,6 +137,37 @@ describe('tickets: who sees what, and the thread', () => {
     expect(seen.status).toBe('OPEN');
     const internal = await customer.gql(REPLY, { t: t.id, i: { body: 'x', internal: true } });
     expect(internal.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'internal' });
+  });
+
+  it('M19: item 3: the replier chooses the status with the reply; by default the ticket stays open; the rule is enforced', async () => {
+    const customer = await as(demo.url, 'jj-media', 'CUSTOMER');
+    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const { supportTicketCreate: t } = await customer.ok(CREATE, { i: { subject: 'Status', body: 'Hej' } });
+    const status = async () => (await customer.ok(TICKET, { id: t.id })).supportTicket.status;
+    // No status chosen: answered (first response recorded) and kept open, not waiting on the customer.
+    await employee.ok(REPLY, { t: t.id, i: { body: 'Vi tittar på det' } });
+    expect(await status()).toBe('OPEN');
+    expect((await customer.ok(TICKET, { id: t.id })).supportTicket.firstRespondedAt).not.toBeNull();
+    // "Reply and wait for the customer", then "reply and keep open" takes it back from waiting.
+    await employee.ok(REPLY, { t: t.id, i: { body: 'Vilken webbläsare?', status: 'WAITING_ON_CUSTOMER' } });
+    expect(await status()).toBe('WAITING_ON_CUSTOMER');
+    await employee.ok(REPLY, { t: t.id, i: { body: 'Vi hittade felet själva', status: 'OPEN' } });
+    expect(await status()).toBe('OPEN');
+    // "Reply and close".
+    await employee.ok(REPLY, { t: t.id, i: { body: 'Klart!', status: 'RESOLVED' } });
+    expect(await status()).toBe('RESOLVED');
+    // The rule, naming the field: no reply makes a ticket NEW; customers and internal notes set no status.
+    for (const [client, input] of [
+      [employee, { body: 'x', status: 'NEW' }],
+      [employee, { body: 'x', internal: true, status: 'CLOSED' }],
+      [customer, { body: 'x', status: 'CLOSED' }],
+    ] as const) {
+      const refused = await client.gql(REPLY, { t: t.id, i: input });
+      expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
+    }
+    expect(await status()).toBe('RESOLVED');
+    const messages = (await customer.ok(TICKET, { id: t.id })).supportTicket.messages;
+    expect(messages.map((m: { body: string }) => m.body)).not.toContain('x');
   });
 
   it("P18: a customer sees only their own tickets; another customer's ticket is NOT_FOUND", async () => {

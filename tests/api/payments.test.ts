@@ -284,6 +284,63 @@ describe('failed payments and cancellations', () => {
     expect(checkout.orderNumber).toBe(max + 1);
   });
 
+  it('M19: a failed payment keeps the provider’s reason, and the "payment failed" filter finds its order', async () => {
+    const refused = (await buy('reason@nyabutiken.example.com')).data!.checkout;
+    await deliver(stripe.failSession(await sessionOf(refused.orderId)));
+    const abandoned = (await buy('late@nyabutiken.example.com')).data!.checkout;
+    await deliver(stripe.failSession(await sessionOf(abandoned.orderId), { as: 'expired' }));
+    const paid = (await buy('paid-reason@nyabutiken.example.com')).data!.checkout;
+    await deliver(stripe.completeSession(await sessionOf(paid.orderId)));
+    const reasons = await sql(
+      `select o.id, p.failure_reason from orders o join payments p on p.order_id = o.id where o.id = any($1::uuid[])`,
+      [[refused.orderId, abandoned.orderId, paid.orderId]],
+    );
+    expect(Object.fromEntries(reasons.map((r) => [r.id, r.failure_reason]))).toEqual({
+      [refused.orderId]: 'async_payment_failed',
+      [abandoned.orderId]: 'expired',
+      [paid.orderId]: null,
+    });
+    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const FILTERED = `query($f: Boolean!) { orders(filter: { paymentFailed: $f }, page: { take: 100 }) {
+      totalCount nodes { id payments { status failureReason } } } }`;
+    const failed = (await employee.ok(FILTERED, { f: true })).orders;
+    const failedIds = failed.nodes.map((o: { id: string }) => o.id);
+    expect(failedIds).toEqual(expect.arrayContaining([refused.orderId, abandoned.orderId]));
+    expect(failedIds).not.toContain(paid.orderId);
+    for (const order of failed.nodes) expect(order.payments.at(-1).status).toBe('FAILED');
+    const others = (await employee.ok(FILTERED, { f: false })).orders;
+    expect(others.nodes.map((o: { id: string }) => o.id)).toContain(paid.orderId);
+    const all = (await employee.ok('{ orders(page: { take: 1 }) { totalCount } }')).orders.totalCount;
+    expect(failed.totalCount + others.totalCount).toBe(all);
+  });
+
+  it('M19: "Pay now": the buyer opens a new payment page for her order waiting for payment; never for a paid one or another’s', async () => {
+    // Her first order, paid: she has a login.
+    const first = (await buy('paynow@nyabutiken.example.com')).data!.checkout;
+    await deliver(stripe.completeSession(await sessionOf(first.orderId)));
+    const buyer = await acceptInvitation('paynow@nyabutiken.example.com');
+    // A second one she left unpaid (her e-mail: her company's order).
+    const { orderId } = (await buy('paynow@nyabutiken.example.com')).data!.checkout;
+    const PAY = 'mutation($id: UUID!) { orderPay(id: $id) }';
+    const { orderPay } = await buyer.ok(PAY, { id: orderId });
+    expect(orderPay.startsWith(stripe.baseUrl)).toBe(true);
+    const payments = await sql(`select status from payments where order_id = $1 order by created_at`, [orderId]);
+    expect(payments.map((p) => p.status)).toEqual(['PENDING', 'PENDING']);
+    const [audited] = await sql(
+      `select count(*)::int as n from audit_events where action = 'order.payment_start' and entity_id = $1`,
+      [orderId],
+    );
+    expect(audited.n).toBe(1);
+    // Paid: nothing to pay, naming the field.
+    expect((await buyer.gql(PAY, { id: first.orderId })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
+    // Another customer's order is not found.
+    const other = (await buy('paynow-other@nyabutiken.example.com')).data!.checkout;
+    expect(errorCode(await buyer.gql(PAY, { id: other.orderId }))).toBe('NOT_FOUND');
+  });
+
   it('staff cancel an order still waiting for payment, audited; a paid one cannot be cancelled; customers cannot', async () => {
     const { orderId } = (await buy('cancel@nyabutiken.example.com')).data!.checkout;
     const CANCEL = 'mutation($id: UUID!) { orderCancel(id: $id) { status } }';
@@ -293,6 +350,13 @@ describe('failed payments and cancellations', () => {
     const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
     expect((await employee.ok(CANCEL, { id: orderId })).orderCancel.status).toBe('CANCELLED');
     expect(await orderState(orderId)).toMatchObject({ order: 'CANCELLED', payment: 'FAILED' });
+    // M19: cancelled by staff, not a refused payment: not in the "payment failed" filter.
+    const [{ failure_reason }] = await sql(`select failure_reason from payments where order_id = $1`, [orderId]);
+    expect(failure_reason).toBe('cancelled');
+    const failed = await employee.ok(
+      '{ orders(filter: { paymentFailed: true }, page: { take: 100 }) { nodes { id } } }',
+    );
+    expect(failed.orders.nodes.map((o: { id: string }) => o.id)).not.toContain(orderId);
     expect((await employee.gql(CANCEL, { id: orderId })).errors![0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'id',

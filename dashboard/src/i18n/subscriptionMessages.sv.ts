@@ -17,6 +17,8 @@ export const subscriptionSwedish: Messages<typeof subscriptionEnglish> = {
       change_method: 'Byt betalsätt',
       method_updated: 'Det nya betalsättet är sparat; förnyelser dras från det',
       method_not_changed: 'Betalsättet ändrades inte',
+      price: '%{amount} %{per} exkl. moms',
+      ends: 'Upphör',
     },
   },
   resources: {
@@ -34,6 +36,8 @@ export const subscriptionSwedish: Messages<typeof subscriptionEnglish> = {
         currentPeriodStart: 'Nuvarande period från',
         currentPeriodEnd: 'Nuvarande period till',
         nextRenewalAt: 'Nästa förnyelse',
+        price: 'Pris',
+        nextCharge: 'Nästa debitering',
         cancelledAt: 'Uppsagt den',
         cancelReason: 'Anledning till uppsägningen',
         createdAt: 'Startat',

@@ -16,6 +16,8 @@ export const subscriptionEnglish = {
       change_method: 'Change payment method',
       method_updated: 'The new payment method is saved; renewals are charged to it',
       method_not_changed: 'The payment method was not changed',
+      price: '%{amount} %{per} excl. VAT',
+      ends: 'Ends',
     },
   },
   resources: {
@@ -33,6 +35,8 @@ export const subscriptionEnglish = {
         currentPeriodStart: 'Current period from',
         currentPeriodEnd: 'Current period until',
         nextRenewalAt: 'Next renewal',
+        price: 'Price',
+        nextCharge: 'Next charge',
         cancelledAt: 'Cancelled on',
         cancelReason: 'Reason for cancelling',
         createdAt: 'Started',

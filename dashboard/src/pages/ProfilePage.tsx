@@ -28,6 +28,7 @@ import { currentViewer, setViewer, VIEWER_FIELDS, type Viewer } from '../provide
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
 import { languageChoices } from '../resources/choices';
 import { useCountryChoices } from '../resources/countries';
+import { formatPhone } from '../resources/PhoneField';
 
 const PROFILE_UPDATE = `mutation ProfileUpdate($input: ProfileUpdateInput!) {
   profileUpdate(input: $input) { ${VIEWER_FIELDS} }
@@ -70,7 +71,9 @@ const MyContactDetails = () => {
         <TextInput
           source="phone"
           label="sitecare.profile.phone"
+          type="tel"
           autoComplete="tel"
+          format={(value: string | null | undefined) => formatPhone(value)}
           helperText="sitecare.profile.phone_help"
         />
         <TextInput source="postalCode" label="sitecare.profile.postal_code" autoComplete="postal-code" />
@@ -99,8 +102,13 @@ function useFailure() {
   };
 }
 
+/**
+ * Issue 25: each form's own Save, in the form's card. react-admin fixes a form's toolbar to the
+ * bottom of a phone's screen, which on this page stacked three Save bars on one spot (only the last
+ * one showed): here the toolbar stays in the flow of its form at every width.
+ */
 const SaveOnly = ({ label }: { label?: string }) => (
-  <Toolbar>
+  <Toolbar sx={{ '&.RaToolbar-mobileToolbar': { position: 'static', width: 'auto' } }}>
     <SaveButton label={label} />
   </Toolbar>
 );

@@ -229,6 +229,8 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
       status: paymentStatus[status],
       paidAt: order.paidAt,
       refundedAt: status === OrderStatus.REFUNDED ? new Date(created.getTime() + 3 * DAY) : null,
+      // The failed one was refused by the card's bank, as Stripe reports it (issue 25).
+      failureReason: paymentStatus[status] === PaymentStatus.FAILED ? 'card_declined' : null,
     });
     if (status === OrderStatus.REFUNDED) {
       // The refund ledger (issue 19): a part first (one month's support hours not used), then the rest.

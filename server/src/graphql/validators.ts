@@ -1,6 +1,6 @@
 // Validators shared by modules' inputs (class-validator), each with a message that names the rule.
 import { ValidateBy, isISO31661Alpha2 } from 'class-validator';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 
 export const IsCountryCode = () =>
   ValidateBy({
@@ -21,18 +21,39 @@ export const IsTimeZone = () =>
     },
   });
 
-/** E.164 after normalisation by libphonenumber-js (services store the normalised form). */
+/**
+ * A phone number in any common form: international ("+46 70 555 12 34", "0046…") or national for
+ * the contact's country ("070-555 12 34"; issue 25). When the input names the country, the number is
+ * checked against it here; a national number whose country comes from the stored contact or the
+ * agency is checked by the service, through the same `normalisePhone`, which stores E.164.
+ */
 export const IsPhoneNumber = () =>
   ValidateBy({
     name: 'isPhoneNumber',
     validator: {
-      validate: (value) => typeof value === 'string' && normalisePhone(value) !== undefined,
-      defaultMessage: () => 'must be a phone number in international form, e.g. +46 70 123 45 67',
+      validate: (value, args) => {
+        if (typeof value !== 'string') return false;
+        const country = (args?.object as { country?: unknown } | undefined)?.country;
+        if (typeof country === 'string' && country) return normalisePhone(value, country) !== undefined;
+        return international(value) ? normalisePhone(value) !== undefined : NATIONAL.test(value.trim());
+      },
+      defaultMessage: () => PHONE_RULE,
     },
   });
 
-export function normalisePhone(value: string): string | undefined {
-  const parsed = parsePhoneNumberFromString(value.trim());
+export const PHONE_RULE = 'must be a phone number, e.g. 070-123 45 67 or +46 70 123 45 67';
+/** Digits with the usual separators: a national number whose country is settled by the service. */
+const NATIONAL = /^\(?\d[\d\s().\-/]{4,24}$/;
+const international = (value: string) => /^\s*(\+|00)/.test(value);
+
+/**
+ * The one phone normaliser: E.164, or undefined when the value is not a valid number. A national
+ * number ("070-555 12 34") is read for `country` (ISO 3166-1 alpha-2: the contact's, else the
+ * agency's); an international one ("+46…", "0046…") for its own.
+ */
+export function normalisePhone(value: string, country?: string | null): string | undefined {
+  const text = value.trim().replace(/^00(?=[1-9])/, '+');
+  const parsed = parsePhoneNumberFromString(text, (country?.toUpperCase() || undefined) as CountryCode | undefined);
   return parsed?.isValid() ? parsed.number : undefined;
 }
 

@@ -11,6 +11,7 @@ import {
 
 import { languageChoices } from '../choices';
 import { useCountryChoices } from '../countries';
+import { formatPhone } from '../PhoneField';
 
 export const ContactInputs = () => {
   const countries = useCountryChoices();
@@ -18,7 +19,13 @@ export const ContactInputs = () => {
     <>
       <TextInput source="name" autoComplete="off" validate={required()} />
       <TextInput source="email" type="email" autoComplete="off" validate={[required(), email()]} />
-      <TextInput source="phone" type="tel" autoComplete="off" helperText="sitecare.contacts.phone_help" />
+      <TextInput
+        source="phone"
+        type="tel"
+        autoComplete="off"
+        format={(value: string | null | undefined) => formatPhone(value)}
+        helperText="sitecare.contacts.phone_help"
+      />
       <TextInput source="postalCode" autoComplete="off" />
       <AutocompleteInput source="country" choices={countries} translateChoice={false} />
       <SelectInput source="preferredLanguage" choices={languageChoices} validate={required()} />

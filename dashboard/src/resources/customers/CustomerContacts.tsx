@@ -17,6 +17,7 @@ import {
 } from 'react-admin';
 
 import { EmbeddedTable } from '../EmbeddedTable';
+import { PhoneField } from '../PhoneField';
 import { currentViewer } from '../../providers/authProvider';
 import { useCanRead } from '../../providers/useViewerRole';
 import { CountryField } from '../countries';
@@ -162,7 +163,9 @@ export const CustomerContacts = () => {
           <DataTable.Col source="email">
             <EmailField source="email" />
           </DataTable.Col>
-          <DataTable.Col source="phone" />
+          <DataTable.Col source="phone">
+            <PhoneField source="phone" />
+          </DataTable.Col>
           {seesAddress ? <DataTable.Col source="postalCode" /> : null}
           {seesAddress ? (
             <DataTable.Col source="country">

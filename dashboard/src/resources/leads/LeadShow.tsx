@@ -5,6 +5,7 @@ import { Section } from '../Section';
 import { LeadShowActions } from './LeadActions';
 import { LeadStatusField } from './LeadFields';
 import { DateField } from '../DateField';
+import { PhoneField } from '../PhoneField';
 
 export default function LeadShow() {
   return (
@@ -13,7 +14,7 @@ export default function LeadShow() {
         <TextField source="name" />
         <TextField source="company" emptyText="–" />
         <EmailField source="email" />
-        <TextField source="phone" emptyText="–" />
+        <PhoneField source="phone" />
         <TextField source="message" sx={{ whiteSpace: 'pre-line' }} />
         <Labeled source="status">
           <LeadStatusField />

@@ -28,4 +28,19 @@ export const PaymentMethodField = () => {
   );
 };
 
+/** Issue 25: why a payment failed, as the provider's code (card_declined…) named for people. */
+export function failureText(translate: (key: string, options?: object) => string, code: string | null | undefined) {
+  return code ? translate(`sitecare.payment_failure.${code}`, { _: code }) : '–';
+}
+
+export const PaymentFailureField = (_props: { label?: string }) => {
+  const translate = useTranslate();
+  const code = useFieldValue({ source: 'failureReason' }) as string | null | undefined;
+  return (
+    <Typography component="span" variant="body2">
+      {failureText(translate, code)}
+    </Typography>
+  );
+};
+
 export const IntervalField = () => <EnumChipField source="interval" prefix="sitecare.billing_interval" />;

@@ -1,4 +1,4 @@
-import { DataTable, List, SelectInput, TextField } from 'react-admin';
+import { BooleanInput, DataTable, List, SelectInput, TextField } from 'react-admin';
 
 import { useViewerRole } from '../../providers/useViewerRole';
 import { orderStatusChoices } from '../choices';
@@ -6,7 +6,17 @@ import { MoneyField } from '../money';
 import { OrderStatusField } from './OrderFields';
 import { DateField } from '../DateField';
 
-const filters = [<SelectInput key="status" source="status" choices={orderStatusChoices} alwaysOn />];
+const filters = [
+  <SelectInput key="status" source="status" choices={orderStatusChoices} alwaysOn />,
+  // Issue 25: orders whose payment failed (the server's `paymentFailed` filter); off means all orders.
+  <BooleanInput
+    key="paymentFailed"
+    source="paymentFailed"
+    label="sitecare.orders.payment_failed_filter"
+    parse={(checked: boolean) => (checked ? true : undefined)}
+    alwaysOn
+  />,
+];
 
 export default function OrderList() {
   const role = useViewerRole();

@@ -1,5 +1,5 @@
 // An order with its lines, totals and payments. Amounts are minor units of the order's currency.
-import { Box } from '@mui/material';
+import { Alert, Box } from '@mui/material';
 import {
   BooleanField,
   DataTable,
@@ -24,8 +24,11 @@ import {
   OrderStatusField,
   PaymentMethodField,
   PaymentProviderField,
+  PaymentFailureField,
   PaymentStatusField,
+  failureText,
 } from './OrderFields';
+import { OrderPayButton } from './OrderPayButton';
 import { OrderRefundButton } from './OrderRefundButton';
 import { InvoiceDownload } from '../invoices/InvoiceDownload';
 import { DateField } from '../DateField';
@@ -73,7 +76,7 @@ const Payments = () => (
         </DataTable.Col>
         <DataTable.Col source="viaMandate" field={BooleanField} />
         <DataTable.Col source="failureReason">
-          <TextField source="failureReason" emptyText="–" />
+          <PaymentFailureField />
         </DataTable.Col>
       </DataTable>
     </EmbeddedTable>
@@ -98,6 +101,20 @@ const Refunds = () => (
     </EmbeddedTable>
   </Section>
 );
+
+/** Issue 25: an order not paid whose latest payment failed says so at the top, with the reason. */
+const PaymentFailed = () => {
+  const order = useRecordContext();
+  const translate = useTranslate();
+  const payments = (order?.payments as { status: string; failureReason?: string | null }[] | undefined) ?? [];
+  const latest = payments[payments.length - 1]; // oldest first
+  if (!order || order.status === 'PAID' || latest?.status !== 'FAILED') return null;
+  return (
+    <Alert severity="error" sx={{ mx: 2, mt: 2 }}>
+      {translate('sitecare.orders.payment_failed', { reason: failureText(translate, latest.failureReason) })}
+    </Alert>
+  );
+};
 
 /** Issue 19: the order's invoice and credit notes, each a PDF to download. */
 const Invoices = () => {
@@ -139,11 +156,13 @@ export default function OrderShow() {
     <Show
       actions={
         <TopToolbar>
+          <OrderPayButton />
           <OrderRefundButton />
         </TopToolbar>
       }
       queryOptions={{ meta: { embed } }}
     >
+      <PaymentFailed />
       <SimpleShowLayout>
         <NumberField source="number" />
         {role === 'CUSTOMER' ? null : <TextField source="customer.name" label="resources.orders.fields.customer" />}

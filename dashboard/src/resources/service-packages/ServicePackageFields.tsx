@@ -4,6 +4,13 @@ import { type RaRecord, useLocaleState, useRecordContext, useTranslate } from 'r
 import { formatMoney } from '../money';
 import { packageName } from '../sites/SiteFields';
 
+/**
+ * Issue 25: a package's prices are objects, read only when a view asks for them (the data provider's
+ * `embed`); every view of packages asks (the list, the page and the edit form). A role that may not
+ * read prices (contractors) gets the rest: the data provider leaves the field out for it.
+ */
+export const WITH_PRICES = { meta: { embed: ['prices'] } };
+
 interface PackagePrice {
   interval: string;
   currency: string;

@@ -1,7 +1,7 @@
 import { BooleanField, CreateButton, DataTable, List, TopToolbar } from 'react-admin';
 
 import { useCanRead } from '../../providers/useViewerRole';
-import { PackageNameField, PricesField } from './ServicePackageFields';
+import { PackageNameField, PricesField, WITH_PRICES } from './ServicePackageFields';
 
 const PackageListActions = () => (
   <TopToolbar>
@@ -12,7 +12,7 @@ const PackageListActions = () => (
 export default function ServicePackageList() {
   const seesPrices = useCanRead('ServicePackage.prices');
   return (
-    <List actions={<PackageListActions />} pagination={false} perPage={100}>
+    <List actions={<PackageListActions />} pagination={false} perPage={100} queryOptions={WITH_PRICES}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="name" field={PackageNameField} disableSort />
         <DataTable.Col source="active" disableSort>

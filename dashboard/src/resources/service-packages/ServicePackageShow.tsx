@@ -1,7 +1,7 @@
 import { BooleanField, EditButton, NumberField, Show, SimpleShowLayout, TopToolbar } from 'react-admin';
 
 import { useCanRead } from '../../providers/useViewerRole';
-import { PackageDescriptionField, PackageNameField, PricesField } from './ServicePackageFields';
+import { PackageDescriptionField, PackageNameField, PricesField, WITH_PRICES } from './ServicePackageFields';
 
 const PackageShowActions = () => (
   <TopToolbar>
@@ -12,7 +12,7 @@ const PackageShowActions = () => (
 export default function ServicePackageShow() {
   const seesPrices = useCanRead('ServicePackage.prices');
   return (
-    <Show actions={<PackageShowActions />}>
+    <Show actions={<PackageShowActions />} queryOptions={WITH_PRICES}>
       <SimpleShowLayout>
         <PackageNameField label="resources.servicePackages.fields.name" />
         <PackageDescriptionField label="resources.servicePackages.fields.description" />

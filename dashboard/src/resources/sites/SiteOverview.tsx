@@ -14,6 +14,7 @@ import {
 } from 'react-admin';
 
 import { EmbeddedTable } from '../EmbeddedTable';
+import { PhoneField } from '../PhoneField';
 import { EmptyText, Section } from '../Section';
 import { LanguageField } from '../users/UserFields';
 import { ServicePackageField, SitePlatformField, SiteStatusField } from './SiteFields';
@@ -51,7 +52,9 @@ const CustomerContacts = () => {
           <DataTable.Col source="email">
             <EmailField source="email" />
           </DataTable.Col>
-          <DataTable.Col source="phone" />
+          <DataTable.Col source="phone">
+            <PhoneField source="phone" />
+          </DataTable.Col>
           <DataTable.Col source="preferredLanguage" field={LanguageField} />
         </DataTable>
       </EmbeddedTable>

@@ -3,8 +3,12 @@ import { DataTable, List, SelectInput, TextField } from 'react-admin';
 import { useViewerRole } from '../../providers/useViewerRole';
 import { subscriptionStatusChoices } from '../choices';
 import { IntervalField, PaymentProviderField } from '../orders/OrderFields';
-import { PackageNameField, SubscriptionStatusField } from './SubscriptionFields';
-import { DateField } from '../DateField';
+import {
+  NextChargeField,
+  PackageNameField,
+  SubscriptionPriceField,
+  SubscriptionStatusField,
+} from './SubscriptionFields';
 
 const filters = [<SelectInput key="status" source="status" choices={subscriptionStatusChoices} alwaysOn />];
 
@@ -17,7 +21,9 @@ export default function SubscriptionList() {
       filters={filters}
       perPage={25}
       actions={false}
-      queryOptions={{ meta: { embed: own ? ['servicePackage'] : ['servicePackage', 'customer'] } }}
+      queryOptions={{
+        meta: { embed: own ? ['servicePackage.prices'] : ['servicePackage.prices', 'customer'] },
+      }}
     >
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="servicePackage" disableSort>
@@ -30,10 +36,14 @@ export default function SubscriptionList() {
         )}
         <DataTable.Col source="interval" field={IntervalField} disableSort />
         <DataTable.Col source="status" field={SubscriptionStatusField} disableSort />
-        <DataTable.Col source="nextRenewalAt" disableSort>
-          <DateField source="nextRenewalAt" />
+        <DataTable.Col source="price" label="resources.subscriptions.fields.price" disableSort>
+          <SubscriptionPriceField />
         </DataTable.Col>
-        <DataTable.Col source="provider" field={PaymentProviderField} disableSort />
+        <DataTable.Col source="nextCharge" label="resources.subscriptions.fields.nextCharge" disableSort>
+          <NextChargeField />
+        </DataTable.Col>
+        {/* Issue 25: which provider is a technical detail, for staff. */}
+        {own ? null : <DataTable.Col source="provider" field={PaymentProviderField} disableSort />}
       </DataTable>
     </List>
   );

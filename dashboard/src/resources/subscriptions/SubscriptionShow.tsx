@@ -7,7 +7,13 @@ import { IntervalField, PaymentProviderField } from '../orders/OrderFields';
 import { Section } from '../Section';
 import { SubscriptionCancelButton } from './SubscriptionCancelButton';
 import { PaymentMethodReturnNotice, SubscriptionPaymentMethodButton } from './SubscriptionPaymentMethodButton';
-import { PackageNameField, SubscriptionStatusField, SubscriptionTitle } from './SubscriptionFields';
+import {
+  NextChargeField,
+  PackageNameField,
+  SubscriptionPriceField,
+  SubscriptionStatusField,
+  SubscriptionTitle,
+} from './SubscriptionFields';
 import { DateField } from '../DateField';
 
 const Actions = () => (
@@ -20,7 +26,8 @@ const Actions = () => (
 
 export default function SubscriptionShow() {
   const role = useViewerRole();
-  const embed = ['servicePackage', 'recurringConsent', ...(role === 'CUSTOMER' ? [] : ['customer'])];
+  const staff = role !== 'CUSTOMER';
+  const embed = ['servicePackage.prices', 'recurringConsent', ...(staff ? ['customer'] : [])];
   return (
     <Show title={<SubscriptionTitle />} actions={<Actions />} queryOptions={{ meta: { embed } }}>
       <SimpleShowLayout>
@@ -36,15 +43,23 @@ export default function SubscriptionShow() {
         <Labeled source="interval">
           <IntervalField />
         </Labeled>
-        <TextField source="currency" />
-        <Labeled source="provider">
-          <PaymentProviderField />
+        <Labeled source="price" label="resources.subscriptions.fields.price">
+          <SubscriptionPriceField />
         </Labeled>
+        <Labeled source="nextCharge" label="resources.subscriptions.fields.nextCharge">
+          <NextChargeField />
+        </Labeled>
+        {/* Issue 25: the provider and the currency code are technical details, for staff. */}
+        {staff ? <TextField source="currency" /> : null}
+        {staff ? (
+          <Labeled source="provider">
+            <PaymentProviderField />
+          </Labeled>
+        ) : null}
         <BooleanField source="paymentMethodOnFile" />
         <DateField source="createdAt" showTime />
         <DateField source="currentPeriodStart" />
         <DateField source="currentPeriodEnd" />
-        <DateField source="nextRenewalAt" />
         <DateField source="cancelledAt" showTime emptyText="–" />
         <TextField source="cancelReason" emptyText="–" />
       </SimpleShowLayout>
@@ -53,8 +68,8 @@ export default function SubscriptionShow() {
           <SimpleShowLayout sx={{ p: 0 }}>
             <TextField source="recurringConsent.wording" sx={{ whiteSpace: 'pre-wrap' }} />
             <DateField source="recurringConsent.givenAt" showTime />
-            <TextField source="recurringConsent.ip" />
-            <TextField source="recurringConsent.userAgent" />
+            {staff ? <TextField source="recurringConsent.ip" /> : null}
+            {staff ? <TextField source="recurringConsent.userAgent" /> : null}
           </SimpleShowLayout>
         </Section>
       </Box>

@@ -10,6 +10,8 @@ import {
   SimpleForm,
   TextInput,
   useCanAccess,
+  useNotify,
+  useRedirect,
 } from 'react-admin';
 
 import { ticketPriorityChoices } from '../choices';
@@ -30,8 +32,15 @@ const SiteInput = ({ staff, customerId }: { staff: boolean; customerId?: string 
 
 export default function SupportTicketCreate() {
   const { canAccess: staff = false } = useCanAccess({ resource: 'customers', action: 'list' });
+  const notify = useNotify();
+  const redirect = useRedirect();
+  // Issue 25: the confirmation names the ticket's number, the one people quote ("Ärendet #1042 är skapat").
+  const onSuccess = (ticket: { id: string; number: number }) => {
+    notify('sitecare.tickets.created', { type: 'info', messageArgs: { number: ticket.number } });
+    redirect('show', 'supportTickets', ticket.id);
+  };
   return (
-    <Create redirect="show">
+    <Create redirect="show" mutationOptions={{ onSuccess }}>
       <SimpleForm defaultValues={{ priority: 'NORMAL' }}>
         {staff ? (
           <ReferenceInput source="customerId" reference="customers" sort={{ field: 'name', order: 'ASC' }}>

@@ -10,11 +10,24 @@ import {
   TextInput,
   TopToolbar,
   useCanAccess,
+  useRecordContext,
 } from 'react-admin';
 
 import { useViewerRole } from '../../providers/useViewerRole';
 import { ticketPriorityChoices, ticketStatusChoices } from '../choices';
+import { DateField } from '../DateField';
 import { DueField, TicketChannelField, TicketPriorityField, TicketStatusField } from './SupportTicketFields';
+
+/**
+ * Issue 25: a ticket's last activity, the newest message the viewer may read (the database's row
+ * rules leave internal notes out for customers), else when it was opened.
+ */
+const LastActivityField = (_props: { label?: string }) => {
+  const ticket = useRecordContext();
+  const newest = (ticket?.latestMessages as { createdAt: string }[] | undefined)?.[0]?.createdAt;
+  const record = { lastActivityAt: newest ?? ticket?.createdAt };
+  return <DateField source="lastActivityAt" record={record} showTime />;
+};
 
 const TicketListActions = () => (
   <TopToolbar>
@@ -56,7 +69,9 @@ export default function SupportTicketList() {
       actions={<TicketListActions />}
       sort={{ field: 'firstResponseDueAt', order: 'ASC' }}
       perPage={25}
-      queryOptions={{ meta: { embed: ['customer', 'site'] } }}
+      queryOptions={{
+        meta: { embed: ['customer', 'site', 'latestMessages', ...(role === 'CUSTOMER' ? [] : ['assignee'])] },
+      }}
     >
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="subject" disableSort />
@@ -71,6 +86,14 @@ export default function SupportTicketList() {
         <DataTable.Col source="status" field={TicketStatusField} />
         <DataTable.Col source="priority" field={TicketPriorityField} />
         <DataTable.Col source="firstResponseDueAt" field={DueField} />
+        {role === 'CUSTOMER' ? null : (
+          <DataTable.Col source="assignee" disableSort>
+            <TextField source="assignee.name" emptyText="sitecare.tickets.unassigned" />
+          </DataTable.Col>
+        )}
+        <DataTable.Col source="lastActivityAt" label="resources.supportTickets.fields.lastActivityAt" disableSort>
+          <LastActivityField />
+        </DataTable.Col>
         <DataTable.Col source="channel" field={TicketChannelField} disableSort />
       </DataTable>
     </List>

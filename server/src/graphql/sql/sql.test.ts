@@ -248,6 +248,13 @@ describe('compiled reads (graphql/sql)', () => {
       compiles: ['ADMIN', 'EMPLOYEE', 'CONTRACTOR'],
     },
     {
+      name: 'issue 25: orders whose payment failed, and the others, with their payments',
+      query: `query { failed: orders(filter: { paymentFailed: true }) { totalCount nodes { ${ORDER}
+          payments { id status failureReason } } }
+        others: orders(filter: { paymentFailed: false }) { totalCount nodes { id number } } }`,
+      compiles: ['ADMIN', 'EMPLOYEE', 'CUSTOMER'],
+    },
+    {
       name: 'the home page: leads, tickets, orders, subscriptions and sites in one request',
       query: `query { leads(filter: { status: NEW }, page: { take: 5 }) { nodes { id name createdAt } totalCount }
         tickets: supportTickets(filter: { status: [NEW, OPEN] }, page: { take: 5 }) { nodes { id customer { id } } totalCount }
@@ -403,7 +410,12 @@ describe('compiled reads (graphql/sql)', () => {
             server.statements.length = 0;
             const body = await post(server, cookies[role], replyOf(role), {
               t: tickets[role],
-              input: { body: `Svar ${role} ${status} ${internal}`, internal },
+              input: {
+                body: `Svar ${role} ${status} ${internal}`,
+                internal,
+                // Issue 25: a worker's public reply to an open ticket chooses to wait for the customer.
+                ...(role !== 'CUSTOMER' && !internal && status === 'OPEN' ? { status: 'WAITING_ON_CUSTOMER' } : {}),
+              },
             });
             // A session seen before (every one here: the queries above made them known) replies in one
             // round trip: the session, then the write (pipeline.ts).

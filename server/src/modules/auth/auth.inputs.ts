@@ -63,7 +63,11 @@ export class ProfileUpdateInput {
   @IsBoolean()
   ticketMail?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'P27, customers: phone in E.164 (empty clears it).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'P27, customers: phone in any common form, national for the contact’s country; stored as E.164 (empty clears it).',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== '')
   @IsPhoneNumber()

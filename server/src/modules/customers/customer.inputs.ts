@@ -132,7 +132,10 @@ export class ContactInput {
   @MaxLength(320)
   email!: string;
 
-  @Field(() => String, { nullable: true, description: 'Any common format; stored as E.164.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Any common form, national for the contact’s country (else the agency’s); stored as E.164.',
+  })
   @IsOptional()
   @IsPhoneNumber()
   phone?: string | null;

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import type { Page, PageInput } from '../../graphql/pagination';
 import { inTransaction } from '../../graphql/transaction';
-import { normalisePhone } from '../../graphql/validators';
+import { normalisePhone, PHONE_RULE } from '../../graphql/validators';
 import { redactForStorage } from '../../privacy/redaction';
 import { audit } from '../audit/audit.service';
 import { sendInvitation } from '../auth/auth.service';
@@ -107,9 +107,23 @@ export function deleteCustomer(ctx: RequestContext, id: string): Promise<boolean
   });
 }
 
-export function contactFields(input: ContactInput) {
-  const phone = input.phone ? normalisePhone(input.phone) : null;
-  if (input.phone && !phone) throw badInput('phone', 'must be a phone number in international form');
+/**
+ * Issue 25: a contact's phone as stored (E.164), from any common form. A national number is read for
+ * the contact's country (the one given, else the one stored), else the agency's; empty clears it.
+ */
+export async function contactPhone(
+  ctx: RequestContext,
+  value: string | null | undefined,
+  country: string | null | undefined,
+): Promise<string | null> {
+  if (!value?.trim()) return null;
+  const phone = normalisePhone(value, country || (await ctx.em.findOneOrFail(Tenant, ctx.tenantId!)).country);
+  if (!phone) throw badInput('phone', `Invalid phone: ${PHONE_RULE}`);
+  return phone;
+}
+
+export async function contactFields(ctx: RequestContext, input: ContactInput, stored?: Contact) {
+  const phone = await contactPhone(ctx, input.phone, input.country ?? stored?.country);
   return {
     name: input.name.trim(),
     email: input.email.trim(),
@@ -128,7 +142,7 @@ export function contactFields(input: ContactInput) {
 export function createContact(ctx: RequestContext, customerId: string, input: ContactInput): Promise<Contact> {
   return inTransaction(ctx, async () => {
     const customer = await getCustomer(ctx, customerId);
-    const contact = ctx.em.create(Contact, { tenant: customer.tenant, customer, ...contactFields(input) });
+    const contact = ctx.em.create(Contact, { tenant: customer.tenant, customer, ...(await contactFields(ctx, input)) });
     await ctx.em.flush();
     await audit(ctx, { action: 'contact.create', entityType: 'Contact', entityId: contact.id });
     return contact;
@@ -156,7 +170,7 @@ export async function openContact(ctx: RequestContext, id: string): Promise<Cont
 export function updateContact(ctx: RequestContext, id: string, input: ContactInput): Promise<Contact> {
   return inTransaction(ctx, async () => {
     const contact = await getContact(ctx, id);
-    Object.assign(contact, contactFields(input));
+    Object.assign(contact, await contactFields(ctx, input, contact));
     await ctx.em.flush();
     await audit(ctx, { action: 'contact.update', entityType: 'Contact', entityId: id });
     return contact;

@@ -19,7 +19,10 @@ export class LeadInput {
   @MaxLength(320)
   email!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Any common form, national for the agency’s country; stored as E.164.',
+  })
   @IsOptional()
   @IsPhoneNumber()
   phone?: string | null;

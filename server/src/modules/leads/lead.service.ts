@@ -3,9 +3,9 @@
 import { rateLimitPublicForm } from '../../auth/throttle';
 import { useTenant, type RequestContext } from '../../graphql/context';
 import { inTransaction } from '../../graphql/transaction';
-import { normalisePhone } from '../../graphql/validators';
 import { redactForStorage } from '../../privacy/redaction';
 import { audit } from '../audit/audit.service';
+import { contactPhone } from '../customers/customer.service';
 import { Tenant } from '../tenants/tenant.entity';
 import { Lead } from './lead.entity';
 import type { LeadInput } from './lead.inputs';
@@ -13,12 +13,12 @@ import type { LeadInput } from './lead.inputs';
 /** No login, rate-limited; an unknown agency answers like a known one (always true). */
 export async function submitLead(ctx: RequestContext, input: LeadInput): Promise<boolean> {
   await rateLimitPublicForm(ctx);
-  const phone = input.phone ? normalisePhone(input.phone) : null;
   const [row] = await ctx.em.execute<{ id: string | null }[]>('select sitecare_tenant_by_slug(?) as id', [
     input.agency,
   ]);
   if (!row?.id) return true; // an unknown agency answers like a known one
   await useTenant(ctx, row.id);
+  const phone = await contactPhone(ctx, input.phone, null); // a national number: the agency's country
   await inTransaction(ctx, async () => {
     const lead = ctx.em.create(Lead, {
       tenant: ctx.em.getReference(Tenant, row.id!),

@@ -39,6 +39,15 @@ class OrderFilter {
   @IsOptional()
   @IsUUID()
   customerId?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Issue 25: true, orders not paid whose latest payment attempt failed (the order page gives the reason); false, the others.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  paymentFailed?: boolean;
 }
 
 @InputType({ description: 'One line of an order to refund, and how many of it.' })
@@ -135,6 +144,14 @@ export class OrderResolver {
   @FieldResolver(() => [Payment])
   payments(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Payment[]> {
     return readMany(ctx, 'Order.payments', Order, order.id);
+  }
+
+  @Mutation(() => String, {
+    description:
+      "Issue 25: the provider's payment page (its address) for an order waiting for payment: a customer's own, or any for staff; audited.",
+  })
+  orderPay(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+    return orderService.payOrder(ctx, id);
   }
 
   @Mutation(() => Order, { description: 'Cancels an order still waiting for payment (staff); audited.' })

@@ -12,6 +12,8 @@ import { Refund, RefundStatus } from '../payments/refund.entity';
 import { lockPaidPayment, refundPayment } from '../payments/refund.service';
 import { Subscription, SubscriptionStatus } from '../subscriptions/subscription.entity';
 import { cancelSubscription } from '../subscriptions/subscription.service';
+import { User } from '../users/user.entity';
+import { startCheckout } from './checkout.service';
 import { Order, OrderStatus } from './order.entity';
 
 export async function listOrders(
@@ -29,6 +31,23 @@ export async function getOrder(ctx: RequestContext, id: string): Promise<Order> 
 }
 
 /** An order still waiting for payment is cancelled, and its pending payment marked failed; audited. */
+/**
+ * Issue 25: "Pay now": the provider's payment page for an order still waiting for payment, started
+ * as every checkout is (`startCheckout`: a new pending payment on the order). Audited.
+ */
+export function payOrder(ctx: RequestContext, id: string): Promise<string> {
+  return inTransaction(ctx, async () => {
+    const order = await getOrder(ctx, id);
+    if (order.status !== OrderStatus.PENDING_PAYMENT)
+      throw badInput('id', 'Only an order waiting for payment can be paid');
+    await ctx.em.populate(order, ['contact', 'tenant']);
+    const buyer = order.contact ?? (await ctx.em.findOneOrFail(User, ctx.viewer!.userId));
+    const { redirectUrl } = await startCheckout(ctx, order, { email: buyer.email, name: buyer.name });
+    await audit(ctx, { action: 'order.payment_start', entityType: 'Order', entityId: order.id });
+    return redirectUrl;
+  });
+}
+
 export function cancelOrder(ctx: RequestContext, id: string): Promise<Order> {
   return inTransaction(ctx, async () => {
     const order = await getOrder(ctx, id);
@@ -36,7 +55,11 @@ export function cancelOrder(ctx: RequestContext, id: string): Promise<Order> {
       throw badInput('id', 'Only an order waiting for payment can be cancelled');
     }
     order.status = OrderStatus.CANCELLED;
-    await ctx.em.nativeUpdate(Payment, { order, status: PaymentStatus.PENDING }, { status: PaymentStatus.FAILED });
+    await ctx.em.nativeUpdate(
+      Payment,
+      { order, status: PaymentStatus.PENDING },
+      { status: PaymentStatus.FAILED, failureReason: 'cancelled' }, // by staff: not a refused payment
+    );
     await ctx.em.flush();
     await audit(ctx, {
       action: 'order.cancel',

@@ -10,6 +10,13 @@ readRoot('Query.orders', {
   filters: {
     status: (value, t, params) => `${t}.status = ${params.add(value, 'text')}`,
     customerId: (value, t, params) => `${t}.customer_id = ${params.add(value, 'uuid')}`,
+    // Issue 25: "payment failed": an order not paid whose latest payment attempt failed (a payment
+    // superseded by a newer attempt is not the latest; one ended by staff cancelling the order did
+    // not fail). False: every other order.
+    paymentFailed: (value, t) =>
+      `${value ? '' : 'not '}coalesce(${t}.status in ('PENDING_PAYMENT', 'CANCELLED') and (select p.status = 'FAILED'
+        and p.failure_reason is distinct from 'cancelled' from payments p where p.order_id = ${t}.id
+        order by p.created_at desc, p.id desc limit 1), false)`,
   },
   orderBy: newestFirst,
 });

@@ -97,6 +97,8 @@ export async function applyProviderOutcome(
   if (outcome.status === 'FAILED' || outcome.status === 'EXPIRED') {
     if (payment.status !== PaymentStatus.PENDING) return `stale:${payment.status}`;
     payment.status = PaymentStatus.FAILED;
+    // Issue 25: a failed payment says why (the order page and the "payment failed" filter show it).
+    payment.failureReason = outcome.failure ?? (outcome.status === 'EXPIRED' ? 'expired' : 'declined');
     if (outcome.status === 'EXPIRED') order.status = OrderStatus.CANCELLED;
     await ctx.em.flush();
     await audit(ctx, {

@@ -99,4 +99,6 @@ export interface ProviderOutcome {
   refundedMinor?: number;
   /** The payment method the provider kept for renewals, when the buyer agreed to them (P20). */
   mandate?: string;
+  /** FAILED, EXPIRED: the provider's reason (card_declined, insufficient_funds…), when it gives one. */
+  failure?: string;
 }

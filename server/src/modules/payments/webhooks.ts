@@ -97,10 +97,23 @@ export async function stripeOutcome(account: AccountOf['STRIPE'], event: Stripe.
         method: 'card',
       };
     }
-    case 'payment_intent.payment_failed':
-      return { provider: PaymentProvider.STRIPE, match: { providerReference: event.data.object.id }, status: 'FAILED' };
+    case 'payment_intent.payment_failed': {
+      // Issue 25: the provider's reason (a decline code such as insufficient_funds) stays on the payment.
+      const error = event.data.object.last_payment_error;
+      return {
+        provider: PaymentProvider.STRIPE,
+        match: { providerReference: event.data.object.id },
+        status: 'FAILED',
+        failure: error?.decline_code ?? error?.code ?? 'card_declined',
+      };
+    }
     case 'checkout.session.async_payment_failed':
-      return { provider: PaymentProvider.STRIPE, match: { providerReference: event.data.object.id }, status: 'FAILED' };
+      return {
+        provider: PaymentProvider.STRIPE,
+        match: { providerReference: event.data.object.id },
+        status: 'FAILED',
+        failure: 'async_payment_failed',
+      };
     case 'checkout.session.expired':
       return {
         provider: PaymentProvider.STRIPE,

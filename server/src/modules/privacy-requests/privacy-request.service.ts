@@ -467,7 +467,7 @@ export function completeRequest(
           throw badInput('rectification.contactId', 'Not a contact with the requester’s e-mail address');
         }
         const contact = await ctx.em.findOneOrFail(Contact, r.contactId);
-        const fields = contactFields(r.changes);
+        const fields = await contactFields(ctx, r.changes, contact);
         const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
           (k) => JSON.stringify(contact[k]) !== JSON.stringify(fields[k]),
         );

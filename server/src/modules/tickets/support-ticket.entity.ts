@@ -16,6 +16,37 @@ export enum TicketStatus {
 }
 registerEnumType(TicketStatus, { name: 'TicketStatus' });
 
+/**
+ * Issue 25: the statuses a worker (staff or contractor) may give a ticket with a public reply: wait
+ * for the customer, keep it open (the default), resolve or close it. NEW is what a ticket is before
+ * anyone answered, so no reply sets it.
+ */
+export const REPLY_STATUSES = [
+  TicketStatus.WAITING_ON_CUSTOMER,
+  TicketStatus.OPEN,
+  TicketStatus.RESOLVED,
+  TicketStatus.CLOSED,
+] as const;
+export type ReplyStatus = (typeof REPLY_STATUSES)[number];
+
+/**
+ * The one rule for a status sent with a reply: only a worker's public reply carries one, and only one
+ * of `REPLY_STATUSES`. Returns the field and the reason when the reply breaks it (the service answers
+ * BAD_USER_INPUT; the compiled path leaves the reply to the service).
+ */
+export function replyStatusProblem(reply: {
+  fromCustomer: boolean;
+  internal: boolean;
+  status?: TicketStatus | null;
+}): string | undefined {
+  if (reply.status == null) return undefined;
+  if (reply.fromCustomer) return 'Customers cannot set the status; a customer’s reply reopens the ticket';
+  if (reply.internal) return 'An internal note leaves the status as it is';
+  if (!(REPLY_STATUSES as readonly TicketStatus[]).includes(reply.status))
+    return `must be one of ${REPLY_STATUSES.join(', ')}`;
+  return undefined;
+}
+
 /** Tickets still waiting on the agency or the customer: what a site's page lists. */
 export const OPEN_TICKET_STATUSES = [TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING_ON_CUSTOMER];
 

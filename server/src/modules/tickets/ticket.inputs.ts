@@ -67,6 +67,15 @@ export class TicketMessageInput {
   @Field({ nullable: true, description: 'Staff only: an internal note the customer never sees.' })
   @IsOptional()
   internal?: boolean;
+
+  @Field(() => TicketStatus, {
+    nullable: true,
+    description:
+      'Issue 25, staff and contractors, public replies: the ticket’s status with the reply: WAITING_ON_CUSTOMER (reply and wait for the customer), OPEN (reply and keep open; the default), RESOLVED or CLOSED (reply and close).',
+  })
+  @IsOptional()
+  @IsEnum(TicketStatus)
+  status?: TicketStatus | null;
 }
 
 @InputType({ description: 'The public support form (no login).' })

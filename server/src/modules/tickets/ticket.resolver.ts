@@ -86,7 +86,7 @@ export class SupportTicketResolver {
     @Args() { ticketId, input }: TicketMessageCreateArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<TicketMessage> {
-    return tickets.replyToTicket(ctx, ticketId, input.body, input.internal ?? false);
+    return tickets.replyToTicket(ctx, ticketId, input.body, input.internal ?? false, input.status ?? null);
   }
 
   @Mutation(() => TicketMessage, {

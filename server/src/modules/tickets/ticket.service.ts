@@ -24,7 +24,7 @@ import { staffNoticeSql } from './ticket-mail.sql';
 import { enqueueMail } from '../mail/outbox.service';
 import { Site } from '../sites/site.entity';
 import { SiteAssignment } from '../sites/site-assignment.entity';
-import { TicketStatus } from './support-ticket.entity';
+import { replyStatusProblem, TicketStatus, type ReplyStatus } from './support-ticket.entity';
 import type {
   SupportRequestInput,
   SupportTicketFilter,
@@ -193,12 +193,22 @@ export function replyToTicket(
   ticketId: string,
   body: string,
   internal = false,
+  status: TicketStatus | null = null,
 ): Promise<TicketMessage> {
   return inTransaction(ctx, async () => {
     const fromCustomer = ctx.viewer?.role === 'CUSTOMER';
     if (fromCustomer && internal) throw badInput('internal', 'Customers cannot write internal notes');
+    const statusProblem = replyStatusProblem({ fromCustomer, internal, status });
+    if (statusProblem) throw badInput('status', `Invalid status: ${statusProblem}`);
     const redacted = redactForStorage(body);
-    const reply = { ticketId, body: redacted.text, internal, passwordHints: redacted.passwordHints, fromCustomer };
+    const reply = {
+      ticketId,
+      body: redacted.text,
+      internal,
+      passwordHints: redacted.passwordHints,
+      fromCustomer,
+      status: status as ReplyStatus | null,
+    };
     const [message] = await runWrite<TicketMessage>(ctx, 'TicketMessage', (params) => replyStatement(reply, params));
     if (!message) throw notFound('Support ticket');
     await auditRedaction(ctx, message, redacted);

@@ -4,7 +4,7 @@
 import { escapeLike } from '../../db/like';
 import { readRelation, readRoot, TENANT, VIEWER, writeRoot, type Params } from '../../graphql/sql/compile';
 import { redactForStorage, type PasswordHint } from '../../privacy/redaction';
-import { OPEN_TICKET_STATUSES, TicketStatus } from './support-ticket.entity';
+import { OPEN_TICKET_STATUSES, replyStatusProblem, TicketStatus, type ReplyStatus } from './support-ticket.entity';
 import { requesterReplySql, staffNoticeSql } from './ticket-mail.sql';
 import { overdueSql } from './ticket-sla';
 
@@ -76,6 +76,8 @@ export interface Reply {
   internal: boolean;
   passwordHints: PasswordHint[];
   fromCustomer: boolean;
+  /** A worker's public reply: the status the replier chose (issue 25); none keeps the ticket open. */
+  status?: ReplyStatus | null;
 }
 
 /**
@@ -86,7 +88,7 @@ export interface Reply {
  * statement with the answer's selection when there is nothing else to do.
  */
 export function replyStatement(reply: Reply, params: Params): string {
-  const { NEW, OPEN, WAITING_ON_CUSTOMER } = TicketStatus;
+  const { NEW, OPEN } = TicketStatus;
   const flagged = reply.passwordHints.length > 0;
   // The ticket's new status and first response (null: no change for this kind of reply).
   const moves = reply.fromCustomer
@@ -94,7 +96,10 @@ export function replyStatement(reply: Reply, params: Params): string {
     : reply.internal
       ? { status: 't.status', first: 't.first_responded_at' }
       : {
-          status: `case when t.status in ('${NEW}', '${OPEN}') then '${WAITING_ON_CUSTOMER}' else t.status end`,
+          // Issue 25: the status the replier chose ("reply and wait for the customer", "reply and
+          // close"); by default the ticket stays open, so the customer is never told to answer
+          // when there is nothing to answer.
+          status: params.add(reply.status ?? OPEN, 'text'),
           first: 'coalesce(t.first_responded_at, now())',
         };
   const flag = flagged ? 'true' : 't.password_flagged';
@@ -125,14 +130,28 @@ export function replyStatement(reply: Reply, params: Params): string {
 writeRoot('Mutation.ticketMessageCreate', {
   entity: 'TicketMessage',
   write: (args, role, params) => {
-    const input = args.input as { body: string; internal?: boolean | null };
+    const input = args.input as { body: string; internal?: boolean | null; status?: TicketStatus | null };
     const fromCustomer = role === 'CUSTOMER';
     const internal = input.internal ?? false;
+    const status = input.status ?? null;
     const redacted = redactForStorage(input.body);
-    if ((fromCustomer && internal) || redacted.cardsMasked || redacted.ibansMasked || redacted.passwordHints.length)
+    if (
+      (fromCustomer && internal) ||
+      replyStatusProblem({ fromCustomer, internal, status }) ||
+      redacted.cardsMasked ||
+      redacted.ibansMasked ||
+      redacted.passwordHints.length
+    )
       return null;
     return replyStatement(
-      { ticketId: String(args.ticketId), body: redacted.text, internal, passwordHints: [], fromCustomer },
+      {
+        ticketId: String(args.ticketId),
+        body: redacted.text,
+        internal,
+        passwordHints: [],
+        fromCustomer,
+        status: status as ReplyStatus | null,
+      },
       params,
     );
   },

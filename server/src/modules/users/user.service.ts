@@ -5,10 +5,10 @@ import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import type { Page, PageInput } from '../../graphql/pagination';
 import { inTransaction } from '../../graphql/transaction';
-import { normalisePhone } from '../../graphql/validators';
 import { audit } from '../audit/audit.service';
 import { endAllSessions } from '../auth/session.service';
 import { sendInvitation } from '../auth/auth.service';
+import { contactPhone } from '../customers/customer.service';
 import { Tenant } from '../tenants/tenant.entity';
 import { User, UserStatus } from './user.entity';
 import type { UserFilter, UserInviteInput, UserSort, UserUpdateInput } from './user.inputs';
@@ -138,7 +138,8 @@ export async function updateProfile(
     const contactFields = (['phone', 'postalCode', 'country'] as const).filter((f) => input[f] !== undefined);
     if (contactFields.length && !contact) throw badInput(contactFields[0], 'Only customers keep contact details here');
     if (contact) {
-      if (input.phone !== undefined) contact.phone = input.phone === '' ? null : (normalisePhone(input.phone) ?? null);
+      if (input.phone !== undefined)
+        contact.phone = await contactPhone(ctx, input.phone, input.country ?? contact.country);
       if (input.postalCode !== undefined) contact.postalCode = input.postalCode.trim() || null;
       if (input.country !== undefined) contact.country = input.country.toUpperCase();
       if (input.name !== undefined) contact.name = user.name;
