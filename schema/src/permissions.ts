@@ -196,6 +196,8 @@ export const PERMISSIONS = {
   'Query.myPolicyAcceptances': { audience: ['CUSTOMER'], rule: 'self' },
   'Mutation.policyAccept': { audience: ['CUSTOMER'], rule: 'self' },
   'Mutation.marketingSend': { audience: STAFF, rule: 'tenant' },
+  'Query.marketingCampaigns': { audience: STAFF, rule: 'tenant' },
+  'Query.marketingCampaign': { audience: STAFF, rule: 'tenant' },
   // Records the law asks for (P19, P23, P24, S26): admins keep them; staff read processors and breaches.
   'Query.processors': { audience: STAFF, rule: 'tenant' },
   'Query.processor': { audience: STAFF, rule: 'tenant' },

@@ -121,6 +121,26 @@ describe('P28: restriction of processing is honoured by every module', () => {
       [annaContact],
     );
     expect(audit.reason).toBe('PROCESSING_RESTRICTED');
+    // The campaign history: who was sent (with the opens recorded under consent) and who was refused, and why.
+    const { marketingCampaigns } = await staff.ok(
+      '{ marketingCampaigns(page: { take: 2 }) { totalCount nodes { purposeKey queued refused recipients { outcome reason contactName email opens } } } }',
+    );
+    const [latest, first] = marketingCampaigns.nodes;
+    expect(latest.recipients).toContainEqual({
+      outcome: 'REFUSED',
+      reason: 'PROCESSING_RESTRICTED',
+      contactName: 'Anna Ek',
+      email: ANNA,
+      opens: 0,
+    });
+    expect(latest.recipients.filter((r: { outcome: string }) => r.outcome === 'REFUSED')).toHaveLength(latest.refused);
+    expect(first.recipients).toContainEqual({
+      outcome: 'SENT',
+      reason: null,
+      contactName: 'Anna Ek',
+      email: ANNA,
+      opens: 1,
+    });
 
     // Tracking: an open of mail sent before the restriction is no longer recorded.
     expect((await fetch(pixel)).status).toBe(200);

@@ -1,4 +1,4 @@
-import { BooleanInput, DataTable, List, SelectInput } from 'react-admin';
+import { BooleanInput, CreateButton, DataTable, List, SelectInput, TopToolbar } from 'react-admin';
 
 import {
   OverdueChip,
@@ -22,7 +22,16 @@ const filters = [
 /** P30: soonest due first (the API's order); overdue rows carry a red chip and a tinted row. */
 export default function PrivacyRequestList() {
   return (
-    <List filters={filters} filterDefaultValues={{ open: true }} perPage={25} actions={false}>
+    <List
+      filters={filters}
+      filterDefaultValues={{ open: true }}
+      perPage={25}
+      actions={
+        <TopToolbar>
+          <CreateButton label="sitecare.privacy.record" />
+        </TopToolbar>
+      }
+    >
       <DataTable
         bulkActionButtons={false}
         rowClick="show"

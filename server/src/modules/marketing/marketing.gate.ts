@@ -28,6 +28,8 @@ export interface MarketingTarget {
   contactId?: string | null;
   purpose: string;
   channel: ConsentChannel;
+  /** The campaign sending it (issue 23's history), named in the refusal's audit row. */
+  campaignId?: string;
 }
 
 async function decide(ctx: RequestContext, target: MarketingTarget): Promise<GateAnswer> {
@@ -79,6 +81,7 @@ export async function mayMarket(ctx: RequestContext, target: MarketingTarget): P
         purpose: target.purpose,
         channel: target.channel,
         recipient: fingerprint(target.email),
+        ...(target.campaignId ? { campaignId: target.campaignId } : {}),
       },
     });
   return answer;
