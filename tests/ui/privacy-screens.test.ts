@@ -2,6 +2,7 @@
 // (processingPurposeUpdate), record a request that came by phone (privacyRequestCreate) and read a
 // completed request's outcome in words (issue 25 item 8); a customer answers a survey in the portal
 // (surveyAnswer), and a restricted customer is told why their answers are not collected.
+import { readFile } from 'node:fs/promises';
 import { queryAs } from '../../server/src/testing/database';
 import { demoEmail } from '../support/api-client';
 import { accessibilityViolations } from '../support/axe';
@@ -50,6 +51,16 @@ describe('issue 23 privacy screens', () => {
   it('M23: staff record a request that came by phone, carry it out and read the outcome in words', async () => {
     const page = await dash.logIn(EMPLOYEE);
     await menuItem(page, 'Integritetsbegäranden').click();
+    // The list exports as CSV (what the role reads, formula-safe cells).
+    await page.getByRole('row').filter({ hasText: 'olof@bageriet.example.com' }).first().waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exportera' }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toContain('requesterEmail');
+    expect(csv).toContain('olof@bageriet.example.com');
+    expect(csv).not.toContain('__typename');
     await page.getByRole('link', { name: 'Registrera en begäran' }).click();
     await page.setViewportSize(PHONE);
     await page.reload();
@@ -168,7 +179,7 @@ describe('issue 23 privacy screens', () => {
       .getByText('Skickades inte: begränsad behandling')
       .waitFor();
     const [campaign] = await sql(`select queued, refused from marketing_campaigns order by created_at desc limit 1`);
-    expect(await table.getByRole('row').count()).toBe(1 + campaign.queued + campaign.refused);
+    expect(await table.getByRole('row').count()).toBe(1 + Number(campaign.queued) + Number(campaign.refused));
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'marketing-campaign-phone');

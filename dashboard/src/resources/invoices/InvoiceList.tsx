@@ -5,6 +5,8 @@ import { useViewerRole } from '../../providers/useViewerRole';
 import { MoneyField } from '../money';
 import { InvoiceDownload } from './InvoiceDownload';
 import { InvoiceExport } from './InvoiceExport';
+import { csvExporter } from '../../providers/exporter';
+import { ListExportActions } from '../ListExportActions';
 
 const KINDS = ['INVOICE', 'CREDIT_NOTE'] as const;
 
@@ -24,10 +26,11 @@ export default function InvoiceList() {
   ];
   return (
     <List
+      exporter={csvExporter}
       title={own ? 'sitecare.invoices.my_invoices' : undefined}
       filters={filters}
       perPage={25}
-      actions={own ? false : <InvoiceExport />}
+      actions={own ? <ListExportActions /> : <InvoiceExport />}
     >
       <DataTable bulkActionButtons={false}>
         {phone ? null : <DataTable.Col source="number" disableSort />}

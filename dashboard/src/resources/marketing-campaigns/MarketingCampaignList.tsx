@@ -1,11 +1,22 @@
-import { CreateButton, DataTable, List, NumberField, TextField, TopToolbar, useLocale } from 'react-admin';
+import {
+  CreateButton,
+  DataTable,
+  ExportButton,
+  List,
+  NumberField,
+  TextField,
+  TopToolbar,
+  useLocale,
+} from 'react-admin';
 
 import { DateField } from '../DateField';
 import { EnumChipField } from '../EnumChipField';
+import { csvExporter } from '../../providers/exporter';
 
 const Actions = () => (
   <TopToolbar>
     <CreateButton label="sitecare.marketing.new" />
+    <ExportButton />
   </TopToolbar>
 );
 
@@ -14,7 +25,7 @@ export default function MarketingCampaignList() {
   const locale = useLocale();
   const subject = locale === 'sv' ? 'subjectSv' : 'subjectEn';
   return (
-    <List actions={<Actions />} perPage={25}>
+    <List exporter={csvExporter} actions={<Actions />} perPage={25}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="createdAt" disableSort>
           <DateField source="createdAt" showTime />

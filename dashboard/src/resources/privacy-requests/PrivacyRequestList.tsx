@@ -1,4 +1,4 @@
-import { BooleanInput, CreateButton, DataTable, List, SelectInput, TopToolbar } from 'react-admin';
+import { BooleanInput, CreateButton, DataTable, ExportButton, List, SelectInput, TopToolbar } from 'react-admin';
 
 import {
   OverdueChip,
@@ -10,6 +10,7 @@ import {
   privacyTypeChoices,
 } from './PrivacyRequestFields';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
 
 const filters = [
   <BooleanInput key="open" source="open" label="sitecare.privacy.open_only" alwaysOn />,
@@ -23,12 +24,14 @@ const filters = [
 export default function PrivacyRequestList() {
   return (
     <List
+      exporter={csvExporter}
       filters={filters}
       filterDefaultValues={{ open: true }}
       perPage={25}
       actions={
         <TopToolbar>
           <CreateButton label="sitecare.privacy.record" />
+          <ExportButton />
         </TopToolbar>
       }
     >

@@ -5,6 +5,8 @@ import { subscriptionStatusChoices } from '../choices';
 import { IntervalField, PaymentProviderField } from '../orders/OrderFields';
 import { PackageNameField, SubscriptionStatusField } from './SubscriptionFields';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
+import { ListExportActions } from '../ListExportActions';
 
 const filters = [<SelectInput key="status" source="status" choices={subscriptionStatusChoices} alwaysOn />];
 
@@ -13,10 +15,11 @@ export default function SubscriptionList() {
   const own = role === 'CUSTOMER';
   return (
     <List
+      exporter={csvExporter}
       title={own ? 'sitecare.subscriptions.my_subscriptions' : undefined}
       filters={filters}
       perPage={25}
-      actions={false}
+      actions={<ListExportActions />}
       queryOptions={{ meta: { embed: own ? ['servicePackage'] : ['servicePackage', 'customer'] } }}
     >
       <DataTable bulkActionButtons={false} rowClick="show">

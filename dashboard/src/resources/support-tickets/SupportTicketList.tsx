@@ -2,6 +2,7 @@ import {
   AutocompleteInput,
   CreateButton,
   DataTable,
+  ExportButton,
   List,
   ReferenceInput,
   SelectArrayInput,
@@ -15,10 +16,12 @@ import {
 import { useViewerRole } from '../../providers/useViewerRole';
 import { ticketPriorityChoices, ticketStatusChoices } from '../choices';
 import { DueField, TicketChannelField, TicketPriorityField, TicketStatusField } from './SupportTicketFields';
+import { csvExporter } from '../../providers/exporter';
 
 const TicketListActions = () => (
   <TopToolbar>
     <CreateButton />
+    <ExportButton />
   </TopToolbar>
 );
 
@@ -52,6 +55,7 @@ export default function SupportTicketList() {
   ];
   return (
     <List
+      exporter={csvExporter}
       filters={filters}
       actions={<TicketListActions />}
       sort={{ field: 'firstResponseDueAt', order: 'ASC' }}
