@@ -3,7 +3,6 @@
 // PERSONAL_FIELDS: see selectionOf in dataProvider.ts). Every cell goes through the one CSV-safe rule
 // (csvInert, @sitecare/schema), as the processor register's CSV does.
 import { csvInert } from '@sitecare/schema';
-import { stringify } from 'csv-stringify/sync';
 import { downloadCSV, type Exporter, type RaRecord } from 'react-admin';
 
 /** A value as one cell: lists joined, nested objects as JSON, nothing as an empty cell. */
@@ -15,13 +14,15 @@ function cell(value: unknown): string {
   return String(value);
 }
 
+/** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
+const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const line = (values: string[]) => values.map(field).join(',');
+
 /** The records as CSV text: one column per field any record has (except `__typename`), header first. */
 export function recordsToCsv(records: readonly RaRecord[]): string {
   const columns = [...new Set(records.flatMap((record) => Object.keys(record)))].filter((key) => key !== '__typename');
-  return stringify(
-    records.map((record) => columns.map((column) => csvInert(cell(record[column])))),
-    { header: true, columns },
-  );
+  const rows = records.map((record) => line(columns.map((column) => csvInert(cell(record[column])))));
+  return [line(columns), ...rows].join('\n') + '\n';
 }
 
 /** The exporter every list uses: a CSV named after the resource. */

@@ -1,5 +1,5 @@
 // P12: why the agency processes personal data, on which legal basis, and for how long.
-import { BooleanField, DataTable, List, NumberField, TextField, useLocale } from 'react-admin';
+import { BooleanField, DataTable, List, NumberField, TextField, useCanAccess, useLocale } from 'react-admin';
 
 import { EnumChipField } from '../EnumChipField';
 import { csvExporter } from '../../providers/exporter';
@@ -7,10 +7,10 @@ import { ListExportActions } from '../ListExportActions';
 
 export default function ProcessingPurposeList() {
   const locale = useLocale();
+  const { canAccess: canEdit } = useCanAccess({ resource: 'processingPurposes', action: 'edit' });
   return (
     <List exporter={csvExporter} perPage={25} actions={<ListExportActions />} pagination={false}>
-      {/* react-admin opens the edit view only for a role that may edit (canAccess): staff, not customers. */}
-      <DataTable bulkActionButtons={false} rowClick="edit">
+      <DataTable bulkActionButtons={false} rowClick={canEdit ? 'edit' : false}>
         <DataTable.Col source="key" disableSort>
           <EnumChipField source="key" prefix="sitecare.purpose" />
         </DataTable.Col>
