@@ -16,6 +16,7 @@ import invoices from './resources/invoices';
 import orders from './resources/orders';
 import outboxMessages from './resources/outbox-messages';
 import policyVersions from './resources/policy-versions';
+import marketingCampaigns from './resources/marketing-campaigns';
 import processingPurposes from './resources/processing-purposes';
 import privacyRequests from './resources/privacy-requests';
 import processors from './resources/processors';
@@ -75,6 +76,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
     <Resource name="users" {...users} />
     <Resource name="consentEvents" {...consentEvents} />
     <Resource name="processingPurposes" {...processingPurposes} />
+    <Resource name="marketingCampaigns" {...marketingCampaigns} />
     <Resource name="policyVersions" {...policyVersions} />
     <Resource name="auditEvents" {...auditEvents} />
     <Resource name="outboxMessages" {...outboxMessages} />

@@ -104,6 +104,7 @@ export const PERMISSIONS = {
   'Mutation.customerDelete': { audience: ADMIN, rule: 'tenant' },
   'Mutation.contactCreate': { audience: STAFF, rule: 'tenant' },
   'Mutation.contactUpdate': { audience: STAFF, rule: 'tenant' },
+  'Mutation.contactMove': { audience: STAFF, rule: 'tenant' },
   'Mutation.contactDelete': { audience: STAFF, rule: 'tenant' },
   'Mutation.contactPortalInvite': { audience: STAFF, rule: 'tenant' },
   'Query.sites': { audience: ALL, rule: 'assigned' },
@@ -186,6 +187,7 @@ export const PERMISSIONS = {
   'Mutation.subscriptionChangePaymentMethod': { audience: OWNERS, rule: 'own-customer' },
   // Consents and marketing (P12–P17, P22, P32): staff keep the records; the person decides for themselves.
   'Query.processingPurposes': { audience: OWNERS, rule: 'tenant' },
+  'Query.processingPurpose': { audience: STAFF, rule: 'tenant' },
   'Mutation.processingPurposeUpdate': { audience: STAFF, rule: 'tenant' },
   'Query.consentEvents': { audience: STAFF, rule: 'tenant' },
   'Query.contactConsents': { audience: STAFF, rule: 'tenant' },
@@ -205,6 +207,8 @@ export const PERMISSIONS = {
   'Query.myPolicyAcceptances': { audience: ['CUSTOMER'], rule: 'self' },
   'Mutation.policyAccept': { audience: ['CUSTOMER'], rule: 'self' },
   'Mutation.marketingSend': { audience: STAFF, rule: 'tenant' },
+  'Query.marketingCampaigns': { audience: STAFF, rule: 'tenant' },
+  'Query.marketingCampaign': { audience: STAFF, rule: 'tenant' },
   // Records the law asks for (P19, P23, P24, S26): admins keep them; staff read processors and breaches.
   'Query.processors': { audience: STAFF, rule: 'tenant' },
   'Query.processor': { audience: STAFF, rule: 'tenant' },

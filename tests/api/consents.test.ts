@@ -29,10 +29,15 @@ describe('P12: processing purposes', () => {
     const customer = await as(demo.url, 'jj-media', 'CUSTOMER');
     const { processingPurposes } = await customer.ok(PURPOSES);
     expect(processingPurposes.map((p: { key: string }) => p.key).sort()).toEqual(
-      ['analytics', 'email_tracking', 'newsletter', 'profiling', 'service_delivery', 'targeted_ads'].sort(),
+      ['analytics', 'email_tracking', 'newsletter', 'profiling', 'service_delivery', 'surveys', 'targeted_ads'].sort(),
     );
     const basis = Object.fromEntries(processingPurposes.map((p: any) => [p.key, p.legalBasis]));
-    expect(basis).toMatchObject({ newsletter: 'CONSENT', service_delivery: 'CONTRACT', email_tracking: 'CONSENT' });
+    expect(basis).toMatchObject({
+      newsletter: 'CONSENT',
+      service_delivery: 'CONTRACT',
+      email_tracking: 'CONSENT',
+      surveys: 'LEGITIMATE_INTEREST',
+    });
     for (const p of processingPurposes) {
       expect(p.descriptionSv).toBeTruthy();
       expect(p.descriptionEn).toBeTruthy();
@@ -56,8 +61,9 @@ describe('P12: processing purposes', () => {
       `select p.key, p.legal_basis from processing_purposes p join tenants t on t.id = p.tenant_id
         where t.name = 'Ny Byrå' order by p.key`,
     );
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(7);
     expect(rows).toContainEqual({ key: 'service_delivery', legal_basis: 'CONTRACT' });
+    expect(rows).toContainEqual({ key: 'surveys', legal_basis: 'LEGITIMATE_INTEREST' });
   });
 
   it('P12: a contractor has no business with purposes or consents', async () => {

@@ -13,6 +13,18 @@ export const registerSwedish: Messages<typeof registerEnglish> = {
       CONSENT: 'Uttryckligt samtycke',
     },
     survey_question_kind: { TEXT: 'Fritext', CHOICE: 'Flerval' },
+    survey_answer: {
+      title: 'Dina svar',
+      optional: 'Alla frågor är frivilliga. Svara på dem du vill.',
+      send: 'Skicka svar',
+      none: 'Svara på minst en fråga',
+      thanks: 'Tack för dina svar!',
+      refused: {
+        PROCESSING_RESTRICTED:
+          'Behandlingen av dina uppgifter är begränsad på din begäran, så vi samlar inte in enkätsvar från dig nu.',
+        OBJECTED: 'Du har invänt mot den här behandlingen, så vi samlar inte in enkätsvar från dig.',
+      },
+    },
     survey_channel: { PORTAL: 'Portalen', PUBLIC: 'Publik sida' },
     registers: {
       download_csv: 'Ladda ner CSV',

@@ -12,6 +12,18 @@ export const registerEnglish = {
       CONSENT: 'Explicit consent',
     },
     survey_question_kind: { TEXT: 'Free text', CHOICE: 'Choice' },
+    survey_answer: {
+      title: 'Your answers',
+      optional: 'Every question is optional. Answer the ones you like.',
+      send: 'Send answers',
+      none: 'Answer at least one question',
+      thanks: 'Thank you for your answers!',
+      refused: {
+        PROCESSING_RESTRICTED:
+          'Processing of your data is restricted at your request, so we do not collect survey answers from you now.',
+        OBJECTED: 'You have objected to this processing, so we do not collect survey answers from you.',
+      },
+    },
     survey_channel: { PORTAL: 'Portal', PUBLIC: 'Public page' },
     registers: {
       download_csv: 'Download CSV',

@@ -46,7 +46,10 @@ function groupsFor(role: Role | undefined): Group[] {
   }
   return [
     { label: 'sitecare.menu.work', resources: ['customers', 'sites', 'supportTickets', 'leads'] },
-    { label: 'sitecare.menu.sales', resources: ['orders', 'invoices', 'subscriptions', 'servicePackages'] },
+    {
+      label: 'sitecare.menu.sales',
+      resources: ['orders', 'invoices', 'subscriptions', 'servicePackages', 'marketingCampaigns'],
+    },
     {
       label: 'sitecare.menu.privacy',
       resources: [

@@ -17,8 +17,16 @@ export function singularOf(resource: string): string {
 
 const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
+/** Actions a resource carries out through an operation of another name (dataProvider's resourceQueries). */
+const SPECIAL: Record<string, string[]> = {
+  // Issue 23: a marketing campaign is created by sending it.
+  'marketingCampaigns.create': ['Mutation.marketingSend'],
+};
+
 /** The GraphQL operations (`Type.field`) that can carry out a react-admin action, in order of preference. */
 export function operationsFor(resource: string, action: string): string[] {
+  const special = SPECIAL[`${resource}.${action}`];
+  if (special) return special;
   const singular = singularOf(resource);
   switch (action) {
     case 'list':

@@ -73,7 +73,24 @@ export type ResourceQueries = {
   [M in FetchMethod]?: (params: FetchParams[M]) => BuildQueryResult;
 };
 
-const resourceQueries: Record<string, ResourceQueries> = {};
+const resourceQueries: Record<string, ResourceQueries> = {
+  // Issue 23: a campaign is created by sending it (`marketingSend(input)`), which answers with the
+  // counts and the campaign; react-admin gets the campaign (its page shows who was sent and refused).
+  marketingCampaigns: {
+    CREATE: (params) => {
+      const field = requireField(mutations, ['marketingSend'], 'marketingSend');
+      return {
+        ...operation(
+          'mutation',
+          field,
+          { input: inputOf(field, params.data ?? {}) },
+          `campaign { ${selectionOf('MarketingCampaign', currentViewer()?.role)} }`,
+        ),
+        parseResponse: ({ data }) => ({ data: data.data.campaign }),
+      };
+    },
+  },
+};
 
 // ---- the schema, indexed ----
 

@@ -49,6 +49,7 @@ const NOT_RULED_YET: Record<string, string> = {
   disclosures: 'staff only (permission matrix)',
   leads: 'staff only (permission matrix)',
   survey_responses: 'staff only (permission matrix); customers answer, never read others',
+  marketing_campaign_recipients: 'staff only (permission matrix: Query.marketingCampaigns); no address kept',
   outbox_messages:
     "mail: admins read it (permission matrix: Query.outboxMessages); every viewer's writes queue mail (issue 18: a customer's answer mails the staff, in the reply's one statement)",
 };

@@ -55,6 +55,7 @@ import { hashPassword } from '../auth/passwords';
 import { AuditActorType, AuditEvent, AuditOutcome } from '../modules/audit/audit-event.entity';
 import { createTenant } from '../modules/tenants/tenant.service';
 import { seedConsents } from '../modules/consents/consent.seed';
+import { seedCampaigns } from '../modules/marketing/campaign.seed';
 import { seedRegisters } from '../modules/processors/registers.seed';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { User, UserStatus } from '../modules/users/user.entity';
@@ -566,6 +567,7 @@ export async function seedDemoIfEmpty(orm: MikroORM, keyring: Keyring): Promise<
         });
       }
       seedPrivacyRequests(tx, tenant);
+      seedCampaigns(tx, tenant);
       seedPaymentAccounts(tx, keyring, tenant, demoPaymentAccounts[t.slug as keyof typeof demoPaymentAccounts]);
       seedIntegrations(
         tx,

@@ -18,6 +18,8 @@ import { auditOutcomeChoices } from '../choices';
 import { EnumChipField } from '../EnumChipField';
 import { JsonDetails } from '../JsonDetails';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
+import { ListExportActions } from '../ListExportActions';
 
 const filters = [
   <TextInput key="action" source="action" helperText="sitecare.audit.action_help" alwaysOn resettable />,
@@ -80,8 +82,9 @@ const AuditEventDetails = () => (
 export default function AuditEventList() {
   return (
     <List
+      exporter={csvExporter}
       filters={filters}
-      actions={false}
+      actions={<ListExportActions />}
       perPage={25}
       sort={{ field: 'createdAt', order: 'DESC' }}
       queryOptions={{ meta: { embed: ['actor'] } }}

@@ -1,11 +1,13 @@
-import { BooleanInput, CreateButton, DataTable, List, NumberField, TopToolbar } from 'react-admin';
+import { BooleanInput, CreateButton, DataTable, ExportButton, List, NumberField, TopToolbar } from 'react-admin';
 
 import { BreachStateField } from './BreachFields';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
 
 const Actions = () => (
   <TopToolbar>
     <CreateButton />
+    <ExportButton />
   </TopToolbar>
 );
 
@@ -14,7 +16,7 @@ const filters = [<BooleanInput key="overdue" source="overdue" />];
 // Sorted by the API: the notification deadline first.
 export default function BreachList() {
   return (
-    <List actions={<Actions />} filters={filters} perPage={25}>
+    <List exporter={csvExporter} actions={<Actions />} filters={filters} perPage={25}>
       <DataTable bulkActionButtons={false} rowClick="edit">
         <DataTable.Col source="overdue" field={BreachStateField} disableSort />
         <DataTable.Col source="deadline" disableSort>

@@ -4,6 +4,8 @@ import { DataTable, List, SelectInput, TextField, TextInput } from 'react-admin'
 import { consentDecisionChoices, purposeChoices } from './consentChoices';
 import { ChannelField, DecisionField, MethodField, PurposeField } from './ConsentFields';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
+import { ListExportActions } from '../ListExportActions';
 
 const filters = [
   <SelectInput key="purposeKey" source="purposeKey" choices={purposeChoices} alwaysOn />,
@@ -13,7 +15,13 @@ const filters = [
 
 export default function ConsentEventList() {
   return (
-    <List filters={filters} perPage={25} actions={false} queryOptions={{ meta: { embed: ['contact'] } }}>
+    <List
+      exporter={csvExporter}
+      filters={filters}
+      perPage={25}
+      actions={<ListExportActions />}
+      queryOptions={{ meta: { embed: ['contact'] } }}
+    >
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="createdAt" disableSort>
           <DateField source="createdAt" showTime />

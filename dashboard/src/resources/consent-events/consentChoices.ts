@@ -8,6 +8,7 @@ export const PURPOSE_KEYS = [
   'service_delivery',
   'analytics',
   'email_tracking',
+  'surveys',
 ] as const;
 
 const choices = (values: readonly string[], prefix: string) => values.map((id) => ({ id, name: `${prefix}.${id}` }));

@@ -3,6 +3,7 @@ import {
   ChipField,
   CreateButton,
   DataTable,
+  ExportButton,
   List,
   SingleFieldList,
   TextInput,
@@ -12,10 +13,12 @@ import {
 import { EmbeddedTable } from '../EmbeddedTable';
 import { CountryField, useCountryChoices } from '../countries';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
 
 const CustomerListActions = () => (
   <TopToolbar>
     <CreateButton />
+    <ExportButton />
   </TopToolbar>
 );
 
@@ -51,6 +54,7 @@ export default function CustomerList() {
   ];
   return (
     <List
+      exporter={csvExporter}
       filters={filters}
       actions={<CustomerListActions />}
       sort={{ field: 'name', order: 'ASC' }}

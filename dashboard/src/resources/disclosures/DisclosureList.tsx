@@ -1,15 +1,22 @@
-import { CreateButton, DataTable, List, TextField, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, ExportButton, List, TextField, TopToolbar } from 'react-admin';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
 
 const Actions = () => (
   <TopToolbar>
     <CreateButton />
+    <ExportButton />
   </TopToolbar>
 );
 
 export default function DisclosureList() {
   return (
-    <List actions={<Actions />} perPage={25} queryOptions={{ meta: { embed: ['disclosedBy', 'contact'] } }}>
+    <List
+      exporter={csvExporter}
+      actions={<Actions />}
+      perPage={25}
+      queryOptions={{ meta: { embed: ['disclosedBy', 'contact'] } }}
+    >
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="disclosedAt" disableSort>
           <DateField source="disclosedAt" showTime />

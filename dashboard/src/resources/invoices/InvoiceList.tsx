@@ -17,6 +17,8 @@ import { BgMaxImportButton } from './BgMaxImport';
 import { InvoiceStateField, MarkPaidButton, PayInvoiceButton } from './InvoiceActions';
 import { InvoiceDownload } from './InvoiceDownload';
 import { InvoiceExport } from './InvoiceExport';
+import { csvExporter } from '../../providers/exporter';
+import { ListExportActions } from '../ListExportActions';
 
 const KINDS = ['INVOICE', 'CREDIT_NOTE'] as const;
 const STATUSES = ['OPEN', 'PAID', 'CREDITED'] as const;
@@ -44,12 +46,13 @@ export default function InvoiceList() {
   ];
   return (
     <List
+      exporter={csvExporter}
       title={own ? 'sitecare.invoices.my_invoices' : undefined}
       filters={filters}
       perPage={25}
       actions={
         own ? (
-          false
+          <ListExportActions />
         ) : (
           <TopToolbar sx={{ flexWrap: 'wrap' }}>
             <BgMaxImportButton />

@@ -3,12 +3,14 @@ import { DataTable, List, SelectInput } from 'react-admin';
 import { leadStatusChoices } from '../choices';
 import { LeadStatusField } from './LeadFields';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
+import { ListExportActions } from '../ListExportActions';
 
 const filters = [<SelectInput key="status" source="status" choices={leadStatusChoices} alwaysOn />];
 
 export default function LeadList() {
   return (
-    <List filters={filters} perPage={25} actions={false}>
+    <List exporter={csvExporter} filters={filters} perPage={25} actions={<ListExportActions />}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="name" disableSort />
         <DataTable.Col source="company" disableSort />

@@ -5,6 +5,8 @@ import { orderStatusChoices } from '../choices';
 import { MoneyField } from '../money';
 import { OrderStatusField } from './OrderFields';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
+import { ListExportActions } from '../ListExportActions';
 
 const filters = [
   <SelectInput key="status" source="status" choices={orderStatusChoices} alwaysOn />,
@@ -23,10 +25,11 @@ export default function OrderList() {
   const own = role === 'CUSTOMER';
   return (
     <List
+      exporter={csvExporter}
       title={own ? 'sitecare.orders.my_orders' : undefined}
       filters={filters}
       perPage={25}
-      actions={false}
+      actions={<ListExportActions />}
       queryOptions={{ meta: { embed: own ? [] : ['customer'] } }}
     >
       <DataTable bulkActionButtons={false} rowClick="show">

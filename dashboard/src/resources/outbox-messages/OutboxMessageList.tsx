@@ -4,6 +4,8 @@ import { DataTable, List, NumberField } from 'react-admin';
 import { EnumChipField } from '../EnumChipField';
 import { JsonDetails } from '../JsonDetails';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
+import { ListExportActions } from '../ListExportActions';
 
 const StatusField = () => (
   <EnumChipField
@@ -19,7 +21,12 @@ const Payload = () => <JsonDetails source="payload" label="resources.outboxMessa
 
 export default function OutboxMessageList() {
   return (
-    <List actions={false} perPage={25} sort={{ field: 'createdAt', order: 'DESC' }}>
+    <List
+      exporter={csvExporter}
+      actions={<ListExportActions />}
+      perPage={25}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+    >
       <DataTable bulkActionButtons={false} rowClick="expand" expand={<Payload />}>
         <DataTable.Col source="createdAt" disableSort>
           <DateField source="createdAt" showTime />

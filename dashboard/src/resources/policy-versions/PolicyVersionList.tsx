@@ -8,6 +8,7 @@ import {
   Confirm,
   CreateButton,
   DataTable,
+  ExportButton,
   List,
   TextField,
   TopToolbar,
@@ -18,6 +19,7 @@ import {
   useRefresh,
 } from 'react-admin';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
 
 const PublishButton = () => {
   const version = useRecordContext();
@@ -67,11 +69,13 @@ const PublishButton = () => {
 export default function PolicyVersionList() {
   return (
     <List
+      exporter={csvExporter}
       perPage={25}
       pagination={false}
       actions={
         <TopToolbar>
           <CreateButton />
+          <ExportButton />
         </TopToolbar>
       }
     >

@@ -1,6 +1,6 @@
 // The request's type, status and channel as translated chips; an overdue request is marked with an icon.
 import ErrorIcon from '@mui/icons-material/Error';
-import { Chip } from '@mui/material';
+import { Chip, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 
 import { EnumChipField } from '../EnumChipField';
@@ -37,4 +37,13 @@ export const OverdueChip = () => {
   const translate = useTranslate();
   if (!record?.overdue) return null;
   return <Chip size="small" color="error" icon={<ErrorIcon />} label={translate('sitecare.privacy.overdue')} />;
+};
+
+/** The show page's value: the chip when overdue, otherwise a plain "No" (never an empty label). */
+export const OverdueValue = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  if (record.overdue) return <OverdueChip />;
+  return <Typography variant="body2">{translate('sitecare.privacy.not_overdue')}</Typography>;
 };

@@ -1,4 +1,4 @@
-import { BooleanInput, DataTable, List, SelectInput } from 'react-admin';
+import { BooleanInput, CreateButton, DataTable, ExportButton, List, SelectInput, TopToolbar } from 'react-admin';
 
 import {
   OverdueChip,
@@ -10,6 +10,7 @@ import {
   privacyTypeChoices,
 } from './PrivacyRequestFields';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
 
 const filters = [
   <BooleanInput key="open" source="open" label="sitecare.privacy.open_only" alwaysOn />,
@@ -22,7 +23,18 @@ const filters = [
 /** P30: soonest due first (the API's order); overdue rows carry a red chip and a tinted row. */
 export default function PrivacyRequestList() {
   return (
-    <List filters={filters} filterDefaultValues={{ open: true }} perPage={25} actions={false}>
+    <List
+      exporter={csvExporter}
+      filters={filters}
+      filterDefaultValues={{ open: true }}
+      perPage={25}
+      actions={
+        <TopToolbar>
+          <CreateButton label="sitecare.privacy.record" />
+          <ExportButton />
+        </TopToolbar>
+      }
+    >
       <DataTable
         bulkActionButtons={false}
         rowClick="show"

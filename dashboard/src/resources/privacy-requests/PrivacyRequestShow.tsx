@@ -1,9 +1,9 @@
 import { Box } from '@mui/material';
 import { Labeled, Show, SimpleShowLayout, TextField } from 'react-admin';
 
-import { JsonDetails } from '../JsonDetails';
 import { PrivacyRequestActions } from './PrivacyRequestActions';
-import { OverdueChip, PrivacyChannelField, PrivacyStatusField, PrivacyTypeField } from './PrivacyRequestFields';
+import { OverdueValue, PrivacyChannelField, PrivacyStatusField, PrivacyTypeField } from './PrivacyRequestFields';
+import { PrivacyRequestOutcome } from './PrivacyRequestOutcome';
 import { DateField } from '../DateField';
 
 export default function PrivacyRequestShow() {
@@ -24,7 +24,7 @@ export default function PrivacyRequestShow() {
         <DateField source="receivedAt" showTime />
         <DateField source="dueAt" showTime />
         <Labeled source="overdue">
-          <OverdueChip />
+          <OverdueValue />
         </Labeled>
         <DateField source="identityVerifiedAt" showTime emptyText="–" />
         <DateField source="extendedAt" showTime emptyText="–" />
@@ -33,7 +33,7 @@ export default function PrivacyRequestShow() {
         <TextField source="rejectionReason" emptyText="–" />
       </SimpleShowLayout>
       <Box sx={{ pb: 2 }}>
-        <JsonDetails source="result" label="sitecare.privacy.result" />
+        <PrivacyRequestOutcome />
       </Box>
     </Show>
   );

@@ -5,6 +5,7 @@ import { lazy } from 'react';
 export default {
   list: lazy(() => import('./PrivacyRequestList')),
   show: lazy(() => import('./PrivacyRequestShow')),
+  create: lazy(() => import('./PrivacyRequestCreate')),
   icon: PrivacyTipIcon,
   recordRepresentation: 'requesterEmail',
 };

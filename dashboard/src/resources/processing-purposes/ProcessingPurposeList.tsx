@@ -1,13 +1,16 @@
 // P12: why the agency processes personal data, on which legal basis, and for how long.
-import { DataTable, List, NumberField, TextField, useLocale } from 'react-admin';
+import { BooleanField, DataTable, List, NumberField, TextField, useCanAccess, useLocale } from 'react-admin';
 
 import { EnumChipField } from '../EnumChipField';
+import { csvExporter } from '../../providers/exporter';
+import { ListExportActions } from '../ListExportActions';
 
 export default function ProcessingPurposeList() {
   const locale = useLocale();
+  const { canAccess: canEdit } = useCanAccess({ resource: 'processingPurposes', action: 'edit' });
   return (
-    <List perPage={25} actions={false} pagination={false}>
-      <DataTable bulkActionButtons={false} rowClick={false}>
+    <List exporter={csvExporter} perPage={25} actions={<ListExportActions />} pagination={false}>
+      <DataTable bulkActionButtons={false} rowClick={canEdit ? 'edit' : false}>
         <DataTable.Col source="key" disableSort>
           <EnumChipField source="key" prefix="sitecare.purpose" />
         </DataTable.Col>
@@ -26,6 +29,9 @@ export default function ProcessingPurposeList() {
         </DataTable.Col>
         <DataTable.Col source="retentionDays" disableSort>
           <NumberField source="retentionDays" emptyText="–" />
+        </DataTable.Col>
+        <DataTable.Col source="stoppedByObjection" disableSort>
+          <BooleanField source="stoppedByObjection" />
         </DataTable.Col>
       </DataTable>
     </List>

@@ -1,13 +1,15 @@
-import { CreateButton, DataTable, List, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, ExportButton, List, TopToolbar } from 'react-admin';
 
 import { CountryField } from '../countries';
 import { EnumChipField } from '../EnumChipField';
 import { DownloadCsvButton } from './DownloadCsvButton';
+import { csvExporter } from '../../providers/exporter';
 
 const ProcessorListActions = () => (
   <TopToolbar>
     <DownloadCsvButton />
     <CreateButton />
+    <ExportButton />
   </TopToolbar>
 );
 
@@ -15,7 +17,7 @@ const MechanismField = () => <EnumChipField source="transferMechanism" prefix="s
 
 export default function ProcessorList() {
   return (
-    <List actions={<ProcessorListActions />} perPage={50}>
+    <List exporter={csvExporter} actions={<ProcessorListActions />} perPage={50}>
       <DataTable bulkActionButtons={false} rowClick="edit">
         <DataTable.Col source="name" disableSort />
         <DataTable.Col source="purpose" disableSort />

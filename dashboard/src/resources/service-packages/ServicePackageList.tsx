@@ -1,18 +1,26 @@
-import { BooleanField, CreateButton, DataTable, List, TopToolbar } from 'react-admin';
+import { BooleanField, CreateButton, DataTable, ExportButton, List, TopToolbar } from 'react-admin';
 
 import { useCanRead } from '../../providers/useViewerRole';
 import { PackageNameField, PricesField, WITH_PRICES } from './ServicePackageFields';
+import { csvExporter } from '../../providers/exporter';
 
 const PackageListActions = () => (
   <TopToolbar>
     <CreateButton />
+    <ExportButton />
   </TopToolbar>
 );
 
 export default function ServicePackageList() {
   const seesPrices = useCanRead('ServicePackage.prices');
   return (
-    <List actions={<PackageListActions />} pagination={false} perPage={100} queryOptions={WITH_PRICES}>
+    <List
+      exporter={csvExporter}
+      actions={<PackageListActions />}
+      pagination={false}
+      perPage={100}
+      queryOptions={WITH_PRICES}
+    >
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="name" field={PackageNameField} disableSort />
         <DataTable.Col source="active" disableSort>

@@ -3,6 +3,7 @@ import {
   AutocompleteInput,
   CreateButton,
   DataTable,
+  ExportButton,
   List,
   ReferenceInput,
   SelectInput,
@@ -18,10 +19,12 @@ import { siteStatusChoices } from '../choices';
 import { seesOwnSitesOnly } from './ownSites';
 import { ServicePackageField, SitePlatformField, SiteStatusField } from './SiteFields';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
 
 const SiteListActions = () => (
   <TopToolbar>
     <CreateButton />
+    <ExportButton />
   </TopToolbar>
 );
 
@@ -60,6 +63,7 @@ export default function SiteList() {
   ];
   return (
     <List
+      exporter={csvExporter}
       title={ownOnly ? 'sitecare.sites.my_sites' : undefined}
       filters={filters}
       actions={<SiteListActions />}

@@ -9,6 +9,8 @@ import {
   SubscriptionPriceField,
   SubscriptionStatusField,
 } from './SubscriptionFields';
+import { csvExporter } from '../../providers/exporter';
+import { ListExportActions } from '../ListExportActions';
 
 const filters = [<SelectInput key="status" source="status" choices={subscriptionStatusChoices} alwaysOn />];
 
@@ -17,10 +19,11 @@ export default function SubscriptionList() {
   const own = role === 'CUSTOMER';
   return (
     <List
+      exporter={csvExporter}
       title={own ? 'sitecare.subscriptions.my_subscriptions' : undefined}
       filters={filters}
       perPage={25}
-      actions={false}
+      actions={<ListExportActions />}
       queryOptions={{
         meta: { embed: own ? ['servicePackage.prices'] : ['servicePackage.prices', 'customer'] },
       }}

@@ -2,6 +2,7 @@ import {
   AutocompleteInput,
   CreateButton,
   DataTable,
+  ExportButton,
   List,
   ReferenceInput,
   SelectArrayInput,
@@ -17,6 +18,7 @@ import { useViewerRole } from '../../providers/useViewerRole';
 import { ticketPriorityChoices, ticketStatusChoices } from '../choices';
 import { DateField } from '../DateField';
 import { DueField, TicketChannelField, TicketPriorityField, TicketStatusField } from './SupportTicketFields';
+import { csvExporter } from '../../providers/exporter';
 
 /**
  * Issue 25: a ticket's last activity, the newest message the viewer may read (the database's row
@@ -32,6 +34,7 @@ const LastActivityField = (_props: { label?: string }) => {
 const TicketListActions = () => (
   <TopToolbar>
     <CreateButton />
+    <ExportButton />
   </TopToolbar>
 );
 
@@ -65,6 +68,7 @@ export default function SupportTicketList() {
   ];
   return (
     <List
+      exporter={csvExporter}
       filters={filters}
       actions={<TicketListActions />}
       sort={{ field: 'firstResponseDueAt', order: 'ASC' }}

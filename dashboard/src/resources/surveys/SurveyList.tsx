@@ -1,17 +1,19 @@
-import { BooleanField, CreateButton, DataTable, List, TopToolbar } from 'react-admin';
+import { BooleanField, CreateButton, DataTable, ExportButton, List, TopToolbar } from 'react-admin';
 
 import { SurveyTitleField } from './SurveyFields';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
 
 const Actions = () => (
   <TopToolbar>
     <CreateButton />
+    <ExportButton />
   </TopToolbar>
 );
 
 export default function SurveyList() {
   return (
-    <List actions={<Actions />} perPage={25}>
+    <List exporter={csvExporter} actions={<Actions />} perPage={25}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="title" field={SurveyTitleField} disableSort />
         <DataTable.Col source="active" disableSort>

@@ -10,10 +10,12 @@ import {
   SimpleShowLayout,
   TextField,
   TopToolbar,
+  useCanAccess,
   useRecordContext,
 } from 'react-admin';
 
 import { EnumChipField } from '../EnumChipField';
+import { SurveyAnswerForm } from './SurveyAnswerForm';
 import { AnswersField, SurveyTitleField } from './SurveyFields';
 import { DateField } from '../DateField';
 
@@ -55,13 +57,16 @@ const Responses = () => {
   );
 };
 
+/** Staff read the answers; a customer (who may answer, not read others' answers) gets the form. */
 export default function SurveyShow() {
+  const { canAccess: readsAnswers } = useCanAccess({ resource: 'surveyResponses', action: 'list' });
+  const { canAccess: answers } = useCanAccess({ resource: 'surveys', action: 'answer' });
   return (
     <Show actions={<Actions />} queryOptions={{ meta: { embed: ['questions.choices'] } }}>
       <SimpleShowLayout>
         <SurveyTitleField label="resources.surveys.fields.title" />
-        <BooleanField source="active" />
-        <Responses />
+        {readsAnswers ? <BooleanField source="active" /> : null}
+        {readsAnswers ? <Responses /> : answers ? <SurveyAnswerForm /> : null}
       </SimpleShowLayout>
     </Show>
   );

@@ -1,8 +1,9 @@
-import { CreateButton, DataTable, List, SelectInput, TextInput, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, ExportButton, List, SelectInput, TextInput, TopToolbar } from 'react-admin';
 
 import { roleChoices, userStatusChoices } from '../choices';
 import { LanguageField, RoleField, UserStatusField } from './UserFields';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
 
 const filters = [
   <TextInput key="q" source="q" label="sitecare.users.search" type="search" alwaysOn resettable />,
@@ -13,12 +14,19 @@ const filters = [
 const UserListActions = () => (
   <TopToolbar>
     <CreateButton label="sitecare.users.invite" />
+    <ExportButton />
   </TopToolbar>
 );
 
 export default function UserList() {
   return (
-    <List filters={filters} actions={<UserListActions />} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
+    <List
+      exporter={csvExporter}
+      filters={filters}
+      actions={<UserListActions />}
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={25}
+    >
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="email" />

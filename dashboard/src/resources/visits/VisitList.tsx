@@ -2,6 +2,8 @@ import { DataTable, DateTimeInput, List, TextInput } from 'react-admin';
 
 import { parseDateTime } from '../breaches/isoDateTime';
 import { DateField } from '../DateField';
+import { csvExporter } from '../../providers/exporter';
+import { ListExportActions } from '../ListExportActions';
 
 const filters = [
   <TextInput key="pathPrefix" source="pathPrefix" alwaysOn />,
@@ -14,7 +16,7 @@ const filters = [
 // P11: newest first; IPs older than the retention period show truncated.
 export default function VisitList() {
   return (
-    <List filters={filters} perPage={50} actions={false}>
+    <List exporter={csvExporter} filters={filters} perPage={50} actions={<ListExportActions />}>
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="createdAt" disableSort>
           <DateField source="createdAt" showTime />

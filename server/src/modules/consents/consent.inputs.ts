@@ -51,6 +51,11 @@ export class ProcessingPurposeUpdateInput {
   @Min(1)
   @Max(36500)
   retentionDays?: number | null;
+
+  @Field({ nullable: true, description: 'Art. 21(2): direct marketing; an objection always stops it.' })
+  @IsOptional()
+  @IsBoolean()
+  directMarketing?: boolean;
 }
 
 @InputType()

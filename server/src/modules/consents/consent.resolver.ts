@@ -42,6 +42,13 @@ export class ProcessingPurposeResolver {
     return ctx.em.find(ProcessingPurpose, {}, { orderBy: { key: 'asc' } });
   }
 
+  @Query(() => ProcessingPurpose, { description: 'P12: one purpose (the edit view).' })
+  async processingPurpose(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<ProcessingPurpose> {
+    const purpose = await ctx.em.findOne(ProcessingPurpose, id);
+    if (!purpose) throw notFound('ProcessingPurpose');
+    return purpose;
+  }
+
   @Mutation(() => ProcessingPurpose)
   processingPurposeUpdate(
     @Arg('id', () => UUID) id: string,
@@ -54,6 +61,7 @@ export class ProcessingPurposeResolver {
       const changed = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
       ctx.em.assign(purpose, Object.fromEntries(changed.map((k) => [k, input[k as keyof typeof input]])));
       await ctx.em.flush();
+      await ctx.em.refresh(purpose); // stoppedByObjection is computed by PostgreSQL from the basis
       await audit(ctx, {
         action: 'purpose.update',
         entityType: 'ProcessingPurpose',

@@ -15,12 +15,20 @@ import { LegalBasis, ProcessingPurpose, type PurposeKey } from './processing-pur
 
 const PURPOSES: Record<
   PurposeKey,
-  { sv: string; en: string; legalBasis: LegalBasis; dataCategories: string[]; retentionDays: number | null }
+  {
+    sv: string;
+    en: string;
+    legalBasis: LegalBasis;
+    dataCategories: string[];
+    retentionDays: number | null;
+    directMarketing?: boolean;
+  }
 > = {
   newsletter: {
     sv: 'Nyhetsbrev och erbjudanden via de kanaler du valt.',
     en: 'Newsletters and offers through the channels you chose.',
     legalBasis: LegalBasis.CONSENT,
+    directMarketing: true,
     dataCategories: ['name', 'email', 'preferred_language'],
     retentionDays: null,
   },
@@ -28,6 +36,7 @@ const PURPOSES: Record<
     sv: 'Riktad marknadsföring, även på andra plattformar (marknadsföringskakor).',
     en: 'Targeted advertising, also on other platforms (marketing cookies).',
     legalBasis: LegalBasis.CONSENT,
+    directMarketing: true,
     dataCategories: ['visitor_id', 'pages_visited'],
     retentionDays: 395,
   },
@@ -35,6 +44,7 @@ const PURPOSES: Record<
     sv: 'Profilering för att anpassa erbjudanden.',
     en: 'Profiling to tailor offers.',
     legalBasis: LegalBasis.CONSENT,
+    directMarketing: true,
     dataCategories: ['purchases', 'email_engagement'],
     retentionDays: 730,
   },
@@ -56,8 +66,16 @@ const PURPOSES: Record<
     sv: 'Om och när du öppnar våra utskick och klickar på länkar i dem.',
     en: 'Whether and when you open our e-mails and click their links.',
     legalBasis: LegalBasis.CONSENT,
+    directMarketing: true,
     dataCategories: ['email', 'opens', 'clicks'],
     retentionDays: 365,
+  },
+  surveys: {
+    sv: 'Kundundersökningar för att förbättra våra tjänster (berättigat intresse).',
+    en: 'Customer surveys to improve our services (legitimate interest).',
+    legalBasis: LegalBasis.LEGITIMATE_INTEREST,
+    dataCategories: ['name', 'email', 'survey_answers'],
+    retentionDays: 730,
   },
 };
 
@@ -73,6 +91,7 @@ export function createDefaultPurposes(em: EntityManager, tenant: Tenant): Proces
       legalBasis: p.legalBasis,
       dataCategories: p.dataCategories,
       retentionDays: p.retentionDays,
+      directMarketing: p.directMarketing ?? false,
     });
   });
 }

@@ -21,6 +21,7 @@ export const PURPOSE_KEYS = [
   'service_delivery',
   'analytics',
   'email_tracking',
+  'surveys',
 ] as const;
 export type PurposeKey = (typeof PURPOSE_KEYS)[number];
 
@@ -28,7 +29,9 @@ export type PurposeKey = (typeof PURPOSE_KEYS)[number];
 @ObjectType({ description: 'P12: a purpose of processing with its legal basis.' })
 @Entity({ tableName: 'processing_purposes' })
 @Unique({ properties: ['tenant', 'key'] })
-export class ProcessingPurpose extends TenantOwned<'retentionDays' | 'dataCategories'> {
+export class ProcessingPurpose extends TenantOwned<
+  'retentionDays' | 'dataCategories' | 'directMarketing' | 'stoppedByObjection'
+> {
   @Field({ description: 'newsletter, targeted_ads, profiling, service_delivery, analytics, email_tracking…' })
   @Property({ type: 'text' })
   key!: string;
@@ -55,4 +58,19 @@ export class ProcessingPurpose extends TenantOwned<'retentionDays' | 'dataCatego
   })
   @Property({ type: 'integer', nullable: true })
   retentionDays: number | null = null;
+
+  @Field({ description: 'Art. 21(2): direct marketing (or profiling for it); an objection always stops it.' })
+  @Property({ type: 'boolean', default: false })
+  directMarketing: boolean = false;
+
+  /**
+   * Art. 21: whether a person's objection stops this purpose for them: a legitimate-interest basis or
+   * direct marketing. Computed by PostgreSQL (one definition, read by `sitecare_processing_refusal`).
+   */
+  @Field({ description: "Art. 21: a person's objection stops this purpose (legitimate interest or direct marketing)." })
+  @Property({
+    type: 'boolean',
+    generated: `(legal_basis = 'LEGITIMATE_INTEREST' or direct_marketing) stored`,
+  })
+  stoppedByObjection!: boolean;
 }

@@ -100,12 +100,12 @@ export class Contact extends TenantOwned<
   @Property({ type: 'text', nullable: true })
   notes: string | null = null;
 
-  /** P28: restriction of processing: nothing but storage (and the law's needs) while set. */
+  /** P28: restriction of processing (Art. 18): nothing but storage (and the law's needs) while set (customers/processing.guard.ts). */
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   processingRestrictedAt: Date | null = null;
 
-  /** P28: objection to marketing and profiling: the marketing gate refuses while set. */
+  /** P28: objection (Art. 21): marketing and the purposes an objection stops are refused while set (customers/processing.guard.ts). */
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   marketingObjectedAt: Date | null = null;

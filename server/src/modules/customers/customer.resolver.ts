@@ -97,6 +97,17 @@ export class ContactResolver {
     return customers.updateContact(ctx, id, input);
   }
 
+  @Mutation(() => Contact, {
+    description: "Moves the contact to another customer; refused while the person's processing is restricted.",
+  })
+  contactMove(
+    @Arg('id', () => UUID) id: string,
+    @Arg('customerId', () => UUID) customerId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Contact> {
+    return customers.moveContact(ctx, id, customerId);
+  }
+
   @Mutation(() => User, { description: 'Invites the contact to the customer portal (a CUSTOMER login).' })
   contactPortalInvite(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
     return customers.inviteContactToPortal(ctx, id);

@@ -15,6 +15,7 @@ import { User } from '../users/user.entity';
 import { Contact } from './contact.entity';
 import { BuyerType, normaliseVatNumber } from '../invoices/vat';
 import { Customer } from './customer.entity';
+import { assertMayProcess } from './processing.guard';
 import type {
   ContactFilter,
   ContactInput,
@@ -173,6 +174,29 @@ export function updateContact(ctx: RequestContext, id: string, input: ContactInp
     Object.assign(contact, await contactFields(ctx, input, contact));
     await ctx.em.flush();
     await audit(ctx, { action: 'contact.update', entityType: 'Contact', entityId: id });
+    return contact;
+  });
+}
+
+/**
+ * Moves a contact to another customer of the agency (issue 23): refused with the typed error while
+ * the person's processing is restricted (the one guard); audited with both customers.
+ */
+export function moveContact(ctx: RequestContext, id: string, customerId: string): Promise<Contact> {
+  return inTransaction(ctx, async () => {
+    const contact = await getContact(ctx, id);
+    const customer = await getCustomer(ctx, customerId);
+    if (contact.customer.id === customer.id) return contact;
+    await assertMayProcess(ctx, { contactIds: [contact.id] }, { purpose: 'service_delivery' }, 'id');
+    const from = contact.customer.id;
+    contact.customer = customer;
+    await ctx.em.flush();
+    await audit(ctx, {
+      action: 'contact.move',
+      entityType: 'Contact',
+      entityId: id,
+      detail: { fromCustomerId: from, toCustomerId: customer.id },
+    });
     return contact;
   });
 }

@@ -8,6 +8,7 @@ import { AuditOutcome } from '../audit/audit-event.entity';
 import { ConsentChannel, ConsentDecision } from '../consents/consent-event.entity';
 import { currentDecision } from '../consents/consent.service';
 import { MinorStatus } from '../customers/contact.entity';
+import { ProcessingRefusal, processingRefusal } from '../customers/processing.guard';
 import { isSuppressed } from '../suppression/suppression.service';
 
 export enum MarketingRefusal {
@@ -27,6 +28,8 @@ export interface MarketingTarget {
   contactId?: string | null;
   purpose: string;
   channel: ConsentChannel;
+  /** The campaign sending it (issue 23's history), named in the refusal's audit row. */
+  campaignId?: string;
 }
 
 async function decide(ctx: RequestContext, target: MarketingTarget): Promise<GateAnswer> {
@@ -35,21 +38,24 @@ async function decide(ctx: RequestContext, target: MarketingTarget): Promise<Gat
   const contacts = await ctx.em.execute<
     {
       id: string;
-      processing_restricted_at: Date | null;
-      marketing_objected_at: Date | null;
       minor_status: MinorStatus;
       erased_at: Date | null;
     }[]
   >(
-    `select id, processing_restricted_at, marketing_objected_at, minor_status, erased_at from contacts
+    `select id, minor_status, erased_at from contacts
       where lower(email) = ? or id = ?`,
     [email, target.contactId ?? '00000000-0000-0000-0000-000000000000'],
   );
   if (contacts.some((c) => c.erased_at)) return { allowed: false, reason: MarketingRefusal.ERASED };
-  if (contacts.some((c) => c.processing_restricted_at))
+  // Restriction and objection: the one guard every module asks (customers/processing.guard.ts).
+  const refusal = await processingRefusal(
+    ctx,
+    { contactIds: contacts.map((c) => c.id), email },
+    { purpose: target.purpose, marketing: true },
+  );
+  if (refusal === ProcessingRefusal.PROCESSING_RESTRICTED)
     return { allowed: false, reason: MarketingRefusal.PROCESSING_RESTRICTED };
-  if (contacts.some((c) => c.marketing_objected_at))
-    return { allowed: false, reason: MarketingRefusal.MARKETING_OBJECTED };
+  if (refusal === ProcessingRefusal.OBJECTED) return { allowed: false, reason: MarketingRefusal.MARKETING_OBJECTED };
   if (contacts.some((c) => c.minor_status === MinorStatus.SUSPECTED))
     return { allowed: false, reason: MarketingRefusal.SUSPECTED_MINOR };
   if (await isSuppressed(ctx, { email })) return { allowed: false, reason: MarketingRefusal.SUPPRESSED };
@@ -75,13 +81,19 @@ export async function mayMarket(ctx: RequestContext, target: MarketingTarget): P
         purpose: target.purpose,
         channel: target.channel,
         recipient: fingerprint(target.email),
+        ...(target.campaignId ? { campaignId: target.campaignId } : {}),
       },
     });
   return answer;
 }
 
-/** P9: whether opens and clicks may be recorded for this address (consent to `email_tracking`). */
+/**
+ * P9: whether opens and clicks may be recorded for this address: consent to `email_tracking`, and
+ * neither restricted nor objected (the one guard). Asked when the mail is sent and again when an open
+ * or a click arrives (a restriction or a withdrawal after sending stops it too).
+ */
 export async function mayTrack(ctx: RequestContext, email: string, contactIds: string[]): Promise<boolean> {
+  if (await processingRefusal(ctx, { contactIds, email }, { purpose: 'email_tracking' })) return false;
   return (
     (await currentDecision(ctx, { contactIds, email }, 'email_tracking', ConsentChannel.EMAIL)) ===
     ConsentDecision.GRANTED

@@ -13,6 +13,7 @@ import { recordConsent } from '../consents/consent.service';
 import { confirmNewsletter } from '../consents/newsletter.service';
 import { Contact } from '../customers/contact.entity';
 import { escapeHtml } from '../mail/templates';
+import { mayTrack } from './marketing.gate';
 import { TrackingEvent, TrackingKind } from './tracking-event.entity';
 import { urlSigned, verifyToken, type TrackingPayload, type UnsubscribePayload } from './signing';
 
@@ -100,6 +101,8 @@ export function marketingRouter(orm: MikroORM, app: AppServices): Router {
 
   const track = (req: Request, res: Response, payload: TrackingPayload, kind: TrackingKind, url: string | null) =>
     asVisitor(req, res, payload.t, async (ctx) => {
+      // Asked again now: a restriction, an objection or a withdrawal since sending stops the recording.
+      if (!(await mayTrack(ctx, payload.e, []))) return;
       const event = ctx.em.create(TrackingEvent, {
         tenant: payload.t,
         email: payload.e,

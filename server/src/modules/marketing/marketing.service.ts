@@ -2,7 +2,10 @@
 // message carries a signed one-click unsubscribe link with RFC 8058's headers; opens and clicks are
 // tracked only for recipients who consented to `email_tracking`.
 import { randomUUID } from 'node:crypto';
+import { fingerprint } from '../../auth/tokens';
 import { publicBaseUrl, type RequestContext } from '../../graphql/context';
+import { notFound } from '../../graphql/errors';
+import { PageInput, type Page } from '../../graphql/pagination';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
 import { ConsentChannel } from '../consents/consent-event.entity';
@@ -10,7 +13,8 @@ import { languageOf, purposeByKey } from '../consents/consent.service';
 import { enqueueMail } from '../mail/outbox.service';
 import { Tenant } from '../tenants/tenant.entity';
 import { mayMarket, mayTrack } from './marketing.gate';
-import type { MarketingSendInput, MarketingSendResult } from './marketing.inputs';
+import { MarketingCampaign, MarketingCampaignRecipient, MarketingOutcome } from './campaign.entity';
+import type { MarketingRecipient, MarketingSendInput, MarketingSendResult } from './marketing.inputs';
 import { signToken, signUrl, type TrackingPayload, type UnsubscribePayload } from './signing';
 
 /** The one-click unsubscribe URL of `email` for `purpose` (P32). */
@@ -45,6 +49,26 @@ export async function sendMarketing(ctx: RequestContext, input: MarketingSendInp
     const purpose = await purposeByKey(ctx, input.purposeKey, 'purposeKey');
     const tenant = await ctx.em.findOneOrFail(Tenant, ctx.tenantId!);
     const base = publicBaseUrl(ctx);
+    const campaign = ctx.em.create(MarketingCampaign, {
+      tenant,
+      purposeKey: purpose.key,
+      subjectSv: input.subjectSv,
+      subjectEn: input.subjectEn,
+      bodySv: input.bodySv,
+      bodyEn: input.bodyEn,
+      link: input.link ?? null,
+    });
+    await ctx.em.flush();
+    // Issue 23's history: each candidate, sent or refused (why), without keeping the address here.
+    const remember = (r: { email: string; contact_id: string | null }, outcome: MarketingOutcome, extra = {}) =>
+      ctx.em.create(MarketingCampaignRecipient, {
+        tenant,
+        campaign,
+        contact: r.contact_id,
+        recipientFingerprint: fingerprint(r.email),
+        outcome,
+        ...extra,
+      });
     let queued = 0;
     let refused = 0;
     for (const r of await candidates(ctx, purpose.id)) {
@@ -53,9 +77,11 @@ export async function sendMarketing(ctx: RequestContext, input: MarketingSendInp
         contactId: r.contact_id,
         purpose: purpose.key,
         channel: ConsentChannel.EMAIL,
+        campaignId: campaign.id,
       });
       if (!gate.allowed) {
         refused += 1;
+        remember(r, MarketingOutcome.REFUSED, { reason: gate.reason });
         continue;
       }
       const language = languageOf(r.language ?? tenant.defaultLanguage);
@@ -84,14 +110,76 @@ export async function sendMarketing(ctx: RequestContext, input: MarketingSendInp
         },
         headers: unsubscribeHeaders(unsubscribe),
       });
+      remember(r, MarketingOutcome.SENT, { outboxMessageId: id });
       queued += 1;
     }
+    Object.assign(campaign, { queued, refused });
+    await ctx.em.flush();
     await audit(ctx, {
       action: 'marketing.send',
       entityType: 'ProcessingPurpose',
       entityId: purpose.id,
-      detail: { purpose: purpose.key, queued, refused },
+      detail: { purpose: purpose.key, queued, refused, campaignId: campaign.id },
     });
-    return { queued, refused };
+    return { queued, refused, campaign };
   });
+}
+
+/** Issue 23: the campaign history, newest first (staff). */
+export async function listCampaigns(
+  ctx: RequestContext,
+  purposeKey?: string,
+  page = new PageInput(),
+): Promise<Page<MarketingCampaign>> {
+  const [nodes, totalCount] = await ctx.em.findAndCount(MarketingCampaign, purposeKey ? { purposeKey } : {}, {
+    orderBy: { createdAt: 'desc', id: 'desc' },
+    limit: page.take,
+    offset: page.skip,
+  });
+  return { nodes, totalCount };
+}
+
+export async function getCampaign(ctx: RequestContext, id: string): Promise<MarketingCampaign> {
+  const campaign = await ctx.em.findOne(MarketingCampaign, { id });
+  if (!campaign) throw notFound('MarketingCampaign');
+  return campaign;
+}
+
+/**
+ * Who a campaign reached and who the gate refused (and why), with the opens and clicks recorded
+ * (only where the person consented to tracking, P9). The address comes from the contact or the sent
+ * message; a refused address with no contact is shown by its fingerprint only.
+ */
+export async function campaignRecipients(ctx: RequestContext, campaignId: string): Promise<MarketingRecipient[]> {
+  const rows = await ctx.em.execute<
+    {
+      outcome: MarketingOutcome;
+      reason: string | null;
+      contact_name: string | null;
+      email: string | null;
+      fingerprint: string;
+      opens: string;
+      clicks: string;
+    }[]
+  >(
+    `select r.outcome, r.reason, c.name as contact_name, coalesce(m.recipient, c.email) as email,
+            r.recipient_fingerprint as fingerprint,
+            (select count(*) from tracking_events t where t.outbox_message_id = r.outbox_message_id and t.kind = 'OPEN') as opens,
+            (select count(*) from tracking_events t where t.outbox_message_id = r.outbox_message_id and t.kind = 'CLICK') as clicks
+       from marketing_campaign_recipients r
+       left join contacts c on c.id = r.contact_id
+       left join outbox_messages m on m.id = r.outbox_message_id
+      where r.campaign_id = ?
+      order by r.outcome desc, coalesce(c.name, m.recipient, r.recipient_fingerprint)`,
+    [campaignId],
+  );
+  return rows.map((r) => ({
+    outcome: r.outcome,
+    reason: r.reason,
+    contactName: r.contact_name,
+    email: r.email,
+    fingerprint: r.fingerprint,
+    opens: Number(r.opens),
+    clicks: Number(r.clicks),
+  }));
 }

@@ -6,6 +6,7 @@ import { escapeLike } from '../../db/like';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
 import { Contact } from '../customers/contact.entity';
+import { assertMayProcess } from '../customers/processing.guard';
 import { Customer } from '../customers/customer.entity';
 import { BillingInterval, ServicePackage } from '../packages/service-package.entity';
 import type { Subscription } from '../subscriptions/subscription.entity';
@@ -127,6 +128,8 @@ export function lineDescription(
 export async function createOrder(ctx: RequestContext, p: PlaceOrder): Promise<Order> {
   const price = p.pkg.prices.find((x) => x.interval === p.interval && x.currency === p.currency);
   if (!price) throw badInput('currency', `This package has no ${p.interval.toLowerCase()} price in ${p.currency}`);
+  // Issue 23: no new order in the name of a person whose processing is restricted (Art. 18).
+  await assertMayProcess(ctx, { contactIds: [p.contact.id], email: p.email }, { purpose: 'service_delivery' }, 'buyer');
   const { tenant } = p;
   const subtotal = price.amountMinor;
   // Issue 19: the rate and its reason come from the buyer (the one rule: invoices/vat.ts).

@@ -1,5 +1,6 @@
 // P19, P24: the agency's register of processors (the Art. 30 record). Admins keep it; staff read it;
 // anyone with read access can download it as CSV for the supervisory authority or an auditor.
+import { csvInert } from '@sitecare/schema';
 import { stringify } from 'csv-stringify/sync';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
@@ -113,17 +114,11 @@ export const CSV_COLUMNS = [
   'notes',
 ] as const;
 
-/**
- * A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`, tab, CR) gets a
- * leading apostrophe (OWASP "CSV injection"): the register is typed by people and opened in Excel.
- */
-const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-/** The whole register as CSV (RFC 4180, header row), sorted by name. */
+/** The whole register as CSV (RFC 4180, header row), sorted by name; every cell made inert (csvInert). */
 export async function processorsCsv(ctx: RequestContext): Promise<string> {
   const rows = await ctx.em.find(Processor, {}, { orderBy: { name: 'asc', id: 'asc' } });
   return stringify(
-    rows.map((p) => CSV_COLUMNS.map((c) => inert(p[c] ?? ''))),
+    rows.map((p) => CSV_COLUMNS.map((c) => csvInert(p[c] ?? ''))),
     { header: true, columns: [...CSV_COLUMNS] },
   );
 }

@@ -11,6 +11,7 @@ import { inTransaction } from '../../graphql/transaction';
 import { redactForStorage } from '../../privacy/redaction';
 import { audit } from '../audit/audit.service';
 import { Contact } from '../customers/contact.entity';
+import { assertMayProcess, processingRefusal } from '../customers/processing.guard';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
 import {
@@ -28,6 +29,9 @@ import type {
   SurveyInput,
   SurveyResponseFilter,
 } from './survey.inputs';
+
+/** Surveys are processed under the `surveys` purpose (legitimate interest: an objection stops it). */
+const SURVEY_USE = { purpose: 'surveys' };
 
 function questionsOf(input: SurveyInput): SurveyQuestion[] {
   const keys = new Set<string>();
@@ -131,6 +135,8 @@ export async function answerAsCustomer(
     const survey = await ctx.em.findOne(Survey, { id: surveyId, active: true });
     if (!survey) throw notFound('Survey');
     const user = await ctx.em.findOneOrFail(User, viewer.userId, { populate: ['contact'] });
+    // Issue 23: a restricted or objecting person's answers are not collected (typed error, naming it).
+    await assertMayProcess(ctx, { contactIds: [user.contact?.id], email: user.email }, SURVEY_USE, 'surveyId');
     const response = ctx.em.create(SurveyResponse, {
       tenant: ctx.em.getReference(Tenant, ctx.tenantId!),
       survey,
@@ -154,14 +160,18 @@ export async function answerPublicly(ctx: RequestContext, input: PublicSurveyAns
       if (!survey) throw notFound('Survey');
       const email = input.email?.trim().toLowerCase() || null;
       // A known address links the answers to that contact, so export and erasure find them.
-      const contact = email
-        ? await ctx.em.findOne(Contact, { email: { $ilike: escapeLike(email) } }, { orderBy: { createdAt: 'asc' } })
+      // Issue 23: the answers of an address whose processing is restricted or objected are kept
+      // anonymous (no address, no contact): never linked to the person, and the public page reveals
+      // nothing about anyone's state.
+      const linked = email && !(await processingRefusal(ctx, { email }, SURVEY_USE)) ? email : null;
+      const contact = linked
+        ? await ctx.em.findOne(Contact, { email: { $ilike: escapeLike(linked) } }, { orderBy: { createdAt: 'asc' } })
         : null;
       const response = ctx.em.create(SurveyResponse, {
         tenant: ctx.em.getReference(Tenant, tenantId),
         survey,
         contact,
-        email,
+        email: linked,
         channel: SurveyChannel.PUBLIC,
         answers: answersFor(survey, input.answers),
       });
