@@ -194,7 +194,8 @@ describe('M12: the helpdesk by e-mail', () => {
     await postMime(mime({ from, subject, body: 'Hjälp', id: `<${subject.replace(/\W/g, '')}@kund.example.com>` }));
     const ticket = (await until(() => ticketBySubject(subject)))!;
     const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
-    await employee.ok(REPLY, { t: ticket.id, i: { body: 'Svar' } });
+    // Reply and wait for the customer (issue 25: a reply keeps the ticket open unless staff choose otherwise).
+    await employee.ok(REPLY, { t: ticket.id, i: { body: 'Svar', status: 'WAITING_ON_CUSTOMER' } });
     const [reply] = await smtp.waitFor(
       1,
       (m) => to(from)(m) && (m.subject ?? '') === `Re: [#${ticket.number}] ${subject}`,

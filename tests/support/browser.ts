@@ -40,6 +40,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
     newPage: async (options = {}) => {
       const context = await browser.newContext({ locale: options.locale ?? 'en-GB', colorScheme: options.colorScheme });
       context.setDefaultTimeout(STEP_TIMEOUT_MS);
+      await context.addInitScript(NETWORK_PROBE);
       contexts.push(context);
       return context.newPage();
     },
@@ -47,6 +48,40 @@ export async function launchBrowser(): Promise<BrowserSession> {
       await browser.close();
     },
   };
+}
+
+/**
+ * Counts the page's requests in flight (the dashboard sends all of them with `fetch`) and when the
+ * count last changed, so that a test can wait until the page's network has been quiet: Playwright's
+ * `networkidle` load state is reached once per document and says nothing after a hash navigation.
+ */
+const NETWORK_PROBE = `(() => {
+  const state = { inflight: 0, changedAt: performance.now() };
+  const change = (by) => { state.inflight += by; state.changedAt = performance.now(); };
+  const fetch = window.fetch;
+  window.fetch = function (...args) {
+    change(1);
+    return fetch.apply(this, args).then(
+      async (response) => { try { await response.clone().arrayBuffer(); } catch {} change(-1); return response; },
+      (error) => { change(-1); throw error; },
+    );
+  };
+  Object.defineProperty(window, '__sitecareNetwork', { value: state });
+})();`;
+
+/**
+ * Waits until no request has been in flight for `quietMs`, counted from the call at the earliest (a
+ * request a route change is about to start has that long to start), the same rule as Playwright's
+ * `networkidle` but for every navigation of a single-page app. Pages without the probe: network idle.
+ */
+export async function networkQuiet(page: Page, quietMs = 300): Promise<void> {
+  const since = await page.evaluate<number>('performance.now()');
+  await page.waitForFunction(
+    `(() => { const n = window.__sitecareNetwork; if (!n) return true;
+       return n.inflight === 0 && performance.now() - Math.max(n.changedAt, ${since}) >= ${quietMs}; })()`,
+    undefined,
+    { polling: 50 },
+  );
 }
 
 /** Screenshots are test artifacts, never committed (test-artifacts/ is ignored). */

@@ -3,7 +3,7 @@
 import { DEMO_PASSWORD } from '@sitecare/seeds';
 import type { Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../../server/src/testing/database';
-import { launchBrowser, type BrowserSession } from './browser';
+import { launchBrowser, networkQuiet, type BrowserSession } from './browser';
 import { startSitecareProcess, type SitecareProcess } from './sitecare-process';
 
 type PageOptions = { locale?: string; beforeLoad?: (page: Page) => Promise<void> };
@@ -43,14 +43,13 @@ export class DashboardFixture {
 export const menuItem = (page: Page, name: string | RegExp) => page.getByRole('menuitem', { name, exact: true });
 
 /**
- * Lets pending permission checks and requests finish before asserting that something is absent: no
- * request in flight (Playwright's network idle), then two animation frames, so that React has
- * rendered what the last answers brought (a condition, not a fixed sleep).
+ * Lets pending permission checks and requests finish before asserting that something is absent or
+ * counting requests: the document's network idle, then no request in flight for a quiet window after
+ * the call (a condition on the page's own requests; see `networkQuiet`).
  */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
-  await page.waitForLoadState('networkidle');
+  await networkQuiet(page);
 }
 
 /** Registers the suite's hooks; the returned object is filled in by `beforeAll`. */

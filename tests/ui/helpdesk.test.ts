@@ -98,7 +98,8 @@ describe('helpdesk, leads and orders in Chromium', () => {
     const page = await dash.logIn(CUSTOMER);
     await menuItem(page, MENU.myOrders).click();
     await page.getByText(/^373,75\s*kr$/).waitFor();
-    await page.getByText(/^1\s?498,75\s*kr$/).waitFor();
+    // The waiting order and its overdue copy (issue 19 demo data) share this total.
+    await page.getByText(/^1\s?498,75\s*kr$/).first().waitFor();
     await screenshot(page, 'helpdesk-customer-orders');
 
     await page.getByText(/^373,75\s*kr$/).click();

@@ -25,7 +25,7 @@ export const BasAccountsCard = () => {
   const [accounts, setAccounts] = useState<Record<string, string> | undefined>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => {
-    void graphqlRequest<{ basAccounts: Accounts }>(`{ basAccounts { ${SELECTION} } }`).then(({ basAccounts }) =>
+    void graphqlRequest<{ basAccounts: Accounts }>(`query BasAccounts { basAccounts { ${SELECTION} } }`).then(({ basAccounts }) =>
       setAccounts(Object.fromEntries(BAS_FIELDS.map((f) => [f, String(basAccounts[f])]))),
     );
   }, []);
@@ -35,7 +35,7 @@ export const BasAccountsCard = () => {
     try {
       const input = Object.fromEntries(BAS_FIELDS.map((f) => [f, Number(accounts[f])]));
       const { basAccountsSet } = await graphqlRequest<{ basAccountsSet: Accounts }>(
-        `mutation($i: BasAccountsInput!) { basAccountsSet(input: $i) { ${SELECTION} } }`,
+        `mutation BasAccountsSet($i: BasAccountsInput!) { basAccountsSet(input: $i) { ${SELECTION} } }`,
         { i: input },
       );
       setAccounts(Object.fromEntries(BAS_FIELDS.map((f) => [f, String(basAccountsSet[f])])));

@@ -44,7 +44,7 @@ interface ImportResult {
   rows: ImportRow[];
 }
 
-const IMPORT = `mutation($i: BgMaxImportInput!) { bgmaxImport(input: $i) {
+const IMPORT = `mutation BgMaxImport($i: BgMaxImportInput!) { bgmaxImport(input: $i) {
   id fileName payments matched overpaid underpaid notOpen unmatched
   rows { line reference amountMinor paymentDate result differenceMinor invoice { number } } } }`;
 

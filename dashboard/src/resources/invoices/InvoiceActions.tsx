@@ -67,7 +67,7 @@ export const MarkPaidButton = () => {
   const save = async (values: Record<string, unknown>) => {
     try {
       await graphqlRequest(
-        'mutation($id: UUID!, $i: InvoiceMarkPaidInput!) { invoiceMarkPaid(id: $id, input: $i) { id status } }',
+        'mutation InvoiceMarkPaid($id: UUID!, $i: InvoiceMarkPaidInput!) { invoiceMarkPaid(id: $id, input: $i) { id status } }',
         { id: invoice.id, i: { paidOn: String(values.paidOn).slice(0, 10) } },
       );
     } catch (error) {
@@ -115,7 +115,7 @@ export const PayInvoiceButton = ({ compact = false }: { compact?: boolean }) => 
     setBusy(true);
     try {
       const { invoicePay } = await graphqlRequest<{ invoicePay: { redirectUrl: string } }>(
-        'mutation($id: UUID!) { invoicePay(id: $id) { redirectUrl } }',
+        'mutation InvoicePay($id: UUID!) { invoicePay(id: $id) { redirectUrl } }',
         { id: invoice.id },
       );
       window.location.assign(invoicePay.redirectUrl);
