@@ -99,7 +99,10 @@ describe('helpdesk, leads and orders in Chromium', () => {
     await menuItem(page, MENU.myOrders).click();
     await page.getByText(/^373,75\s*kr$/).waitFor();
     // The waiting order and its overdue copy (issue 19 demo data) share this total.
-    await page.getByText(/^1\s?498,75\s*kr$/).first().waitFor();
+    await page
+      .getByText(/^1\s?498,75\s*kr$/)
+      .first()
+      .waitFor();
     await screenshot(page, 'helpdesk-customer-orders');
 
     await page.getByText(/^373,75\s*kr$/).click();

@@ -25,8 +25,8 @@ export const BasAccountsCard = () => {
   const [accounts, setAccounts] = useState<Record<string, string> | undefined>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => {
-    void graphqlRequest<{ basAccounts: Accounts }>(`query BasAccounts { basAccounts { ${SELECTION} } }`).then(({ basAccounts }) =>
-      setAccounts(Object.fromEntries(BAS_FIELDS.map((f) => [f, String(basAccounts[f])]))),
+    void graphqlRequest<{ basAccounts: Accounts }>(`query BasAccounts { basAccounts { ${SELECTION} } }`).then(
+      ({ basAccounts }) => setAccounts(Object.fromEntries(BAS_FIELDS.map((f) => [f, String(basAccounts[f])]))),
     );
   }, []);
   if (!accounts) return null;
