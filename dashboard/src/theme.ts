@@ -24,6 +24,10 @@ const components = {
   },
   RaShow: { defaultProps: { error: later('RecordLoadError') } },
   RaEdit: { defaultProps: { error: later('RecordLoadError') } },
+  // A spinner is decoration: react-admin's loading page says "Loading" in words beside it, and the
+  // app bar's refresh spinner has no name to give in the UI's language from a static theme. Hidden
+  // from assistive technology, it is no longer an unnamed progress bar (axe: aria-progressbar-name).
+  MuiCircularProgress: { defaultProps: { 'aria-hidden': true } },
 } as RaThemeOptions['components'];
 
 export const lightTheme: RaThemeOptions = {
