@@ -388,16 +388,17 @@ describe('M15: outgoing webhooks', () => {
     ).toBe('FORBIDDEN');
   });
 
-  it("M15 S36: ticket.created and privacy_request.received from the hosted pages, verified on loopback; a restricted contact's data is never in a payload", async () => {
+  it('M15 S36: ticket.created and privacy_request.received from the hosted pages, verified on loopback, with ids and no personal data; nothing is sent about a restricted contact', async () => {
     const receiver = await startReceiver();
     const [contact] = await sql(
       `select c.id, c.name, c.email, c.phone, c.customer_id from contacts c join tenants t on t.id = c.tenant_id
         where t.slug = 'jj-media' and c.email = 'anna@bageriet.example.com'`,
     );
-    // P28: the person asked for restriction of processing.
-    await sql('update contacts set processing_restricted_at = now() where id = $1', [contact.id]);
     try {
-      const { secret } = await createEndpoint(receiver.url, ['ticket.created', 'privacy_request.received']);
+      const {
+        secret,
+        endpoint: { id: endpointId },
+      } = await createEndpoint(receiver.url, ['ticket.created', 'privacy_request.received']);
       const base = fixture.demo.url;
       const hosted = async (page: string, fields: Record<string, string>) => {
         const html = await (await fetch(`${base}/a/jj-media/${page}?lang=sv`)).text();
@@ -472,6 +473,22 @@ describe('M15: outgoing webhooks', () => {
       for (const personal of [contact.name, contact.email, contact.phone, contact.id, secretText, 'Allt ni har om mig'])
         if (personal) expect(everything).not.toContain(personal);
       expect(everything).not.toMatch(/bageriet/i);
+
+      // P28 (issue 23): once the person asked for restriction of processing, an event about her is not
+      // shared at all: her next support request makes no delivery (the event is emitted, or not, in the
+      // request's own transaction, so the count is final once the page has answered).
+      const deliveries = async () =>
+        (
+          await sql<{ n: number }>('select count(*)::int as n from webhook_deliveries where endpoint_id = $1', [
+            endpointId,
+          ])
+        )[0].n;
+      const before = await deliveries();
+      await sql('update contacts set processing_restricted_at = now() where id = $1', [contact.id]);
+      await hosted('support', { name: contact.name, email: contact.email, subject: 'Begränsad', message: 'Hej' });
+      const [restricted] = await sql(`select id from support_tickets where subject = 'Begränsad'`);
+      expect(restricted).toBeDefined();
+      expect(await deliveries()).toBe(before);
     } finally {
       await sql('update contacts set processing_restricted_at = null where id = $1', [contact.id]);
       await receiver.close();

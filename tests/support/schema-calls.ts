@@ -38,6 +38,7 @@ function sampleString(name: string): string {
   if (/country$/i.test(name)) return 'SE';
   if (/language$/i.test(name)) return 'en';
   if (/currency$/i.test(name)) return 'SEK';
+  if (/On$/.test(name)) return '2026-01-01'; // a calendar date (paidOn)
   return 'probe';
 }
 

@@ -2,6 +2,7 @@
 // tables' owner (the system path: no request, no viewer, every tenant).
 import { createHash } from 'node:crypto';
 import { decideVat, vatOf } from '../modules/invoices/vat';
+import { BgMaxImport, BgMaxImportRow, BgMaxRowResult } from '../modules/invoices/bgmax-import.entity';
 import { issueCreditNote, issueInvoice } from '../modules/invoices/invoice.service';
 import pino from 'pino';
 import { systemContext, useTenant, type AppServices } from '../graphql/context';
@@ -495,6 +496,33 @@ async function seedInvoices(orm: MikroORM): Promise<void> {
         });
       await tx.flush();
       await issueInvoice(ctx, late, { open: { dueDays: 30, issuedAt } });
+      // An imported BgMax file whose one payment matched none of the agency's invoices: what staff
+      // see on the import screen when a payment needs them (a wrong reference, or none).
+      const bgmax = tx.create(BgMaxImport, {
+        tenant,
+        fileName: `BgMax-${tenant.slug}-demo.txt`,
+        fileHash: createHash('sha256').update(`demo bgmax ${tenant.slug}`).digest('hex'),
+        fileCreatedAt: issuedAt.toISOString().slice(0, 10),
+        test: true,
+        payments: 1,
+        matched: 0,
+        overpaid: 0,
+        underpaid: 0,
+        notOpen: 0,
+        unmatched: 1,
+        totalMinor: 50000,
+      });
+      tx.create(BgMaxImportRow, {
+        tenant,
+        import: bgmax,
+        line: 3,
+        reference: '12345',
+        amountMinor: 50000,
+        paymentDate: issuedAt.toISOString().slice(0, 10),
+        serialNumber: '000000000000001',
+        result: BgMaxRowResult.UNMATCHED,
+      });
+      await tx.flush();
     });
   }
 }
