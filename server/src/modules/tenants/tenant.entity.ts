@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
-import { ArrayType, Entity, Enum, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Check, Entity, Enum, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { SupportedLanguage } from '@sitecare/schema';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EuPrivateVat } from '../invoices/vat';
@@ -10,6 +10,8 @@ import { EuPrivateVat } from '../invoices/vat';
 /** An agency: every tenant-owned row belongs to exactly one. */
 @ObjectType({ description: 'An agency (tenant).' })
 @Entity({ tableName: 'tenants' })
+// Issue 21: the hosted pages' colour is a #rrggbb value (migration brand_color).
+@Check({ name: 'tenants_brand_color_check', expression: "brand_color ~ '^#[0-9a-f]{6}$'" })
 export class Tenant {
   [OptionalProps]?:
     | 'createdAt'
