@@ -35,6 +35,18 @@ interface Summary {
 type Cards = Summary['homeSummary'];
 
 export const HOME_SUMMARY: TypedDocumentNode<Summary> = gql`
+  fragment HomeTicket on SupportTicket {
+    id
+    number
+    subject
+    firstResponseDueAt
+    firstRespondedAt
+    customer {
+      id
+      name
+    }
+  }
+
   query HomeSummary {
     homeSummary {
       newLeads {
@@ -49,29 +61,13 @@ export const HOME_SUMMARY: TypedDocumentNode<Summary> = gql`
       overdueTickets {
         totalCount
         nodes {
-          id
-          number
-          subject
-          firstResponseDueAt
-          firstRespondedAt
-          customer {
-            id
-            name
-          }
+          ...HomeTicket
         }
       }
       openTickets {
         totalCount
         nodes {
-          id
-          number
-          subject
-          firstResponseDueAt
-          firstRespondedAt
-          customer {
-            id
-            name
-          }
+          ...HomeTicket
         }
       }
       payments {
