@@ -1,6 +1,6 @@
 // Debian's chromium driven by playwright-core: never a downloaded browser. Playwright gives each
 // launch a fresh, temporary profile.
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from './sitecare-process';
@@ -89,6 +89,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * A screenshot the documentation shows (issue 25's closing note): always in `test-artifacts/`, and
+ * with `SITECARE_DOC_SCREENSHOTS=1` also in `docs/screenshots/`, where they are committed once (a
+ * normal run leaves the checkout unchanged). `fullPage: false` keeps a phone screenshot to the screen.
+ */
+export async function docScreenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  if (process.env.SITECARE_DOC_SCREENSHOTS === '1') {
+    const docs = path.join(REPO_ROOT, 'docs', 'screenshots');
+    await mkdir(docs, { recursive: true });
+    await copyFile(file, path.join(docs, `${name}.png`));
+  }
   return file;
 }
 
