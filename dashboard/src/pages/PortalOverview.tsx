@@ -13,7 +13,6 @@ import { currentViewer } from '../providers/authProvider';
 import { SupportHoursTable, useSupportHours } from '../resources/customers/SupportHours';
 import { formatMoney } from '../resources/money';
 import { packageName } from '../resources/subscriptions/SubscriptionFields';
-import { isOverdue } from '../resources/support-tickets/SupportTicketFields';
 import {
   AttentionCard,
   CardFrame,
@@ -83,7 +82,7 @@ const TicketsCard = ({ contractor }: { contractor: boolean }) => {
                   label={translate('sitecare.portal.tickets.waiting')}
                 />
               ) : null}
-              {contractor && isOverdue(ticket) ? (
+              {contractor && ticket.overdue ? (
                 <Chip size="small" color="error" icon={<ErrorIcon />} label={translate('sitecare.tickets.overdue')} />
               ) : null}
             </Box>

@@ -16,7 +16,6 @@ import { LoadError } from '../resources/LoadError';
 import { formatMoney } from '../resources/money';
 import { BreachAttentionCard } from '../resources/breaches/BreachAttentionCard';
 import { OVERDUE_INVOICES, OverdueInvoicesCard, type OverdueInvoice } from '../resources/invoices/OverdueInvoicesCard';
-import { isOverdue } from '../resources/support-tickets/SupportTicketFields';
 import { PrivacyAttentionCard } from '../resources/privacy-requests/PrivacyAttentionCard';
 import { AttentionCard, Detail, ItemLink, ListLink, ShortList, useFormatDate, useListPath } from './overviewCards';
 
@@ -40,7 +39,7 @@ export const HOME_SUMMARY: TypedDocumentNode<Summary> = gql`
     number
     subject
     firstResponseDueAt
-    firstRespondedAt
+    overdue
     customer {
       id
       name
@@ -206,7 +205,7 @@ const TicketsCard = ({
               <ItemLink to={createPath({ resource: 'supportTickets', id: ticket.id, type: 'show' })}>
                 {overdue ? `#${String(ticket.number)} ${String(ticket.subject)}` : String(ticket.subject)}
               </ItemLink>
-              {!overdue && isOverdue(ticket) ? (
+              {!overdue && ticket.overdue ? (
                 <Chip size="small" color="error" icon={<ErrorIcon />} label={translate('sitecare.tickets.overdue')} />
               ) : null}
             </Box>

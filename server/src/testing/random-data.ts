@@ -198,6 +198,10 @@ export async function insertRandomData(superuserUrl: string, seed: number): Prom
       created_at: o.at,
       updated_at: o.at,
       paid_at: o.status === 'PAID' && o.paid ? o.at : null,
+      // The template may be a demo order with a refund: none on a drawn one (its total is drawn).
+      refunded_minor: 0,
+      refunded_at: null,
+      refund_reason: null,
     });
   }
   // The ticket numbers' sequence goes on after the drawn ones.

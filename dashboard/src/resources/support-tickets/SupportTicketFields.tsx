@@ -25,20 +25,13 @@ export const TicketPriorityField = () => (
 
 export const TicketChannelField = () => <EnumChipField source="channel" prefix="sitecare.ticket_channel" />;
 
-/** True when the first response is due and nobody has answered yet. */
-export const isOverdue = (ticket: Record<string, unknown> | undefined) =>
-  !!ticket &&
-  ticket.firstRespondedAt == null &&
-  typeof ticket.firstResponseDueAt === 'string' &&
-  new Date(ticket.firstResponseDueAt).getTime() < Date.now();
-
 export const DueField = () => {
   const ticket = useRecordContext();
   const translate = useTranslate();
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
       <DateField source="firstResponseDueAt" showTime />
-      {isOverdue(ticket) ? (
+      {ticket?.overdue ? (
         <Chip size="small" color="error" icon={<ErrorIcon />} label={translate('sitecare.tickets.overdue')} />
       ) : null}
     </Box>

@@ -1,7 +1,7 @@
 import { IsEnum, IsOptional } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { readList, readOne } from '../../graphql/sql/reads';
+import { readComputedValue, readList, readOne } from '../../graphql/sql/reads';
 import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
@@ -53,8 +53,8 @@ export class SubscriptionResolver {
   @FieldResolver(() => Boolean, {
     description: 'Whether the provider keeps a payment method for renewals (never the method itself).',
   })
-  paymentMethodOnFile(@Root() s: Subscription): boolean {
-    return !!s.providerReference;
+  paymentMethodOnFile(@Root() s: Subscription, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return readComputedValue(ctx, 'PackageSubscription.paymentMethodOnFile', Subscription, s.id);
   }
 
   @Mutation(() => PaymentPage, {

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { readMany, readOne } from '../../graphql/sql/reads';
+import { readComputedValue, readMany, readOne } from '../../graphql/sql/reads';
 import { ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Contact } from '../customers/contact.entity';
@@ -55,6 +55,13 @@ export class SupportTicketResolver {
   @FieldResolver(() => User, { nullable: true })
   assignee(@Root() t: SupportTicket, @Ctx() ctx: RequestContext): Promise<User | null> | null {
     return t.assignee ? readOne(ctx, 'SupportTicket.assignee', SupportTicket, t.id) : null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Open, nobody has answered yet, and the first response is past its due time (ticket-sla.ts).',
+  })
+  overdue(@Root() t: SupportTicket, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return readComputedValue(ctx, 'SupportTicket.overdue', SupportTicket, t.id);
   }
 
   @FieldResolver(() => [TicketMessage], { description: 'The thread, oldest first (customers: public messages only).' })

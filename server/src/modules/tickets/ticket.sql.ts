@@ -2,7 +2,15 @@
 // compiled statement from them, graphql/sql/reads.ts the resolvers' queries), and the reply's one
 // statement, which the service runs and the compiled path reuses.
 import { escapeLike } from '../../db/like';
-import { readRelation, readRoot, TENANT, VIEWER, writeRoot, type Params } from '../../graphql/sql/compile';
+import {
+  readComputed,
+  readRelation,
+  readRoot,
+  TENANT,
+  VIEWER,
+  writeRoot,
+  type Params,
+} from '../../graphql/sql/compile';
 import { redactForStorage, type PasswordHint } from '../../privacy/redaction';
 import { OPEN_TICKET_STATUSES, replyStatusProblem, TicketStatus, type ReplyStatus } from './support-ticket.entity';
 import { requesterReplySql, staffNoticeSql } from './ticket-mail.sql';
@@ -25,6 +33,8 @@ readRoot('Query.supportTickets', {
 });
 
 readRoot('Query.supportTicket', { kind: 'one', entity: 'SupportTicket' });
+// The same rule as the list's `overdue` filter and the overdue job: the dashboard shows this field.
+readComputed('SupportTicket.overdue', (t) => `(${overdueSql(t)})`);
 
 readRelation('SupportTicket.customer', {
   entity: 'Customer',
