@@ -17,7 +17,7 @@ import { fromServer, REPO_ROOT, startBenchDatabase } from './lib/database.mjs';
 import { clusterCpuMs, cpuMs, peakRssMb, resetPeakRss, resetStatements, statementCount } from './lib/measure.mjs';
 import { normalise, QUERIES, RAW_TABLES } from './lib/queries.mjs';
 import { renderMarkdown, renderSvg, summarise } from './lib/report.mjs';
-import { checkColumns } from './lib/selection.mjs';
+import { checkColumns, computedColumnFunctions } from './lib/selection.mjs';
 import { issueToken } from './lib/token.mjs';
 
 const require = createRequire(import.meta.url);
@@ -160,6 +160,7 @@ try {
 
   await admin.connect();
   await admin.query(await readFile(path.join(HERE, 'lib', 'peers.sql'), 'utf8'));
+  await admin.query(computedColumnFunctions());
   await checkColumns(admin, RAW_TABLES);
 
   // The largest agency, its admin, and the contractor with the most assigned sites.

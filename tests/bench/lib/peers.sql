@@ -47,16 +47,7 @@ alter function sites_open_tickets(sites) owner to sitecare_owner;
 alter function ticket_reply(uuid, text) owner to sitecare_owner;
 grant execute on function sites_open_tickets(sites), ticket_reply(uuid, text) to sitecare_app, bench_contractor;
 
--- PackageSubscription.paymentMethodOnFile (Sitecare computes it in its resolver).
-create or replace function subscriptions_payment_method_on_file(s subscriptions) returns boolean
-  language sql stable as $$ select s.provider_reference is not null $$;
-alter function subscriptions_payment_method_on_file(subscriptions) owner to sitecare_owner;
-grant execute on function subscriptions_payment_method_on_file(subscriptions) to sitecare_app, bench_contractor;
--- Order.refundableMinor (Sitecare's read definition in modules/orders/order.sql.ts).
-create or replace function orders_refundable_minor(o orders) returns integer
-  language sql stable as $$
-    select case when o.status in ('PAID', 'PARTIALLY_REFUNDED') then o.total_minor - o.refunded_minor else 0 end $$;
-alter function orders_refundable_minor(orders) owner to sitecare_owner;
-grant execute on function orders_refundable_minor(orders) to sitecare_app, bench_contractor;
+-- Computed columns (paymentMethodOnFile, refundableMinor, a ticket's overdue): run.mjs creates
+-- them from Sitecare's own read definitions (selection.mjs, computedColumnFunctions).
 -- The table's GraphQL name would clash with the root Subscription type.
 comment on table subscriptions is E'@name package_subscriptions';

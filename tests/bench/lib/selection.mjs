@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { buildSchema, getNamedType, isLeafType } from 'graphql';
 
-import { REPO_ROOT } from './database.mjs';
+import { fromServer, REPO_ROOT } from './database.mjs';
 
 const require = createRequire(import.meta.url);
 const { FIELD_PERMISSIONS } = require(path.join(REPO_ROOT, 'schema', 'dist', 'index.js'));
@@ -57,15 +57,44 @@ export function postgraphileSelection(typeName, role, relations = '') {
 }
 
 /**
- * Fields Sitecare computes rather than reads from a column: their SQL for the raw baseline
- * (PostGraphile gets the same as a computed column function in peers.sql).
+ * Fields Sitecare computes rather than reads from a column, with the table and SQL type of the
+ * PostgreSQL function PostGraphile gets for each (a computed column). Their SQL is Sitecare's own
+ * read definition (`readComputed` in the module's `*.sql.ts`), read from the server's build: the raw
+ * baseline inlines it, and `computedColumnFunctions()` wraps it for PostGraphile, so no copy of a
+ * rule lives here.
  */
 const COMPUTED = {
-  'PackageSubscription.paymentMethodOnFile': (alias) => `(${alias}.provider_reference is not null)`,
-  // Order.refundableMinor: as Sitecare's read definition in modules/orders/order.sql.ts.
-  'Order.refundableMinor': (alias) =>
-    `(case when ${alias}.status in ('PAID', 'PARTIALLY_REFUNDED') then ${alias}.total_minor - ${alias}.refunded_minor else 0 end)`,
+  'PackageSubscription.paymentMethodOnFile': {
+    module: 'subscriptions/subscription.sql.js',
+    table: 'subscriptions',
+    returns: 'boolean',
+  },
+  'Order.refundableMinor': { module: 'orders/order.sql.js', table: 'orders', returns: 'integer' },
+  'SupportTicket.overdue': { module: 'tickets/ticket.sql.js', table: 'support_tickets', returns: 'boolean' },
 };
+for (const { module } of Object.values(COMPUTED)) fromServer(`modules/${module}`);
+const { computedReader } = fromServer('graphql/sql/compile.js');
+
+/** Sitecare's SQL of computed field `coordinate` for table alias `alias`, or undefined for a column. */
+function computedSql(coordinate, alias) {
+  if (!COMPUTED[coordinate]) return undefined;
+  const reader = computedReader(coordinate);
+  if (!reader) throw new Error(`Sitecare has no computed definition of ${coordinate}`);
+  return reader(alias);
+}
+
+/** PostGraphile's computed column functions (`orders_refundable_minor(orders)`), from Sitecare's definitions. */
+export function computedColumnFunctions() {
+  return Object.entries(COMPUTED)
+    .map(([coordinate, { table, returns }]) => {
+      const fn = `${table}_${snakeCase(coordinate.split('.')[1])}(t ${table})`;
+      const signature = `${table}_${snakeCase(coordinate.split('.')[1])}(${table})`;
+      return `create or replace function ${fn} returns ${returns} language sql stable as $$ select ${computedSql(coordinate, 't')} $$;
+alter function ${signature} owner to sitecare_owner;
+grant execute on function ${signature} to sitecare_app, bench_contractor;`;
+    })
+    .join('\n');
+}
 
 export const snakeCase = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -75,7 +104,7 @@ export const snakeCase = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCa
  */
 export function jsonObject(typeName, role, alias, extra = {}) {
   const pairs = scalarFields(typeName, role).map(
-    (f) => `'${f}', ${COMPUTED[`${typeName}.${f}`]?.(alias) ?? `${alias}.${snakeCase(f)}`}`,
+    (f) => `'${f}', ${computedSql(`${typeName}.${f}`, alias) ?? `${alias}.${snakeCase(f)}`}`,
   );
   for (const [name, sql] of Object.entries(extra)) pairs.push(`'${name}', ${sql}`);
   return `json_build_object(${pairs.join(', ')})`;
