@@ -12,11 +12,10 @@ import { formatMoney, type MailTemplate } from '../mail/templates';
 import { OrderStatus, type PaymentProvider } from '../orders/order.entity';
 import { markOrderPaid } from '../invoices/invoice.service';
 import { InvoicePaidVia } from '../invoices/invoice.entity';
-import { renewalChargeFailed, renewalPaid } from '../subscriptions/renewal.service';
-import { startSubscriptionFor } from '../subscriptions/subscription.service';
 import { User, UserStatus } from '../users/user.entity';
 import { gateway } from './gateway';
 import type { ProviderOutcome } from './provider.types';
+import { paymentEvent } from './payment.events';
 
 export type { ProviderOutcome } from './provider.types';
 import { Payment, PaymentStatus } from './payment.entity';
@@ -87,10 +86,10 @@ export async function applyProviderOutcome(
       detail: { orderId: order.id, method: payment.method },
     });
     if (order.subscription) {
-      await renewalPaid(ctx, order, outcome.mandate, invoice.id); // a renewal moves its subscription on, and says so
+      await paymentEvent('renewalPaid', ctx, order, outcome.mandate, invoice.id); // it moves its subscription on, and says so
     } else {
       await sendReceipt(ctx, payment, invoice.id);
-      await startSubscriptionFor(ctx, order, outcome.mandate); // P20: when the buyer agreed to recurring charges
+      await paymentEvent('orderPaid', ctx, order, outcome.mandate); // P20: a subscription, when the buyer agreed to recurring charges
     }
     return 'paid';
   }
@@ -108,7 +107,7 @@ export async function applyProviderOutcome(
       detail: { reason: outcome.status },
     });
     // A refused renewal charge: the customer gets a payment page instead.
-    if (payment.viaMandate) await renewalChargeFailed(ctx, order, 'declined');
+    if (payment.viaMandate) await paymentEvent('storedChargeRefused', ctx, order, 'declined');
     // An abandoned checkout (expired) is not news to the buyer; a refused payment is.
     else if (outcome.status === 'FAILED') await mailBuyer(ctx, payment, 'order.payment_failed', () => ({}));
     return 'failed';

@@ -3,6 +3,7 @@ import { Subscription } from './subscription.entity';
 import { SubscriptionResolver } from './subscription.resolver';
 import { subscriptionsSource } from '../../privacy/sources/commerce';
 import './subscription.sql'; // its read definitions
+import './subscription.payments'; // what a paid order or renewal means to a subscription
 
 export const subscriptionsModule: SitecareModule = {
   name: 'subscriptions',
