@@ -17,11 +17,13 @@ import {
   Invoice,
   InvoiceKind,
   InvoicePaidVia,
+  InvoicePayment,
   InvoiceStatus,
   type InvoiceLineData,
   type SellerSnapshot,
   type VatRateTotal,
 } from './invoice.entity';
+import { paidSql, remainingSql } from './invoice.sql';
 import { nextDocumentNumber } from './numbering';
 import { renderInvoicePdf } from './pdf';
 import { BuyerType, vatOf } from './vat';
@@ -121,6 +123,22 @@ export async function markOrderPaid(
   );
   await ctx.em.flush();
   const invoice = await issueInvoice(ctx, order, { paidVia: via });
+  // The payment that settles it goes into the ledger: whatever the invoice still lacked.
+  // A card payment beyond that (the invoice was paid by bank meanwhile) is the customer's credit.
+  const { paid } = await paidAndRemaining(ctx, invoice.id);
+  const rest = Math.max(invoice.totalMinor - paid, 0);
+  const payment = exceptPaymentId ? await ctx.em.findOne(Payment, { id: exceptPaymentId }) : null;
+  const surplus = payment ? Math.max(payment.amountMinor - rest, 0) : 0;
+  if (invoice.kind === InvoiceKind.INVOICE && rest + surplus > 0)
+    ctx.em.create(InvoicePayment, {
+      tenant: invoice.tenant,
+      invoice,
+      amountMinor: rest,
+      surplusMinor: surplus,
+      paidAt,
+      via,
+      paymentId: exceptPaymentId ?? null,
+    });
   if (invoice.status === InvoiceStatus.OPEN) {
     invoice.status = InvoiceStatus.PAID;
     invoice.paidAt = paidAt;
@@ -134,6 +152,19 @@ export async function markOrderPaid(
     });
   }
   return invoice;
+}
+
+/** What the ledger has applied to an invoice and what is left to pay: the one SQL rule (invoice.sql.ts). */
+export async function paidAndRemaining(
+  ctx: RequestContext,
+  invoiceId: string,
+): Promise<{ paid: number; remaining: number }> {
+  await ctx.em.flush();
+  const [row] = await ctx.em.execute<{ paid: number; remaining: number }[]>(
+    `select ${paidSql('i')} as paid, ${remainingSql('i')} as remaining from invoices i where i.id = ?`,
+    [invoiceId],
+  );
+  return { paid: Number(row?.paid ?? 0), remaining: Number(row?.remaining ?? 0) };
 }
 
 /**
