@@ -61,9 +61,12 @@ export function invoiceRouter(orm: MikroORM, app: AppServices): Router {
     if (!UUID_RE.test(req.params.id) || !slug || !token) return notFoundAnswer();
     const outcome = await orm.em.fork().transactional(async (em) => {
       const ctx: RequestContext = { ...routeContext(req, res, em, app, 'route:invoice-pay'), req, res };
-      const tenant = await em.findOne(Tenant, { slug }, { filters: false });
+      // The agency by its slug (tenants are walled by row-level security until one is chosen).
+      const [row] = await em.execute<{ id: string | null }[]>('select sitecare_tenant_by_slug(?) as id', [slug]);
+      if (!row?.id) return null;
+      await useTenant(ctx, row.id);
+      const tenant = await em.findOne(Tenant, { id: row.id });
       if (!tenant || !isPayToken(tenant, req.params.id, token)) return null;
-      await useTenant(ctx, tenant.id);
       const invoice = await em.findOne(Invoice, { id: req.params.id });
       if (!invoice) return null;
       try {
