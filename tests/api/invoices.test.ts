@@ -286,8 +286,8 @@ describe('M13: invoices for paid orders', () => {
     }
     const png = await readFile(await pdfPageToPng(file.body, 'invoice-page'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    // An A4 page at 110 dpi: 909 × 1286 pixels (the IHDR chunk).
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([909, 1286]);
+    // An A4 page (595.28 × 841.89 pt) at 110 dpi, rounded up: 910 × 1287 pixels (the IHDR chunk).
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([910, 1287]);
   });
 
   it('M13: a VAT number with a wrong check digit is refused at checkout, naming the field', async () => {
