@@ -8,7 +8,8 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261207120000_invoice_payments extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "invoice_payments" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "tenant_id" uuid not null, "invoice_id" uuid not null, "amount_minor" int not null, "surplus_minor" int not null default 0, "paid_at" timestamptz not null, "via" text check ("via" in ('PROVIDER', 'MANUAL', 'BGMAX')) not null, "payment_id" uuid null, "bgmax_row_id" uuid null, constraint "invoice_payments_pkey" primary key ("id"), constraint "invoice_payments_amounts_check" check ("amount_minor" >= 0 and "surplus_minor" >= 0 and "amount_minor" + "surplus_minor" > 0));`);
+    this.addSql(`create table "invoice_payments" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "tenant_id" uuid not null, "invoice_id" uuid not null, "amount_minor" int not null, "surplus_minor" int not null default 0, "paid_at" timestamptz not null, "via" text check ("via" in ('PROVIDER', 'MANUAL', 'BGMAX')) not null, "payment_id" uuid null, "bgmax_row_id" uuid null, constraint "invoice_payments_pkey" primary key ("id"));`);
+    this.addSql(`alter table "invoice_payments" add constraint invoice_payments_amounts_check check(amount_minor >= 0 and surplus_minor >= 0 and amount_minor + surplus_minor > 0);`);
     this.addSql(`create index "invoice_payments_tenant_id_index" on "invoice_payments" ("tenant_id");`);
     this.addSql(`create index "invoice_payments_invoice_id_index" on "invoice_payments" ("invoice_id");`);
     this.addSql(`alter table "invoice_payments" add constraint "invoice_payments_tenant_id_foreign" foreign key ("tenant_id") references "tenants" ("id") on update cascade on delete cascade;`);

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../../db/base.entity';
@@ -256,6 +256,10 @@ export class InvoiceReminder extends TenantOwned {
 @ObjectType({ description: 'A payment applied to an invoice (its ledger).' })
 @Entity({ tableName: 'invoice_payments' })
 @Index({ properties: ['invoice'] })
+@Check({
+  name: 'invoice_payments_amounts_check',
+  expression: 'amount_minor >= 0 and surplus_minor >= 0 and amount_minor + surplus_minor > 0',
+})
 export class InvoicePayment extends TenantOwned<'surplusMinor' | 'paymentId' | 'bgmaxRowId'> {
   @ManyToOne(() => Invoice, { deleteRule: 'cascade' })
   invoice!: Rel<Invoice>;
