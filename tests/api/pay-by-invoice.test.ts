@@ -129,6 +129,12 @@ describe('M13: pay by invoice', () => {
       );
       expect(paid).toBeGreaterThan(0);
       expect(notes).toBeGreaterThan(0);
+      // Every paid invoice has its payment in its ledger: paid in full, nothing left.
+      const { paidInvoices } = await client.ok<{ paidInvoices: { nodes: InvoiceShape[] } }>(
+        `query { paidInvoices: invoices(filter: { status: PAID }, page: { take: 100 }) { nodes { ${INVOICE} } } }`,
+      );
+      expect(paidInvoices.nodes.length).toBeGreaterThan(0);
+      for (const i of paidInvoices.nodes) expect([i.paidMinor, i.remainingMinor]).toEqual([i.totalMinor, 0]);
       // A partly paid invoice: open, with what was paid and what is left (the one rule).
       const partly = [...open.nodes, ...overdue.nodes].filter((i) => i.paidMinor > 0);
       expect(partly.length).toBeGreaterThan(0);
@@ -606,7 +612,14 @@ describe('M13: pay by invoice', () => {
     expect(((await res.json()) as { outcome: string }).outcome).toBe('paid');
 
     const { invoice: paid } = await anna.ok<{ invoice: InvoiceShape }>(INVOICE_BY_ID, { id: invoice.id });
-    expect(paid).toMatchObject({ status: 'PAID', paidVia: 'PROVIDER', payable: false });
+    expect(paid).toMatchObject({
+      status: 'PAID',
+      paidVia: 'PROVIDER',
+      payable: false,
+      paidMinor: invoice.totalMinor,
+      remainingMinor: 0,
+      surplusMinor: 0,
+    });
     const [order] = await sql(`select status from orders where id = $1`, [checkout.orderId]);
     expect(order.status).toBe('PAID');
     // The same invoice (no second one), and paying again is refused.
