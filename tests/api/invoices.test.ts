@@ -1,11 +1,13 @@
 // Issue 19 (M13): invoices for paid orders: VAT by buyer, the PDF's legally required content in
 // Swedish and English (read back with a PDF parser), gap-free numbers with two server processes
 // paying at once, credit notes on a refund, and who may download which PDF (S8, S39).
+import { readFile } from 'node:fs/promises';
 import { demoPaymentAccounts } from '@sitecare/seeds';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode } from '../support/api-client';
 import { startDemoApp, type DemoApp } from '../support/demo-app';
 import { startFakeStripe, type FakeStripe } from '../support/fake-payments/stripe';
+import { hasPdfToPpm, pdfPageToPng } from '../support/pdf-page';
 import { pdfText } from '../support/pdf-text';
 import { startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
 
@@ -235,6 +237,58 @@ describe('M13: invoices for paid orders', () => {
       });
     }
   }
+
+  it('M13: the invoice PDF is PDF/A-2b in its parts (XMP identification, sRGB output intent, every font embedded) and renders to a PNG page', async () => {
+    const { orderId } = await checkout(
+      { ...BUYERS['a Swedish company'].buyer, email: 'pdfa@buyers.example.com', preferredLanguage: 'sv' },
+      'SEK',
+    );
+    await pay(orderId);
+    const staff = await as(demo.url, 'jj-media', 'ADMIN');
+    const { order } = await staff.ok(`query($id: UUID!) { order(id: $id) { invoices { ${INVOICE} } } }`, {
+      id: orderId,
+    });
+    const file = await download(staff, order.invoices[0].pdfUrl);
+    const raw = file.body.toString('latin1');
+    // The objects' dictionaries are plain text (pdfkit compresses only streams): read them from the bytes.
+    const objects = new Map<number, string>();
+    for (const m of raw.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) objects.set(Number(m[1]), m[2]);
+    const dict = (ref: string | undefined) => objects.get(Number(ref?.split(' ')[0])) ?? '';
+    const catalog = [...objects.values()].find((o) => /\/Type \/Catalog/.test(o))!;
+    expect(catalog).toBeDefined();
+    // The XMP metadata stream: referenced from the catalog, with the PDF/A identification (part 2, B).
+    const metadata = dict(/\/Metadata (\d+ 0 R)/.exec(catalog)?.[1]);
+    expect(metadata).toMatch(/\/Type \/Metadata/);
+    expect(metadata).toMatch(/\/Subtype \/XML/);
+    expect(raw).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+    expect(raw).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    // The output intent: GTS_PDFA1 with an embedded ICC profile (sRGB, three components).
+    expect(catalog).toMatch(/\/OutputIntents/);
+    const intent = [...objects.values()].find((o) => /\/Type \/OutputIntent/.test(o))!;
+    expect(intent).toMatch(/\/S \/GTS_PDFA1/);
+    expect(intent).toMatch(/sRGB/);
+    const profile = dict(/\/DestOutputProfile (\d+ 0 R)/.exec(intent)?.[1]);
+    expect(profile).toMatch(/\/N 3/);
+    // Every font is embedded: each descriptor carries its font program, and no standard-14 font is used.
+    const descriptors = [...objects.values()].filter((o) => /\/Type \/FontDescriptor/.test(o));
+    expect(descriptors.length).toBeGreaterThan(0);
+    for (const d of descriptors) expect(d).toMatch(/\/FontFile2 \d+ 0 R/);
+    const fonts = [...objects.values()].filter((o) => /\/Type \/Font\b/.test(o));
+    for (const f of fonts) expect(f).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier|Symbol|ZapfDingbats)/);
+    // No encryption, no JavaScript (both forbidden in PDF/A).
+    expect(raw).not.toMatch(/\/Encrypt\b|\/JavaScript\b/);
+
+    // The page as an image (docs/invoice-page.png with SITECARE_DOC_SCREENSHOTS=1): only a machine without
+    // poppler's pdftoppm (not an npm package; `pnpm test` installs it on Debian) skips this step.
+    if (!hasPdfToPpm()) {
+      console.warn('M13: pdftoppm is not installed: the invoice page PNG is not rendered');
+      return;
+    }
+    const png = await readFile(await pdfPageToPng(file.body, 'invoice-page'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // An A4 page (595.28 × 841.89 pt) at 110 dpi, rounded up: 910 × 1287 pixels (the IHDR chunk).
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([910, 1287]);
+  });
 
   it('M13: a VAT number with a wrong check digit is refused at checkout, naming the field', async () => {
     const res = await new ApiClient(demo.url).gql(CHECKOUT, {
@@ -483,6 +537,52 @@ describe('M13: the accounting export', () => {
     );
     // Payments: the bank account moves by what came in less what went back.
     expect(vouchers.some((v) => v.series === 'B' && v.trans.some(([a]) => a === 1930))).toBe(true);
+  });
+
+  it('M13: bank payments (staff’s, BgMax) are payment vouchers: bank against receivables, an overpayment’s surplus on customer advances (2420); each balances', async () => {
+    const admin = await as(demo.url, 'jj-media', 'ADMIN');
+    const { orderId } = await checkout(
+      { ...BUYERS['a Swedish company'].buyer, email: 'bank-payer@buyers.example.com', preferredLanguage: 'sv' },
+      'SEK',
+    );
+    const { orderIssueInvoice: invoice } = await admin.ok<{
+      orderIssueInvoice: { id: string; number: number; totalMinor: number };
+    }>('mutation($id: UUID!) { orderIssueInvoice(id: $id) { id number totalMinor } }', { id: orderId });
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    const MARK = `mutation($id: UUID!, $i: InvoiceMarkPaidInput!) { invoiceMarkPaid(id: $id, input: $i) { status remainingMinor } }`;
+    const part = 20_000;
+    expect((await admin.ok(MARK, { id: invoice.id, i: { paidOn: today, amountMinor: part } })).invoiceMarkPaid).toEqual(
+      { status: 'OPEN', remainingMinor: invoice.totalMinor - part },
+    );
+    const rest = invoice.totalMinor - part;
+    expect(
+      (await admin.ok(MARK, { id: invoice.id, i: { paidOn: today, amountMinor: rest + 1_234 } })).invoiceMarkPaid,
+    ).toEqual({ status: 'PAID', remainingMinor: 0 });
+
+    const { invoiceExport } = await admin.ok(EXPORT, { i: { format: 'SIE', from: today, to: today } });
+    const { labels, vouchers } = readSie(fromPc8(Buffer.from(invoiceExport.contentBase64, 'base64')));
+    expect(labels['#KONTO']).toContain('2420 "Förskott från kunder"');
+    const payments = vouchers.filter(
+      (v) => v.series === 'B' && v.text.startsWith(`Inbetalning faktura ${invoice.number},`),
+    );
+    const bank = (await admin.ok('query { basAccounts { bank } }')).basAccounts.bank as number;
+    expect(payments.map((v) => v.trans)).toEqual([
+      [
+        [bank, part],
+        [1510, -part],
+      ],
+      [
+        [bank, rest + 1_234],
+        [1510, -rest],
+        [2420, -1_234],
+      ],
+    ]);
+    for (const v of vouchers) expect(v.trans.reduce((sum, [, ore]) => sum + ore, 0)).toBe(0);
+    // The invoice itself is one voucher of the full amount on receivables: the payments clear it.
+    const sale = vouchers.find((v) => v.series === 'F' && v.text.startsWith(`Faktura ${invoice.number},`))!;
+    const receivable = (v: { trans: Array<[number, number]> }) =>
+      v.trans.filter(([a]) => a === 1510).reduce((sum, [, ore]) => sum + ore, 0);
+    expect(receivable(sale) + payments.reduce((sum, v) => sum + receivable(v), 0)).toBe(0);
   });
 
   it('M13: the agency changes a BAS account and the export uses it; the CSV lists the period’s documents', async () => {

@@ -6,6 +6,7 @@
 import { demoPaymentAccounts } from '@sitecare/seeds';
 import { queryAs } from '../../server/src/testing/database';
 import { isValidOcr } from '../../server/src/modules/payments/ocr';
+import { renderMail } from '../../server/src/modules/mail/templates';
 import { ApiClient, as, errorCode } from '../support/api-client';
 import { bgmaxFile } from '../support/bgmax-file';
 import { runCli, startDemoApp, type DemoApp } from '../support/demo-app';
@@ -31,11 +32,11 @@ afterAll(async () => {
 });
 
 const INVOICE = `id number status issueDate dueDate totalMinor currency ocrReference paidAt paidVia
-  overdue daysOverdue payable pdfUrl`;
+  overdue daysOverdue payable pdfUrl paidMinor remainingMinor surplusMinor`;
 const ISSUE = `mutation($id: UUID!, $i: OrderIssueInvoiceInput) { orderIssueInvoice(id: $id, input: $i) { ${INVOICE} } }`;
 const MARK_PAID = `mutation($id: UUID!, $i: InvoiceMarkPaidInput!) { invoiceMarkPaid(id: $id, input: $i) { ${INVOICE} } }`;
 const IMPORT = `mutation($i: BgMaxImportInput!) { bgmaxImport(input: $i) {
-  id fileName payments matched overpaid underpaid notOpen unmatched totalMinor
+  id fileName payments matched overpaid underpaid notOpen unmatched totalMinor creditMinor
   rows { line reference amountMinor paymentDate result differenceMinor invoice { id number status } } } }`;
 const INVOICE_BY_ID = `query($id: UUID!) { invoice(id: $id) { ${INVOICE} } }`;
 
@@ -54,6 +55,9 @@ interface InvoiceShape {
   daysOverdue: number;
   payable: boolean;
   pdfUrl: string;
+  paidMinor: number;
+  remainingMinor: number;
+  surplusMinor: number;
 }
 
 let buyers = 0;
@@ -125,7 +129,108 @@ describe('M13: pay by invoice', () => {
       );
       expect(paid).toBeGreaterThan(0);
       expect(notes).toBeGreaterThan(0);
+      // Every paid invoice has its payment in its ledger: paid in full, nothing left.
+      const { paidInvoices } = await client.ok<{ paidInvoices: { nodes: InvoiceShape[] } }>(
+        `query { paidInvoices: invoices(filter: { status: PAID }, page: { take: 100 }) { nodes { ${INVOICE} } } }`,
+      );
+      expect(paidInvoices.nodes.length).toBeGreaterThan(0);
+      for (const i of paidInvoices.nodes) expect([i.paidMinor, i.remainingMinor]).toEqual([i.totalMinor, 0]);
+      // A partly paid invoice: open, with what was paid and what is left (the one rule).
+      const partly = [...open.nodes, ...overdue.nodes].filter((i) => i.paidMinor > 0);
+      expect(partly.length).toBeGreaterThan(0);
+      for (const i of partly) expect(i.remainingMinor).toBe(i.totalMinor - i.paidMinor);
+      expect(partly.every((i) => i.remainingMinor > 0 && i.status === 'OPEN')).toBe(true);
+      // A partial refund with its own credit note (of less than the invoice), besides the one crediting the rest.
+      const [{ partial }] = await sql(
+        `select count(*)::int as partial from invoices c join invoices i on i.id = c.credited_invoice_id
+           join tenants t on t.id = c.tenant_id where t.slug = $1 and c.kind = 'CREDIT_NOTE' and -c.total_minor < i.total_minor`,
+        [agency],
+      );
+      expect(partial).toBeGreaterThan(0);
     }
+  });
+
+  it('M13: partial payments: part of an invoice leaves it open with the rest (staff and customer see it), the rest pays it, more is the customer’s credit', async () => {
+    // Anna's company's invoice, so that she sees it in the portal.
+    const [{ id: packageId }] = await sql(
+      `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Plus'`,
+    );
+    const { checkout } = await new ApiClient(demo.url).ok(
+      'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId } }',
+      {
+        i: {
+          agency: 'jj-media',
+          packageId,
+          interval: 'MONTHLY',
+          currency: 'SEK',
+          provider: 'STRIPE',
+          buyer: { name: 'Anna', email: 'anna@bageriet.example.com', country: 'SE' },
+        },
+      },
+    );
+    const invoice = await issue(checkout.orderId);
+    expect(invoice).toMatchObject({ paidMinor: 0, remainingMinor: invoice.totalMinor, surplusMinor: 0 });
+    const part = 10_000;
+    const refused = await admin.gql(MARK_PAID, { id: invoice.id, i: { paidOn: today(), amountMinor: 0 } });
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(refused.errors)).toContain('amountMinor');
+
+    const first = (
+      await admin.ok<{ invoiceMarkPaid: InvoiceShape }>(MARK_PAID, {
+        id: invoice.id,
+        i: { paidOn: today(), amountMinor: part },
+      })
+    ).invoiceMarkPaid;
+    expect(first).toMatchObject({
+      status: 'OPEN',
+      payable: true,
+      paidMinor: part,
+      remainingMinor: invoice.totalMinor - part,
+      paidAt: null,
+    });
+    const [waiting] = await sql(`select status from orders where id = $1`, [checkout.orderId]);
+    expect(waiting.status).toBe('PENDING_PAYMENT');
+    // The customer sees the same, on both answer paths (the list is compiled SQL, one invoice the resolvers').
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    const mine = await anna.ok<{ invoices: { nodes: InvoiceShape[] } }>(
+      `query { invoices(filter: { status: OPEN }) { nodes { id paidMinor remainingMinor } } }`,
+    );
+    expect(mine.invoices.nodes).toContainEqual({
+      id: invoice.id,
+      paidMinor: part,
+      remainingMinor: invoice.totalMinor - part,
+    });
+    const own = await anna.ok<{ invoice: { payments: Array<{ amountMinor: number; via: string }> } }>(
+      `query($id: UUID!) { invoice(id: $id) { payments { amountMinor surplusMinor via } } }`,
+      { id: invoice.id },
+    );
+    expect(own.invoice.payments).toEqual([{ amountMinor: part, surplusMinor: 0, via: 'MANUAL' }]);
+
+    // The rest and 25 kr more: paid; the 25 kr are the customer's credit.
+    const second = (
+      await admin.ok<{ invoiceMarkPaid: InvoiceShape }>(MARK_PAID, {
+        id: invoice.id,
+        i: { paidOn: today(), amountMinor: invoice.totalMinor - part + 2_500 },
+      })
+    ).invoiceMarkPaid;
+    expect(second).toMatchObject({
+      status: 'PAID',
+      paidVia: 'MANUAL',
+      payable: false,
+      paidMinor: invoice.totalMinor,
+      remainingMinor: 0,
+      surplusMinor: 2_500,
+    });
+    const [order] = await sql(`select status from orders where id = $1`, [checkout.orderId]);
+    expect(order.status).toBe('PAID');
+    const audits = await sql(
+      `select detail from audit_events where action = 'invoice.payment' and entity_id = $1 order by created_at`,
+      [invoice.id],
+    );
+    expect(audits.map((a) => [a.detail.appliedMinor, a.detail.surplusMinor, a.detail.remainingMinor])).toEqual([
+      [part, 0, invoice.totalMinor - part],
+      [invoice.totalMinor - part, 2_500, 0],
+    ]);
   });
 
   it('M13: staff issue a waiting order as an invoice: OPEN, due in 30 days, its OCR reference on the PDF and in the mail', async () => {
@@ -297,7 +402,17 @@ describe('M13: pay by invoice', () => {
         invoice: { id: under.id, status: 'OPEN' },
       });
       const { invoice } = await admin.ok<{ invoice: InvoiceShape }>(INVOICE_BY_ID, { id: under.id });
-      expect(invoice).toMatchObject({ status: 'OPEN', payable: true });
+      // A part payment: open with the rest to pay.
+      expect(invoice).toMatchObject({
+        status: 'OPEN',
+        payable: true,
+        paidMinor: under.totalMinor - 5_000,
+        remainingMinor: 5_000,
+      });
+      // The overpayment's surplus is the customer's credit, on the invoice and in the import's result.
+      const paidOver = (await admin.ok<{ invoice: InvoiceShape }>(INVOICE_BY_ID, { id: over.id })).invoice;
+      expect(paidOver).toMatchObject({ paidMinor: over.totalMinor, remainingMinor: 0, surplusMinor: 10_000 });
+      expect(first.creditMinor).toBe(10_000);
     });
 
     it("M13: another agency's OCR reference, no reference and a wrong one are unmatched; that agency's invoice stays open", async () => {
@@ -404,6 +519,52 @@ describe('M13: pay by invoice', () => {
       );
       expect(exactReminders).toBe(0);
     });
+
+    it('M13: the reminder’s link pays what is left by card through the provider; the invoice and order are then paid', async () => {
+      const [mail] = await sql(
+        `select payload, language from outbox_messages where template = 'invoice.reminder' and invoice_id = $1 order by created_at desc limit 1`,
+        [under.id],
+      );
+      const link = String(mail.payload.link);
+      expect(link).toMatch(new RegExp(`/invoices/${under.id}/pay\\?`));
+      expect(mail.payload.remaining).toMatch(/50,00/); // what is left, in the buyer's language (sv)
+      // The mail as sent: the link as a button (HTML) and a URL (text), saying what it pays.
+      const rendered = renderMail('invoice.reminder', mail.language, mail.payload);
+      expect(rendered.text).toContain(`Betala ${mail.payload.remaining} med kort: ${link}`);
+      expect(rendered.html).toContain(`href="${link.replace(/&/g, '&amp;')}"`);
+      const path = link.replace(/^https?:\/\/[^/]+/, '');
+      // A changed token, or another agency, answers as if there were no such invoice.
+      for (const wrong of [
+        path.replace(/t=[^&]+/, 't=forged'),
+        path.replace('agency=jj-media', 'agency=nordvik-webbyra'),
+      ])
+        expect((await fetch(`${demo.url}${wrong}`, { redirect: 'manual' })).status).toBe(404);
+
+      const res = await fetch(`${demo.url}${path}`, { redirect: 'manual' });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toMatch(/^https?:\/\//);
+      // The card payment is of what is left, not the whole invoice.
+      const [pending] = await sql(
+        `select p.provider_reference, p.amount_minor from payments p join invoices i on i.order_id = p.order_id
+          where i.id = $1 and p.status = 'PENDING' order by p.created_at desc limit 1`,
+        [under.id],
+      );
+      expect(pending.amount_minor).toBe(5_000);
+      const { body, headers } = stripe.signedDelivery(stripe.completeSession(pending.provider_reference));
+      const paid = await fetch(`${demo.url}/webhooks/stripe/jj-media`, { method: 'POST', headers, body });
+      expect(((await paid.json()) as { outcome: string }).outcome).toBe('paid');
+      const { invoice } = await admin.ok<{ invoice: InvoiceShape }>(INVOICE_BY_ID, { id: under.id });
+      expect(invoice).toMatchObject({
+        status: 'PAID',
+        paidVia: 'PROVIDER',
+        paidMinor: under.totalMinor,
+        remainingMinor: 0,
+      });
+      // Paid: the link says so (in the buyer's language) and starts nothing.
+      const again = await fetch(`${demo.url}${path}`, { redirect: 'manual' });
+      expect(again.status).toBe(410);
+      expect(await again.text()).toContain('Fakturan är redan betald');
+    });
   });
 
   it('M13: a customer pays an open invoice by card through the fake provider; the invoice and the order are paid', async () => {
@@ -451,7 +612,14 @@ describe('M13: pay by invoice', () => {
     expect(((await res.json()) as { outcome: string }).outcome).toBe('paid');
 
     const { invoice: paid } = await anna.ok<{ invoice: InvoiceShape }>(INVOICE_BY_ID, { id: invoice.id });
-    expect(paid).toMatchObject({ status: 'PAID', paidVia: 'PROVIDER', payable: false });
+    expect(paid).toMatchObject({
+      status: 'PAID',
+      paidVia: 'PROVIDER',
+      payable: false,
+      paidMinor: invoice.totalMinor,
+      remainingMinor: 0,
+      surplusMinor: 0,
+    });
     const [order] = await sql(`select status from orders where id = $1`, [checkout.orderId]);
     expect(order.status).toBe('PAID');
     // The same invoice (no second one), and paying again is refused.

@@ -105,7 +105,7 @@ describe('pay by invoice in Chromium', () => {
     });
   });
 
-  it('M13: a customer sees her open invoice with "Betala" in the portal (390 px, axe clean)', async () => {
+  it('M13: a customer sees what is left of her partly paid invoice and pays the rest by card in the portal (390 px, axe clean)', async () => {
     const [{ id: packageId }] = await sql(
       `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Plus'`,
     );
@@ -124,9 +124,18 @@ describe('pay by invoice in Chromium', () => {
     );
     const admin = await as(dash.app.url, 'jj-media', 'ADMIN');
     const { orderIssueInvoice } = await admin.ok(
-      'mutation($id: UUID!) { orderIssueInvoice(id: $id) { number dueDate } }',
+      'mutation($id: UUID!) { orderIssueInvoice(id: $id) { id number dueDate totalMinor } }',
       { id: checkout.orderId },
     );
+    // 100 kr has come in by bank: the rest is open.
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    await admin.ok(
+      'mutation($id: UUID!, $i: InvoiceMarkPaidInput!) { invoiceMarkPaid(id: $id, input: $i) { status } }',
+      { id: orderIssueInvoice.id, i: { paidOn: today, amountMinor: 10_000 } },
+    );
+    const rest = orderIssueInvoice.totalMinor - 10_000;
+    const kr = (minor: number) =>
+      new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK' }).format(minor / 100);
 
     const page = await dash.logIn(CUSTOMER);
     await menuItem(page, 'Mina fakturor').click();
@@ -136,10 +145,32 @@ describe('pay by invoice in Chromium', () => {
     await page.reload(); // on a phone from the start: the menu drawer closed
     await pay.waitFor();
     await page.getByText('Obetald').first().waitFor();
+    // What was paid and what is left, as the API says (the one rule).
+    await page.getByText(`${kr(10_000)} betalt · ${kr(rest)} kvar att betala`).waitFor();
     await page.locator('.MuiCircularProgress-root').first().waitFor({ state: 'detached' });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'invoices-customer-open');
+
+    // "Betala" goes to the agency's provider for what is left, and its event pays the invoice.
+    await pay.click();
+    await page.waitForURL((url) => url.href.startsWith(stripe.baseUrl));
+    const [pending] = await sql(
+      `select provider_reference, amount_minor from payments where order_id = $1 and status = 'PENDING' order by created_at desc limit 1`,
+      [checkout.orderId],
+    );
+    expect(pending.amount_minor).toBe(rest);
+    const { body, headers } = stripe.signedDelivery(stripe.completeSession(pending.provider_reference));
+    const res = await fetch(`${dash.app.url}/webhooks/stripe/jj-media`, { method: 'POST', headers, body });
+    expect(((await res.json()) as { outcome: string }).outcome).toBe('paid');
+    expect((await sql(`select status from invoices where id = $1`, [orderIssueInvoice.id]))[0].status).toBe('PAID');
+    await page.goto(`${dash.app.url}/#/invoices`);
+    await page.reload();
+    await page.getByText('Betald', { exact: true }).first().waitFor();
+    await page.locator('.MuiCircularProgress-root').first().waitFor({ state: 'detached' });
+    expect(
+      await page.getByRole('button', { name: `Betala faktura ${orderIssueInvoice.number} med kort` }).count(),
+    ).toBe(0);
   });
 
   it('M13: an admin changes a BAS account of the SIE export and the EU private-buyer VAT on Agency settings (axe clean)', async () => {

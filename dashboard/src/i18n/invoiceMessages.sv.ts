@@ -20,6 +20,7 @@ export const invoiceSwedish: Messages<typeof invoiceEnglish> = {
         outputVat: 'Utgående moms',
         receivables: 'Kundfordringar',
         bank: 'Bank',
+        customerAdvances: 'Förskott från kunder (överbetalningar)',
       },
     },
     bgmax: {
@@ -34,6 +35,7 @@ export const invoiceSwedish: Messages<typeof invoiceEnglish> = {
       date: 'Betalningsdag',
       result: 'Resultat',
       invoice: 'Faktura',
+      credit: 'Överbetalt totalt: %{amount}, bokfört som kundernas tillgodohavande',
       results: {
         MATCHED: 'Betald',
         OVERPAID: 'Betald, överbetald',
@@ -64,6 +66,11 @@ export const invoiceSwedish: Messages<typeof invoiceEnglish> = {
       export_sie: 'SIE-fil',
       export_csv: 'CSV',
       export_failed: 'Exporten kunde inte göras',
+      remaining: '%{amount} kvar att betala',
+      paid_so_far: '%{amount} betalt',
+      surplus: '%{amount} överbetalt: kundens tillgodohavande',
+      amount_help: 'Mindre än det som återstår lämnar fakturan obetald med resten; mer blir kundens tillgodohavande.',
+      payment_recorded: 'En betalning av faktura %{number} är registrerad',
     },
   },
   resources: {
@@ -81,6 +88,7 @@ export const invoiceSwedish: Messages<typeof invoiceEnglish> = {
         dueDate: 'Förfaller',
         overdue: 'Förfallen',
         paidOn: 'Betalningsdag',
+        amount: 'Mottaget belopp',
       },
     },
   },

@@ -19,6 +19,7 @@ export const invoiceEnglish = {
         outputVat: 'Output VAT',
         receivables: 'Accounts receivable',
         bank: 'Bank',
+        customerAdvances: 'Advances from customers (overpayments)',
       },
     },
     bgmax: {
@@ -33,6 +34,7 @@ export const invoiceEnglish = {
       date: 'Payment date',
       result: 'Result',
       invoice: 'Invoice',
+      credit: 'Overpaid in all: %{amount}, booked as the customers’ credit',
       results: {
         MATCHED: 'Paid',
         OVERPAID: 'Paid, overpaid',
@@ -63,6 +65,11 @@ export const invoiceEnglish = {
       export_sie: 'SIE file',
       export_csv: 'CSV',
       export_failed: 'The export could not be made',
+      remaining: '%{amount} left to pay',
+      paid_so_far: '%{amount} paid',
+      surplus: '%{amount} overpaid: the customer’s credit',
+      amount_help: 'Less than what is left keeps the invoice open with the rest; more is the customer’s credit.',
+      payment_recorded: 'A payment of invoice %{number} is recorded',
     },
   },
   resources: {
@@ -80,6 +87,7 @@ export const invoiceEnglish = {
         dueDate: 'Due',
         overdue: 'Overdue',
         paidOn: 'Payment date',
+        amount: 'Amount received',
       },
     },
   },

@@ -124,6 +124,7 @@ export const HOME_SUMMARY: TypedDocumentNode<Summary> = gql`
           status
           buyerName
           totalMinor
+          remainingMinor
           currency
           dueDate
           overdue

@@ -13,6 +13,7 @@ const RULED = [
   'contacts',
   'customers',
   'document_counters',
+  'invoice_payments',
   'invoice_reminders',
   'invoices',
   'order_lines',

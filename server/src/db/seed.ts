@@ -1,9 +1,11 @@
 // Loads the demo data set from @sitecare/seeds into an empty database, in one transaction, as the
 // tables' owner (the system path: no request, no viewer, every tenant).
+import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
 import { decideVat, vatOf } from '../modules/invoices/vat';
 import { BgMaxImport, BgMaxImportRow, BgMaxRowResult } from '../modules/invoices/bgmax-import.entity';
-import { issueCreditNote, issueInvoice } from '../modules/invoices/invoice.service';
+import { creditOrderAmount, creditOrderInFull, issueInvoice } from '../modules/invoices/invoice.service';
+import { markInvoicePaid } from '../modules/invoices/pay-by-invoice.service';
 import pino from 'pino';
 import { systemContext, useTenant, type AppServices } from '../graphql/context';
 import { asSupportedLanguage } from '@sitecare/schema';
@@ -448,9 +450,14 @@ async function seedInvoices(orm: MikroORM): Promise<void> {
         { orderBy: { number: 'asc' } },
       );
       for (const order of orders) {
-        const invoice = await issueInvoice(ctx, order);
-        if (order.status === OrderStatus.REFUNDED)
-          await issueCreditNote(ctx, invoice, { full: true }, 'Demo: refunded');
+        await issueInvoice(ctx, order);
+        if (order.status !== OrderStatus.REFUNDED) continue;
+        // Its refunds as the refund service credits them (`onRefunded`): the partial refund gets a credit
+        // note of its amount, the last one all the invoice has left.
+        const refunds = await tx.find(Refund, { order }, { orderBy: { createdAt: 'asc' } });
+        for (const [n, refund] of refunds.entries())
+          if (n < refunds.length - 1) await creditOrderAmount(ctx, order, refund.amountMinor, refund.reason);
+          else await creditOrderInFull(ctx, order, refund.reason);
       }
       // Pay by invoice (issue 19 part C): the waiting order as an open invoice, and a second order of
       // the same buyer invoiced 45 days ago, due 30 days later: overdue.
@@ -462,40 +469,52 @@ async function seedInvoices(orm: MikroORM): Promise<void> {
       if (!waiting) return;
       await issueInvoice(ctx, waiting, { open: { dueDays: tenant.invoiceDueDays } });
       const issuedAt = new Date(Date.now() - 45 * DAY);
-      const [{ next }] = await tx.execute<{ next: number }[]>(
-        'select coalesce(max(number), 0) + 1 as next from orders where tenant_id = ?',
-        [tenant.id],
-      );
-      const late = tx.create(Order, {
-        tenant,
-        number: Number(next),
-        customer: waiting.customer,
-        contact: waiting.contact,
-        provider: waiting.provider,
-        currency: waiting.currency,
-        subtotalMinor: waiting.subtotalMinor,
-        vatRateBasisPoints: waiting.vatRateBasisPoints,
-        vatReason: waiting.vatReason,
-        buyerType: waiting.buyerType,
-        buyerCountry: waiting.buyerCountry,
-        buyerVatNumber: waiting.buyerVatNumber,
-        vatMinor: waiting.vatMinor,
-        totalMinor: waiting.totalMinor,
-        createdAt: issuedAt,
-      });
-      for (const line of waiting.lines.getItems())
-        tx.create(OrderLine, {
+      /** Another order of the waiting order's buyer, for the same lines, made at `at`. */
+      const copyOfWaiting = async (at: Date) => {
+        const [{ next }] = await tx.execute<{ next: number }[]>(
+          'select coalesce(max(number), 0) + 1 as next from orders where tenant_id = ?',
+          [tenant.id],
+        );
+        const late = tx.create(Order, {
           tenant,
-          order: late,
-          servicePackage: line.servicePackage,
-          description: line.description,
-          interval: line.interval,
-          quantity: line.quantity,
-          unitPriceMinor: line.unitPriceMinor,
-          totalMinor: line.totalMinor,
+          number: Number(next),
+          customer: waiting.customer,
+          contact: waiting.contact,
+          provider: waiting.provider,
+          currency: waiting.currency,
+          subtotalMinor: waiting.subtotalMinor,
+          vatRateBasisPoints: waiting.vatRateBasisPoints,
+          vatReason: waiting.vatReason,
+          buyerType: waiting.buyerType,
+          buyerCountry: waiting.buyerCountry,
+          buyerVatNumber: waiting.buyerVatNumber,
+          vatMinor: waiting.vatMinor,
+          totalMinor: waiting.totalMinor,
+          createdAt: at,
         });
-      await tx.flush();
-      await issueInvoice(ctx, late, { open: { dueDays: 30, issuedAt } });
+        for (const line of waiting.lines.getItems())
+          tx.create(OrderLine, {
+            tenant,
+            order: late,
+            servicePackage: line.servicePackage,
+            description: line.description,
+            interval: line.interval,
+            quantity: line.quantity,
+            unitPriceMinor: line.unitPriceMinor,
+            totalMinor: line.totalMinor,
+          });
+        await tx.flush();
+        return late;
+      };
+      await issueInvoice(ctx, await copyOfWaiting(issuedAt), { open: { dueDays: 30, issuedAt } });
+      // A partly paid invoice: issued ten days ago, 40 % received by bank since (staff recorded it), the
+      // rest still open.
+      const partIssuedAt = new Date(Date.now() - 10 * DAY);
+      const partly = await issueInvoice(ctx, await copyOfWaiting(partIssuedAt), {
+        open: { dueDays: 30, issuedAt: partIssuedAt },
+      });
+      const paidOn = DateTime.fromMillis(Date.now() - 3 * DAY, { zone: tenant.timezone }).toISODate()!;
+      await markInvoicePaid(ctx, partly.id, paidOn, Math.round(partly.totalMinor * 0.4));
       // An imported BgMax file whose one payment matched none of the agency's invoices: what staff
       // see on the import screen when a payment needs them (a wrong reference, or none).
       const bgmax = tx.create(BgMaxImport, {

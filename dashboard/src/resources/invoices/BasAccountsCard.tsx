@@ -14,6 +14,7 @@ export const BAS_FIELDS = [
   'outputVat',
   'receivables',
   'bank',
+  'customerAdvances',
 ] as const;
 type Accounts = Record<(typeof BAS_FIELDS)[number], number>;
 const SELECTION = BAS_FIELDS.join(' ');

@@ -41,11 +41,12 @@ interface ImportResult {
   underpaid: number;
   notOpen: number;
   unmatched: number;
+  creditMinor: number;
   rows: ImportRow[];
 }
 
 const IMPORT = `mutation BgMaxImport($i: BgMaxImportInput!) { bgmaxImport(input: $i) {
-  id fileName payments matched overpaid underpaid notOpen unmatched
+  id fileName payments matched overpaid underpaid notOpen unmatched creditMinor
   rows { line reference amountMinor paymentDate result differenceMinor invoice { number } } } }`;
 
 const base64Of = async (file: File) => {
@@ -114,6 +115,11 @@ export const BgMaxImportButton = () => {
                   underpaid: result.underpaid,
                   unmatched: result.unmatched + result.notOpen,
                 })}
+                {result.creditMinor > 0 ? (
+                  <Box component="span" sx={{ display: 'block' }}>
+                    {translate('sitecare.bgmax.credit', { amount: formatMoney(result.creditMinor, 'SEK', locale) })}
+                  </Box>
+                ) : null}
               </Alert>
               <ScrollBox name={translate('sitecare.bgmax.rows')}>
                 <Table size="small">

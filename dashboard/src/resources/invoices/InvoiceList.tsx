@@ -12,9 +12,8 @@ import {
 } from 'react-admin';
 
 import { useViewerRole } from '../../providers/useViewerRole';
-import { MoneyField } from '../money';
 import { BgMaxImportButton } from './BgMaxImport';
-import { InvoiceStateField, MarkPaidButton, PayInvoiceButton } from './InvoiceActions';
+import { InvoiceAmountField, InvoiceStateField, MarkPaidButton, PayInvoiceButton } from './InvoiceActions';
 import { InvoiceDownload } from './InvoiceDownload';
 import { InvoiceExport } from './InvoiceExport';
 import { csvExporter } from '../../providers/exporter';
@@ -84,7 +83,7 @@ export default function InvoiceList() {
           </DataTable.Col>
         )}
         <DataTable.Col source="totalMinor" disableSort>
-          <MoneyField source="totalMinor" />
+          <InvoiceAmountField />
         </DataTable.Col>
         {phone ? null : (
           <DataTable.Col source="status" disableSort>

@@ -11,7 +11,12 @@ import { InvoiceStateField, type InvoiceRecord } from './InvoiceActions';
 
 export const OVERDUE_INVOICES = { overdue: true };
 
-export type OverdueInvoice = InvoiceRecord & { buyerName: string; totalMinor: number; currency: string };
+export type OverdueInvoice = InvoiceRecord & {
+  buyerName: string;
+  totalMinor: number;
+  remainingMinor: number;
+  currency: string;
+};
 
 export const OverdueInvoicesCard = ({
   Frame,
@@ -53,8 +58,10 @@ export const OverdueInvoicesCard = ({
               </RecordContextProvider>
             </Box>
             <Typography variant="body2" color="text.secondary" component="div">
-              {formatMoney(invoice.totalMinor, invoice.currency, locale)} ·{' '}
-              {translate('sitecare.invoices.due_on', { date: invoice.dueDate })}
+              {translate('sitecare.invoices.remaining', {
+                amount: formatMoney(invoice.remainingMinor, invoice.currency, locale),
+              })}{' '}
+              · {translate('sitecare.invoices.due_on', { date: invoice.dueDate })}
             </Typography>
           </li>
         ))}

@@ -8,9 +8,9 @@ import { Invoice } from './invoice.entity';
 export enum BgMaxRowResult {
   /** Paid in full: the invoice is PAID. */
   MATCHED = 'MATCHED',
-  /** More than the invoice's amount: the invoice is PAID; the difference is for staff to settle. */
+  /** More than the invoice lacked: the invoice is PAID; the difference is the customer's credit (its ledger). */
   OVERPAID = 'OVERPAID',
-  /** Less than the invoice's amount: the invoice stays OPEN; staff decide. */
+  /** Less than the invoice lacked: a part payment; the invoice stays OPEN with the rest to pay. */
   UNDERPAID = 'UNDERPAID',
   /** The OCR reference is an invoice of this agency that is no longer open (paid or credited). */
   NOT_OPEN = 'NOT_OPEN',
@@ -27,7 +27,7 @@ registerEnumType(BgMaxRowResult, { name: 'BgMaxRowResult' });
 @Entity({ tableName: 'bgmax_imports' })
 @Unique({ properties: ['tenant', 'fileHash'] })
 @Index({ properties: ['tenant', 'createdAt'] })
-export class BgMaxImport extends TenantOwned<'importedBy'> {
+export class BgMaxImport extends TenantOwned<'importedBy' | 'creditMinor'> {
   @Field()
   @Property({ type: 'text' })
   fileName!: string;
@@ -74,6 +74,10 @@ export class BgMaxImport extends TenantOwned<'importedBy'> {
   @Field(() => Int, { description: 'The sum of the payments, in öre.' })
   @Property({ type: 'integer' })
   totalMinor!: number;
+
+  @Field(() => Int, { description: "Overpaid beyond the invoices' amounts: the customers' credit, in öre." })
+  @Property({ type: 'integer', default: 0 })
+  creditMinor: number = 0;
 }
 
 /** One payment (TK20) of an imported file and what became of it. */
@@ -111,7 +115,10 @@ export class BgMaxImportRow extends TenantOwned<'invoice' | 'differenceMinor'> {
   @ManyToOne(() => Invoice, { nullable: true, deleteRule: 'set null' })
   invoice: Rel<Invoice> | null = null;
 
-  @Field(() => Int, { description: 'Paid minus the invoice total, in öre (0 when matched or unmatched).' })
+  @Field(() => Int, {
+    description:
+      'Paid minus what the invoice lacked, in öre (0 when matched or unmatched; above 0 the customer’s credit).',
+  })
   @Property({ type: 'integer', default: 0 })
   differenceMinor: number = 0;
 }

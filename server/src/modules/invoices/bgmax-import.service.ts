@@ -18,8 +18,8 @@ import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
 import { BgMaxImport, BgMaxImportRow, BgMaxRowResult } from './bgmax-import.entity';
 import { Invoice, InvoiceKind, InvoicePaidVia } from './invoice.entity';
-import { markOrderPaid } from './invoice.service';
-import { lockPayableInvoice } from './pay-by-invoice.service';
+import { paidAndRemaining } from './invoice.service';
+import { applyInvoicePayment, lockPayableInvoice } from './pay-by-invoice.service';
 
 export const BGMAX_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -74,7 +74,9 @@ export async function importBgMax(
       notOpen: 0,
       unmatched: 0,
       totalMinor: 0,
+      creditMinor: 0,
     });
+    const rows: BgMaxImportRow[] = [];
     const counts: Record<BgMaxRowResult, number> = {
       MATCHED: 0,
       OVERPAID: 0,
@@ -89,7 +91,7 @@ export async function importBgMax(
       fields: { reference?: string; amountMinor?: number; invoice?: Invoice | null; differenceMinor?: number } = {},
     ) => {
       counts[result]++;
-      ctx.em.create(BgMaxImportRow, {
+      const row = ctx.em.create(BgMaxImportRow, {
         tenant,
         import: run,
         line: payment.line,
@@ -101,6 +103,8 @@ export async function importBgMax(
         invoice: fields.invoice ?? null,
         differenceMinor: fields.differenceMinor ?? 0,
       });
+      rows.push(row);
+      return row;
     };
     /** This agency's invoice with OCR reference `reference` (never another agency's: the tenant filter and RLS). */
     const invoiceOf = async (reference: string, currency: string) => {
@@ -117,14 +121,22 @@ export async function importBgMax(
           const found = await invoiceOf(reference, payment.currency);
           open.push(found && (await lockPayableInvoice(ctx, found.id)));
         }
-        const sum = open.reduce((n, i) => n + (i?.totalMinor ?? 0), 0);
+        // What each still lacks (the one rule: a partly paid invoice is settled by its remaining).
+        const remaining: number[] = [];
+        for (const i of open) remaining.push(i ? (await paidAndRemaining(ctx, i.id)).remaining : 0);
+        const sum = remaining.reduce((n, r) => n + r, 0);
         if (open.length && open.every(Boolean) && sum === payment.amountMinor) {
-          for (const invoice of open as Invoice[]) {
-            await markOrderPaid(ctx, invoice.order, paidAtOf(payment.date), InvoicePaidVia.BGMAX);
-            addRow(payment, BgMaxRowResult.MATCHED, {
+          for (const [index, invoice] of (open as Invoice[]).entries()) {
+            const row = addRow(payment, BgMaxRowResult.MATCHED, {
               reference: invoice.ocrReference!,
-              amountMinor: invoice.totalMinor,
+              amountMinor: remaining[index],
               invoice,
+            });
+            await applyInvoicePayment(ctx, invoice, {
+              amountMinor: remaining[index],
+              paidAt: paidAtOf(payment.date),
+              via: InvoicePaidVia.BGMAX,
+              bgmaxRowId: row.id,
             });
           }
         } else addRow(payment, BgMaxRowResult.UNMATCHED, { reference: references.join(' ') });
@@ -140,12 +152,19 @@ export async function importBgMax(
         addRow(payment, BgMaxRowResult.NOT_OPEN, { reference: references[0], invoice: candidate });
         continue;
       }
-      const difference = payment.amountMinor - invoice.totalMinor;
+      // Against what the invoice still lacks: all of it settles the invoice, more also records the surplus
+      // as the customer's credit, less is a part payment (the invoice stays open with the rest).
+      const { remaining } = await paidAndRemaining(ctx, invoice.id);
+      const difference = payment.amountMinor - remaining;
       const result =
         difference === 0 ? BgMaxRowResult.MATCHED : difference > 0 ? BgMaxRowResult.OVERPAID : BgMaxRowResult.UNDERPAID;
-      // The whole amount or more settles the invoice (the difference is for staff); less leaves it open.
-      if (difference >= 0) await markOrderPaid(ctx, invoice.order, paidAtOf(payment.date), InvoicePaidVia.BGMAX);
-      addRow(payment, result, { reference: references[0], invoice, differenceMinor: difference });
+      const row = addRow(payment, result, { reference: references[0], invoice, differenceMinor: difference });
+      await applyInvoicePayment(ctx, invoice, {
+        amountMinor: payment.amountMinor,
+        paidAt: paidAtOf(payment.date),
+        via: InvoicePaidVia.BGMAX,
+        bgmaxRowId: row.id,
+      });
     }
     Object.assign(run, {
       payments: file.payments.length,
@@ -155,6 +174,7 @@ export async function importBgMax(
       notOpen: counts.NOT_OPEN,
       unmatched: counts.UNMATCHED,
       totalMinor: file.payments.reduce((n, p) => n + p.amountMinor, 0),
+      creditMinor: rows.reduce((n, r) => n + (r.result === BgMaxRowResult.OVERPAID ? r.differenceMinor : 0), 0),
     });
     await ctx.em.flush();
     await audit(ctx, {

@@ -25,6 +25,8 @@ export const DEFAULT_BAS_ACCOUNTS = {
   outputVat: 2611,
   receivables: 1510,
   bank: 1930,
+  /** An overpayment's surplus: the customer's credit (advances from customers). */
+  customerAdvances: 2420,
 } as const;
 export type BasRole = keyof typeof DEFAULT_BAS_ACCOUNTS;
 export type BasAccounts = Record<BasRole, number>;
@@ -37,6 +39,7 @@ const ACCOUNT_NAMES: Record<BasRole, string> = {
   outputVat: 'Utgående moms',
   receivables: 'Kundfordringar',
   bank: 'Företagskonto / bank',
+  customerAdvances: 'Förskott från kunder',
 };
 
 export function basAccountsOf(tenant: Pick<Tenant, 'basAccounts'>): BasAccounts {
@@ -130,6 +133,33 @@ async function paymentsOf(ctx: RequestContext, period: ExportPeriod, zone: strin
   );
 }
 
+interface LedgerRow {
+  at: string;
+  number: number;
+  order_number: number;
+  currency: string;
+  exchange_rate: string | null;
+  amount_minor: number;
+  surplus_minor: number;
+  via: 'MANUAL' | 'BGMAX';
+}
+
+/**
+ * Bank payments of invoices in the period (staff's manual payments, BgMax), from the invoices' payments
+ * ledger; card payments are booked from `payments` (above), so they are not here.
+ */
+async function bankPaymentsOf(ctx: RequestContext, period: ExportPeriod, zone: string): Promise<LedgerRow[]> {
+  return ctx.em.execute<LedgerRow[]>(
+    `select * from (
+       select (p.paid_at at time zone ?)::date::text as at, i.number, o.number as order_number, i.currency,
+              i.exchange_rate::text, p.amount_minor, p.surplus_minor, p.via, p.created_at
+         from invoice_payments p join invoices i on i.id = p.invoice_id join orders o on o.id = i.order_id
+        where p.via in ('MANUAL', 'BGMAX') and p.payment_id is null
+     ) x where x.at::date between ?::date and ?::date order by x.at, x.number, x.created_at`,
+    [zone, period.from, period.to],
+  );
+}
+
 /** SEK in öre: the document's own rate for a foreign currency (recorded on it), else the configured one. */
 function toOre(ctx: RequestContext, minor: number, currency: string, recordedRate?: string | null): number {
   if (currency === 'SEK') return minor;
@@ -170,6 +200,21 @@ export async function vouchersOf(ctx: RequestContext, period: ExportPeriod): Pro
       lines: [
         { account: bas.bank, amountOre: sign * ore },
         { account: bas.receivables, amountOre: -sign * ore },
+      ],
+    });
+  }
+  for (const p of await bankPaymentsOf(ctx, period, tenant.timezone)) {
+    // The surplus is converted on its own, and the bank takes the sum: the voucher balances to the öre.
+    const applied = toOre(ctx, p.amount_minor, p.currency, p.exchange_rate);
+    const surplus = toOre(ctx, p.surplus_minor, p.currency, p.exchange_rate);
+    vouchers.push({
+      series: 'B',
+      date: p.at,
+      text: `Inbetalning faktura ${p.number}, order ${p.order_number} (${p.via === 'BGMAX' ? 'bankgiro, BgMax' : 'manuell'})`,
+      lines: [
+        { account: bas.bank, amountOre: applied + surplus },
+        { account: bas.receivables, amountOre: -applied },
+        ...(surplus ? [{ account: bas.customerAdvances, amountOre: -surplus }] : []),
       ],
     });
   }

@@ -2,7 +2,7 @@ import type { SitecareModule } from '../../system/module';
 import { registerMailAttachments } from '../mail/attachments';
 import { invoiceFileName } from './pdf';
 import { BgMaxImport, BgMaxImportRow } from './bgmax-import.entity';
-import { DocumentCounter, Invoice, InvoiceReminder } from './invoice.entity';
+import { DocumentCounter, Invoice, InvoicePayment, InvoiceReminder } from './invoice.entity';
 import {
   BgMaxImportResolver,
   BgMaxImportRowResolver,
@@ -28,7 +28,7 @@ registerMailAttachments(async (em, message) => {
 /** Issue 19: invoices and credit notes (VAT by buyer, PDFs, gap-free numbers). */
 export const invoicesModule: SitecareModule = {
   name: 'invoices',
-  entities: [Invoice, DocumentCounter, InvoiceReminder, BgMaxImport, BgMaxImportRow],
+  entities: [Invoice, DocumentCounter, InvoiceReminder, InvoicePayment, BgMaxImport, BgMaxImportRow],
   resolvers: [
     InvoiceResolver,
     OrderInvoicesResolver,

@@ -8,7 +8,7 @@ import { systemContext, useTenant, type AppServices } from '../../graphql/contex
 import { audit } from '../audit/audit.service';
 import { Invoice } from './invoice.entity';
 import { daysOverdueSql, payableSql } from './invoice.sql';
-import { mailInvoice } from './pay-by-invoice.service';
+import { invoicePayLink, mailInvoice } from './pay-by-invoice.service';
 
 /** Days after the due date that a reminder goes out. */
 export const REMINDER_STEPS = [7, 14] as const;
@@ -45,8 +45,12 @@ export async function sendInvoiceReminders(
           [row.tenant_id, row.id, step, row.days],
         );
         if (!inserted.length) return false;
-        const invoice = await tx.findOneOrFail(Invoice, { id: row.id });
-        const mailed = await mailInvoice(ctx, invoice, 'invoice.reminder', { daysOverdue: row.days });
+        const invoice = await tx.findOneOrFail(Invoice, { id: row.id }, { populate: ['tenant'] });
+        // The link pays what is left by card through the agency's provider.
+        const mailed = await mailInvoice(ctx, invoice, 'invoice.reminder', {
+          daysOverdue: row.days,
+          link: invoicePayLink(ctx, invoice.tenant, invoice.id),
+        });
         await audit(ctx, {
           action: 'invoice.reminder',
           entityType: 'Invoice',

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../../db/base.entity';
@@ -246,4 +246,45 @@ export class InvoiceReminder extends TenantOwned {
 
   @Property({ type: 'integer' })
   daysOverdue!: number;
+}
+
+/**
+ * Issue 19: the payments ledger of an invoice: one row per payment applied to it (a card payment, staff's
+ * manual payment, a BgMax payment), the amount applied (never more than what was left) and any surplus,
+ * which is the customer's credit. "Paid" and "remaining" are the one SQL rule of invoice.sql.ts over it.
+ */
+@ObjectType({ description: 'A payment applied to an invoice (its ledger).' })
+@Entity({ tableName: 'invoice_payments' })
+@Index({ properties: ['invoice'] })
+@Check({
+  name: 'invoice_payments_amounts_check',
+  expression: 'amount_minor >= 0 and surplus_minor >= 0 and amount_minor + surplus_minor > 0',
+})
+export class InvoicePayment extends TenantOwned<'surplusMinor' | 'paymentId' | 'bgmaxRowId'> {
+  @ManyToOne(() => Invoice, { deleteRule: 'cascade' })
+  invoice!: Rel<Invoice>;
+
+  @Field(() => Int, { description: 'Applied to the invoice (minor units).' })
+  @Property({ type: 'integer' })
+  amountMinor!: number;
+
+  @Field(() => Int, { description: "Paid beyond what was left: the customer's credit (minor units)." })
+  @Property({ type: 'integer', default: 0 })
+  surplusMinor: number = 0;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  paidAt!: Date;
+
+  @Field(() => InvoicePaidVia)
+  @Enum({ items: () => InvoicePaidVia })
+  via!: InvoicePaidVia;
+
+  /** The provider's payment (booked from `payments` in the SIE export), when paid by card. */
+  @Property({ type: 'uuid', nullable: true })
+  paymentId: string | null = null;
+
+  /** The BgMax payment it came from. */
+  @Property({ type: 'uuid', nullable: true })
+  bgmaxRowId: string | null = null;
 }

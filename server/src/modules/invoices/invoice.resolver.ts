@@ -21,7 +21,7 @@ import { byIdLoader } from '../../graphql/loaders';
 import { readComputedValue, readMany, readOne } from '../../graphql/sql/reads';
 import { notFound } from '../../graphql/errors';
 import { Order } from '../orders/order.entity';
-import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
+import { Invoice, InvoiceKind, InvoicePayment, InvoiceStatus } from './invoice.entity';
 import { BgMaxImport, BgMaxImportRow } from './bgmax-import.entity';
 import { importBgMax, listBgMaxImports } from './bgmax-import.service';
 import { issueOrderAsInvoice, markInvoicePaid, payInvoiceByCard } from './pay-by-invoice.service';
@@ -87,6 +87,16 @@ class InvoiceMarkPaidInput {
   @Field({ description: 'When the money arrived (YYYY-MM-DD, the agency calendar).' })
   @IsISO8601({ strict: true }, { message: 'must be a date, YYYY-MM-DD' })
   paidOn!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The amount received (minor units); what is left by default. Less leaves the invoice open with the rest; more is the customer's credit.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'must be a positive amount' })
+  amountMinor?: number;
 }
 
 @ObjectType({ description: "The provider's payment page for an open invoice." })
@@ -180,6 +190,26 @@ export class InvoiceResolver {
     return readComputedValue(ctx, 'Invoice.payable', Invoice, invoice.id);
   }
 
+  @FieldResolver(() => Int, { description: 'What its payments ledger has applied to it (minor units).' })
+  paidMinor(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<number> {
+    return readComputedValue(ctx, 'Invoice.paidMinor', Invoice, invoice.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Left to pay while it is open (0 otherwise), minor units.' })
+  remainingMinor(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<number> {
+    return readComputedValue(ctx, 'Invoice.remainingMinor', Invoice, invoice.id);
+  }
+
+  @FieldResolver(() => Int, { description: "Paid beyond its amount: the customer's credit (minor units)." })
+  surplusMinor(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<number> {
+    return readComputedValue(ctx, 'Invoice.surplusMinor', Invoice, invoice.id);
+  }
+
+  @FieldResolver(() => [InvoicePayment], { description: 'Its payments ledger, oldest first.' })
+  payments(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<InvoicePayment[]> {
+    return readMany(ctx, 'Invoice.payments', Invoice, invoice.id);
+  }
+
   @Mutation(() => Invoice, {
     description:
       'Issues a waiting order (a company buyer) as an OPEN invoice with a due date and OCR reference (staff).',
@@ -192,13 +222,16 @@ export class InvoiceResolver {
     return issueOrderAsInvoice(ctx, id, input?.dueDays ?? undefined);
   }
 
-  @Mutation(() => Invoice, { description: 'Marks an open invoice, and its order, paid on a date (staff); audited.' })
+  @Mutation(() => Invoice, {
+    description:
+      'Records a payment of an open invoice on a date (staff; all that is left by default): paid in full, the invoice and its order are PAID; audited.',
+  })
   invoiceMarkPaid(
     @Arg('id', () => UUID) id: string,
     @Arg('input') input: InvoiceMarkPaidInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Invoice> {
-    return markInvoicePaid(ctx, id, input.paidOn);
+    return markInvoicePaid(ctx, id, input.paidOn, input.amountMinor ?? undefined);
   }
 
   @Mutation(() => InvoicePayResult, {
@@ -307,6 +340,16 @@ class BasAccountsInput {
   @Min(1000, { message: 'must be a BAS account, 1000-9999' })
   @Max(9999, { message: 'must be a BAS account, 1000-9999' })
   bank?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "An overpayment's surplus: the customer's credit (2420 by default).",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1000, { message: 'must be a BAS account, 1000-9999' })
+  @Max(9999, { message: 'must be a BAS account, 1000-9999' })
+  customerAdvances?: number;
 }
 
 @ObjectType({ description: 'The BAS accounts the SIE export uses.' })
@@ -318,6 +361,7 @@ class BasAccountsResult {
   @Field(() => Int) outputVat!: number;
   @Field(() => Int) receivables!: number;
   @Field(() => Int) bank!: number;
+  @Field(() => Int) customerAdvances!: number;
 }
 
 @Resolver()

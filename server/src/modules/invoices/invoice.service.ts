@@ -17,11 +17,13 @@ import {
   Invoice,
   InvoiceKind,
   InvoicePaidVia,
+  InvoicePayment,
   InvoiceStatus,
   type InvoiceLineData,
   type SellerSnapshot,
   type VatRateTotal,
 } from './invoice.entity';
+import { paidSql, remainingSql } from './invoice.sql';
 import { nextDocumentNumber } from './numbering';
 import { renderInvoicePdf } from './pdf';
 import { BuyerType, vatOf } from './vat';
@@ -120,8 +122,24 @@ export async function markOrderPaid(
     { status: PaymentStatus.FAILED, failureReason: 'superseded' },
   );
   await ctx.em.flush();
-  const invoice = await issueInvoice(ctx, order, { paidVia: via });
+  const invoice = await issueInvoice(ctx, order, { paidVia: via, paymentId: exceptPaymentId });
   if (invoice.status === InvoiceStatus.OPEN) {
+    // The payment that settles an open invoice goes into its ledger: whatever it still lacked (a new
+    // invoice, issued paid, has its row already). A card payment beyond that is the customer's credit.
+    const { paid } = await paidAndRemaining(ctx, invoice.id);
+    const rest = Math.max(invoice.totalMinor - paid, 0);
+    const payment = exceptPaymentId ? await ctx.em.findOne(Payment, { id: exceptPaymentId }) : null;
+    const surplus = payment ? Math.max(payment.amountMinor - rest, 0) : 0;
+    if (rest + surplus > 0)
+      ctx.em.create(InvoicePayment, {
+        tenant: invoice.tenant,
+        invoice,
+        amountMinor: rest,
+        surplusMinor: surplus,
+        paidAt,
+        via,
+        paymentId: exceptPaymentId ?? null,
+      });
     invoice.status = InvoiceStatus.PAID;
     invoice.paidAt = paidAt;
     invoice.paidVia = via;
@@ -136,11 +154,25 @@ export async function markOrderPaid(
   return invoice;
 }
 
+/** What the ledger has applied to an invoice and what is left to pay: the one SQL rule (invoice.sql.ts). */
+export async function paidAndRemaining(
+  ctx: RequestContext,
+  invoiceId: string,
+): Promise<{ paid: number; remaining: number }> {
+  await ctx.em.flush();
+  const [row] = await ctx.em.execute<{ paid: number; remaining: number }[]>(
+    `select ${paidSql('i')} as paid, ${remainingSql('i')} as remaining from invoices i where i.id = ?`,
+    [invoiceId],
+  );
+  return { paid: Number(row?.paid ?? 0), remaining: Number(row?.remaining ?? 0) };
+}
+
 /**
  * How an invoice is issued: paid (the default, with how), or OPEN to pay later with `dueDays` to its
  * due date (issued now; the demo data issues some earlier).
  */
-export type IssueOptions = { paidVia?: InvoicePaidVia } | { open: { dueDays: number; issuedAt?: Date } };
+export type IssueOptions =
+  { paidVia?: InvoicePaidVia; paymentId?: string } | { open: { dueDays: number; issuedAt?: Date } };
 
 /** The invoice of a paid order (issue 19): numbered, with its PDF; idempotent per order. */
 export async function issueInvoice(ctx: RequestContext, order: Order, options: IssueOptions = {}): Promise<Invoice> {
@@ -206,6 +238,16 @@ export async function issueInvoice(ctx: RequestContext, order: Order, options: I
     vatTotals,
     ...inSek(ctx, order.currency, vat, language),
   });
+  // Issued paid: its payment is the ledger's first row (the whole amount).
+  if (!open && invoice.totalMinor > 0)
+    ctx.em.create(InvoicePayment, {
+      tenant,
+      invoice,
+      amountMinor: invoice.totalMinor,
+      paidAt,
+      via: invoice.paidVia ?? InvoicePaidVia.PROVIDER,
+      paymentId: ('paymentId' in options && options.paymentId) || null,
+    });
   await ctx.em.flush();
   await storePdf(ctx, invoice, order.number);
   await audit(ctx, {

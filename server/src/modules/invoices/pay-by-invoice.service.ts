@@ -2,8 +2,9 @@
 // reference; it is paid by bank (staff mark it paid, or a BgMax import matches it) or by card through
 // the order's provider. Every path ends in `markOrderPaid` (invoice.service.ts), the one place an
 // order becomes PAID. "Payable" and "overdue" are the SQL rules of invoice.sql.ts, never restated here.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { RequestContext } from '../../graphql/context';
+import { publicBaseUrl, type RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
@@ -13,8 +14,8 @@ import { startCheckout } from '../orders/checkout.service';
 import { Order, OrderStatus } from '../orders/order.entity';
 import { contactLanguage } from '../customers/contact.entity';
 import { Tenant } from '../tenants/tenant.entity';
-import { Invoice, InvoiceKind, InvoicePaidVia } from './invoice.entity';
-import { issueInvoice, markOrderPaid } from './invoice.service';
+import { Invoice, InvoiceKind, InvoicePaidVia, InvoicePayment } from './invoice.entity';
+import { issueInvoice, markOrderPaid, paidAndRemaining } from './invoice.service';
 import { payableSql } from './invoice.sql';
 import { BuyerType } from './vat';
 
@@ -34,6 +35,27 @@ export async function lockPayableInvoice(ctx: RequestContext, id: string): Promi
   );
   if (!rows.length) return null;
   return ctx.em.findOne(Invoice, { id }, { refresh: true, populate: ['order', 'order.contact', 'tenant'] });
+}
+
+/** The pay link's token: the invoice id signed with the agency's secret salt (HMAC-SHA-256). */
+const payToken = (tenant: Pick<Tenant, 'privacySalt'>, invoiceId: string) =>
+  createHmac('sha256', tenant.privacySalt).update(`invoice.pay:${invoiceId}`).digest('base64url');
+
+/**
+ * The link a reminder carries: it starts a card payment of what is left of the invoice through the
+ * agency's provider (`GET /invoices/<id>/pay`, invoice.routes.ts), without logging in; only the holder
+ * of the mail has it, and it pays only that invoice.
+ */
+export function invoicePayLink(ctx: RequestContext, tenant: Pick<Tenant, 'privacySalt' | 'slug'>, invoiceId: string) {
+  const query = new URLSearchParams({ agency: tenant.slug, t: payToken(tenant, invoiceId) });
+  return `${publicBaseUrl(ctx)}/invoices/${invoiceId}/pay?${query.toString()}`;
+}
+
+/** Whether `token` is the pay link's token of the invoice at this agency. */
+export function isPayToken(tenant: Pick<Tenant, 'privacySalt'>, invoiceId: string, token: string): boolean {
+  const expected = Buffer.from(payToken(tenant, invoiceId));
+  const given = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** Mail to the order's contact about an invoice, in the invoice's language, with its PDF attached. */
@@ -57,6 +79,7 @@ export async function mailInvoice(
       name: contact.name,
       number: invoice.number,
       total: formatMoney(invoice.totalMinor, invoice.currency, language),
+      remaining: formatMoney((await paidAndRemaining(ctx, invoice.id)).remaining, invoice.currency, language),
       dueDate: invoice.dueDate,
       ocr: invoice.ocrReference ?? String(invoice.number),
       payTo: payToText(invoice) || invoice.seller.email || invoice.tenant.name,
@@ -89,8 +112,74 @@ export function issueOrderAsInvoice(ctx: RequestContext, orderId: string, dueDay
   });
 }
 
-/** Staff mark an open invoice paid on `paidOn` (YYYY-MM-DD, the agency's calendar); audited. */
-export function markInvoicePaid(ctx: RequestContext, id: string, paidOn: string): Promise<Invoice> {
+export interface AppliedPayment {
+  /** What the invoice still lacked before this payment. */
+  remainingBefore: number;
+  /** Applied to the invoice. */
+  appliedMinor: number;
+  /** Beyond what the invoice lacked: the customer's credit. */
+  surplusMinor: number;
+  /** Left to pay after it (0: the invoice and its order are PAID). */
+  remainingAfter: number;
+}
+
+/**
+ * THE way a bank payment (staff's manual payment, a BgMax row) reaches an open invoice, locked by the
+ * caller (`lockPayableInvoice`): a row of its payments ledger with the amount applied (at most what is
+ * left) and any surplus (the customer's credit); when nothing is left, the order and its invoice are
+ * PAID through `markOrderPaid`. Less leaves the invoice OPEN with its remaining.
+ */
+export async function applyInvoicePayment(
+  ctx: RequestContext,
+  invoice: Invoice,
+  payment: { amountMinor: number; paidAt: Date; via: InvoicePaidVia; bgmaxRowId?: string },
+): Promise<AppliedPayment> {
+  const { remaining } = await paidAndRemaining(ctx, invoice.id);
+  const applied = Math.min(payment.amountMinor, remaining);
+  const surplus = payment.amountMinor - applied;
+  ctx.em.create(InvoicePayment, {
+    tenant: invoice.tenant,
+    invoice,
+    amountMinor: applied,
+    surplusMinor: surplus,
+    paidAt: payment.paidAt,
+    via: payment.via,
+    bgmaxRowId: payment.bgmaxRowId ?? null,
+  });
+  await ctx.em.flush();
+  if (applied === remaining) await markOrderPaid(ctx, invoice.order, payment.paidAt, payment.via);
+  await audit(ctx, {
+    action: 'invoice.payment',
+    entityType: 'Invoice',
+    entityId: invoice.id,
+    detail: {
+      number: invoice.number,
+      via: payment.via,
+      amountMinor: payment.amountMinor,
+      appliedMinor: applied,
+      surplusMinor: surplus,
+      remainingMinor: remaining - applied,
+    },
+  });
+  return {
+    remainingBefore: remaining,
+    appliedMinor: applied,
+    surplusMinor: surplus,
+    remainingAfter: remaining - applied,
+  };
+}
+
+/**
+ * Staff record a payment of an open invoice on `paidOn` (YYYY-MM-DD, the agency's calendar): `amountMinor`
+ * (what is left by default); less leaves it open with the rest, more records the surplus as the
+ * customer's credit. Audited.
+ */
+export function markInvoicePaid(
+  ctx: RequestContext,
+  id: string,
+  paidOn: string,
+  amountMinor?: number,
+): Promise<Invoice> {
   return inTransaction(ctx, async () => {
     const invoice = await lockPayableInvoice(ctx, id);
     if (!invoice) {
@@ -101,13 +190,20 @@ export function markInvoicePaid(ctx: RequestContext, id: string, paidOn: string)
     const today = DateTime.now().setZone(zone).toISODate()!;
     if (paidOn > today) throw badInput('paidOn', 'The payment date cannot be in the future');
     if (paidOn < invoice.issueDate) throw badInput('paidOn', 'The payment date cannot be before the invoice date');
+    if (amountMinor !== undefined && (!Number.isInteger(amountMinor) || amountMinor <= 0))
+      throw badInput('amountMinor', 'The amount must be a positive whole number of minor units');
     const paidAt = DateTime.fromISO(paidOn, { zone }).set({ hour: 12 }).toJSDate();
-    await markOrderPaid(ctx, invoice.order, paidAt, InvoicePaidVia.MANUAL);
+    const { remaining } = await paidAndRemaining(ctx, invoice.id);
+    const applied = await applyInvoicePayment(ctx, invoice, {
+      amountMinor: amountMinor ?? remaining,
+      paidAt,
+      via: InvoicePaidVia.MANUAL,
+    });
     await audit(ctx, {
       action: 'invoice.mark_paid',
       entityType: 'Invoice',
       entityId: invoice.id,
-      detail: { number: invoice.number, paidOn, totalMinor: invoice.totalMinor },
+      detail: { number: invoice.number, paidOn, totalMinor: invoice.totalMinor, ...applied },
     });
     return invoice;
   });
@@ -127,12 +223,19 @@ export function payInvoiceByCard(ctx: RequestContext, id: string): Promise<{ red
     const order = invoice.order;
     const contact = order.contact;
     if (!contact) throw badInput('id', 'This invoice has no buyer to pay it');
-    const { redirectUrl } = await startCheckout(ctx, order, { email: contact.email, name: contact.name });
+    // The open amount: what the ledger has not received yet (the one rule).
+    const { remaining } = await paidAndRemaining(ctx, invoice.id);
+    const { redirectUrl } = await startCheckout(
+      ctx,
+      order,
+      { email: contact.email, name: contact.name },
+      { amountMinor: remaining },
+    );
     await audit(ctx, {
       action: 'invoice.pay_start',
       entityType: 'Invoice',
       entityId: invoice.id,
-      detail: { number: invoice.number, provider: order.provider },
+      detail: { number: invoice.number, provider: order.provider, amountMinor: remaining },
     });
     return { redirectUrl };
   });

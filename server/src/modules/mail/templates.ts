@@ -173,17 +173,19 @@ const TEMPLATES = {
       subject: 'Påminnelse: faktura %{number} från %{agency} är förfallen',
       paragraphs: [
         'Hej %{name}!',
-        'Faktura %{number} på %{total} förföll %{dueDate} (för %{daysOverdue} dagar sedan) och vi har inte fått betalningen.',
-        'Betala till %{payTo} med OCR-nummer %{ocr}, eller med kort under Fakturor i kundportalen. Har du redan betalat kan du bortse från det här meddelandet.',
+        'Faktura %{number} på %{total} förföll %{dueDate} (för %{daysOverdue} dagar sedan) och vi har inte fått hela betalningen. Kvar att betala: %{remaining}.',
+        'Betala till %{payTo} med OCR-nummer %{ocr}, eller med kort via länken nedan. Har du redan betalat kan du bortse från det här meddelandet.',
       ],
+      action: 'Betala %{remaining} med kort',
     },
     en: {
       subject: 'Reminder: invoice %{number} from %{agency} is overdue',
       paragraphs: [
         'Hello %{name},',
-        'Invoice %{number} for %{total} was due on %{dueDate} (%{daysOverdue} days ago) and we have not received the payment.',
-        'Pay to %{payTo} with the OCR reference %{ocr}, or by card under Invoices in the customer portal. If you have already paid, please ignore this message.',
+        'Invoice %{number} for %{total} was due on %{dueDate} (%{daysOverdue} days ago) and we have not received all of the payment. Left to pay: %{remaining}.',
+        'Pay to %{payTo} with the OCR reference %{ocr}, or by card through the link below. If you have already paid, please ignore this message.',
       ],
+      action: 'Pay %{remaining} by card',
     },
   },
   'order.payment_failed': {
@@ -535,11 +537,12 @@ export function renderMail(
   const t: TemplateText = TEMPLATES[template][language];
   const link = typeof vars.link === 'string' && /^https?:\/\//.test(vars.link) ? vars.link : undefined;
   const paragraphs = t.paragraphs.map((p) => fill(p, vars));
+  const action = t.action === undefined ? undefined : fill(t.action, vars);
   const signature = String(vars.agency ?? 'Sitecare');
   const history = quotedHistory(language, vars.quoted);
   const text = [
     ...paragraphs,
-    ...(link ? [`${t.action ?? ''}: ${link}`] : []),
+    ...(link ? [`${action ?? ''}: ${link}`] : []),
     '',
     `— ${signature}`,
     ...(history.text ? [history.text] : []),
@@ -548,7 +551,7 @@ export function renderMail(
     `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#222">`,
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     link
-      ? `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:#1565c0;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(t.action ?? link)}</a></p>`
+      ? `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:#1565c0;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(action ?? link)}</a></p>`
       : '',
     `<p style="color:#666">— ${escapeHtml(signature)}</p>`,
     history.html,

@@ -192,15 +192,18 @@ export async function startCheckout(
   ctx: RequestContext,
   order: Order,
   buyer: { email: string; name: string },
+  options: { amountMinor?: number } = {},
 ): Promise<CheckoutSession> {
   const base = publicBaseUrl(ctx);
+  // An open invoice paid in part is paid by card for what is left (issue 19); else the order's total.
+  const amountMinor = options.amountMinor ?? order.totalMinor;
   const session = await providerCall(ctx, order.provider, async () =>
     (await gateway(ctx, order.tenant.id, order.provider)).checkout({
       orderId: order.id,
       tenantId: order.tenant.id,
       description: await orderDescription(ctx, order),
       currency: order.currency,
-      totalMinor: order.totalMinor,
+      totalMinor: amountMinor,
       customerEmail: buyer.email,
       customerName: buyer.name,
       recurring: !!order.recurringConsentText,
@@ -214,7 +217,7 @@ export async function startCheckout(
     order,
     provider: order.provider,
     providerReference: session.reference,
-    amountMinor: order.totalMinor,
+    amountMinor,
     currency: order.currency,
   });
   await ctx.em.flush();
