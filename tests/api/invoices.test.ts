@@ -192,6 +192,7 @@ describe('M13: invoices for paid orders', () => {
           'JJ Media AB',
           'Storgatan 1',
           '111 22 Stockholm',
+          sv ? 'Sverige' : 'Sweden', // the seller's country in the document's language
           `${sv ? 'Organisationsnummer' : 'Company registration number'}: 556712-3459`,
           `${sv ? 'Momsregistreringsnummer' : 'VAT registration number'}: SE556712345901`,
           'Godkänd för F-skatt',

@@ -49,14 +49,15 @@ export function vatTotalsOf(lines: InvoiceLineData[]): VatRateTotal[] {
     }));
 }
 
-function sellerOf(tenant: Tenant): SellerSnapshot {
+/** The seller as printed on the document, its country named in the document's language. */
+function sellerOf(tenant: Tenant, language: string): SellerSnapshot {
   const place = [tenant.postalCode, tenant.city].filter(Boolean).join(' ');
   return {
     name: tenant.name,
     legalName: tenant.legalName,
     organisationNumber: tenant.organisationNumber,
     vatNumber: tenant.vatNumber,
-    address: [tenant.addressLine1, tenant.addressLine2, place || null, countryName(tenant.country, 'en')].filter(
+    address: [tenant.addressLine1, tenant.addressLine2, place || null, countryName(tenant.country, language)].filter(
       (x): x is string => !!x,
     ),
     country: tenant.country,
@@ -233,7 +234,7 @@ export async function issueInvoice(ctx: RequestContext, order: Order, options: I
     buyerType: order.buyerType,
     buyerVatNumber: order.buyerVatNumber,
     buyerOrganisationNumber: order.buyerType === BuyerType.COMPANY ? customer.organisationNumber : null,
-    seller: sellerOf(tenant),
+    seller: sellerOf(tenant, language),
     lines,
     vatTotals,
     ...inSek(ctx, order.currency, vat, language),
