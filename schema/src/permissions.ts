@@ -302,6 +302,7 @@ export const PERSONAL_FIELDS: ReadonlySet<string> = new Set([
   'Contact.minorErasureDueAt',
   'Contact.parentalConsent',
   'Contact.erasedAt',
+  'Contact.legalBases',
 ]);
 
 export function permissionOf(coordinate: string): Permission | undefined {
