@@ -69,13 +69,17 @@ async function holdContractData(customerId: string) {
     [site] = await sql(
       `insert into sites (id, tenant_id, customer_id, domain, platform, production_url)
        values (gen_random_uuid(), $1, $2, $3, 'WORDPRESS', $4) returning id`,
-      [tenantId, customerId, `k${customerId.slice(0, 8)}.example.com`, `https://k${customerId.slice(0, 8)}.example.com`],
+      [
+        tenantId,
+        customerId,
+        `k${customerId.slice(0, 8)}.example.com`,
+        `https://k${customerId.slice(0, 8)}.example.com`,
+      ],
     );
   }
-  await staff.ok(
-    'mutation($i: SiteCredentialInput!) { siteCredentialCreate(input: $i) { id } }',
-    { i: { siteId: site.id, kind: 'CMS_ADMIN', label: 'WordPress', username: 'admin', secret: 'hemligt-lösen-123' } },
-  );
+  await staff.ok('mutation($i: SiteCredentialInput!) { siteCredentialCreate(input: $i) { id } }', {
+    i: { siteId: site.id, kind: 'CMS_ADMIN', label: 'WordPress', username: 'admin', secret: 'hemligt-lösen-123' },
+  });
   await sql(
     `insert into site_backups (id, tenant_id, site_id, taken_at, location, size_bytes, expires_at)
      values ($1, $2, $3, $4, 's3://backups/k', 1024, $5)`,
@@ -171,7 +175,10 @@ beforeAll(async () => {
   await sql(`update contacts set preferred_language = 'sv' where email = $1`, [ANNA]);
   for (const id of [ended, soon, running, recent]) await holdContractData(id);
   // Backup records also expire by their own date (P10): here they outlive the test's clock.
-  await sql(`update site_backups set expires_at = $2 where tenant_id = $1`, [tenantId, new Date(T0.getTime() + 3650 * DAY)]);
+  await sql(`update site_backups set expires_at = $2 where tenant_id = $1`, [
+    tenantId,
+    new Date(T0.getTime() + 3650 * DAY),
+  ]);
 
   await contractAt(ended, years(4));
   await contractAt(soon, years(3, 40));
@@ -195,9 +202,9 @@ describe("M23: the contract's end", () => {
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(bad.errors)).toContain('contractRetentionYears');
     const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
-    expect(errorCode(await employee.gql('mutation { tenantUpdate(input: { contractRetentionYears: 5 }) { id } }'))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      errorCode(await employee.gql('mutation { tenantUpdate(input: { contractRetentionYears: 5 }) { id } }')),
+    ).toBe('FORBIDDEN');
     await staff.ok('mutation { tenantUpdate(input: { contractRetentionYears: 3 }) { id } }');
   });
 
@@ -271,9 +278,9 @@ describe("M23: the contract's end", () => {
     const mails = await sql(`select count(*)::int as n from outbox_messages where template = 'contract.ending'`);
     expect(await retention(32)).toMatch(/contract-end: removed 0/);
     expect(await retention(32)).toMatch(/contract-end-notice: removed 0/);
-    expect(await sql(`select count(*)::int as n from audit_events where action like 'retention.contract_end%'`)).toEqual(
-      before,
-    );
+    expect(
+      await sql(`select count(*)::int as n from audit_events where action like 'retention.contract_end%'`),
+    ).toEqual(before);
     expect(await sql(`select count(*)::int as n from outbox_messages where template = 'contract.ending'`)).toEqual(
       mails,
     );
@@ -309,10 +316,9 @@ describe('M23: the legal-basis view of a contact', () => {
 describe('M23: an anonymous checkout reveals no restriction', () => {
   const CHECKOUT = 'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId } }';
   const order = async (client: ApiClient, email?: string) => {
-    const [pkg] = await sql(
-      `select p.id from service_packages p where p.tenant_id = $1 and p.name_en = 'Plus'`,
-      [tenantId],
-    );
+    const [pkg] = await sql(`select p.id from service_packages p where p.tenant_id = $1 and p.name_en = 'Plus'`, [
+      tenantId,
+    ]);
     return client.gql(CHECKOUT, {
       i: {
         agency: 'jj-media',

@@ -85,9 +85,9 @@ describe("a contact's privacy on the customer page", () => {
     await row.getByRole('button', { name: 'Rättsliga grunder för Anna Ek' }).click();
     const dialog = page.getByRole('dialog', { name: 'Anna Ek: uppgifter vi har och varför' });
     // The dates are the server's: the contract's end by its one rule, the accounting hold by the law's.
-    const [{ ends_at: ends }] = await sql(
+    const [{ ends_at: ends }] = (await sql(
       `select e.ends_at from sitecare_contract_ends((select id from customers where name = 'Bageriet Ek AB')) e`,
-    );
+    )) as { ends_at: Date | null }[];
     await dialog.getByText('Avtal: supportärenden, inloggningsuppgifter till webbplatsen').waitFor();
     await dialog
       .getByText(

@@ -26,7 +26,7 @@ export const privacyEnglish = {
     },
     legal_bases: {
       show: 'Legal bases for %{name}',
-      title: "%{name}: data held and why",
+      title: '%{name}: data held and why',
       contract_running: 'While the contract runs (a subscription is active)',
       contract_until:
         "Held until %{date}; then minimised (the contract's end: the agency's years after the last order or subscription)",

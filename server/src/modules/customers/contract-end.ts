@@ -62,7 +62,11 @@ async function perAgency<T extends { tenant_id: string }>(
 }
 
 /** 1. Contacts of customers whose contract ends within 30 days (and were not told of that end) are told. */
-export async function noticeContractEnds(em: EntityManager, app: AppServices, now = new Date()): Promise<RetentionReport> {
+export async function noticeContractEnds(
+  em: EntityManager,
+  app: AppServices,
+  now = new Date(),
+): Promise<RetentionReport> {
   const due = await em.execute<Due[]>(
     `select e.tenant_id, e.customer_id, e.ends_at
        from sitecare_contract_ends() e join customers c on c.id = e.customer_id
@@ -76,7 +80,9 @@ export async function noticeContractEnds(em: EntityManager, app: AppServices, no
     let mails = 0;
     for (const customer of customers) {
       // Minimised no earlier than 30 days from now, nor before the end itself.
-      const on = new Date(Math.max(new Date(customer.ends_at).getTime(), now.getTime() + CONTRACT_END_NOTICE_DAYS * DAY_MS));
+      const on = new Date(
+        Math.max(new Date(customer.ends_at).getTime(), now.getTime() + CONTRACT_END_NOTICE_DAYS * DAY_MS),
+      );
       const contacts = await tx.execute<{ name: string; email: string; preferred_language: string }[]>(
         `select name, email, preferred_language from contacts
           where tenant_id = ? and customer_id = ? and erased_at is null and email <> ''`,
