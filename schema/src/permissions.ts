@@ -188,7 +188,8 @@ export const PERMISSIONS = {
   // Consents and marketing (P12–P17, P22, P32): staff keep the records; the person decides for themselves.
   'Query.processingPurposes': { audience: OWNERS, rule: 'tenant' },
   'Query.processingPurpose': { audience: STAFF, rule: 'tenant' },
-  'Mutation.processingPurposeUpdate': { audience: STAFF, rule: 'tenant' },
+  // Issue 23: a purpose's basis and retention period are the agency's policy (as the processor register and policy versions): admins.
+  'Mutation.processingPurposeUpdate': { audience: ADMIN, rule: 'tenant' },
   'Query.consentEvents': { audience: STAFF, rule: 'tenant' },
   'Query.contactConsents': { audience: STAFF, rule: 'tenant' },
   'Mutation.consentRecord': { audience: STAFF, rule: 'tenant' },
@@ -302,6 +303,7 @@ export const PERSONAL_FIELDS: ReadonlySet<string> = new Set([
   'Contact.minorErasureDueAt',
   'Contact.parentalConsent',
   'Contact.erasedAt',
+  'Contact.legalBases',
 ]);
 
 export function permissionOf(coordinate: string): Permission | undefined {

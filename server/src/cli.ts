@@ -272,10 +272,13 @@ program
 program
   .command('retention:run')
   .description('run every retention task now (they also run nightly), e.g. purge expired backup records')
-  .action(() =>
+  .option('--now <iso>', 'act as if it were this time (e.g. 2027-01-08T03:00:00Z)')
+  .action((o: { now?: string }) =>
     withOwnerOrm(async (orm, config) => {
       const app = cliServices(config);
-      for (const report of await runRetention(orm.em.fork(), app))
+      const now = o.now ? new Date(o.now) : new Date();
+      if (Number.isNaN(now.getTime())) throw new Error('--now must be an ISO 8601 time');
+      for (const report of await runRetention(orm.em.fork(), app, now))
         console.log(`${report.task}: removed ${report.removed}`);
       await app.throttle.close();
     }),

@@ -53,6 +53,10 @@ describe('M11: the Agency settings screen', () => {
     await field(page, 'Bankgiro').fill('5050-1055');
     await field(page, 'Avsändarnamn').fill('JJ Media kundservice');
     await field(page, 'Support-e-post (svarsadress)').fill('kundservice@jj-media.example.com');
+    // M23: the years the contract's data is kept after its end (issue 23).
+    const years = page.getByRole('spinbutton', { name: 'År som avtalets uppgifter sparas efter avtalets slut' });
+    expect(await years.inputValue()).toBe('3');
+    await years.fill('5');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByText('has a wrong check digit (the last digit)').waitFor();
     await screenshot(page, 'agency-settings-error');
@@ -64,8 +68,11 @@ describe('M11: the Agency settings screen', () => {
     await page.waitForFunction('document.querySelector(\'input[name="organisationNumber"]\')?.value === "556712-3459"');
 
     const admin = await as(dash.app.url, 'jj-media', 'ADMIN');
-    const { tenant } = await admin.ok('{ tenant { legalName organisationNumber bankgiro senderName supportEmail } }');
+    const { tenant } = await admin.ok(
+      '{ tenant { legalName organisationNumber bankgiro senderName supportEmail contractRetentionYears } }',
+    );
     expect(tenant).toEqual({
+      contractRetentionYears: 5,
       legalName: 'JJ Media i Stockholm AB',
       organisationNumber: '556712-3459',
       bankgiro: '5050-1055',

@@ -72,4 +72,36 @@ describe("a contact's privacy on the customer page", () => {
     expect(logins).toEqual([{ role: 'CUSTOMER' }]);
     expect(dash.pageErrors).toEqual([]);
   });
+
+  it("M23: staff see which of a contact's data is held under which legal basis, until when", async () => {
+    const page = await dash.logIn(EMPLOYEE);
+    await menuItem(page, 'Kunder').click();
+    await searchList(page, 'Sök namn eller organisationsnummer', 'bageriet');
+    await page.getByRole('cell', { name: 'Bageriet Ek AB' }).click();
+    await page.getByRole('heading', { name: 'Kontaktpersoner' }).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    const row = page.getByRole('row').filter({ hasText: 'Anna Ek' });
+    await row.getByRole('button', { name: 'Rättsliga grunder för Anna Ek' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Anna Ek: uppgifter vi har och varför' });
+    // The dates are the server's: the contract's end by its one rule, the accounting hold by the law's.
+    const [{ ends_at: ends }] = (await sql(
+      `select e.ends_at from sitecare_contract_ends((select id from customers where name = 'Bageriet Ek AB')) e`,
+    )) as { ends_at: Date | null }[];
+    await dialog.getByText('Avtal: supportärenden, inloggningsuppgifter till webbplatsen').waitFor();
+    await dialog
+      .getByText(
+        ends
+          ? `Sparas till ${new Date(ends).toLocaleDateString('sv-SE')}; rensas sedan`
+          : 'Så länge avtalet löper (en prenumeration är aktiv)',
+        { exact: false },
+      )
+      .waitFor();
+    await dialog.getByText('Rättslig förpliktelse: ordrar, fakturor, kreditnotor, betalningar').waitFor();
+    await dialog.getByText(/Sparas till .* \(bokföringslagen: sju år efter räkenskapsåret\)/).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Stäng' }).click();
+    expect(dash.pageErrors).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { accessibilityViolations } from '../support/axe';
 import { horizontalOverflow, screenshot } from '../support/browser';
 import { menuItem, settle, useDashboard } from '../support/dashboard';
 
+const ADMIN = 'admin@jj-media.example.com';
 const EMPLOYEE = 'erik@jj-media.example.com';
 const CUSTOMER = 'anna@bageriet.example.com';
 const PHONE = { width: 390, height: 844 };
@@ -152,6 +153,43 @@ describe('issue 23 privacy screens', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'marketing-campaign-phone');
     await sql(`update contacts set processing_restricted_at = null where id = $1`, [restricted.id]);
+    expect(dash.pageErrors).toEqual([]);
+  });
+
+  it("M23: an admin changes a purpose's retention period on its edit view and sees it saved", async () => {
+    const page = await dash.logIn(ADMIN);
+    await menuItem(page, 'Ändamål').click();
+    await page.getByRole('row').filter({ hasText: 'Kundundersökningar' }).waitFor();
+    await settle(page);
+    await page.getByRole('row').filter({ hasText: 'Kundundersökningar' }).click();
+    await page.getByRole('spinbutton', { name: 'Sparas (dagar)' }).waitFor();
+    expect(page.url()).toMatch(/#\/processingPurposes\/[^/]+$/);
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    const days = page.getByRole('spinbutton', { name: 'Sparas (dagar)' });
+    await days.fill('400');
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.waitForURL(/#\/processingPurposes$/);
+    await page.getByRole('row').filter({ hasText: 'Kundundersökningar' }).getByRole('cell', { name: '400' }).waitFor();
+    const [saved] = await sql(
+      `select p.retention_days from processing_purposes p join tenants t on t.id = p.tenant_id
+        where t.slug = 'jj-media' and p.key = 'surveys'`,
+    );
+    expect(saved).toEqual({ retention_days: 400 });
+    expect(dash.pageErrors).toEqual([]);
+  });
+
+  it('M23: an employee reads the purposes but cannot edit them', async () => {
+    const page = await dash.logIn(EMPLOYEE);
+    await menuItem(page, 'Ändamål').click();
+    await page.getByRole('row').filter({ hasText: 'Kundundersökningar' }).waitFor();
+    await settle(page);
+    await page.getByRole('row').filter({ hasText: 'Kundundersökningar' }).click();
+    await settle(page);
+    expect(page.url()).toMatch(/#\/processingPurposes$/);
+    expect(await page.getByRole('spinbutton', { name: 'Sparas (dagar)' }).count()).toBe(0);
     expect(dash.pageErrors).toEqual([]);
   });
 

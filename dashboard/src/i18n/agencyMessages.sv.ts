@@ -106,6 +106,9 @@ export const agencySwedish: Messages<typeof agencyEnglish> = {
         senderName: 'Avsändarnamn',
         senderName_help: 'E-post skickas från det här namnet; tomt: byråns namn',
         privacyContactEmail: 'Kontakt för integritetsfrågor',
+        contractRetentionYears: 'År som avtalets uppgifter sparas efter avtalets slut',
+        contractRetentionYears_help:
+          'Efter kundens sista order eller prenumeration (1–10, standard 3: preskriptionstiden); ärenden, inloggningsuppgifter, säkerhetskopior och besök rensas sedan, med 30 dagars förvarning. Bokföring följer bokföringslagen.',
         supervisoryAuthorityName: 'Tillsynsmyndighet',
         supervisoryAuthorityUrl: 'Tillsynsmyndighetens webbadress',
       },

@@ -105,6 +105,9 @@ export const agencyEnglish = {
         senderName: 'Sender name',
         senderName_help: 'Mail is sent from this name; empty: the agency name',
         privacyContactEmail: 'Privacy contact e-mail',
+        contractRetentionYears: "Years the contract's data is kept after it ends",
+        contractRetentionYears_help:
+          'After a customer’s last order or subscription (1–10, default 3: the statute of limitations); tickets, site access, backups and visits are then minimised, with 30 days’ notice. Accounting records follow the Bookkeeping Act.',
         supervisoryAuthorityName: 'Supervisory authority',
         supervisoryAuthorityUrl: "Supervisory authority's web address",
       },

@@ -25,6 +25,24 @@ export const privacySwedish: Messages<typeof privacyEnglish> = {
       PORTAL: 'Portalen',
       STAFF: 'Personal',
     },
+    legal_bases: {
+      show: 'Rättsliga grunder för %{name}',
+      title: '%{name}: uppgifter vi har och varför',
+      contract_running: 'Så länge avtalet löper (en prenumeration är aktiv)',
+      contract_until:
+        'Sparas till %{date}; rensas sedan (avtalets slut: byråns antal år efter sista order eller prenumeration)',
+      accounting_until: 'Sparas till %{date} (bokföringslagen: sju år efter räkenskapsåret)',
+      data: {
+        tickets: 'supportärenden',
+        site_credentials: 'inloggningsuppgifter till webbplatsen',
+        backups: 'uppgifter om säkerhetskopior',
+        visits: 'besök',
+        orders: 'ordrar',
+        invoices: 'fakturor',
+        credit_notes: 'kreditnotor',
+        payments: 'betalningar',
+      },
+    },
     contact_privacy: {
       column: 'Integritet',
       restricted: 'Begränsad behandling',

@@ -24,6 +24,24 @@ export const privacyEnglish = {
       PORTAL: 'Portal',
       STAFF: 'Staff',
     },
+    legal_bases: {
+      show: 'Legal bases for %{name}',
+      title: '%{name}: data held and why',
+      contract_running: 'While the contract runs (a subscription is active)',
+      contract_until:
+        "Held until %{date}; then minimised (the contract's end: the agency's years after the last order or subscription)",
+      accounting_until: 'Kept until %{date} (Bookkeeping Act: seven years after the financial year)',
+      data: {
+        tickets: 'support tickets',
+        site_credentials: 'site access details',
+        backups: 'backup records',
+        visits: 'visits',
+        orders: 'orders',
+        invoices: 'invoices',
+        credit_notes: 'credit notes',
+        payments: 'payments',
+      },
+    },
     contact_privacy: {
       column: 'Privacy',
       restricted: 'Processing restricted',

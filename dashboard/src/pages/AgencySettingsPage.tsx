@@ -34,7 +34,7 @@ import { useCountryChoices } from '../resources/countries';
 const FIELDS = `name legalName organisationNumber vatNumber addressLine1 addressLine2 postalCode city country
   timezone defaultLanguage currency vatRateBasisPoints fSkatt euPrivateVat invoiceDueDays bankgiro plusgiro iban bic
   supportEmail senderName brandColor
-  privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl logoUrl slug`;
+  privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl contractRetentionYears logoUrl slug`;
 const TENANT = `query TenantSettings { tenant { ${FIELDS} } }`;
 const UPDATE = `mutation TenantUpdate($input: TenantUpdateInput!) { tenantUpdate(input: $input) { ${FIELDS} } }`;
 const LOGO_SET = `mutation TenantLogoSet($input: TenantLogoInput!) { tenantLogoSet(input: $input) { ${FIELDS} } }`;
@@ -235,6 +235,14 @@ export default function AgencySettingsPage() {
             validate={required()}
           />
           <TextInput source="supervisoryAuthorityUrl" label={label('supervisoryAuthorityUrl')} validate={required()} />
+          <NumberInput
+            source="contractRetentionYears"
+            label={label('contractRetentionYears')}
+            helperText={label('contractRetentionYears_help')}
+            min={1}
+            max={10}
+            validate={required()}
+          />
         </SimpleForm>
       </Card>
       <Box sx={{ mt: 3 }}>

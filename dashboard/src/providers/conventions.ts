@@ -7,10 +7,13 @@
 //   delete → Mutation.<singular>Delete
 //   other  → Mutation.<singular><Action> userDisable(id), userEnable(id)
 
-/** `users` → `user`, `auditEvents` → `auditEvent`, `companies` → `company`. */
+/**
+ * `users` → `user`, `auditEvents` → `auditEvent`, `companies` → `company`, `breaches` → `breach`,
+ * `processingPurposes` → `processingPurpose` (a single s before -es is the word's own e: purpose).
+ */
 export function singularOf(resource: string): string {
   if (resource.endsWith('ies')) return `${resource.slice(0, -3)}y`;
-  if (/(s|x|z|ch|sh)es$/.test(resource)) return resource.slice(0, -2);
+  if (/(ss|x|z|ch|sh)es$/.test(resource)) return resource.slice(0, -2);
   if (resource.endsWith('s')) return resource.slice(0, -1);
   return resource;
 }

@@ -6,8 +6,21 @@
 import ChildCareIcon from '@mui/icons-material/ChildCare';
 import FamilyRestroomIcon from '@mui/icons-material/FamilyRestroom';
 import ForwardToInboxIcon from '@mui/icons-material/ForwardToInbox';
-import { Alert, Box, Chip } from '@mui/material';
-import { useState } from 'react';
+import GavelIcon from '@mui/icons-material/Gavel';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List,
+  ListItem,
+  ListItemText,
+} from '@mui/material';
+import { useId, useState } from 'react';
 import {
   email,
   NumberInput,
@@ -42,6 +55,9 @@ const MINOR_FLAG = `mutation ContactMinorFlag($contactId: UUID!, $input: MinorFl
 }`;
 const PARENTAL_CONSENT = `mutation ContactParentalConsent($contactId: UUID!, $input: ParentalConsentInput!) {
   contactParentalConsent(contactId: $contactId, input: $input) { id minorStatus }
+}`;
+const LEGAL_BASES = `query ContactLegalBases($id: UUID!) {
+  contact(id: $id) { id legalBases { key basis categories heldUntil } }
 }`;
 const PORTAL_INVITE = `mutation ContactPortalInvite($id: UUID!) { contactPortalInvite(id: $id) { id } }`;
 
@@ -236,5 +252,74 @@ export const PortalInviteButton = () => {
       run={() => graphqlRequest(PORTAL_INVITE, { id: contact.id })}
       done="sitecare.contact_privacy.invited"
     />
+  );
+};
+
+interface LegalBasisHolding {
+  key: 'contract' | 'accounting';
+  basis: string;
+  categories: string[];
+  heldUntil: string | null;
+}
+
+/**
+ * Issue 23: which of the person's data is held under which legal basis, until when. The dates are the
+ * server's (`Contact.legalBases`: the contract's end by `sitecare_contract_ends`, the accounting hold
+ * by the Bookkeeping Act's rule); this only shows them.
+ */
+export const LegalBasesButton = () => {
+  const contact = useRecordContext<ContactRecord>();
+  const translate = useTranslate();
+  const locale = useLocale();
+  const titleId = useId();
+  const [holdings, setHoldings] = useState<LegalBasisHolding[] | null>(null);
+  const [open, setOpen] = useState(false);
+  if (!contact || contact.erasedAt) return null;
+  const show = async () => {
+    setOpen(true);
+    setHoldings(null);
+    const data = (await graphqlRequest(LEGAL_BASES, { id: contact.id })) as {
+      contact: { legalBases: LegalBasisHolding[] };
+    };
+    setHoldings(data.contact.legalBases);
+  };
+  const day = (iso: string) => new Date(iso).toLocaleDateString(locale);
+  const until = (h: LegalBasisHolding) =>
+    h.key === 'accounting'
+      ? translate('sitecare.legal_bases.accounting_until', { date: day(h.heldUntil!) })
+      : h.heldUntil
+        ? translate('sitecare.legal_bases.contract_until', { date: day(h.heldUntil) })
+        : translate('sitecare.legal_bases.contract_running');
+  return (
+    <>
+      <RowActionButton
+        label="sitecare.legal_bases.show"
+        labelArgs={{ name: contact.name }}
+        icon={<GavelIcon />}
+        onClick={() => void show()}
+      />
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="sm">
+        <DialogTitle id={titleId}>{translate('sitecare.legal_bases.title', { name: contact.name })}</DialogTitle>
+        <DialogContent>
+          {holdings === null ? null : (
+            <List dense>
+              {holdings.map((h) => (
+                <ListItem key={h.key} disableGutters>
+                  <ListItemText
+                    primary={`${translate(`sitecare.legal_basis.${h.basis}`)}: ${h.categories
+                      .map((c) => translate(`sitecare.legal_bases.data.${c}`))
+                      .join(', ')}`}
+                    secondary={until(h)}
+                  />
+                </ListItem>
+              ))}
+            </List>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate('ra.action.close')}</Button>
+        </DialogActions>
+      </Dialog>
+    </>
   );
 };

@@ -29,6 +29,7 @@ import { ContactInputs } from './ContactInputs';
 import {
   ContactPrivacyBanner,
   ContactPrivacyField,
+  LegalBasesButton,
   MinorFlagButton,
   ParentalConsentButton,
   PortalInviteButton,
@@ -136,6 +137,7 @@ const SocialIdentitiesField = () => {
 const ContactActions = () => (
   <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 0.5 }}>
     <RecordConsentButton />
+    <LegalBasesButton />
     <PortalInviteButton />
     <MinorFlagButton />
     <ParentalConsentButton />

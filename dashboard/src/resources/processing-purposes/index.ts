@@ -1,4 +1,4 @@
-// P12: processing purposes and their legal basis (staff and customers read them, staff edit them).
+// P12: processing purposes and their legal basis (staff and customers read them, admins edit them).
 import GavelIcon from '@mui/icons-material/Gavel';
 import { lazy } from 'react';
 

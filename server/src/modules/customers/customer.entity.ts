@@ -10,7 +10,16 @@ import { Contact } from './contact.entity';
 @Index({ properties: ['tenant', 'name'] })
 @Index({ properties: ['tenant', 'createdAt'] })
 export class Customer extends TenantOwned<
-  'organisationNumber' | 'notes' | 'buyerType' | 'vatNumber' | 'addressLine1' | 'postalCode' | 'city'
+  | 'organisationNumber'
+  | 'notes'
+  | 'buyerType'
+  | 'vatNumber'
+  | 'addressLine1'
+  | 'postalCode'
+  | 'city'
+  | 'contractEndNoticeFor'
+  | 'contractEndNoticeAt'
+  | 'contractMinimisedAt'
 > {
   @Field()
   @Property({ type: 'text' })
@@ -50,6 +59,20 @@ export class Customer extends TenantOwned<
   @Field(() => String, { nullable: true, description: 'Internal notes (card numbers are masked before storage).' })
   @Property({ type: 'text', nullable: true })
   notes: string | null = null;
+
+  /**
+   * Issue 23, the contract's end (migration contract_end, modules/customers/contract-end.ts): the end
+   * (`sitecare_contract_ends`) the contacts were told about, when they were told, and when the
+   * contract's data was minimised.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  contractEndNoticeFor: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  contractEndNoticeAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  contractMinimisedAt: Date | null = null;
 
   @OneToMany(() => Contact, (c) => c.customer)
   contacts = new Collection<Contact>(this);

@@ -7,6 +7,7 @@ import { Site } from '../sites/site.entity';
 import { User } from '../users/user.entity';
 import { Contact } from './contact.entity';
 import { Customer } from './customer.entity';
+import { LegalBasisHolding, legalBasesOf } from './legal-bases';
 import {
   ContactCreateArgs,
   ContactInput,
@@ -76,6 +77,13 @@ export class ContactResolver {
   @FieldResolver(() => Customer, { description: 'The customer the person works for.' })
   customer(@Root() contact: Contact, @Ctx() ctx: RequestContext): Promise<Customer | null> {
     return readOne(ctx, 'Contact.customer', Contact, contact.id);
+  }
+
+  @FieldResolver(() => [LegalBasisHolding], {
+    description: "Issue 23: which of the person's data is held under which legal basis, until when.",
+  })
+  legalBases(@Root() contact: Contact, @Ctx() ctx: RequestContext): Promise<LegalBasisHolding[]> {
+    return legalBasesOf(ctx, contact);
   }
 
   @Query(() => Contact)

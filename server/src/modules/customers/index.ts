@@ -1,5 +1,6 @@
 import type { SitecareModule } from '../../system/module';
 import { Contact } from './contact.entity';
+import { runContractEnd } from './contract-end';
 import { Customer } from './customer.entity';
 import { ContactResolver, CustomerResolver } from './customer.resolver';
 import { contactsSource, customersSource } from '../../privacy/sources/people';
@@ -10,4 +11,5 @@ export const customersModule: SitecareModule = {
   entities: [Customer, Contact],
   resolvers: [CustomerResolver, ContactResolver],
   personalData: [contactsSource, customersSource],
+  retention: [(em, app, now) => runContractEnd(em, app, now)],
 };

@@ -464,6 +464,27 @@ const TEMPLATES = {
       action: 'Open the agency settings',
     },
   },
+  // Issue 23: the contract's end, 30 days ahead (modules/customers/contract-end.ts).
+  'contract.ending': {
+    sv: {
+      subject: 'Vi rensar uppgifter från ert avtal med %{agency}',
+      paragraphs: [
+        'Hej %{name}!',
+        'Ert avtal med %{agency} har upphört. Uppgifter som vi bara har sparat för avtalet tas bort den %{date}: innehållet i era supportärenden och deras bilagor, inloggningsuppgifter till er webbplats, uppgifter om säkerhetskopior och besöksloggar.',
+        'Bokföringsuppgifter (ordrar, fakturor, kreditnotor och betalningar) sparas så länge bokföringslagen kräver.',
+        'Vill ni fortsätta med oss, eller behöver ni något av uppgifterna innan dess, hör av er. Frågor om dina personuppgifter: %{privacyContact}',
+      ],
+    },
+    en: {
+      subject: 'We are removing data from your contract with %{agency}',
+      paragraphs: [
+        'Hello %{name},',
+        'Your contract with %{agency} has ended. Data we have kept only for the contract will be removed on %{date}: the content of your support tickets and their attachments, access details for your website, backup records and visit logs.',
+        'Accounting records (orders, invoices, credit notes and payments) are kept as long as bookkeeping law requires.',
+        'If you want to continue with us, or need any of this data before then, let us know. Questions about your personal data: %{privacyContact}',
+      ],
+    },
+  },
   ...PRIVACY_TEMPLATES,
 } as const satisfies Record<string, Record<SupportedLanguage, TemplateText>>;
 

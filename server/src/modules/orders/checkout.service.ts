@@ -1,12 +1,12 @@
 // Checkout (P16, P20): an order in PENDING_PAYMENT with our amounts, and a hosted payment page
 // created through the provider's SDK. A first purchase creates the buyer's customer profile.
 import { publicBaseUrl, useTenant, type RequestContext } from '../../graphql/context';
-import { badInput, notFound } from '../../graphql/errors';
+import { AppError, ErrorCode, badInput, notFound } from '../../graphql/errors';
 import { escapeLike } from '../../db/like';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
 import { Contact } from '../customers/contact.entity';
-import { assertMayProcess } from '../customers/processing.guard';
+import { assertMayProcess, processingRefusal } from '../customers/processing.guard';
 import { Customer } from '../customers/customer.entity';
 import { BillingInterval, ServicePackage } from '../packages/service-package.entity';
 import type { Subscription } from '../subscriptions/subscription.entity';
@@ -124,12 +124,28 @@ export function lineDescription(
   return `${en ? pkg.nameEn : pkg.nameSv} (${words[interval]})${siteDomain ? ` – ${siteDomain}` : ''}`;
 }
 
+/** A new order processes the buyer's data for service delivery (the processing guard's purpose). */
+const ORDER_USE = { purpose: 'service_delivery' };
+
+/**
+ * The answer to an anonymous checkout the agency must not take online: it names the field, and
+ * nothing about the person whose e-mail was given (issue 23).
+ */
+function orderNotTakenOnline(tenant: Tenant): AppError {
+  const contact = tenant.supportEmail ?? tenant.privacyContactEmail;
+  return new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    `This order cannot be placed online. Contact ${tenant.name} (${contact}) and we will help you.`,
+    { field: 'buyer' },
+  );
+}
+
 /** An order in PENDING_PAYMENT at our own prices and VAT, with its line. Call inside a transaction. */
 export async function createOrder(ctx: RequestContext, p: PlaceOrder): Promise<Order> {
   const price = p.pkg.prices.find((x) => x.interval === p.interval && x.currency === p.currency);
   if (!price) throw badInput('currency', `This package has no ${p.interval.toLowerCase()} price in ${p.currency}`);
   // Issue 23: no new order in the name of a person whose processing is restricted (Art. 18).
-  await assertMayProcess(ctx, { contactIds: [p.contact.id], email: p.email }, { purpose: 'service_delivery' }, 'buyer');
+  await assertMayProcess(ctx, { contactIds: [p.contact.id], email: p.email }, ORDER_USE, 'buyer');
   const { tenant } = p;
   const subtotal = price.amountMinor;
   // Issue 19: the rate and its reason come from the buyer (the one rule: invoices/vat.ts).
@@ -273,6 +289,11 @@ export async function checkout(ctx: RequestContext, input: CheckoutInput): Promi
       throw badInput('currency', `This package has no ${input.interval.toLowerCase()} price in ${input.currency}`);
     }
     const { customer, contact, email } = await resolveBuyer(ctx, tenant, input);
+    // Issue 23: an anonymous stranger may type anyone's e-mail. The restriction is honoured (no order
+    // in the person's name) without telling them anything about that person: the refusal names no
+    // restriction. A logged-in buyer (their own contact) gets the typed error from createOrder.
+    if (!ctx.viewer && (await processingRefusal(ctx, { contactIds: [contact.id], email }, ORDER_USE)))
+      throw orderNotTakenOnline(tenant);
     const order = await createOrder(ctx, {
       tenant,
       customer,

@@ -12,6 +12,11 @@ import { EuPrivateVat } from '../invoices/vat';
 @Entity({ tableName: 'tenants' })
 // Issue 21: the hosted pages' colour is a #rrggbb value (migration brand_color).
 @Check({ name: 'tenants_brand_color_check', expression: "brand_color ~ '^#[0-9a-f]{6}$'" })
+// Issue 23: the contract's end (migration contract_end).
+@Check({
+  name: 'tenants_contract_retention_years_check',
+  expression: 'contract_retention_years >= 1 and contract_retention_years <= 10',
+})
 export class Tenant {
   [OptionalProps]?:
     | 'createdAt'
@@ -26,6 +31,7 @@ export class Tenant {
     | 'euPrivateVat'
     | 'basAccounts'
     | 'invoiceDueDays'
+    | 'contractRetentionYears'
     | ProfileField
     | 'allowedOrigins'
     | 'logo'
@@ -136,6 +142,18 @@ export class Tenant {
   @Field(() => Int, { description: 'Pay by invoice: days from issue to due date (default 30).' })
   @Property({ type: 'integer', default: 30 })
   invoiceDueDays: number = 30;
+
+  /**
+   * Issue 23: the contract basis ends this many years after the customer's last order or subscription
+   * (default 3, the statute of limitations); then the data held only for the contract is minimised
+   * (`sitecare_contract_ends`, modules/customers/contract-end.ts).
+   */
+  @Field(() => Int, {
+    description:
+      "Years the contract's data (tickets, site access, backups, visits) is kept after a customer's last order or subscription (1-10, default 3).",
+  })
+  @Property({ type: 'integer', default: 3 })
+  contractRetentionYears: number = 3;
 
   /** Issue 19: the agency's changes to the default BAS accounts of the SIE export (modules/invoices/sie.ts). */
   @Property({ type: 'json', nullable: true })

@@ -112,6 +112,16 @@ export class TenantUpdateInput {
   @Max(365, { message: 'must be between 0 and 365 days' })
   invoiceDueDays?: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: "Years the contract's data is kept after a customer's last order or subscription (1-10).",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'must be between 1 and 10 years' })
+  @Max(10, { message: 'must be between 1 and 10 years' })
+  contractRetentionYears?: number;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(20)
