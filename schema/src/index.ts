@@ -1,4 +1,5 @@
 // What server and dashboard share besides the SDL (schema.graphql beside this package's root).
+export * from './audit';
 export * from './csv';
 export * from './permissions';
 export * from './webhooks';

@@ -9,6 +9,7 @@ import { attentionSwedish } from './attentionMessages.sv';
 import { consentSwedish } from './consentMessages.sv';
 import { helpdeskSwedish } from './helpdeskMessages.sv';
 import { registerSwedish } from './registerMessages.sv';
+import { auditSwedish } from './auditMessages.sv';
 import { invoiceSwedish } from './invoiceMessages.sv';
 import { subscriptionSwedish } from './subscriptionMessages.sv';
 import { portalSwedish } from './portalMessages.sv';
@@ -20,6 +21,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...helpdeskSwedish.sitecare,
     ...subscriptionSwedish.sitecare,
     ...invoiceSwedish.sitecare,
+    ...auditSwedish.sitecare,
     ...registerSwedish.sitecare,
     ...attentionSwedish.sitecare,
     ...errorSwedish.sitecare,
@@ -59,6 +61,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
       USER: 'Användare',
       SYSTEM: 'Systemet',
       ANONYMOUS: 'Ej inloggad',
+      API_KEY: 'API-nyckel',
     },
     entity_type: {
       User: 'Användare',
@@ -68,6 +71,22 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
       Site: 'Webbplats',
       SiteAssignment: 'Uppdrag',
       SiteCredential: 'Inloggningsuppgift',
+      SupportTicket: 'Ärende',
+      Order: 'Beställning',
+      Invoice: 'Faktura',
+      Subscription: 'Abonnemang',
+      ServicePackage: 'Skötselpaket',
+      Lead: 'Intressent',
+      Processor: 'Personuppgiftsbiträde',
+      PrivacyRequest: 'Integritetsbegäran',
+      PolicyVersion: 'Policyversion',
+      Breach: 'Personuppgiftsincident',
+      Payment: 'Betalning',
+      WebhookEndpoint: 'Webhookmottagare',
+      Session: 'Session',
+      Passkey: 'Nyckel (passkey)',
+      ApiKey: 'API-nyckel',
+      ConsentEvent: 'Samtycke',
     },
     outbox_status: {
       PENDING: 'Väntar',
@@ -321,7 +340,8 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
       not_found: 'Inloggningsuppgiften är inte tillgänglig för dig.',
     },
     audit: {
-      action_help: 'Exakt händelse, t.ex. auth.login',
+      entity_gone: 'finns inte längre',
+      show_details: 'Detaljer',
     },
     home: {
       title: 'Välkommen till Sitecare',

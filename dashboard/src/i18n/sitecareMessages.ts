@@ -11,6 +11,7 @@ import { attentionEnglish } from './attentionMessages';
 import { consentEnglish } from './consentMessages';
 import { helpdeskEnglish } from './helpdeskMessages';
 import { registerEnglish } from './registerMessages';
+import { auditEnglish } from './auditMessages';
 import { invoiceEnglish } from './invoiceMessages';
 import { subscriptionEnglish } from './subscriptionMessages';
 import { portalEnglish } from './portalMessages';
@@ -22,6 +23,7 @@ export const sitecareEnglish = {
     ...helpdeskEnglish.sitecare,
     ...subscriptionEnglish.sitecare,
     ...invoiceEnglish.sitecare,
+    ...auditEnglish.sitecare,
     ...registerEnglish.sitecare,
     ...attentionEnglish.sitecare,
     ...errorEnglish.sitecare,
@@ -61,6 +63,7 @@ export const sitecareEnglish = {
       USER: 'User',
       SYSTEM: 'System',
       ANONYMOUS: 'Not logged in',
+      API_KEY: 'API key',
     },
     entity_type: {
       User: 'User',
@@ -70,6 +73,22 @@ export const sitecareEnglish = {
       Site: 'Site',
       SiteAssignment: 'Assignment',
       SiteCredential: 'Credential',
+      SupportTicket: 'Ticket',
+      Order: 'Order',
+      Invoice: 'Invoice',
+      Subscription: 'Subscription',
+      ServicePackage: 'Care package',
+      Lead: 'Lead',
+      Processor: 'Processor',
+      PrivacyRequest: 'Privacy request',
+      PolicyVersion: 'Policy version',
+      Breach: 'Breach',
+      Payment: 'Payment',
+      WebhookEndpoint: 'Webhook endpoint',
+      Session: 'Session',
+      Passkey: 'Passkey',
+      ApiKey: 'API key',
+      ConsentEvent: 'Consent',
     },
     outbox_status: {
       PENDING: 'Waiting',
@@ -323,7 +342,8 @@ export const sitecareEnglish = {
       not_found: 'This credential is not available to you.',
     },
     audit: {
-      action_help: 'Exact action, e.g. auth.login',
+      entity_gone: 'no longer available',
+      show_details: 'Details',
     },
     home: {
       title: 'Welcome to Sitecare',

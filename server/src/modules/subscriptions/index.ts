@@ -1,12 +1,12 @@
 import type { SitecareModule } from '../../system/module';
 import { Subscription } from './subscription.entity';
-import { SubscriptionResolver } from './subscription.resolver';
+import { CustomerSubscriptionsResolver, SubscriptionResolver } from './subscription.resolver';
 import { subscriptionsSource } from '../../privacy/sources/commerce';
 import './subscription.sql'; // its read definitions
 
 export const subscriptionsModule: SitecareModule = {
   name: 'subscriptions',
   entities: [Subscription],
-  resolvers: [SubscriptionResolver],
+  resolvers: [SubscriptionResolver, CustomerSubscriptionsResolver],
   personalData: [subscriptionsSource],
 };
