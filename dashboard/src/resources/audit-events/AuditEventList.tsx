@@ -11,17 +11,16 @@ import {
   List,
   ReferenceInput,
   SelectInput,
-  Link,
   TextField,
-  useRecordContext,
+  TextInput,
   useTranslate,
 } from 'react-admin';
-import type { MouseEvent } from 'react';
 
 import { auditOutcomeChoices } from '../choices';
 import { EnumChipField } from '../EnumChipField';
 import { JsonDetails } from '../JsonDetails';
 import { DateField } from '../DateField';
+import { ActionField, ActorField, EntityField } from './AuditFields';
 import { csvExporter } from '../../providers/exporter';
 import { ListExportActions } from '../ListExportActions';
 
@@ -54,54 +53,6 @@ const OutcomeField = () => (
     colors={{ ALLOWED: 'success', DENIED: 'warning', FAILED: 'error' }}
   />
 );
-
-/**
- * The person who acted (embedded in the page's one query: no request per row), or what kind of
- * actor it was (system, anonymous, an account that no longer exists).
- */
-const ActorField = () => {
-  const record = useRecordContext();
-  const translate = useTranslate();
-  const actor = record?.actor as { id: string; name: string } | null | undefined;
-  if (actor) {
-    return (
-      <Link to={`/users/${encodeURIComponent(actor.id)}/show`} onClick={(event: MouseEvent) => event.stopPropagation()}>
-        {actor.name}
-      </Link>
-    );
-  }
-  return <>{translate(`sitecare.actor_type.${record?.actorType}`, { _: record?.actorType ?? '' })}</>;
-};
-
-const ActionField = () => {
-  const record = useRecordContext();
-  const translate = useTranslate();
-  if (!record?.action) return null;
-  return <>{translate(`sitecare.audit_action.${record.action}`, { _: record.action })}</>;
-};
-
-/** What the event concerns: its kind, and the record by name with a link while the viewer may see it. */
-const EntityField = () => {
-  const record = useRecordContext();
-  const translate = useTranslate();
-  if (!record?.entityType) return null;
-  const label = record.entityLabel as string | null | undefined;
-  const link = record.entityLink as string | null | undefined;
-  return (
-    <span>
-      {translate(`sitecare.entity_type.${record.entityType}`, { _: record.entityType })}
-      {label && link ? (
-        <Link to={link} sx={{ display: 'block' }} onClick={(event: MouseEvent) => event.stopPropagation()}>
-          {label}
-        </Link>
-      ) : record.entityId ? (
-        <Box component="span" sx={{ display: 'block', color: 'text.secondary', typography: 'caption' }}>
-          {translate('sitecare.audit.entity_gone')}
-        </Box>
-      ) : null}
-    </span>
-  );
-};
 
 /** The event's detail and request id, folded (a column with a header: no empty table header). */
 const DetailsField = () => {

@@ -4,6 +4,7 @@
 // gone, has no name and no link.
 import type { RequestContext } from '../../graphql/context';
 import { loaderFor } from '../../graphql/loaders';
+import { uuidArray } from '../../privacy/subject';
 
 interface AuditedEntity {
   table: string;
@@ -68,7 +69,7 @@ export function auditEntityRef(ctx: RequestContext, type: string, id: string): P
         `select ?::text as type, r.id::text as id, (${e.label})::text as label, (${e.linkId ?? 'r.id'})::text as link_id
            from ${e.table} r where r.id = any(?::uuid[])`,
       );
-      params.push(t, ids);
+      params.push(t, uuidArray(ids)); // a PostgreSQL array literal: knex would spread a JS array
     }
     const rows = await ctx.em.execute<Array<{ type: string; id: string; label: string | null; link_id: string }>>(
       parts.join(' union all '),
