@@ -43,5 +43,9 @@ export function brandSurface(brandColor: string | null | undefined): BrandSurfac
   if (!brandColor || !background.isValid()) return null;
   const white = background.contrast('#ffffff');
   const text = white >= MIN_CONTRAST ? '#ffffff' : '#000000';
-  return { background: background.toHex(), text, contrast: text === '#ffffff' ? white : background.contrast('#000000') };
+  return {
+    background: background.toHex(),
+    text,
+    contrast: text === '#ffffff' ? white : background.contrast('#000000'),
+  };
 }

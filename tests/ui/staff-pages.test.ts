@@ -142,11 +142,16 @@ describe('M19: the staff pages (issue 25)', () => {
   });
 
   it("M19: the agency's colour is on the app bar for every role, with text by contrast, and axe passes", async () => {
+    // The app bar's colours as the browser paints them (an expression: the page's own globals).
     const appBar = (page: Page) =>
-      page.locator('header').first().evaluate((el) => {
-        const style = getComputedStyle(el);
-        return { background: style.backgroundColor, color: style.color };
-      });
+      page.evaluate<{ background: string; color: string }>(
+        `(() => { const s = getComputedStyle(document.querySelector('header'));
+           return { background: s.backgroundColor, color: s.color }; })()`,
+      );
+    const barBecomes = (page: Page, background: string) =>
+      page.waitForFunction(
+        `getComputedStyle(document.querySelector('header')).backgroundColor === ${JSON.stringify(background)}`,
+      );
     const saveAgency = async (page: Page) => {
       await page
         .getByRole('region', { name: 'Byråinställningar', exact: true })
@@ -159,9 +164,7 @@ describe('M19: the staff pages (issue 25)', () => {
     await admin.getByRole('textbox', { name: 'Byråns färg' }).fill('#ffd500');
     await saveAgency(admin);
     // A yellow on which white text fails 4.5:1: black text, at once, without a reload.
-    await admin.waitForFunction(
-      () => getComputedStyle(document.querySelector('header')!).backgroundColor === 'rgb(255, 213, 0)',
-    );
+    await barBecomes(admin, 'rgb(255, 213, 0)');
     expect(await appBar(admin)).toEqual({ background: 'rgb(255, 213, 0)', color: 'rgb(0, 0, 0)' });
     expect(await accessibilityViolations(admin)).toEqual([]);
 
@@ -177,16 +180,11 @@ describe('M19: the staff pages (issue 25)', () => {
     // A dark colour gets white text; no colour gives Sitecare's own theme back.
     await admin.getByRole('textbox', { name: 'Byråns färg' }).fill('#5b21b6');
     await saveAgency(admin);
-    await admin.waitForFunction(
-      () => getComputedStyle(document.querySelector('header')!).backgroundColor === 'rgb(91, 33, 182)',
-    );
+    await barBecomes(admin, 'rgb(91, 33, 182)');
     expect((await appBar(admin)).color).toBe('rgb(255, 255, 255)');
     await admin.getByRole('textbox', { name: 'Byråns färg' }).fill('');
     await saveAgency(admin);
-    await admin.waitForFunction(
-      (expected) => getComputedStyle(document.querySelector('header')!).backgroundColor === expected,
-      defaultBar.background,
-    );
+    await barBecomes(admin, defaultBar.background);
     expect(await appBar(admin)).toEqual(defaultBar);
   });
 });

@@ -142,7 +142,12 @@ export default function AgencySettingsPage() {
     if (viewer)
       setViewer({
         ...viewer,
-        tenant: { ...viewer.tenant, name: next.name, brandColor: next.brandColor as string | null, logoUrl: next.logoUrl },
+        tenant: {
+          ...viewer.tenant,
+          name: next.name,
+          brandColor: next.brandColor as string | null,
+          logoUrl: next.logoUrl,
+        },
       });
   }, []);
 

@@ -12,7 +12,13 @@ export interface RetentionReport {
 /** An audit event of a system task, written with the task's own transaction (tx: the owner's connection). */
 export async function auditSystemTask(
   tx: EntityManager,
-  event: { tenantId: string; action: AuditAction; entityType: string; entityId?: string; detail: Record<string, unknown> },
+  event: {
+    tenantId: string;
+    action: AuditAction;
+    entityType: string;
+    entityId?: string;
+    detail: Record<string, unknown>;
+  },
 ): Promise<void> {
   await tx.execute(
     `insert into audit_events (id, created_at, updated_at, tenant_id, actor_type, action, entity_type, entity_id, outcome, detail)

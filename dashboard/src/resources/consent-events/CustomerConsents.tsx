@@ -49,7 +49,11 @@ export const CustomerConsents = () => {
   const name = translate('resources.consentEvents.name', { smart_count: 2 });
   return (
     <ResourceContextProvider value="consentEvents">
-      <Section title="resources.consentEvents.name" titleArgs={{ smart_count: 2 }} actions={<SeeAll resource="consentEvents" />}>
+      <Section
+        title="resources.consentEvents.name"
+        titleArgs={{ smart_count: 2 }}
+        actions={<SeeAll resource="consentEvents" />}
+      >
         <ScrollBox name={name}>
           <History customerId={String(customer.id)} />
         </ScrollBox>

@@ -42,7 +42,11 @@ export default function CustomerShow() {
       queryOptions={{ meta: { embed: ['contacts.socialIdentities', 'sites', ...CUSTOMER_STORY_EMBED] } }}
     >
       <SimpleShowLayout
-        sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'repeat(auto-fill, minmax(12rem, 1fr))' }, columnGap: 2 }}
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', sm: 'repeat(auto-fill, minmax(12rem, 1fr))' },
+          columnGap: 2,
+        }}
       >
         <TextField source="name" />
         {seesOrganisationNumber ? <TextField source="organisationNumber" emptyText="–" /> : null}

@@ -35,7 +35,10 @@ export const SeeAll = ({ resource }: { resource: string }) => {
   return (
     <Button
       component={Link}
-      to={{ pathname: `/${resource}`, search: `filter=${encodeURIComponent(JSON.stringify({ customerId: customer.id }))}` }}
+      to={{
+        pathname: `/${resource}`,
+        search: `filter=${encodeURIComponent(JSON.stringify({ customerId: customer.id }))}`,
+      }}
       label={translate('sitecare.customers.see_all', { name: name.toLowerCase() })}
     >
       <ListIcon />
@@ -57,7 +60,11 @@ const SiteDomainField = () => {
 export const CustomerOpenTickets = () => (
   <Section title="sitecare.customers.open_tickets" actions={<SeeAll resource="supportTickets" />}>
     <EmbeddedTable source="openTickets" resource="supportTickets">
-      <DataTable bulkActionButtons={false} rowClick="show" empty={<EmptyText text="sitecare.customers.no_open_tickets" />}>
+      <DataTable
+        bulkActionButtons={false}
+        rowClick="show"
+        empty={<EmptyText text="sitecare.customers.no_open_tickets" />}
+      >
         <DataTable.Col source="number" disableSort />
         <DataTable.Col source="subject" disableSort />
         <DataTable.Col source="status" field={TicketStatusField} disableSort />
@@ -115,7 +122,12 @@ export const CustomerSubscriptions = () => (
         <DataTable.Col source="servicePackage" field={PackageNameField} disableSort />
         <DataTable.Col source="interval" field={IntervalField} disableSort />
         <DataTable.Col source="status" field={SubscriptionStatusField} disableSort />
-        <DataTable.Col source="nextRenewalAt" label="resources.subscriptions.fields.nextCharge" field={NextChargeField} disableSort />
+        <DataTable.Col
+          source="nextRenewalAt"
+          label="resources.subscriptions.fields.nextCharge"
+          field={NextChargeField}
+          disableSort
+        />
       </DataTable>
     </EmbeddedTable>
   </Section>
@@ -128,7 +140,11 @@ export const CustomerActivity = () => {
   return (
     <Section title="sitecare.customers.activity">
       <EmbeddedTable source="recentActivity" resource="auditEvents">
-        <DataTable bulkActionButtons={false} rowClick={false} empty={<EmptyText text="sitecare.customers.no_activity" />}>
+        <DataTable
+          bulkActionButtons={false}
+          rowClick={false}
+          empty={<EmptyText text="sitecare.customers.no_activity" />}
+        >
           <DataTable.Col source="createdAt" disableSort>
             <DateField source="createdAt" showTime />
           </DataTable.Col>

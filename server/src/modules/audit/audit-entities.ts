@@ -40,7 +40,11 @@ export const AUDITED_ENTITIES: Record<string, AuditedEntity> = {
   Lead: { table: 'leads', label: 'r.name', resource: 'leads' },
   Processor: { table: 'processors', label: 'r.name', resource: 'processors' },
   PrivacyRequest: { table: 'privacy_requests', label: 'r.requester_email', resource: 'privacyRequests' },
-  PolicyVersion: { table: 'policy_versions', label: `r.version || ' (' || r.language || ')'`, resource: 'policyVersions' },
+  PolicyVersion: {
+    table: 'policy_versions',
+    label: `r.version || ' (' || r.language || ')'`,
+    resource: 'policyVersions',
+  },
   Breach: { table: 'breaches', label: `to_char(r.aware_at, 'YYYY-MM-DD')`, resource: 'breaches' },
 };
 

@@ -95,7 +95,8 @@ export class AuditResolver {
 @Resolver(() => Customer)
 export class CustomerActivityResolver {
   @FieldResolver(() => [AuditEvent], {
-    description: 'The 15 newest audit events about this customer or its contacts, sites, orders, tickets, invoices and subscriptions.',
+    description:
+      'The 15 newest audit events about this customer or its contacts, sites, orders, tickets, invoices and subscriptions.',
   })
   recentActivity(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<AuditEvent[]> {
     return readMany(ctx, 'Customer.recentActivity', Customer, customer.id);

@@ -81,7 +81,9 @@ export class SubscriptionResolver {
 /** Issue 25: a customer's subscriptions, as its page shows them. */
 @Resolver(() => Customer)
 export class CustomerSubscriptionsResolver {
-  @FieldResolver(() => [Subscription], { description: 'Its subscriptions (up to 50), active first, then by next renewal.' })
+  @FieldResolver(() => [Subscription], {
+    description: 'Its subscriptions (up to 50), active first, then by next renewal.',
+  })
   subscriptions(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Subscription[]> {
     return readMany(ctx, 'Customer.subscriptions', Customer, customer.id);
   }

@@ -1,7 +1,12 @@
 import type { SitecareModule } from '../../system/module';
 import { SupportTicket } from './support-ticket.entity';
 import { TicketMessage } from './ticket-message.entity';
-import { CustomerTicketsResolver, SiteTicketsResolver, SupportTicketResolver, TicketMessageResolver } from './ticket.resolver';
+import {
+  CustomerTicketsResolver,
+  SiteTicketsResolver,
+  SupportTicketResolver,
+  TicketMessageResolver,
+} from './ticket.resolver';
 import { inboundEmailRouter } from './inbound-email';
 import { ticketsSource } from '../../privacy/sources/care';
 import './ticket.sql'; // its read definitions
