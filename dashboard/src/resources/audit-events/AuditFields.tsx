@@ -44,6 +44,10 @@ export const EntityField = () => {
         <Link to={link} sx={{ display: 'block' }} onClick={(event: MouseEvent) => event.stopPropagation()}>
           {label}
         </Link>
+      ) : label ? (
+        <Box component="span" sx={{ display: 'block' }}>
+          {label}
+        </Box>
       ) : record.entityId ? (
         <Box component="span" sx={{ display: 'block', color: 'text.secondary', typography: 'caption' }}>
           {translate('sitecare.audit.entity_gone')}

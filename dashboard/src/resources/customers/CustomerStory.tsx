@@ -93,11 +93,18 @@ export const CustomerOrders = () => (
   </Section>
 );
 
+const InvoiceKindField = () => {
+  const invoice = useRecordContext();
+  const translate = useTranslate();
+  return invoice ? <>{translate(`sitecare.invoice_kind.${invoice.kind}`, { _: String(invoice.kind) })}</> : null;
+};
+
 export const CustomerInvoices = () => (
   <Section title="sitecare.customers.invoices" actions={<SeeAll resource="invoices" />}>
     <EmbeddedTable source="latestInvoices" resource="invoices">
       <DataTable bulkActionButtons={false} rowClick={false} empty={<EmptyText text="sitecare.customers.no_invoices" />}>
         <DataTable.Col source="number" disableSort />
+        <DataTable.Col source="kind" field={InvoiceKindField} disableSort />
         <DataTable.Col source="issueDate" disableSort />
         <DataTable.Col source="totalMinor" disableSort>
           <MoneyField source="totalMinor" />

@@ -10,13 +10,16 @@ interface AuditedEntity {
   table: string;
   /** SQL over the row `r`: the record's name as people know it. */
   label: string;
-  /** The dashboard resource that shows it, and the id there (SQL over `r`). */
+  /** The dashboard resource that shows it, and the id there (SQL over `r`; null: no page). */
   resource: string;
   linkId?: string;
+  /** The page's path, when it is not the resource's show page. */
+  path?: (id: string) => string;
 }
 
 /** Every audited entity type that has a page of its own (or its parent's) in the dashboard. */
 export const AUDITED_ENTITIES: Record<string, AuditedEntity> = {
+  Tenant: { table: 'tenants', label: 'r.name', resource: 'agency', path: () => '/agency-settings' },
   Customer: { table: 'customers', label: 'r.name', resource: 'customers' },
   Contact: { table: 'contacts', label: 'r.name', resource: 'customers', linkId: 'r.customer_id' },
   Site: { table: 'sites', label: 'r.domain', resource: 'sites' },
@@ -30,7 +33,8 @@ export const AUDITED_ENTITIES: Record<string, AuditedEntity> = {
   User: { table: 'users', label: 'r.name', resource: 'users' },
   SupportTicket: { table: 'support_tickets', label: `'#' || r.number || ' ' || r.subject`, resource: 'supportTickets' },
   Order: { table: 'orders', label: `'#' || r.number`, resource: 'orders' },
-  Invoice: { table: 'invoices', label: `'#' || r.number`, resource: 'invoices' },
+  // An invoice is shown on its order's page (the invoice list has no page per invoice).
+  Invoice: { table: 'invoices', label: `'#' || r.number`, resource: 'orders', linkId: 'r.order_id' },
   Subscription: {
     table: 'subscriptions',
     label: '(select c.name from customers c where c.id = r.customer_id)',
@@ -38,7 +42,7 @@ export const AUDITED_ENTITIES: Record<string, AuditedEntity> = {
   },
   ServicePackage: { table: 'service_packages', label: 'r.name_sv', resource: 'servicePackages' },
   Lead: { table: 'leads', label: 'r.name', resource: 'leads' },
-  Processor: { table: 'processors', label: 'r.name', resource: 'processors' },
+  Processor: { table: 'processors', label: 'r.name', resource: 'processors', path: (id) => `/processors/${id}` },
   PrivacyRequest: { table: 'privacy_requests', label: 'r.requester_email', resource: 'privacyRequests' },
   PolicyVersion: {
     table: 'policy_versions',
@@ -50,8 +54,8 @@ export const AUDITED_ENTITIES: Record<string, AuditedEntity> = {
 
 export interface AuditEntityRef {
   label: string;
-  /** The dashboard path of the record's page. */
-  link: string;
+  /** The dashboard path of the record's page (null: it has none). */
+  link: string | null;
 }
 
 const keyOf = (type: string, id: string) => `${type}:${id}`;
@@ -75,18 +79,16 @@ export function auditEntityRef(ctx: RequestContext, type: string, id: string): P
       );
       params.push(t, uuidArray(ids)); // a PostgreSQL array literal: knex would spread a JS array
     }
-    const rows = await ctx.em.execute<Array<{ type: string; id: string; label: string | null; link_id: string }>>(
-      parts.join(' union all '),
-      params,
-    );
+    const rows = await ctx.em.execute<
+      Array<{ type: string; id: string; label: string | null; link_id: string | null }>
+    >(parts.join(' union all '), params);
     const found = new Map(
-      rows.map((r) => [
-        keyOf(r.type, r.id),
-        {
-          label: r.label ?? '',
-          link: `/${AUDITED_ENTITIES[r.type]!.resource}/${encodeURIComponent(r.link_id)}/show`,
-        },
-      ]),
+      rows.map((r) => {
+        const e = AUDITED_ENTITIES[r.type]!;
+        const id = r.link_id === null ? null : encodeURIComponent(r.link_id);
+        const link = id === null ? null : e.path ? e.path(id) : `/${e.resource}/${id}/show`;
+        return [keyOf(r.type, r.id), { label: r.label ?? '', link }];
+      }),
     );
     return keys.map((k) => found.get(k) ?? null);
   }).load(keyOf(type, id));

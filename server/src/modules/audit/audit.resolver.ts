@@ -83,7 +83,7 @@ export class AuditResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "The dashboard path of the record's page (e.g. /customers/<id>/show), when it has a name.",
+    description: "The dashboard path of the record's page (e.g. /customers/<id>/show), when it has a name and a page.",
   })
   async entityLink(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<string | null> {
     if (!event.entityType || !event.entityId) return null;
