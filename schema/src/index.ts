@@ -1,4 +1,6 @@
 // What server and dashboard share besides the SDL (schema.graphql beside this package's root).
+export * from './audit';
+export * from './brand';
 export * from './csv';
 export * from './permissions';
 export * from './webhooks';

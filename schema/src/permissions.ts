@@ -270,6 +270,10 @@ export const FIELD_PERMISSIONS = {
   'Contact.erasedAt': OWNERS,
   // Orders are for staff and the customer who bought (as Query.orders).
   'Customer.latestOrders': OWNERS,
+  // Issue 25, the customer page: its invoices and subscriptions (as their lists), its audit trail (admins).
+  'Customer.latestInvoices': OWNERS,
+  'Customer.subscriptions': OWNERS,
+  'Customer.recentActivity': ADMIN,
   'Site.latestOrders': OWNERS,
   'Order.invoices': OWNERS,
   'Site.assignments': STAFF,

@@ -139,6 +139,7 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
       name: 'Ärende |||| Ärenden',
       empty: 'Inga ärenden.',
       fields: {
+        number: 'Nummer',
         subject: 'Ämne',
         body: 'Meddelande',
         customer: 'Kund',

@@ -137,6 +137,7 @@ export const helpdeskEnglish = {
       name: 'Ticket |||| Tickets',
       empty: 'No tickets.',
       fields: {
+        number: 'Number',
         subject: 'Subject',
         body: 'Message',
         customer: 'Customer',

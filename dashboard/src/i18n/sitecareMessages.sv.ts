@@ -9,6 +9,7 @@ import { attentionSwedish } from './attentionMessages.sv';
 import { consentSwedish } from './consentMessages.sv';
 import { helpdeskSwedish } from './helpdeskMessages.sv';
 import { registerSwedish } from './registerMessages.sv';
+import { auditSwedish } from './auditMessages.sv';
 import { invoiceSwedish } from './invoiceMessages.sv';
 import { subscriptionSwedish } from './subscriptionMessages.sv';
 import { portalSwedish } from './portalMessages.sv';
@@ -20,6 +21,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...helpdeskSwedish.sitecare,
     ...subscriptionSwedish.sitecare,
     ...invoiceSwedish.sitecare,
+    ...auditSwedish.sitecare,
     ...registerSwedish.sitecare,
     ...attentionSwedish.sitecare,
     ...errorSwedish.sitecare,
@@ -59,6 +61,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
       USER: 'Användare',
       SYSTEM: 'Systemet',
       ANONYMOUS: 'Ej inloggad',
+      API_KEY: 'API-nyckel',
     },
     entity_type: {
       User: 'Användare',
@@ -68,6 +71,40 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
       Site: 'Webbplats',
       SiteAssignment: 'Uppdrag',
       SiteCredential: 'Inloggningsuppgift',
+      SupportTicket: 'Ärende',
+      Order: 'Beställning',
+      Invoice: 'Faktura',
+      Subscription: 'Abonnemang',
+      ServicePackage: 'Skötselpaket',
+      Lead: 'Intressent',
+      Processor: 'Personuppgiftsbiträde',
+      PrivacyRequest: 'Integritetsbegäran',
+      PolicyVersion: 'Policyversion',
+      Breach: 'Personuppgiftsincident',
+      Payment: 'Betalning',
+      WebhookEndpoint: 'Webhookmottagare',
+      Session: 'Session',
+      Passkey: 'Nyckel (passkey)',
+      ApiKey: 'API-nyckel',
+      ConsentEvent: 'Samtycke',
+      SiteCheckRollup: 'Kontrollsammanställning',
+      SiteCheckResult: 'Kontrollresultat',
+      SiteBackup: 'Säkerhetskopia',
+      Visit: 'Besök',
+      NewsletterSignup: 'Nyhetsbrevsanmälan',
+      TrackingEvent: 'Spårningshändelse',
+      SurveyResponse: 'Enkätsvar',
+      Survey: 'Enkät',
+      Disclosure: 'Utlämnande',
+      ProcessingPurpose: 'Ändamål',
+      PaymentAccount: 'Betalkonto',
+      PolicyAcceptance: 'Godkänd policy',
+      PrivacyExport: 'Dataexport',
+      PrivacyRequestToken: 'Bekräftelselänk',
+      WebhookDelivery: 'Webhookleverans',
+      BgMaxImport: 'BgMax-import',
+      TicketMessage: 'Ärendemeddelande',
+      AuditEvent: 'Granskningshändelse',
     },
     outbox_status: {
       PENDING: 'Väntar',
@@ -183,6 +220,17 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
       no_contacts: 'Inga kontaktpersoner ännu.',
       no_sites: 'Inga webbplatser ännu.',
       add_site: 'Lägg till webbplats',
+      open_tickets: 'Öppna ärenden',
+      no_open_tickets: 'Inga öppna ärenden.',
+      orders: 'Senaste beställningar',
+      no_orders: 'Inga beställningar än.',
+      invoices: 'Senaste fakturor',
+      no_invoices: 'Inga fakturor än.',
+      subscriptions: 'Abonnemang',
+      no_subscriptions: 'Inga abonnemang.',
+      activity: 'Senaste händelser',
+      no_activity: 'Inget loggat än.',
+      see_all: 'Alla %{name}',
       notes_help: 'Internt, visas aldrig för kunden. Kortnummer och IBAN maskeras när de sparas.',
     },
     contacts: {
@@ -321,7 +369,8 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
       not_found: 'Inloggningsuppgiften är inte tillgänglig för dig.',
     },
     audit: {
-      action_help: 'Exakt händelse, t.ex. auth.login',
+      entity_gone: 'finns inte längre',
+      show_details: 'Detaljer',
     },
     home: {
       title: 'Välkommen till Sitecare',

@@ -11,6 +11,7 @@ import { attentionEnglish } from './attentionMessages';
 import { consentEnglish } from './consentMessages';
 import { helpdeskEnglish } from './helpdeskMessages';
 import { registerEnglish } from './registerMessages';
+import { auditEnglish } from './auditMessages';
 import { invoiceEnglish } from './invoiceMessages';
 import { subscriptionEnglish } from './subscriptionMessages';
 import { portalEnglish } from './portalMessages';
@@ -22,6 +23,7 @@ export const sitecareEnglish = {
     ...helpdeskEnglish.sitecare,
     ...subscriptionEnglish.sitecare,
     ...invoiceEnglish.sitecare,
+    ...auditEnglish.sitecare,
     ...registerEnglish.sitecare,
     ...attentionEnglish.sitecare,
     ...errorEnglish.sitecare,
@@ -61,6 +63,7 @@ export const sitecareEnglish = {
       USER: 'User',
       SYSTEM: 'System',
       ANONYMOUS: 'Not logged in',
+      API_KEY: 'API key',
     },
     entity_type: {
       User: 'User',
@@ -70,6 +73,40 @@ export const sitecareEnglish = {
       Site: 'Site',
       SiteAssignment: 'Assignment',
       SiteCredential: 'Credential',
+      SupportTicket: 'Ticket',
+      Order: 'Order',
+      Invoice: 'Invoice',
+      Subscription: 'Subscription',
+      ServicePackage: 'Care package',
+      Lead: 'Lead',
+      Processor: 'Processor',
+      PrivacyRequest: 'Privacy request',
+      PolicyVersion: 'Policy version',
+      Breach: 'Breach',
+      Payment: 'Payment',
+      WebhookEndpoint: 'Webhook endpoint',
+      Session: 'Session',
+      Passkey: 'Passkey',
+      ApiKey: 'API key',
+      ConsentEvent: 'Consent',
+      SiteCheckRollup: 'Check summary',
+      SiteCheckResult: 'Check result',
+      SiteBackup: 'Backup',
+      Visit: 'Visit',
+      NewsletterSignup: 'Newsletter sign-up',
+      TrackingEvent: 'Tracking event',
+      SurveyResponse: 'Survey answer',
+      Survey: 'Survey',
+      Disclosure: 'Disclosure',
+      ProcessingPurpose: 'Processing purpose',
+      PaymentAccount: 'Payment account',
+      PolicyAcceptance: 'Policy acceptance',
+      PrivacyExport: 'Data export',
+      PrivacyRequestToken: 'Confirmation link',
+      WebhookDelivery: 'Webhook delivery',
+      BgMaxImport: 'BgMax import',
+      TicketMessage: 'Ticket message',
+      AuditEvent: 'Audit event',
     },
     outbox_status: {
       PENDING: 'Waiting',
@@ -185,6 +222,17 @@ export const sitecareEnglish = {
       no_contacts: 'No contacts yet.',
       no_sites: 'No sites yet.',
       add_site: 'Add site',
+      open_tickets: 'Open tickets',
+      no_open_tickets: 'No open tickets.',
+      orders: 'Latest orders',
+      no_orders: 'No orders yet.',
+      invoices: 'Latest invoices',
+      no_invoices: 'No invoices yet.',
+      subscriptions: 'Subscriptions',
+      no_subscriptions: 'No subscriptions.',
+      activity: 'Recent activity',
+      no_activity: 'Nothing logged yet.',
+      see_all: 'All %{name}',
       notes_help: 'Internal, never shown to the customer. Card numbers and IBANs are masked when saved.',
     },
     contacts: {
@@ -323,7 +371,8 @@ export const sitecareEnglish = {
       not_found: 'This credential is not available to you.',
     },
     audit: {
-      action_help: 'Exact action, e.g. auth.login',
+      entity_gone: 'no longer available',
+      show_details: 'Details',
     },
     home: {
       title: 'Welcome to Sitecare',

@@ -21,6 +21,7 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { currentViewer, setViewer } from '../providers/authProvider';
 import { roleMayCall } from '../providers/canAccess';
 import AgencyAccounts from './AgencyAccounts';
 import AgencyIntegrations from './AgencyIntegrations';
@@ -136,6 +137,18 @@ export default function AgencySettingsPage() {
   const replace = useCallback((next: Agency) => {
     setAgency(next);
     setFormKey((key) => key + 1);
+    // The app bar shows the agency's name, colour and logo: in step at once, without a reload.
+    const viewer = currentViewer();
+    if (viewer)
+      setViewer({
+        ...viewer,
+        tenant: {
+          ...viewer.tenant,
+          name: next.name,
+          brandColor: next.brandColor as string | null,
+          logoUrl: next.logoUrl,
+        },
+      });
   }, []);
 
   if (role && !allowed) return <Typography sx={{ mt: 2 }}>{translate('ra.page.not_found')}</Typography>;

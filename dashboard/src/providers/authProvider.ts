@@ -26,6 +26,9 @@ export interface Viewer {
     supervisoryAuthorityName: string;
     supervisoryAuthorityUrl: string;
     defaultLanguage: string;
+    /** Issue 25: the agency's colour and logo, for the app bar (null: Sitecare's own). */
+    brandColor?: string | null;
+    logoUrl?: string | null;
   };
   role: Role;
   operations: string[];
@@ -36,7 +39,7 @@ export interface Viewer {
 
 export const VIEWER_FIELDS = `
   user { id email name role status preferredLanguage ticketMail }
-  tenant { id name slug country privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl defaultLanguage }
+  tenant { id name slug country privacyContactEmail supervisoryAuthorityName supervisoryAuthorityUrl defaultLanguage brandColor logoUrl }
   role
   operations
   pendingStep
@@ -126,7 +129,9 @@ export function loadViewer(refresh = false): Promise<Viewer | undefined> {
       ({ me }) => {
         if (asked !== generation) return viewer;
         loggedOut = false;
-        return (viewer = me);
+        viewer = me;
+        notifyViewer();
+        return viewer;
       },
       (error: unknown) => {
         if (!(error instanceof ApiError && error.code === 'UNAUTHENTICATED')) throw error;
@@ -148,10 +153,21 @@ export function onSessionEnd(handler: () => unknown): void {
 /** The cached viewer, without asking the API (the data provider reads the role from it). */
 export const currentViewer = (): Viewer | undefined => viewer;
 
+// Components that show the viewer (the app bar's agency colour and logo) re-render when it changes.
+const viewerListeners = new Set<() => void>();
+const notifyViewer = () => viewerListeners.forEach((listener) => listener());
+
+/** The cached viewer as React state: `useSyncExternalStore(subscribeViewer, currentViewer)`. */
+export function subscribeViewer(listener: () => void): () => void {
+  viewerListeners.add(listener);
+  return () => viewerListeners.delete(listener);
+}
+
 /** Replaces the cached viewer, e.g. after the profile page saved a new name. */
 export function setViewer(next: Viewer): void {
   generation += 1; // an answer to `me` asked before this cannot overwrite it
   viewer = next;
+  notifyViewer();
 }
 
 async function requireViewer(): Promise<Viewer> {

@@ -1,6 +1,7 @@
 // System tasks (retention, deadlines): the helpers they share, below the modules. They run on the
 // system path (the owner's connection, every agency) and audit what they did per agency.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuditAction } from '@sitecare/schema';
 import { randomUUID } from 'node:crypto';
 
 export interface RetentionReport {
@@ -11,7 +12,13 @@ export interface RetentionReport {
 /** An audit event of a system task, written with the task's own transaction (tx: the owner's connection). */
 export async function auditSystemTask(
   tx: EntityManager,
-  event: { tenantId: string; action: string; entityType: string; entityId?: string; detail: Record<string, unknown> },
+  event: {
+    tenantId: string;
+    action: AuditAction;
+    entityType: string;
+    entityId?: string;
+    detail: Record<string, unknown>;
+  },
 ): Promise<void> {
   await tx.execute(
     `insert into audit_events (id, created_at, updated_at, tenant_id, actor_type, action, entity_type, entity_id, outcome, detail)
@@ -35,7 +42,7 @@ export async function perAgency(
   tx: EntityManager,
   task: string,
   statement: { sql: string; params: unknown[] },
-  event: { action: string; entityType: string; detail: (n: number) => Record<string, unknown> },
+  event: { action: AuditAction; entityType: string; detail: (n: number) => Record<string, unknown> },
 ): Promise<RetentionReport> {
   const rows = await tx.execute<{ tenant_id: string; n: string }[]>(statement.sql, statement.params);
   for (const row of rows) {

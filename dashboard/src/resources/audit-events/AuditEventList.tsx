@@ -1,4 +1,9 @@
-// The audit log, newest first (the API's order; it offers no other sort). Read-only.
+// The audit log, newest first (the API's order; it offers no other sort). Read-only. Issue 25: events
+// by their name in the UI's language (the actions are AUDIT_ACTIONS of @sitecare/schema, the list the
+// server writes), records by their name with a link (the server names them: entityLabel, entityLink).
+import { Box } from '@mui/material';
+import { AUDIT_ACTIONS } from '@sitecare/schema';
+import { useMemo } from 'react';
 import {
   AutocompleteInput,
   DataTable,
@@ -6,23 +11,34 @@ import {
   List,
   ReferenceInput,
   SelectInput,
-  Link,
   TextField,
   TextInput,
-  useRecordContext,
   useTranslate,
 } from 'react-admin';
-import type { MouseEvent } from 'react';
 
 import { auditOutcomeChoices } from '../choices';
 import { EnumChipField } from '../EnumChipField';
 import { JsonDetails } from '../JsonDetails';
 import { DateField } from '../DateField';
+import { ActionField, ActorField, EntityField } from './AuditFields';
 import { csvExporter } from '../../providers/exporter';
 import { ListExportActions } from '../ListExportActions';
 
+/** The event pick-list: every action the server writes, by its name, alphabetically in the UI's language. */
+const ActionFilter = (props: { source: string; alwaysOn?: boolean }) => {
+  const translate = useTranslate();
+  const choices = useMemo(
+    () =>
+      AUDIT_ACTIONS.map((id) => ({ id, name: translate(`sitecare.audit_action.${id}`, { _: id }) })).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      ),
+    [translate],
+  );
+  return <AutocompleteInput {...props} choices={choices} translateChoice={false} sx={{ minWidth: 280 }} />;
+};
+
 const filters = [
-  <TextInput key="action" source="action" helperText="sitecare.audit.action_help" alwaysOn resettable />,
+  <ActionFilter key="action" source="action" alwaysOn />,
   <SelectInput key="outcome" source="outcome" choices={auditOutcomeChoices} alwaysOn />,
   <ReferenceInput key="actorUserId" source="actorUserId" reference="users" alwaysOn>
     <AutocompleteInput label="resources.auditEvents.fields.actorUserId" optionText="name" />
@@ -38,46 +54,22 @@ const OutcomeField = () => (
   />
 );
 
-/**
- * The person who acted (embedded in the page's one query: no request per row), or what kind of
- * actor it was (system, anonymous, an account that no longer exists).
- */
-const ActorField = () => {
-  const record = useRecordContext();
+/** The event's detail and request id, folded (a column with a header: no empty table header). */
+const DetailsField = () => {
   const translate = useTranslate();
-  const actor = record?.actor as { id: string; name: string } | null | undefined;
-  if (actor) {
-    return (
-      <Link to={`/users/${encodeURIComponent(actor.id)}/show`} onClick={(event: MouseEvent) => event.stopPropagation()}>
-        {actor.name}
-      </Link>
-    );
-  }
-  return <>{translate(`sitecare.actor_type.${record?.actorType}`, { _: record?.actorType ?? '' })}</>;
-};
-
-const EntityField = () => {
-  const record = useRecordContext();
-  const translate = useTranslate();
-  if (!record?.entityType) return null;
   return (
-    <span>
-      {translate(`sitecare.entity_type.${record.entityType}`, { _: record.entityType })}
-      {record.entityId ? (
-        <TextField source="entityId" variant="caption" sx={{ display: 'block', fontFamily: 'monospace' }} />
-      ) : null}
-    </span>
+    <Box component="details" sx={{ '& > summary': { cursor: 'pointer' } }}>
+      <summary>{translate('sitecare.audit.show_details')}</summary>
+      <JsonDetails source="detail" label="resources.auditEvents.fields.detail" />
+      <Labeled source="requestId" sx={{ px: 2, pb: 1 }}>
+        <TextField source="requestId" emptyText="–" sx={{ fontFamily: 'monospace' }} />
+      </Labeled>
+      <Labeled source="entityId" sx={{ px: 2, pb: 1 }}>
+        <TextField source="entityId" emptyText="–" sx={{ fontFamily: 'monospace' }} />
+      </Labeled>
+    </Box>
   );
 };
-
-const AuditEventDetails = () => (
-  <>
-    <JsonDetails source="detail" label="resources.auditEvents.fields.detail" />
-    <Labeled source="requestId" sx={{ px: 2, pb: 1 }}>
-      <TextField source="requestId" emptyText="–" sx={{ fontFamily: 'monospace' }} />
-    </Labeled>
-  </>
-);
 
 export default function AuditEventList() {
   return (
@@ -89,15 +81,16 @@ export default function AuditEventList() {
       sort={{ field: 'createdAt', order: 'DESC' }}
       queryOptions={{ meta: { embed: ['actor'] } }}
     >
-      <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditEventDetails />}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="createdAt" disableSort>
           <DateField source="createdAt" showTime />
         </DataTable.Col>
-        <DataTable.Col source="action" disableSort />
+        <DataTable.Col source="action" field={ActionField} disableSort />
         <DataTable.Col source="outcome" field={OutcomeField} disableSort />
         <DataTable.Col source="actorUserId" field={ActorField} disableSort />
         <DataTable.Col source="entityType" field={EntityField} disableSort />
         <DataTable.Col source="ip" disableSort />
+        <DataTable.Col source="detail" field={DetailsField} disableSort />
       </DataTable>
     </List>
   );

@@ -1,6 +1,5 @@
-// P13: on a customer's page, the consent history of its contacts (staff only).
+// P13: on a customer's page, the newest consent decisions of its contacts (staff only), and a link to all.
 import { ScrollBox } from '../ScrollBox';
-import { Typography } from '@mui/material';
 import {
   DataTable,
   ListContextProvider,
@@ -15,11 +14,13 @@ import {
 
 import { ChannelField, DecisionField, MethodField, PurposeField } from './ConsentFields';
 import { DateField } from '../DateField';
+import { SeeAll } from '../customers/CustomerStory';
+import { Section } from '../Section';
 
 const History = ({ customerId }: { customerId: string }) => {
   const { data = [], isPending } = useGetList('consentEvents', {
     filter: { customerId },
-    pagination: { page: 1, perPage: 100 },
+    pagination: { page: 1, perPage: 10 }, // the newest; "see all" opens the filtered list
   });
   const list = useList({ data, isPending });
   return (
@@ -45,14 +46,18 @@ export const CustomerConsents = () => {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'consentEvents', action: 'list' });
   if (!customer || !canAccess) return null;
+  const name = translate('resources.consentEvents.name', { smart_count: 2 });
   return (
     <ResourceContextProvider value="consentEvents">
-      <Typography variant="h6" sx={{ mt: 3, mb: 1 }}>
-        {translate('resources.consentEvents.name', { smart_count: 2 })}
-      </Typography>
-      <ScrollBox name={translate('resources.consentEvents.name', { smart_count: 2 })}>
-        <History customerId={String(customer.id)} />
-      </ScrollBox>
+      <Section
+        title="resources.consentEvents.name"
+        titleArgs={{ smart_count: 2 }}
+        actions={<SeeAll resource="consentEvents" />}
+      >
+        <ScrollBox name={name}>
+          <History customerId={String(customer.id)} />
+        </ScrollBox>
+      </Section>
     </ResourceContextProvider>
   );
 };

@@ -1,3 +1,5 @@
+// A customer's page (issue 25): who it is, then the whole story in one query: contacts, sites, open
+// tickets, orders, invoices, subscriptions, consents, support hours and (admins) recent activity.
 import { Box } from '@mui/material';
 import { EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 
@@ -6,6 +8,15 @@ import { CustomerConsents } from '../consent-events/CustomerConsents';
 import { CountryField } from '../countries';
 import { CustomerContacts } from './CustomerContacts';
 import { CustomerSites } from './CustomerSites';
+import {
+  CUSTOMER_STORY_EMBED,
+  CustomerActivity,
+  CustomerInvoices,
+  CustomerOpenTickets,
+  CustomerOrders,
+  CustomerSubscriptions,
+  StoryGrid,
+} from './CustomerStory';
 import { SupportHours } from './SupportHours';
 import { DateField } from '../DateField';
 
@@ -26,21 +37,41 @@ export default function CustomerShow() {
   const seesOrganisationNumber = useCanRead('Customer.organisationNumber');
   const seesNotes = useCanRead('Customer.notes');
   return (
-    <Show actions={<CustomerShowActions />} queryOptions={{ meta: { embed: ['contacts.socialIdentities', 'sites'] } }}>
-      <SimpleShowLayout>
+    <Show
+      actions={<CustomerShowActions />}
+      queryOptions={{ meta: { embed: ['contacts.socialIdentities', 'sites', ...CUSTOMER_STORY_EMBED] } }}
+    >
+      <SimpleShowLayout
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', sm: 'repeat(auto-fill, minmax(12rem, 1fr))' },
+          columnGap: 2,
+        }}
+      >
         <TextField source="name" />
         {seesOrganisationNumber ? <TextField source="organisationNumber" emptyText="–" /> : null}
         <Labeled source="billingCountry">
           <CountryField source="billingCountry" />
         </Labeled>
-        {seesNotes ? <TextField source="notes" emptyText="–" sx={{ whiteSpace: 'pre-line' }} /> : null}
         <DateField source="createdAt" showTime />
       </SimpleShowLayout>
+      {seesNotes ? (
+        <SimpleShowLayout sx={{ pt: 0 }}>
+          <TextField source="notes" emptyText="–" sx={{ whiteSpace: 'pre-line' }} />
+        </SimpleShowLayout>
+      ) : null}
       <Box sx={{ px: 2, pb: 2 }}>
         <CustomerContacts />
-        <CustomerSites />
-        <CustomerSupportHours />
+        <StoryGrid>
+          <CustomerSites />
+          <CustomerOpenTickets />
+          <CustomerOrders />
+          <CustomerInvoices />
+          <CustomerSubscriptions />
+          <CustomerSupportHours />
+        </StoryGrid>
         <CustomerConsents />
+        <CustomerActivity />
       </Box>
     </Show>
   );

@@ -196,6 +196,15 @@ describe('compiled reads (graphql/sql)', () => {
       compiles: ['ADMIN', 'EMPLOYEE'],
     },
     {
+      name: "issue 25's customer page: open tickets, invoices, subscriptions and (admins) recent activity",
+      query: `query($c: UUID!) { customer(id: $c) { id name openTickets { ${TICKET} site { id domain } }
+        latestInvoices { id number kind status totalMinor overdue } subscriptions { id status nextRenewalAt servicePackage { id nameSv } }
+        latestOrders { ${ORDER} } } }`,
+      variables: () => ({ c: ids.customer }),
+      // The page is staff's; a customer gets the same answer, partly through the resolvers.
+      compiles: ['ADMIN', 'EMPLOYEE'],
+    },
+    {
       name: 'customers filtered and paged, with a fragment and aliases',
       query: `fragment C on Customer { id name } query { customers(filter: { q: "e", billingCountry: "se" },
         page: { take: 2, skip: 1 }) { count: totalCount list: nodes { ...C n: name } } }`,

@@ -26,6 +26,8 @@ registerEnumType(AuditActorType, { name: 'AuditActorType' });
 @ObjectType({ description: 'One audited action.' })
 @Entity({ tableName: 'audit_events' })
 @Index({ properties: ['tenant', 'createdAt'] })
+// Issue 25: the events about one record (a customer's page), newest first.
+@Index({ properties: ['tenant', 'entityId', 'createdAt'] })
 export class AuditEvent extends TenantOwned<'actorUserId' | 'entityType' | 'entityId' | 'requestId' | 'ip' | 'detail'> {
   @Field(() => AuditActorType)
   @Enum({ items: () => AuditActorType })

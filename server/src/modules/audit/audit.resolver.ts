@@ -6,7 +6,10 @@ import { notFound } from '../../graphql/errors';
 import { byKey, loaderFor } from '../../graphql/loaders';
 import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
+import { readMany } from '../../graphql/sql/reads';
+import { Customer } from '../customers/customer.entity';
 import { User } from '../users/user.entity';
+import { auditEntityRef } from './audit-entities';
 import { AuditEvent, AuditOutcome } from './audit-event.entity';
 
 const AuditEventList = ListOf(AuditEvent, 'AuditEvent');
@@ -66,5 +69,36 @@ export class AuditResolver {
     return loaderFor<string, User | null>(ctx, 'auditActorById', async (ids) =>
       byKey(ids, await ctx.em.find(User, { id: { $in: [...ids] } }), (user) => user.id, null),
     ).load(event.actorUserId);
+  }
+
+  // Issue 25: the record's name and page, for the whole page in one statement (audit-entities.ts).
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The name of the record the event concerns, while it exists and the viewer may see it.',
+  })
+  async entityLabel(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (!event.entityType || !event.entityId) return null;
+    return (await auditEntityRef(ctx, event.entityType, event.entityId))?.label ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The dashboard path of the record's page (e.g. /customers/<id>/show), when it has a name and a page.",
+  })
+  async entityLink(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (!event.entityType || !event.entityId) return null;
+    return (await auditEntityRef(ctx, event.entityType, event.entityId))?.link ?? null;
+  }
+}
+
+/** Issue 25: what happened lately to a customer and its records (admins: the audit log's audience). */
+@Resolver(() => Customer)
+export class CustomerActivityResolver {
+  @FieldResolver(() => [AuditEvent], {
+    description:
+      'The 15 newest audit events about this customer or its contacts, sites, orders, tickets, invoices and subscriptions.',
+  })
+  recentActivity(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<AuditEvent[]> {
+    return readMany(ctx, 'Customer.recentActivity', Customer, customer.id);
   }
 }

@@ -1,10 +1,12 @@
 // Writes audit events in the caller's transaction: the record and the change commit together.
+import type { AuditAction } from '@sitecare/schema';
 import type { RequestContext } from '../../graphql/context';
 import { Tenant } from '../tenants/tenant.entity';
 import { AuditActorType, AuditEvent, AuditOutcome } from './audit-event.entity';
 
 export interface AuditInput {
-  action: string;
+  /** One of AUDIT_ACTIONS (@sitecare/schema): the dashboard names each in sv and en. */
+  action: AuditAction;
   outcome?: AuditOutcome;
   entityType?: string;
   entityId?: string;

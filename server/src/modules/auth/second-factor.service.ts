@@ -6,7 +6,7 @@
 // a slow hash protects guessable secrets (passwords); against 2^80 possibilities a fast hash loses
 // nothing, and checking a code need not run ten argon2id verifications (one per stored code).
 import { createHash, randomBytes } from 'node:crypto';
-import { ROLES, type Role } from '@sitecare/schema';
+import { type AuditAction, ROLES, type Role } from '@sitecare/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { generate, generateSecret, generateURI, verify } from 'otplib';
 import { verifyPassword } from '../../auth/passwords';
@@ -281,7 +281,7 @@ export async function stepUp(
 
 /** What a refused high-value action is audited as (its own action name and entity). */
 export interface GuardedAction {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   detail?: Record<string, unknown>;

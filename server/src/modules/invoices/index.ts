@@ -9,6 +9,7 @@ import {
   InvoiceExportResolver,
   InvoiceResolver,
   OrderInvoicesResolver,
+  CustomerInvoicesResolver,
 } from './invoice.resolver';
 import { invoiceRouter } from './invoice.routes';
 import { invoicesSource } from './invoice.source';
@@ -32,6 +33,7 @@ export const invoicesModule: SitecareModule = {
   resolvers: [
     InvoiceResolver,
     OrderInvoicesResolver,
+    CustomerInvoicesResolver,
     InvoiceExportResolver,
     BgMaxImportResolver,
     BgMaxImportRowResolver,

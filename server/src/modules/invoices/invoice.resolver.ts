@@ -20,6 +20,7 @@ import { UUID } from '../../graphql/scalars';
 import { byIdLoader } from '../../graphql/loaders';
 import { readComputedValue, readMany, readOne } from '../../graphql/sql/reads';
 import { notFound } from '../../graphql/errors';
+import { Customer } from '../customers/customer.entity';
 import { Order } from '../orders/order.entity';
 import { Invoice, InvoiceKind, InvoicePayment, InvoiceStatus } from './invoice.entity';
 import { BgMaxImport, BgMaxImportRow } from './bgmax-import.entity';
@@ -254,6 +255,15 @@ export class OrderInvoicesResolver {
   @FieldResolver(() => [Invoice], { description: 'Its invoice and credit notes, oldest first.' })
   invoices(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Invoice[]> {
     return readMany(ctx, 'Order.invoices', Order, order.id);
+  }
+}
+
+/** Issue 25: a customer's newest invoices and credit notes, as its page shows them. */
+@Resolver(() => Customer)
+export class CustomerInvoicesResolver {
+  @FieldResolver(() => [Invoice], { description: 'The 10 newest invoices and credit notes, newest first.' })
+  latestInvoices(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Invoice[]> {
+    return readMany(ctx, 'Customer.latestInvoices', Customer, customer.id);
   }
 }
 

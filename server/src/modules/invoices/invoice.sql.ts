@@ -56,6 +56,15 @@ readRelation('Order.invoices', {
   orderBy: (t) => `${t}.created_at asc, ${t}.id asc`,
 });
 
+// Issue 25, the customer page: its newest invoices and credit notes.
+readRelation('Customer.latestInvoices', {
+  entity: 'Invoice',
+  many: true,
+  on: (t, customer) => `${t}.customer_id = ${customer}.id`,
+  orderBy: newestFirst,
+  limit: 10,
+});
+
 readComputed('Invoice.daysOverdue', (t) => daysOverdueSql(t));
 readComputed('Invoice.overdue', (t) => overdueSql(t));
 readComputed('Invoice.payable', payableSql);

@@ -113,7 +113,11 @@ export function marketingRouter(orm: MikroORM, app: AppServices): Router {
         userAgent: ctx.userAgent?.slice(0, 500) ?? null,
       });
       await ctx.em.flush();
-      await audit(ctx, { action: `tracking.${kind.toLowerCase()}`, entityType: 'TrackingEvent', entityId: event.id });
+      await audit(ctx, {
+        action: kind === TrackingKind.OPEN ? 'tracking.open' : 'tracking.click',
+        entityType: 'TrackingEvent',
+        entityId: event.id,
+      });
     });
 
   // P9: the pixel and the redirect exist only in mail to people who consented to tracking at send time.

@@ -260,7 +260,7 @@ async function step(
   ctx: RequestContext,
   id: string,
   allowed: PrivacyRequestStatus[],
-  action: string,
+  action: 'verify' | 'start' | 'extend' | 'reject',
   change: (request: PrivacyRequest) => Promise<Record<string, unknown> | void>,
 ): Promise<PrivacyRequest> {
   return inTransaction(ctx, async () => {

@@ -1,6 +1,6 @@
 import type { SitecareModule } from '../../system/module';
 import { Subscription } from './subscription.entity';
-import { SubscriptionResolver } from './subscription.resolver';
+import { CustomerSubscriptionsResolver, SubscriptionResolver } from './subscription.resolver';
 import { subscriptionsSource } from '../../privacy/sources/commerce';
 import './subscription.sql'; // its read definitions
 import './subscription.payments'; // what a paid order or renewal means to a subscription
@@ -8,6 +8,6 @@ import './subscription.payments'; // what a paid order or renewal means to a sub
 export const subscriptionsModule: SitecareModule = {
   name: 'subscriptions',
   entities: [Subscription],
-  resolvers: [SubscriptionResolver],
+  resolvers: [SubscriptionResolver, CustomerSubscriptionsResolver],
   personalData: [subscriptionsSource],
 };

@@ -1,7 +1,7 @@
 import { IsEnum, IsOptional } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { readComputedValue, readList, readOne } from '../../graphql/sql/reads';
+import { readComputedValue, readList, readMany, readOne } from '../../graphql/sql/reads';
 import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
@@ -75,5 +75,16 @@ export class SubscriptionResolver {
   ): Promise<Subscription> {
     if (reason && reason.length > 1000) reason = reason.slice(0, 1000);
     return cancelSubscription(ctx, id, reason);
+  }
+}
+
+/** Issue 25: a customer's subscriptions, as its page shows them. */
+@Resolver(() => Customer)
+export class CustomerSubscriptionsResolver {
+  @FieldResolver(() => [Subscription], {
+    description: 'Its subscriptions (up to 50), active first, then by next renewal.',
+  })
+  subscriptions(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Subscription[]> {
+    return readMany(ctx, 'Customer.subscriptions', Customer, customer.id);
   }
 }

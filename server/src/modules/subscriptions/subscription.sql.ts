@@ -21,3 +21,12 @@ readRelation('PackageSubscription.servicePackage', {
   many: false,
   on: (t, s) => `${t}.id = ${s}.service_package_id`,
 });
+
+// Issue 25, the customer page: all its subscriptions (active first, then by next renewal).
+readRelation('Customer.subscriptions', {
+  entity: 'Subscription',
+  many: true,
+  on: (t, customer) => `${t}.customer_id = ${customer}.id`,
+  orderBy: (t) => `(${t}.status = 'ACTIVE') desc, ${t}.next_renewal_at asc, ${t}.id asc`,
+  limit: 50,
+});

@@ -1,7 +1,12 @@
 import type { SitecareModule } from '../../system/module';
 import { SupportTicket } from './support-ticket.entity';
 import { TicketMessage } from './ticket-message.entity';
-import { SiteTicketsResolver, SupportTicketResolver, TicketMessageResolver } from './ticket.resolver';
+import {
+  CustomerTicketsResolver,
+  SiteTicketsResolver,
+  SupportTicketResolver,
+  TicketMessageResolver,
+} from './ticket.resolver';
 import { inboundEmailRouter } from './inbound-email';
 import { ticketsSource } from '../../privacy/sources/care';
 import './ticket.sql'; // its read definitions
@@ -9,7 +14,7 @@ import './ticket.sql'; // its read definitions
 export const ticketsModule: SitecareModule = {
   name: 'tickets',
   entities: [SupportTicket, TicketMessage],
-  resolvers: [SupportTicketResolver, TicketMessageResolver, SiteTicketsResolver],
+  resolvers: [SupportTicketResolver, TicketMessageResolver, SiteTicketsResolver, CustomerTicketsResolver],
   personalData: [ticketsSource],
   routes: ({ orm, services }) => inboundEmailRouter(orm, services),
 };

@@ -125,6 +125,16 @@ export class TicketMessageResolver {
   }
 }
 
+@Resolver(() => Customer)
+export class CustomerTicketsResolver {
+  @FieldResolver(() => [SupportTicket], {
+    description: 'Issue 25: the 20 most urgent open tickets of this customer (new, open, waiting on the customer).',
+  })
+  openTickets(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<SupportTicket[]> {
+    return readMany(ctx, 'Customer.openTickets', Customer, customer.id);
+  }
+}
+
 @Resolver(() => Site)
 export class SiteTicketsResolver {
   @FieldResolver(() => [SupportTicket], {

@@ -71,6 +71,16 @@ readRelation('SupportTicket.latestMessages', {
   limit: 3,
 });
 
+// Issue 25, the customer page: its open tickets, whatever the site (or none), most urgent first.
+readRelation('Customer.openTickets', {
+  entity: 'SupportTicket',
+  many: true,
+  on: (t, customer) => `${t}.customer_id = ${customer}.id`,
+  where: (t) => `${t}.status in (${OPEN_TICKET_STATUSES.map((s) => `'${s}'`).join(', ')})`,
+  orderBy: (t) => `${t}.first_response_due_at asc, ${t}.id asc`,
+  limit: 20,
+});
+
 readRelation('Site.openTickets', {
   entity: 'SupportTicket',
   many: true,
