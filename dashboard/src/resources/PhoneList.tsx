@@ -25,13 +25,22 @@ export interface PhoneListProps {
 /** True below the `sm` breakpoint (a phone held upright). */
 export const usePhone = () => useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
 
+// A dot between the facts that show: a field that renders nothing (a credit note has no due date)
+// leaves its box empty, which takes neither room nor a dot. The dot is decoration, silent to screen readers.
 const Secondary = ({ facts }: { facts: ReactNode[] }) => (
-  <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1, alignItems: 'baseline' }}>
-    {facts.map((child, index) => (
-      <Box component="span" key={index} sx={{ display: 'inline-flex', gap: 1, alignItems: 'baseline' }}>
-        {index > 0 ? <span aria-hidden="true">·</span> : null}
-        {child}
-      </Box>
+  <Box
+    component="span"
+    sx={{
+      display: 'flex',
+      flexWrap: 'wrap',
+      columnGap: 1,
+      alignItems: 'baseline',
+      '& > span:empty': { display: 'none' },
+      '& > span:not(:empty) ~ span:not(:empty)::before': { content: '"·" / ""', mr: 1 },
+    }}
+  >
+    {facts.map((fact, index) => (
+      <span key={index}>{fact}</span>
     ))}
   </Box>
 );
