@@ -4,7 +4,7 @@
 // label at every width, with the icon in front; use it for actions on a record's page and in dialogs.
 import { Button, type ButtonProps } from '@mui/material';
 import type { ReactElement } from 'react';
-import { useTranslate } from 'react-admin';
+import { Link, useTranslate } from 'react-admin';
 
 export interface LabelledButtonProps extends Omit<ButtonProps, 'children' | 'startIcon'> {
   /** A translation key (or text) for the button's words. */
@@ -12,13 +12,20 @@ export interface LabelledButtonProps extends Omit<ButtonProps, 'children' | 'sta
   labelArgs?: Record<string, unknown>;
   /** The icon before the label, as react-admin's Button takes it. */
   children?: ReactElement;
+  /** A route of the dashboard: the button is a link to it. */
+  to?: string;
 }
 
-export const LabelledButton = ({ label, labelArgs, children, size = 'small', ...props }: LabelledButtonProps) => {
+export const LabelledButton = ({ label, labelArgs, children, size = 'small', to, ...props }: LabelledButtonProps) => {
   const translate = useTranslate();
-  return (
+  const text = translate(label, { _: label, ...labelArgs });
+  return to ? (
+    <Button size={size} startIcon={children} component={Link} to={to} {...props}>
+      {text}
+    </Button>
+  ) : (
     <Button size={size} startIcon={children} {...props}>
-      {translate(label, { _: label, ...labelArgs })}
+      {text}
     </Button>
   );
 };
