@@ -134,6 +134,14 @@ describe('M19: every customer and contractor page on a 390 px phone', () => {
     );
     expect(problems(visits)).toEqual([]);
 
+    // Actions say what they do in words on a phone, not only with an icon: cancelling a subscription
+    // was a red ⊗ that read as "close".
+    const subscription = visits.find((visit) => kindOf(visit.route) === '/subscriptions/:id/show')!;
+    await page.goto(`${dash.app.url}/#${subscription.route}`);
+    const cancel = page.getByRole('button', { name: 'Säg upp abonnemanget' });
+    await cancel.waitFor();
+    expect(await cancel.innerText()).toMatch(/säg upp abonnemanget/i);
+
     // The documentation's phone screenshots: the home page and the profile.
     await page.goto(`${dash.app.url}/#/`);
     await ready(page);
