@@ -64,10 +64,9 @@ interface Visit {
 
 /** How much of the app bar's title does not fit its box (0: all of it shows). */
 const titleCut = (page: Page) =>
-  page.evaluate(() => {
-    const title = document.getElementById('react-admin-title');
-    return title ? title.scrollWidth - title.clientWidth : 0;
-  });
+  page.evaluate<number>(
+    "(() => { const t = document.getElementById('react-admin-title'); return t ? t.scrollWidth - t.clientWidth : 0; })()",
+  );
 
 /**
  * Visits every kind of page reachable from the role's menus at phone size: a failure is
