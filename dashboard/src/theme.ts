@@ -3,6 +3,7 @@
 // the app bar and buttons use #1565c0; MUI's warning orange #ed6c02 (3.1:1) and info blue #0288d1
 // (3.9:1) fail as the text of outlined chips and alerts, so they are darkened to #b45309 (5.0:1)
 // and #01579b (7.4:1).
+import type { Theme } from '@mui/material';
 import { type ComponentType, createElement, lazy, Suspense } from 'react';
 import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
 
@@ -28,6 +29,27 @@ const components = {
   // app bar's refresh spinner has no name to give in the UI's language from a static theme. Hidden
   // from assistive technology, it is no longer an unnamed progress bar (axe: aria-progressbar-name).
   MuiCircularProgress: { defaultProps: { 'aria-hidden': true } },
+  // Issue 25: on a phone the app bar's title was cut off behind the language button. Below `sm` the
+  // language button shows only its globe (the language's name stays its accessible name) and the
+  // title is a size smaller, ending in an ellipsis if it still does not fit.
+  RaLocalesMenuButton: {
+    styleOverrides: {
+      root: ({ theme }: { theme: Theme }) => ({
+        [theme.breakpoints.down('sm')]: {
+          '& .MuiButton-root': { minWidth: 0, fontSize: 0 },
+          '& .MuiButton-startIcon': { margin: 0 },
+          '& .MuiButton-endIcon': { display: 'none' },
+        },
+      }),
+    },
+  },
+  RaAppBar: {
+    styleOverrides: {
+      root: ({ theme }: { theme: Theme }) => ({
+        [theme.breakpoints.down('sm')]: { '& .RaAppBar-title': { fontSize: '1.1rem', minWidth: 0 } },
+      }),
+    },
+  },
 } as RaThemeOptions['components'];
 
 export const lightTheme: RaThemeOptions = {

@@ -2,9 +2,10 @@
 // employees) the cards of what needs attention; for customers and contractors their own overview.
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import { Box, Typography } from '@mui/material';
-import { Button, Title, useTranslate } from 'react-admin';
+import { Title, useTranslate } from 'react-admin';
 
 import { currentViewer } from '../providers/authProvider';
+import { LabelledButton } from '../resources/LabelledButton';
 import { useViewerRole } from '../providers/useViewerRole';
 import PortalOverview from './PortalOverview';
 import StaffOverview, { isStaff } from './StaffOverview';
@@ -23,9 +24,9 @@ export default function HomePage() {
           ? translate(`sitecare.portal.intro_${role.toLowerCase()}`, { agency: currentViewer()?.tenant.name ?? '' })
           : translate('sitecare.home.intro')}
       </Typography>
-      <Button to="/status" label="sitecare.home.status_link" variant="outlined">
+      <LabelledButton to="/status" label="sitecare.home.status_link" variant="outlined">
         <MonitorHeartIcon />
-      </Button>
+      </LabelledButton>
       {isStaff(role) ? <StaffOverview role={role} /> : role ? <PortalOverview role={role} /> : null}
     </Box>
   );

@@ -2,7 +2,8 @@
 // credentials and assignments). The API's messages for a field show under that input.
 import { Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { type ReactNode, useId } from 'react';
-import { Button, Form, type RaRecord, ResourceContextProvider, SaveButton, useNotify, useTranslate } from 'react-admin';
+import { Form, type RaRecord, ResourceContextProvider, SaveButton, useNotify, useTranslate } from 'react-admin';
+import { LabelledButton } from './LabelledButton';
 
 export interface FormDialogProps {
   open: boolean;
@@ -61,7 +62,7 @@ export const FormDialog = ({
             <DialogTitle id={titleId}>{translate(title, titleArgs)}</DialogTitle>
             <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 0 }}>{children}</DialogContent>
             <DialogActions sx={{ px: 3, pb: 2 }}>
-              <Button label="ra.action.cancel" onClick={onClose} />
+              <LabelledButton label="ra.action.cancel" onClick={onClose} />
               <SaveButton label={saveLabel} alwaysEnable />
             </DialogActions>
           </Form>

@@ -3,7 +3,8 @@
 // `orderRefund`); the server's validation message is shown as it comes.
 import { Box, TextField, Typography } from '@mui/material';
 import { useState, type ReactElement } from 'react';
-import { Button, Confirm, useNotify, useRecordContext, useRefresh, useTranslate, useUpdate } from 'react-admin';
+import { Confirm, useNotify, useRecordContext, useRefresh, useTranslate, useUpdate } from 'react-admin';
+import { LabelledButton } from './LabelledButton';
 
 export const ReasonAction = ({
   resource,
@@ -63,9 +64,9 @@ export const ReasonAction = ({
   };
   return (
     <>
-      <Button label={label} onClick={() => setOpen(true)}>
+      <LabelledButton label={label} onClick={() => setOpen(true)}>
         {icon}
-      </Button>
+      </LabelledButton>
       <Confirm
         isOpen={open}
         loading={isPending}

@@ -1,4 +1,3 @@
-import { useMediaQuery, type Theme } from '@mui/material';
 import { Box } from '@mui/material';
 import {
   DataTable,
@@ -8,6 +7,7 @@ import {
   SelectInput,
   TextField,
   TopToolbar,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
 
@@ -18,6 +18,21 @@ import { InvoiceDownload } from './InvoiceDownload';
 import { InvoiceExport } from './InvoiceExport';
 import { csvExporter } from '../../providers/exporter';
 import { ListExportActions } from '../ListExportActions';
+import { PhoneList } from '../PhoneList';
+
+/** "Invoice 1042" / "Credit note 1043": an invoice's kind and number, a stacked row's title on a phone. */
+const InvoiceTitle = () => {
+  const invoice = useRecordContext<{ id: string; kind: string; number: number }>();
+  const translate = useTranslate();
+  return <span>{invoice ? `${translate(`sitecare.invoice_kind.${invoice.kind}`)} ${invoice.number}` : null}</span>;
+};
+
+const InvoiceDue = () => {
+  const invoice = useRecordContext<{ id: string; kind: string; dueDate?: string }>();
+  const translate = useTranslate();
+  if (invoice?.kind !== 'INVOICE' || !invoice.dueDate) return null;
+  return <span>{`${translate('resources.invoices.fields.dueDate')} ${invoice.dueDate}`}</span>;
+};
 
 const KINDS = ['INVOICE', 'CREDIT_NOTE'] as const;
 const STATUSES = ['OPEN', 'PAID', 'CREDITED'] as const;
@@ -26,8 +41,6 @@ export default function InvoiceList() {
   const role = useViewerRole();
   const own = role === 'CUSTOMER';
   const translate = useTranslate();
-  // A phone (390 px) shows the kind, number, total and the download; the date and buyer from a tablet up.
-  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const filters = [
     <SelectInput
       key="kind"
@@ -60,44 +73,46 @@ export default function InvoiceList() {
         )
       }
     >
-      <DataTable bulkActionButtons={false}>
-        {phone ? null : <DataTable.Col source="number" disableSort />}
-        <DataTable.Col source="kind" disableSort>
-          <FunctionField
-            source="kind"
-            render={(record: { kind: string; number: number }) =>
-              `${translate(`sitecare.invoice_kind.${record.kind}`)}${phone ? ` ${record.number}` : ''}`
-            }
-          />
-          {/* On a phone the state goes under the kind (one column less). */}
-          {phone ? (
-            <Box sx={{ mt: 0.5 }}>
-              <InvoiceStateField short />
-            </Box>
-          ) : null}
-        </DataTable.Col>
-        {phone ? null : <DataTable.Col source="issueDate" disableSort />}
-        {own || phone ? null : (
-          <DataTable.Col source="buyerName" disableSort>
-            <TextField source="buyerName" />
+      <PhoneList
+        primary={<InvoiceTitle />}
+        chips={<InvoiceStateField short />}
+        secondary={[<InvoiceAmountField key="total" />, <InvoiceDue key="due" />]}
+        actions={
+          <>
+            <InvoiceDownload />
+            {own ? <PayInvoiceButton compact /> : <MarkPaidButton />}
+          </>
+        }
+      >
+        <DataTable bulkActionButtons={false}>
+          <DataTable.Col source="number" disableSort />
+          <DataTable.Col source="kind" disableSort>
+            <FunctionField
+              source="kind"
+              render={(record: { kind: string }) => translate(`sitecare.invoice_kind.${record.kind}`)}
+            />
           </DataTable.Col>
-        )}
-        <DataTable.Col source="totalMinor" disableSort>
-          <InvoiceAmountField />
-        </DataTable.Col>
-        {phone ? null : (
+          <DataTable.Col source="issueDate" disableSort />
+          {own ? null : (
+            <DataTable.Col source="buyerName" disableSort>
+              <TextField source="buyerName" />
+            </DataTable.Col>
+          )}
+          <DataTable.Col source="totalMinor" disableSort>
+            <InvoiceAmountField />
+          </DataTable.Col>
           <DataTable.Col source="status" disableSort>
             <InvoiceStateField />
           </DataTable.Col>
-        )}
-        {phone ? null : <DataTable.Col source="dueDate" disableSort />}
-        <DataTable.Col source="pdfUrl" disableSort>
-          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, alignItems: 'center' }}>
-            <InvoiceDownload />
-            {own ? <PayInvoiceButton compact={phone} /> : <MarkPaidButton />}
-          </Box>
-        </DataTable.Col>
-      </DataTable>
+          <DataTable.Col source="dueDate" disableSort />
+          <DataTable.Col source="pdfUrl" disableSort>
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, alignItems: 'center' }}>
+              <InvoiceDownload />
+              {own ? <PayInvoiceButton /> : <MarkPaidButton />}
+            </Box>
+          </DataTable.Col>
+        </DataTable>
+      </PhoneList>
     </List>
   );
 }

@@ -44,3 +44,10 @@ export const PaymentFailureField = (_props: { label?: string }) => {
 };
 
 export const IntervalField = () => <EnumChipField source="interval" prefix="sitecare.billing_interval" />;
+
+/** "Order 12": an order's name in a stacked list row (the same words as the home page's orders card). */
+export const OrderNumberField = (_props: { label?: string }) => {
+  const translate = useTranslate();
+  const number = useFieldValue({ source: 'number' });
+  return <span>{translate('sitecare.portal.orders.number', { number })}</span>;
+};

@@ -3,10 +3,11 @@ import { BooleanInput, DataTable, List, SelectInput, TextField } from 'react-adm
 import { useViewerRole } from '../../providers/useViewerRole';
 import { orderStatusChoices } from '../choices';
 import { MoneyField } from '../money';
-import { OrderStatusField } from './OrderFields';
+import { OrderNumberField, OrderStatusField } from './OrderFields';
 import { DateField } from '../DateField';
 import { csvExporter } from '../../providers/exporter';
 import { ListExportActions } from '../ListExportActions';
+import { PhoneList } from '../PhoneList';
 
 const filters = [
   <SelectInput key="status" source="status" choices={orderStatusChoices} alwaysOn />,
@@ -32,21 +33,31 @@ export default function OrderList() {
       actions={<ListExportActions />}
       queryOptions={{ meta: { embed: own ? [] : ['customer'] } }}
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="number" disableSort />
-        {own ? null : (
-          <DataTable.Col source="customer" disableSort>
-            <TextField source="customer.name" />
+      <PhoneList
+        primary={<OrderNumberField />}
+        chips={<OrderStatusField />}
+        secondary={[
+          <MoneyField key="total" source="totalMinor" />,
+          own ? null : <TextField key="customer" source="customer.name" />,
+          <DateField key="created" source="createdAt" />,
+        ]}
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="number" disableSort />
+          {own ? null : (
+            <DataTable.Col source="customer" disableSort>
+              <TextField source="customer.name" />
+            </DataTable.Col>
+          )}
+          <DataTable.Col source="status" field={OrderStatusField} disableSort />
+          <DataTable.Col source="totalMinor" disableSort>
+            <MoneyField source="totalMinor" />
           </DataTable.Col>
-        )}
-        <DataTable.Col source="status" field={OrderStatusField} disableSort />
-        <DataTable.Col source="totalMinor" disableSort>
-          <MoneyField source="totalMinor" />
-        </DataTable.Col>
-        <DataTable.Col source="createdAt" disableSort>
-          <DateField source="createdAt" />
-        </DataTable.Col>
-      </DataTable>
+          <DataTable.Col source="createdAt" disableSort>
+            <DateField source="createdAt" />
+          </DataTable.Col>
+        </DataTable>
+      </PhoneList>
     </List>
   );
 }

@@ -20,6 +20,7 @@ import {
 } from 'react-admin';
 import { DateField } from '../DateField';
 import { csvExporter } from '../../providers/exporter';
+import { PhoneList } from '../PhoneList';
 
 const PublishButton = () => {
   const version = useRecordContext();
@@ -79,23 +80,33 @@ export default function PolicyVersionList() {
         </TopToolbar>
       }
     >
-      <DataTable bulkActionButtons={false} rowClick={false}>
-        <DataTable.Col source="version" disableSort>
-          <TextField source="version" />
-        </DataTable.Col>
-        <DataTable.Col source="language" disableSort>
-          <TextField source="language" />
-        </DataTable.Col>
-        <DataTable.Col source="materialChange" disableSort>
-          <BooleanField source="materialChange" />
-        </DataTable.Col>
-        <DataTable.Col source="publishedAt" disableSort>
-          <DateField source="publishedAt" showTime emptyText="–" />
-        </DataTable.Col>
-        <DataTable.Col disableSort>
-          <PublishButton />
-        </DataTable.Col>
-      </DataTable>
+      <PhoneList
+        rowClick={false}
+        primary={<TextField source="version" />}
+        secondary={[
+          <TextField key="language" source="language" />,
+          <DateField key="published" source="publishedAt" showTime emptyText="–" />,
+        ]}
+        actions={<PublishButton />}
+      >
+        <DataTable bulkActionButtons={false} rowClick={false}>
+          <DataTable.Col source="version" disableSort>
+            <TextField source="version" />
+          </DataTable.Col>
+          <DataTable.Col source="language" disableSort>
+            <TextField source="language" />
+          </DataTable.Col>
+          <DataTable.Col source="materialChange" disableSort>
+            <BooleanField source="materialChange" />
+          </DataTable.Col>
+          <DataTable.Col source="publishedAt" disableSort>
+            <DateField source="publishedAt" showTime emptyText="–" />
+          </DataTable.Col>
+          <DataTable.Col disableSort>
+            <PublishButton />
+          </DataTable.Col>
+        </DataTable>
+      </PhoneList>
     </List>
   );
 }

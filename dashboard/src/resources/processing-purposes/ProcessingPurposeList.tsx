@@ -4,36 +4,47 @@ import { BooleanField, DataTable, List, NumberField, TextField, useCanAccess, us
 import { EnumChipField } from '../EnumChipField';
 import { csvExporter } from '../../providers/exporter';
 import { ListExportActions } from '../ListExportActions';
+import { PhoneList } from '../PhoneList';
 
 export default function ProcessingPurposeList() {
   const locale = useLocale();
   const { canAccess: canEdit } = useCanAccess({ resource: 'processingPurposes', action: 'edit' });
   return (
     <List exporter={csvExporter} perPage={25} actions={<ListExportActions />} pagination={false}>
-      <DataTable bulkActionButtons={false} rowClick={canEdit ? 'edit' : false}>
-        <DataTable.Col source="key" disableSort>
-          <EnumChipField source="key" prefix="sitecare.purpose" />
-        </DataTable.Col>
-        <DataTable.Col
-          source={locale === 'sv' ? 'descriptionSv' : 'descriptionEn'}
-          label="resources.processingPurposes.fields.description"
-          disableSort
-        >
-          <TextField source={locale === 'sv' ? 'descriptionSv' : 'descriptionEn'} />
-        </DataTable.Col>
-        <DataTable.Col source="legalBasis" disableSort>
-          <EnumChipField source="legalBasis" prefix="sitecare.legal_basis" />
-        </DataTable.Col>
-        <DataTable.Col source="dataCategories" disableSort>
-          <TextField source="dataCategories" />
-        </DataTable.Col>
-        <DataTable.Col source="retentionDays" disableSort>
-          <NumberField source="retentionDays" emptyText="–" />
-        </DataTable.Col>
-        <DataTable.Col source="stoppedByObjection" disableSort>
-          <BooleanField source="stoppedByObjection" />
-        </DataTable.Col>
-      </DataTable>
+      <PhoneList
+        rowClick={canEdit ? 'edit' : false}
+        primary={<TextField source={locale === 'sv' ? 'descriptionSv' : 'descriptionEn'} />}
+        chips={[
+          <EnumChipField key="key" source="key" prefix="sitecare.purpose" />,
+          <EnumChipField key="basis" source="legalBasis" prefix="sitecare.legal_basis" />,
+        ]}
+        secondary={[<TextField key="categories" source="dataCategories" />]}
+      >
+        <DataTable bulkActionButtons={false} rowClick={canEdit ? 'edit' : false}>
+          <DataTable.Col source="key" disableSort>
+            <EnumChipField source="key" prefix="sitecare.purpose" />
+          </DataTable.Col>
+          <DataTable.Col
+            source={locale === 'sv' ? 'descriptionSv' : 'descriptionEn'}
+            label="resources.processingPurposes.fields.description"
+            disableSort
+          >
+            <TextField source={locale === 'sv' ? 'descriptionSv' : 'descriptionEn'} />
+          </DataTable.Col>
+          <DataTable.Col source="legalBasis" disableSort>
+            <EnumChipField source="legalBasis" prefix="sitecare.legal_basis" />
+          </DataTable.Col>
+          <DataTable.Col source="dataCategories" disableSort>
+            <TextField source="dataCategories" />
+          </DataTable.Col>
+          <DataTable.Col source="retentionDays" disableSort>
+            <NumberField source="retentionDays" emptyText="–" />
+          </DataTable.Col>
+          <DataTable.Col source="stoppedByObjection" disableSort>
+            <BooleanField source="stoppedByObjection" />
+          </DataTable.Col>
+        </DataTable>
+      </PhoneList>
     </List>
   );
 }

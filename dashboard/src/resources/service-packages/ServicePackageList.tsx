@@ -3,6 +3,7 @@ import { BooleanField, CreateButton, DataTable, ExportButton, List, TopToolbar }
 import { useCanRead } from '../../providers/useViewerRole';
 import { PackageNameField, PricesField, WITH_PRICES } from './ServicePackageFields';
 import { csvExporter } from '../../providers/exporter';
+import { PhoneList } from '../PhoneList';
 
 const PackageListActions = () => (
   <TopToolbar>
@@ -21,15 +22,17 @@ export default function ServicePackageList() {
       perPage={100}
       queryOptions={WITH_PRICES}
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="name" field={PackageNameField} disableSort />
-        <DataTable.Col source="active" disableSort>
-          <BooleanField source="active" />
-        </DataTable.Col>
-        <DataTable.Col source="responseTimeHours" disableSort />
-        <DataTable.Col source="supportHoursPerMonth" disableSort />
-        {seesPrices ? <DataTable.Col source="prices" field={PricesField} disableSort /> : null}
-      </DataTable>
+      <PhoneList primary={<PackageNameField />} chips={seesPrices ? <PricesField /> : undefined}>
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="name" field={PackageNameField} disableSort />
+          <DataTable.Col source="active" disableSort>
+            <BooleanField source="active" />
+          </DataTable.Col>
+          <DataTable.Col source="responseTimeHours" disableSort />
+          <DataTable.Col source="supportHoursPerMonth" disableSort />
+          {seesPrices ? <DataTable.Col source="prices" field={PricesField} disableSort /> : null}
+        </DataTable>
+      </PhoneList>
     </List>
   );
 }

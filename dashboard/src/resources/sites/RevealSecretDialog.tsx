@@ -15,7 +15,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Button, useNotify, useTranslate } from 'react-admin';
+import { useNotify, useTranslate } from 'react-admin';
+import { LabelledButton } from '../LabelledButton';
 
 /** How long a revealed secret stays on screen. */
 export const REVEAL_SECONDS = 30;
@@ -132,7 +133,7 @@ export const RevealSecretDialog = ({ secret, title, username, onClose }: RevealS
         <SecretContent secret={secret} username={username} onExpired={() => onClose('expired')} />
       ) : null}
       <DialogActions sx={{ px: 3, pb: 2 }}>
-        <Button label="ra.action.close" onClick={() => onClose('closed')} />
+        <LabelledButton label="ra.action.close" onClick={() => onClose('closed')} />
       </DialogActions>
     </Dialog>
   );

@@ -4,7 +4,8 @@ import DownloadIcon from '@mui/icons-material/Download';
 import SendIcon from '@mui/icons-material/Send';
 import { Box, MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
-import { Button, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { LabelledButton } from '../LabelledButton';
 
 import { graphqlRequest } from '../../providers/graphqlRequest';
 import { useViewerRole } from '../../providers/useViewerRole';
@@ -90,13 +91,13 @@ export const SiteCareReport = () => {
             </MenuItem>
           ))}
         </TextField>
-        <Button label="sitecare.care_report.download" onClick={download} disabled={busy}>
+        <LabelledButton label="sitecare.care_report.download" onClick={download} disabled={busy}>
           <DownloadIcon />
-        </Button>
+        </LabelledButton>
         {staff ? (
-          <Button label="sitecare.care_report.resend" onClick={resend} disabled={busy}>
+          <LabelledButton label="sitecare.care_report.resend" onClick={resend} disabled={busy}>
             <SendIcon />
-          </Button>
+          </LabelledButton>
         ) : null}
       </Box>
     </Section>

@@ -7,7 +7,6 @@ import KeyIcon from '@mui/icons-material/Key';
 import { Box, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
-  Button,
   DataTable,
   PasswordInput,
   type RaRecord,
@@ -23,6 +22,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { LabelledButton } from '../LabelledButton';
 
 import { EmbeddedTable } from '../EmbeddedTable';
 import { ApiError, graphqlRequest } from '../../providers/graphqlRequest';
@@ -112,9 +112,9 @@ export const RevealButton = ({ domain }: { domain: string }) => {
 
   return (
     <>
-      <Button label="sitecare.credentials.reveal" onClick={reveal} disabled={pending}>
+      <LabelledButton label="sitecare.credentials.reveal" onClick={reveal} disabled={pending}>
         <KeyIcon />
-      </Button>
+      </LabelledButton>
       <RevealSecretDialog
         secret={secret}
         title={translate('sitecare.credentials.revealed_title', { label: credential.label, domain })}
@@ -148,9 +148,9 @@ const AddCredentialButton = () => {
   };
   return (
     <>
-      <Button label="sitecare.credentials.add" variant="contained" onClick={() => setOpen(true)}>
+      <LabelledButton label="sitecare.credentials.add" variant="contained" onClick={() => setOpen(true)}>
         <AddIcon />
-      </Button>
+      </LabelledButton>
       <FormDialog
         open={open}
         onClose={() => setOpen(false)}

@@ -20,6 +20,7 @@ import { seesOwnSitesOnly } from './ownSites';
 import { ServicePackageField, SitePlatformField, SiteStatusField } from './SiteFields';
 import { DateField } from '../DateField';
 import { csvExporter } from '../../providers/exporter';
+import { PhoneList } from '../PhoneList';
 
 const SiteListActions = () => (
   <TopToolbar>
@@ -78,22 +79,31 @@ export default function SiteList() {
         ) : undefined
       }
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="domain" />
-        <DataTable.Col source="platform" field={SitePlatformField} disableSort />
-        <DataTable.Col source="status" field={SiteStatusField} />
-        {role === 'CUSTOMER' ? null : (
-          <DataTable.Col source="customer" disableSort>
-            <TextField source="customer.name" />
-          </DataTable.Col>
-        )}
-        <DataTable.Col source="servicePackage" field={ServicePackageField} disableSort />
-        {ownOnly ? null : (
-          <DataTable.Col source="createdAt">
-            <DateField source="createdAt" />
-          </DataTable.Col>
-        )}
-      </DataTable>
+      <PhoneList
+        primary={<TextField source="domain" />}
+        chips={<SiteStatusField />}
+        secondary={[
+          role === 'CUSTOMER' ? null : <TextField key="customer" source="customer.name" />,
+          <ServicePackageField key="package" />,
+        ]}
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="domain" />
+          <DataTable.Col source="platform" field={SitePlatformField} disableSort />
+          <DataTable.Col source="status" field={SiteStatusField} />
+          {role === 'CUSTOMER' ? null : (
+            <DataTable.Col source="customer" disableSort>
+              <TextField source="customer.name" />
+            </DataTable.Col>
+          )}
+          <DataTable.Col source="servicePackage" field={ServicePackageField} disableSort />
+          {ownOnly ? null : (
+            <DataTable.Col source="createdAt">
+              <DateField source="createdAt" />
+            </DataTable.Col>
+          )}
+        </DataTable>
+      </PhoneList>
     </List>
   );
 }

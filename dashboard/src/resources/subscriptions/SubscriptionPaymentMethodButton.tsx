@@ -2,7 +2,8 @@
 // own page and comes back here. No card or account number ever passes through Sitecare.
 import CreditCardIcon from '@mui/icons-material/CreditCard';
 import { useEffect, useState } from 'react';
-import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext } from 'react-admin';
+import { useCanAccess, useDataProvider, useNotify, useRecordContext } from 'react-admin';
+import { LabelledButton } from '../LabelledButton';
 
 export const SubscriptionPaymentMethodButton = () => {
   const subscription = useRecordContext();
@@ -31,9 +32,9 @@ export const SubscriptionPaymentMethodButton = () => {
     }
   };
   return (
-    <Button label="sitecare.subscriptions.change_method" onClick={go} disabled={pending}>
+    <LabelledButton label="sitecare.subscriptions.change_method" onClick={go} disabled={pending}>
       <CreditCardIcon />
-    </Button>
+    </LabelledButton>
   );
 };
 

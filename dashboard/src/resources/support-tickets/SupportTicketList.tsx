@@ -19,6 +19,7 @@ import { ticketPriorityChoices, ticketStatusChoices } from '../choices';
 import { DateField } from '../DateField';
 import { DueField, TicketChannelField, TicketPriorityField, TicketStatusField } from './SupportTicketFields';
 import { csvExporter } from '../../providers/exporter';
+import { PhoneList } from '../PhoneList';
 
 /**
  * Issue 25: a ticket's last activity, the newest message the viewer may read (the database's row
@@ -77,29 +78,39 @@ export default function SupportTicketList() {
         meta: { embed: ['customer', 'site', 'latestMessages', ...(role === 'CUSTOMER' ? [] : ['assignee'])] },
       }}
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="subject" disableSort />
-        {role === 'CUSTOMER' ? null : (
-          <DataTable.Col source="customer" disableSort>
-            <TextField source="customer.name" emptyText="–" />
+      <PhoneList
+        primary={<TextField source="subject" />}
+        chips={<TicketStatusField />}
+        secondary={[
+          role === 'CUSTOMER' ? null : <TextField key="customer" source="customer.name" emptyText="–" />,
+          <TextField key="site" source="site.domain" emptyText="–" />,
+          <LastActivityField key="activity" />,
+        ]}
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="subject" disableSort />
+          {role === 'CUSTOMER' ? null : (
+            <DataTable.Col source="customer" disableSort>
+              <TextField source="customer.name" emptyText="–" />
+            </DataTable.Col>
+          )}
+          <DataTable.Col source="site" disableSort>
+            <TextField source="site.domain" emptyText="–" />
           </DataTable.Col>
-        )}
-        <DataTable.Col source="site" disableSort>
-          <TextField source="site.domain" emptyText="–" />
-        </DataTable.Col>
-        <DataTable.Col source="status" field={TicketStatusField} />
-        <DataTable.Col source="priority" field={TicketPriorityField} />
-        <DataTable.Col source="firstResponseDueAt" field={DueField} />
-        {role === 'CUSTOMER' ? null : (
-          <DataTable.Col source="assignee" disableSort>
-            <TextField source="assignee.name" emptyText="sitecare.tickets.unassigned" />
+          <DataTable.Col source="status" field={TicketStatusField} />
+          <DataTable.Col source="priority" field={TicketPriorityField} />
+          <DataTable.Col source="firstResponseDueAt" field={DueField} />
+          {role === 'CUSTOMER' ? null : (
+            <DataTable.Col source="assignee" disableSort>
+              <TextField source="assignee.name" emptyText="sitecare.tickets.unassigned" />
+            </DataTable.Col>
+          )}
+          <DataTable.Col source="lastActivityAt" label="resources.supportTickets.fields.lastActivityAt" disableSort>
+            <LastActivityField />
           </DataTable.Col>
-        )}
-        <DataTable.Col source="lastActivityAt" label="resources.supportTickets.fields.lastActivityAt" disableSort>
-          <LastActivityField />
-        </DataTable.Col>
-        <DataTable.Col source="channel" field={TicketChannelField} disableSort />
-      </DataTable>
+          <DataTable.Col source="channel" field={TicketChannelField} disableSort />
+        </DataTable>
+      </PhoneList>
     </List>
   );
 }

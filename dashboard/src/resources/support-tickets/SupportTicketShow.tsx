@@ -6,7 +6,6 @@ import MailIcon from '@mui/icons-material/MarkEmailUnread';
 import { Alert, Box, Chip, Paper, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
-  Button,
   Labeled,
   RecordContextProvider,
   Show,
@@ -17,6 +16,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { LabelledButton } from '../LabelledButton';
 
 import { graphqlRequest } from '../../providers/graphqlRequest';
 import { useCanRead, useViewerRole } from '../../providers/useViewerRole';
@@ -71,13 +71,13 @@ export const HeldMail = ({ message }: { message: TicketMessage }) => {
       {translate('sitecare.tickets.held', { email: message.heldFrom })}
       {role === 'ADMIN' || role === 'EMPLOYEE' ? (
         <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
-          <Button
+          <LabelledButton
             label="sitecare.tickets.held_accept"
             variant="contained"
             disabled={busy}
             onClick={() => decide(true)}
           />
-          <Button
+          <LabelledButton
             label="sitecare.tickets.held_reject"
             variant="outlined"
             disabled={busy}

@@ -3,6 +3,7 @@ import { BooleanField, CreateButton, DataTable, ExportButton, List, TopToolbar }
 import { SurveyTitleField } from './SurveyFields';
 import { DateField } from '../DateField';
 import { csvExporter } from '../../providers/exporter';
+import { PhoneList } from '../PhoneList';
 
 const Actions = () => (
   <TopToolbar>
@@ -14,15 +15,17 @@ const Actions = () => (
 export default function SurveyList() {
   return (
     <List exporter={csvExporter} actions={<Actions />} perPage={25}>
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="title" field={SurveyTitleField} disableSort />
-        <DataTable.Col source="active" disableSort>
-          <BooleanField source="active" />
-        </DataTable.Col>
-        <DataTable.Col source="createdAt" disableSort>
-          <DateField source="createdAt" />
-        </DataTable.Col>
-      </DataTable>
+      <PhoneList primary={<SurveyTitleField />} secondary={[<DateField key="created" source="createdAt" />]}>
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="title" field={SurveyTitleField} disableSort />
+          <DataTable.Col source="active" disableSort>
+            <BooleanField source="active" />
+          </DataTable.Col>
+          <DataTable.Col source="createdAt" disableSort>
+            <DateField source="createdAt" />
+          </DataTable.Col>
+        </DataTable>
+      </PhoneList>
     </List>
   );
 }
