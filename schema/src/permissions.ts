@@ -164,7 +164,8 @@ export const PERMISSIONS = {
   'Query.orders': { audience: OWNERS, rule: 'own-customer' },
   'Query.order': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.checkout': { audience: 'PUBLIC', rule: 'none' },
-  'Mutation.orderCancel': { audience: STAFF, rule: 'tenant' },
+  // Issue 25: the buyer cancels her own order while it waits for payment (Order.canCancel); a paid one is refunded by staff.
+  'Mutation.orderCancel': { audience: OWNERS, rule: 'own-customer' },
   // Issue 25: "Pay now": a new payment page for an order waiting for payment (the customer's own).
   'Mutation.orderPay': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.orderRefund': { audience: ADMIN, rule: 'tenant' },

@@ -341,11 +341,12 @@ describe('failed payments and cancellations', () => {
     expect(errorCode(await buyer.gql(PAY, { id: other.orderId }))).toBe('NOT_FOUND');
   });
 
-  it('staff cancel an order still waiting for payment, audited; a paid one cannot be cancelled; customers cannot', async () => {
+  it('staff cancel an order still waiting for payment, audited; a paid one cannot be cancelled; another customer finds no such order', async () => {
     const { orderId } = (await buy('cancel@nyabutiken.example.com')).data!.checkout;
     const CANCEL = 'mutation($id: UUID!) { orderCancel(id: $id) { status } }';
+    // M19: customers may cancel, but only their own (the row rule): someone else's order is not found.
     expect(errorCode(await (await as(demo.url, 'jj-media', 'CUSTOMER')).gql(CANCEL, { id: orderId }))).toBe(
-      'FORBIDDEN',
+      'NOT_FOUND',
     );
     const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
     expect((await employee.ok(CANCEL, { id: orderId })).orderCancel.status).toBe('CANCELLED');
@@ -366,6 +367,51 @@ describe('failed payments and cancellations', () => {
       [orderId],
     );
     expect(n).toBe(1);
+  });
+});
+
+describe('M19: a customer cancels her own order while it waits for payment', () => {
+  const CANCEL = 'mutation($id: UUID!) { orderCancel(id: $id) { status canCancel } }';
+  const ORDER = 'query($id: UUID!) { order(id: $id) { status canCancel } }';
+
+  it('M19: her own unpaid order: canCancel, cancelled, its payment closed as cancelled (not refused), audited as hers', async () => {
+    const first = (await buy('cancelmine@nyabutiken.example.com')).data!.checkout;
+    await deliver(stripe.completeSession(await sessionOf(first.orderId)));
+    const buyer = await acceptInvitation('cancelmine@nyabutiken.example.com');
+    const { orderId } = (await buy('cancelmine@nyabutiken.example.com')).data!.checkout;
+    expect((await buyer.ok(ORDER, { id: orderId })).order).toEqual({ status: 'PENDING_PAYMENT', canCancel: true });
+    expect((await buyer.ok(CANCEL, { id: orderId })).orderCancel).toEqual({ status: 'CANCELLED', canCancel: false });
+    expect(await orderState(orderId)).toMatchObject({ order: 'CANCELLED', payment: 'FAILED' });
+    const [{ failure_reason }] = await sql(`select failure_reason from payments where order_id = $1`, [orderId]);
+    expect(failure_reason).toBe('cancelled');
+    const audited = await sql(
+      `select u.email from audit_events a join users u on u.id = a.actor_user_id
+        where a.action = 'order.cancel' and a.entity_id = $1`,
+      [orderId],
+    );
+    expect(audited.map((a) => a.email)).toEqual(['cancelmine@nyabutiken.example.com']);
+  });
+
+  it('M19: her paid order: canCancel false, and orderCancel answers a typed error naming the field and its code', async () => {
+    const first = (await buy('cancelpaid@nyabutiken.example.com')).data!.checkout;
+    await deliver(stripe.completeSession(await sessionOf(first.orderId)));
+    const buyer = await acceptInvitation('cancelpaid@nyabutiken.example.com');
+    expect((await buyer.ok(ORDER, { id: first.orderId })).order).toEqual({ status: 'PAID', canCancel: false });
+    const refused = await buyer.gql(CANCEL, { id: first.orderId });
+    expect(refused.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+      fields: [{ field: 'id', code: 'orderNotCancellable' }],
+    });
+    expect(await orderState(first.orderId)).toMatchObject({ order: 'PAID' });
+  });
+
+  it("M19: someone else's order waiting for payment is not found, and stays as it was", async () => {
+    const other = (await buy('cancelother@nyabutiken.example.com')).data!.checkout;
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    expect(errorCode(await anna.gql(CANCEL, { id: other.orderId }))).toBe('NOT_FOUND');
+    expect(errorCode(await anna.gql(ORDER, { id: other.orderId }))).toBe('NOT_FOUND');
+    expect(await orderState(other.orderId)).toMatchObject({ order: 'PENDING_PAYMENT' });
   });
 });
 

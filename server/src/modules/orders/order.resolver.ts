@@ -141,6 +141,13 @@ export class OrderResolver {
     return refundableOf(order);
   }
 
+  @FieldResolver(() => Boolean, {
+    description: 'Issue 25: whether the viewer may cancel it now (orderCancel): only while it waits for payment.',
+  })
+  canCancel(@Root() order: Order): boolean {
+    return orderService.cancellable(order);
+  }
+
   @FieldResolver(() => [Payment])
   payments(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Payment[]> {
     return readMany(ctx, 'Order.payments', Order, order.id);
@@ -154,7 +161,7 @@ export class OrderResolver {
     return orderService.payOrder(ctx, id);
   }
 
-  @Mutation(() => Order, { description: 'Cancels an order still waiting for payment (staff); audited.' })
+  @Mutation(() => Order, { description: 'Cancels an order still waiting for payment (staff, or the customer her own; a paid one is refunded instead); audited.' })
   orderCancel(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
     return orderService.cancelOrder(ctx, id);
   }

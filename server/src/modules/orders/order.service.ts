@@ -1,4 +1,4 @@
-// Orders: staff see the agency's, a customer only their own; staff cancel what is still unpaid.
+// Orders: staff see the agency's, a customer only their own; staff and the buyer cancel what is still unpaid.
 import { readList, readOne } from '../../graphql/sql/reads';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
@@ -30,7 +30,6 @@ export async function getOrder(ctx: RequestContext, id: string): Promise<Order> 
   return order;
 }
 
-/** An order still waiting for payment is cancelled, and its pending payment marked failed; audited. */
 /**
  * Issue 25: "Pay now": the provider's payment page for an order still waiting for payment, started
  * as every checkout is (`startCheckout`: a new pending payment on the order). Audited.
@@ -48,17 +47,25 @@ export function payOrder(ctx: RequestContext, id: string): Promise<string> {
   });
 }
 
+/**
+ * Issue 25: the one rule of which order may be cancelled, by staff or by its buyer (the row rule
+ * limits a customer to her own orders): one still waiting for payment. A paid order is refunded
+ * instead (staff's). `Order.canCancel` shows the same rule to the dashboard.
+ */
+export const cancellable = (order: Pick<Order, 'status'>): boolean => order.status === OrderStatus.PENDING_PAYMENT;
+
+/** An order still waiting for payment is cancelled, and its pending payment marked failed; audited. */
 export function cancelOrder(ctx: RequestContext, id: string): Promise<Order> {
   return inTransaction(ctx, async () => {
     const order = await getOrder(ctx, id);
-    if (order.status !== OrderStatus.PENDING_PAYMENT) {
-      throw badInput('id', 'Only an order waiting for payment can be cancelled');
+    if (!cancellable(order)) {
+      throw badInput('id', 'Only an order waiting for payment can be cancelled', 'orderNotCancellable');
     }
     order.status = OrderStatus.CANCELLED;
     await ctx.em.nativeUpdate(
       Payment,
       { order, status: PaymentStatus.PENDING },
-      { status: PaymentStatus.FAILED, failureReason: 'cancelled' }, // by staff: not a refused payment
+      { status: PaymentStatus.FAILED, failureReason: 'cancelled' }, // cancelled, not a refused payment
     );
     await ctx.em.flush();
     await audit(ctx, {
