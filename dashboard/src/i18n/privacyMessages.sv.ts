@@ -135,6 +135,7 @@ export const privacySwedish: Messages<typeof privacyEnglish> = {
       attention_due: 'Senast %{date}',
       tools: {
         title: 'Integritetsverktyg',
+        file: 'Gör en begäran om dina uppgifter',
         intro:
           'Här kan du begära en kopia av dina uppgifter, få dem rättade eller raderade, begränsa eller invända mot hur de används, eller återkalla ditt samtycke. Vi svarar inom en månad.',
         type: 'Vad vill du göra?',

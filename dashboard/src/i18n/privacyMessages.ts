@@ -134,6 +134,7 @@ export const privacyEnglish = {
       attention_due: 'Due %{date}',
       tools: {
         title: 'Privacy tools',
+        file: 'Make a request about your data',
         intro:
           'Here you can ask for a copy of your data, have it corrected or erased, restrict or object to its use, or withdraw your consent. We answer within one month.',
         type: 'What do you want?',

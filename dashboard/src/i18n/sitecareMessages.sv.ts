@@ -14,6 +14,7 @@ import { subscriptionSwedish } from './subscriptionMessages.sv';
 import { portalSwedish } from './portalMessages.sv';
 import { privacySwedish } from './privacyMessages.sv';
 import { ticketWorkSwedish } from './ticketWorkMessages.sv';
+import { portalDaySwedish } from './portalDayMessages.sv';
 
 export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   sitecare: {
@@ -30,6 +31,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...signinSwedish.sitecare,
     ...portalSwedish.sitecare,
     ...ticketWorkSwedish.sitecare,
+    ...portalDaySwedish.sitecare,
     table_region: 'Tabell: %{name}',
     common: {
       empty: 'Inget här',

@@ -16,6 +16,7 @@ import { subscriptionEnglish } from './subscriptionMessages';
 import { portalEnglish } from './portalMessages';
 import { privacyEnglish } from './privacyMessages';
 import { ticketWorkEnglish } from './ticketWorkMessages';
+import { portalDayEnglish } from './portalDayMessages';
 
 export const sitecareEnglish = {
   sitecare: {
@@ -32,6 +33,7 @@ export const sitecareEnglish = {
     ...signinEnglish.sitecare,
     ...portalEnglish.sitecare,
     ...ticketWorkEnglish.sitecare,
+    ...portalDayEnglish.sitecare,
     table_region: 'Table: %{name}',
     common: {
       empty: 'Nothing here',

@@ -5,6 +5,7 @@ import { Box, Typography } from '@mui/material';
 import { Button, Title, useTranslate } from 'react-admin';
 
 import { currentViewer } from '../providers/authProvider';
+import { roleSeesScreen } from '../providers/canAccess';
 import { useViewerRole } from '../providers/useViewerRole';
 import PortalOverview from './PortalOverview';
 import StaffOverview, { isStaff } from './StaffOverview';
@@ -23,9 +24,11 @@ export default function HomePage() {
           ? translate(`sitecare.portal.intro_${role.toLowerCase()}`, { agency: currentViewer()?.tenant.name ?? '' })
           : translate('sitecare.home.intro')}
       </Typography>
-      <Button to="/status" label="sitecare.home.status_link" variant="outlined">
-        <MonitorHeartIcon />
-      </Button>
+      {roleSeesScreen(role, 'status') ? (
+        <Button to="/status" label="sitecare.home.status_link" variant="outlined">
+          <MonitorHeartIcon />
+        </Button>
+      ) : null}
       {isStaff(role) ? <StaffOverview role={role} /> : role ? <PortalOverview role={role} /> : null}
     </Box>
   );

@@ -50,7 +50,7 @@ async function call(query: string, variables: Record<string, unknown>) {
   try {
     return await graphqlRequest(query, variables);
   } catch (error) {
-    if (error instanceof ApiError) throw { message: error.message, body: { errors: error.fieldErrors } };
+    if (error instanceof ApiError) throw { message: error.inputMessage, body: { errors: error.fieldErrors } };
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import { Button, Chip } from '@mui/material';
 import { useState } from 'react';
 import { DateInput, required, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 
+import { errorNotice } from '../../providers/errorMessages';
 import { ApiError, graphqlRequest } from '../../providers/graphqlRequest';
 import { FormDialog } from '../FormDialog';
 import { RowActionButton } from '../RowActionButton';
@@ -71,7 +72,7 @@ export const MarkPaidButton = () => {
         { id: invoice.id, i: { paidOn: String(values.paidOn).slice(0, 10) } },
       );
     } catch (error) {
-      if (error instanceof ApiError) throw { message: error.message, body: { errors: error.fieldErrors } };
+      if (error instanceof ApiError) throw { message: error.inputMessage, body: { errors: error.fieldErrors } };
       throw error;
     }
     notify('sitecare.invoices.marked_paid', { messageArgs: { number: invoice.number } });
@@ -120,7 +121,7 @@ export const PayInvoiceButton = ({ compact = false }: { compact?: boolean }) => 
       );
       window.location.assign(invoicePay.redirectUrl);
     } catch (error) {
-      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      notify(errorNotice(error), { type: 'error' });
       setBusy(false);
     }
   };

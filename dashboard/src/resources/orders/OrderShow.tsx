@@ -28,6 +28,7 @@ import {
   PaymentStatusField,
   failureText,
 } from './OrderFields';
+import { OrderCancelButton } from './OrderCancelButton';
 import { OrderPayButton } from './OrderPayButton';
 import { OrderRefundButton } from './OrderRefundButton';
 import { InvoiceDownload } from '../invoices/InvoiceDownload';
@@ -157,6 +158,7 @@ export default function OrderShow() {
       actions={
         <TopToolbar>
           <OrderPayButton />
+          <OrderCancelButton />
           <OrderRefundButton />
         </TopToolbar>
       }
