@@ -54,7 +54,6 @@ export const privacySwedish: Messages<typeof privacyEnglish> = {
       invite_title: 'Bjud in %{name} till kundportalen?',
       invite_content: 'En inbjudan skickas till %{email}. Hen väljer sitt eget lösenord.',
       invite_send: 'Skicka inbjudan',
-      invited: 'Inbjudan har skickats',
     },
     privacy_outcome: {
       title: 'Utfall',

@@ -53,7 +53,6 @@ export const privacyEnglish = {
       invite_title: 'Invite %{name} to the customer portal?',
       invite_content: 'An invitation is mailed to %{email}. They choose their own password.',
       invite_send: 'Send invitation',
-      invited: 'The invitation has been sent',
     },
     privacy_outcome: {
       title: 'Outcome',

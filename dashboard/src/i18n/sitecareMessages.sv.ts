@@ -136,7 +136,6 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
       invite: 'Bjud in',
       invite_title: 'Bjud in en användare',
       send_invitation: 'Skicka inbjudan',
-      invited: 'En inbjudan har skickats till %{email}',
       email_fixed: 'E-postadressen kan inte ändras',
       own_role: 'Du kan inte ändra din egen roll',
       language_help: 'För inbjudan och användargränssnittet',

@@ -138,7 +138,6 @@ export const sitecareEnglish = {
       invite: 'Invite',
       invite_title: 'Invite a user',
       send_invitation: 'Send invitation',
-      invited: 'An invitation has been sent to %{email}',
       email_fixed: 'The e-mail address cannot be changed',
       own_role: 'You cannot change your own role',
       language_help: 'Of the invitation and the user interface',

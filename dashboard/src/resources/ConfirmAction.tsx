@@ -20,8 +20,8 @@ export const ConfirmAction = ({
   confirmLabel: string;
   /** The call to make once confirmed. */
   run: () => Promise<unknown>;
-  /** The message shown when it succeeded. */
-  done: string;
+  /** The message shown when it succeeded, or what to do with the call's result instead (its own notice). */
+  done: string | ((result: unknown) => void);
 }) => {
   const notify = useNotify();
   const refresh = useRefresh();
@@ -30,8 +30,9 @@ export const ConfirmAction = ({
   const confirm = async () => {
     setPending(true);
     try {
-      await run();
-      notify(done, { type: 'info' });
+      const result = await run();
+      if (typeof done === 'string') notify(done, { type: 'info' });
+      else done(result);
       refresh();
     } catch (error) {
       notify((error as Error)?.message || 'ra.notification.http_error', { type: 'error' });
