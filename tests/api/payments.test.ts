@@ -1,5 +1,5 @@
 // Checkout and payment through Stripe's official SDK against the local fake (P4, P15, P16, S21).
-import { demoPaymentAccounts } from '@sitecare/seeds';
+import { demoPaymentAccounts, demoSavedCards } from '@sitecare/seeds';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode } from '../support/api-client';
 import { runCli, startDemoApp, type DemoApp } from '../support/demo-app';
@@ -15,7 +15,8 @@ const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
 let stripeEnv: Record<string, string>;
 
 beforeAll(async () => {
-  stripe = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET });
+  // The demo's saved card (its active renewing subscription's) is known to the fake from the start.
+  stripe = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET, savedCards: [demoSavedCards['jj-media']] });
   stripeEnv = {
     STRIPE_API_BASE: stripe.baseUrl,
   };
@@ -561,6 +562,28 @@ describe('P20: renewable subscriptions', () => {
       (e) => e.type === 'payment_intent.succeeded' && (e.data.object as { id: string }).id === intent.id,
     )!;
     expect((await deliver(succeeded)).body.outcome).toBe('stale:PAID');
+  });
+
+  it("M19: the demo's active renewing subscription has its payment method saved, and renews through it", async () => {
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    const { subscriptions } = await anna.ok(
+      '{ subscriptions(page: { take: 10 }) { nodes { id status paymentMethodOnFile } } }',
+    );
+    const active = subscriptions.nodes.filter((s: { status: string }) => s.status === 'ACTIVE');
+    expect(active).toEqual([expect.objectContaining({ paymentMethodOnFile: true })]);
+    await makeDue(active[0].id);
+    expect(await renew()).toContain('charged through the stored method: 1');
+    const [renewal] = await sql(
+      `select o.status, p.via_mandate, p.provider_reference from orders o join payments p on p.order_id = o.id
+        where o.subscription_id = $1`,
+      [active[0].id],
+    );
+    expect(renewal).toMatchObject({ status: 'PAID', via_mandate: true });
+    expect(stripe.getPaymentIntent(renewal.provider_reference)).toMatchObject({
+      customer: demoSavedCards['jj-media'].customer,
+      payment_method: demoSavedCards['jj-media'].paymentMethod,
+      status: 'succeeded',
+    });
   });
 
   it("P20: a refused renewal charge makes the subscription past due and mails a payment page; a new card on Stripe's page charges it again", async () => {
