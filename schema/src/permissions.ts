@@ -195,6 +195,8 @@ export const PERMISSIONS = {
   'Mutation.consentRecord': { audience: STAFF, rule: 'tenant' },
   'Query.myConsents': { audience: ['CUSTOMER'], rule: 'self' },
   'Query.myConsentHistory': { audience: ['CUSTOMER'], rule: 'self' },
+  // Issue 25: whether her consent asks her age (private individuals only).
+  'Query.myConsentAsksAge': { audience: ['CUSTOMER'], rule: 'self' },
   'Mutation.myConsentSet': { audience: ['CUSTOMER'], rule: 'self' },
   'Mutation.newsletterSubscribe': { audience: 'PUBLIC', rule: 'none' },
   'Mutation.newsletterConfirm': { audience: 'PUBLIC', rule: 'none' },
@@ -277,6 +279,8 @@ export const FIELD_PERMISSIONS = {
   // Issue 20: who revealed a site's credentials: its customer and staff.
   'Site.credentialAccess': OWNERS,
   'SiteCredential.notes': WORKERS,
+  // Issue 25: where a backup is stored (s3://…) is the agency's internals, for those who restore it.
+  'SiteBackup.location': WORKERS,
   'ServicePackage.prices': OWNERS,
   'SupportTicket.passwordFlagged': WORKERS,
   'TicketMessage.passwordHints': WORKERS,
