@@ -407,6 +407,19 @@ describe('M19: a customer cancels her own order while it waits for payment', () 
     expect(await orderState(first.orderId)).toMatchObject({ order: 'PAID' });
   });
 
+  it('M19: an order waiting for payment with an open invoice is not hers to cancel (staff credit the invoice)', async () => {
+    const [invoiced] = await sql(
+      `select o.id from orders o join invoices i on i.order_id = o.id and i.status = 'OPEN'
+        join customers c on c.id = o.customer_id
+        where c.name = 'Bageriet Ek AB' and o.status = 'PENDING_PAYMENT' limit 1`,
+    );
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    expect((await anna.ok(ORDER, { id: invoiced.id })).order).toEqual({ status: 'PENDING_PAYMENT', canCancel: false });
+    const refused = await anna.gql(CANCEL, { id: invoiced.id });
+    expect(refused.errors![0].extensions).toMatchObject({ fields: [{ field: 'id', code: 'orderNotCancellable' }] });
+    expect(await orderState(invoiced.id)).toMatchObject({ order: 'PENDING_PAYMENT' });
+  });
+
   it("M19: someone else's order waiting for payment is not found, and stays as it was", async () => {
     const other = (await buy('cancelother@nyabutiken.example.com')).data!.checkout;
     const anna = await as(demo.url, 'jj-media', 'CUSTOMER');

@@ -121,7 +121,7 @@ const PaymentFailed = () => {
 const Invoices = () => {
   const translate = useTranslate();
   return (
-    <Section title="resources.invoices.name">
+    <Section title="resources.invoices.name" titleArgs={{ smart_count: 2 }}>
       <EmbeddedTable source="invoices" resource="invoices">
         <DataTable bulkActionButtons={false} empty={<EmptyText text="resources.invoices.empty" />}>
           <DataTable.Col source="number" />

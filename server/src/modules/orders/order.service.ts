@@ -15,6 +15,7 @@ import { cancelSubscription } from '../subscriptions/subscription.service';
 import { User } from '../users/user.entity';
 import { startCheckout } from './checkout.service';
 import { Order, OrderStatus } from './order.entity';
+import { cancellableSql } from './order.sql';
 
 export async function listOrders(
   ctx: RequestContext,
@@ -47,19 +48,25 @@ export function payOrder(ctx: RequestContext, id: string): Promise<string> {
   });
 }
 
-/**
- * Issue 25: the one rule of which order may be cancelled, by staff or by its buyer (the row rule
- * limits a customer to her own orders): one still waiting for payment. A paid order is refunded
- * instead (staff's). `Order.canCancel` shows the same rule to the dashboard.
- */
-export const cancellable = (order: Pick<Order, 'status'>): boolean => order.status === OrderStatus.PENDING_PAYMENT;
+/** Whether order `id` may be cancelled now (the one rule, cancellableSql), locked for this transaction. */
+async function lockCancellable(ctx: RequestContext, id: string): Promise<boolean> {
+  const rows = await ctx.em.execute<{ ok: boolean }[]>(
+    `select ${cancellableSql('o')} as ok from orders o where o.id = ? for update`,
+    [id],
+  );
+  return rows[0]?.ok === true;
+}
 
 /** An order still waiting for payment is cancelled, and its pending payment marked failed; audited. */
 export function cancelOrder(ctx: RequestContext, id: string): Promise<Order> {
   return inTransaction(ctx, async () => {
     const order = await getOrder(ctx, id);
-    if (!cancellable(order)) {
-      throw badInput('id', 'Only an order waiting for payment can be cancelled', 'orderNotCancellable');
+    if (!(await lockCancellable(ctx, id))) {
+      throw badInput(
+        'id',
+        'Only an order waiting for payment, without an open invoice, can be cancelled',
+        'orderNotCancellable',
+      );
     }
     order.status = OrderStatus.CANCELLED;
     await ctx.em.nativeUpdate(
