@@ -3,9 +3,10 @@
 // customer gets the not-allowed page: the system's running is not hers to watch (issue 25).
 import { Box, Link } from '@mui/material';
 import { lazy, Suspense } from 'react';
-import { AccessDenied, LinkBase, Loading, useAuthState, useTranslate } from 'react-admin';
+import { LinkBase, Loading, useAuthState, useTranslate } from 'react-admin';
 
 import { LanguageButtons } from '../auth/PublicFrame';
+import { AccessDenied } from '../layout/AccessDenied';
 import { Layout } from '../layout/Layout';
 import { roleSeesScreen } from '../providers/canAccess';
 import { useViewerRole } from '../providers/useViewerRole';
