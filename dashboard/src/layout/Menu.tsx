@@ -68,7 +68,8 @@ function groupsFor(role: Role | undefined): Group[] {
         'breaches',
         'visits',
       ],
-      pages: <PrivacyToolsItem role={role} />,
+      // Staff (who handle others' requests) also reach their own.
+      pages: roleMayCall(role, 'Query.privacyRequests') ? <PrivacyToolsItem role={role} /> : undefined,
     },
     {
       label: 'sitecare.menu.admin',
