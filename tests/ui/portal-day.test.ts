@@ -163,6 +163,9 @@ describe("M19: the customer's menu and pages", () => {
     const [order] = await sql(`select status from orders where id = $1`, [checkout.orderId]);
     expect(order.status).toBe('CANCELLED');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // Item 7: the invoices' heading is a word, not a plural rule ("Faktura |||| Fakturor").
+    await page.getByRole('heading', { name: 'Fakturor' }).waitFor();
+    expect(await bodyText(page)).not.toContain('||||');
     await screenshot(page, 'portal-day-order-cancelled-phone');
 
     const [paid] = await sql(

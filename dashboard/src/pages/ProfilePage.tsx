@@ -153,7 +153,9 @@ const SecondFactorSection = ({ viewer, onChange }: { viewer: Viewer; onChange: (
     } catch (error) {
       if (error instanceof ApiError && error.code === 'STEP_UP_REQUIRED') return setStepUp(true);
       notify(
-        error instanceof ApiError && error.code === 'BAD_USER_INPUT' ? error.message : 'ra.notification.http_error',
+        error instanceof ApiError && error.code === 'BAD_USER_INPUT'
+          ? error.inputMessage
+          : 'ra.notification.http_error',
         {
           type: 'error',
         },

@@ -1,7 +1,10 @@
 // An action on a record that asks first: a trigger (button), a confirmation dialog, the call, a
-// notification, and a refresh. Errors from the API are shown as they come.
+// notification, and a refresh. Errors from the API are shown in the UI's language (errorNotice).
 import { useState, type ReactElement } from 'react';
 import { Confirm, useNotify, useRefresh } from 'react-admin';
+
+import { errorNotice } from '../providers/errorMessages';
+import { ApiError } from '../providers/graphqlRequest';
 
 export const ConfirmAction = ({
   trigger,
@@ -35,7 +38,12 @@ export const ConfirmAction = ({
       else done(result);
       refresh();
     } catch (error) {
-      notify((error as Error)?.message || 'ra.notification.http_error', { type: 'error' });
+      notify(
+        error instanceof ApiError ? errorNotice(error) : (error as Error)?.message || 'ra.notification.http_error',
+        {
+          type: 'error',
+        },
+      );
     } finally {
       setPending(false);
       setOpen(false);

@@ -5,7 +5,6 @@ import { Button } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 
 import { roleMayCall } from '../../providers/canAccess';
-import { errorNotice } from '../../providers/errorMessages';
 import { graphqlRequest } from '../../providers/graphqlRequest';
 import { useViewerRole } from '../../providers/useViewerRole';
 import { ConfirmAction } from '../ConfirmAction';
@@ -29,13 +28,7 @@ export const OrderCancelButton = () => {
       content="sitecare.order_cancel.content"
       translateOptions={options}
       confirmLabel="sitecare.order_cancel.confirm"
-      run={async () => {
-        try {
-          await graphqlRequest(ORDER_CANCEL, { id: order.id });
-        } catch (error) {
-          throw new Error(translate(errorNotice(error), { _: errorNotice(error) }));
-        }
-      }}
+      run={() => graphqlRequest(ORDER_CANCEL, { id: order.id })}
       done={translate('sitecare.order_cancel.done', options)}
     />
   );
