@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => stripe?.close());
 
 /** The page's text, the menu's included (a drawer on a phone is in the document too when open). */
-const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
+const bodyText = (page: Page) => page.evaluate<string>('document.body.innerText');
 
 describe("M19: the customer's menu and pages", () => {
   const dash = useDashboard(stripeEnv);
