@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { Admin, CustomRoutes, type I18nProvider, Loading, reactRouterProvider, Resource } from 'react-admin';
 
 import { LoginPage } from './auth/LoginPage';
+import { AccessDenied } from './layout/AccessDenied';
 import { Layout } from './layout/Layout';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/lazyDataProvider';
@@ -56,6 +57,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
     dashboard={HomePage}
     layout={Layout}
     loginPage={LoginPage}
+    accessDenied={AccessDenied}
     authProvider={authProvider}
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}

@@ -164,7 +164,8 @@ export const PERMISSIONS = {
   'Query.orders': { audience: OWNERS, rule: 'own-customer' },
   'Query.order': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.checkout': { audience: 'PUBLIC', rule: 'none' },
-  'Mutation.orderCancel': { audience: STAFF, rule: 'tenant' },
+  // Issue 25: the buyer cancels her own order while it waits for payment (Order.canCancel); a paid one is refunded by staff.
+  'Mutation.orderCancel': { audience: OWNERS, rule: 'own-customer' },
   // Issue 25: "Pay now": a new payment page for an order waiting for payment (the customer's own).
   'Mutation.orderPay': { audience: OWNERS, rule: 'own-customer' },
   'Mutation.orderRefund': { audience: ADMIN, rule: 'tenant' },
@@ -195,6 +196,8 @@ export const PERMISSIONS = {
   'Mutation.consentRecord': { audience: STAFF, rule: 'tenant' },
   'Query.myConsents': { audience: ['CUSTOMER'], rule: 'self' },
   'Query.myConsentHistory': { audience: ['CUSTOMER'], rule: 'self' },
+  // Issue 25: whether her consent asks her age (private individuals only).
+  'Query.myConsentAsksAge': { audience: ['CUSTOMER'], rule: 'self' },
   'Mutation.myConsentSet': { audience: ['CUSTOMER'], rule: 'self' },
   'Mutation.newsletterSubscribe': { audience: 'PUBLIC', rule: 'none' },
   'Mutation.newsletterConfirm': { audience: 'PUBLIC', rule: 'none' },
@@ -281,6 +284,8 @@ export const FIELD_PERMISSIONS = {
   // Issue 20: who revealed a site's credentials: its customer and staff.
   'Site.credentialAccess': OWNERS,
   'SiteCredential.notes': WORKERS,
+  // Issue 25: where a backup is stored (s3://…) is the agency's internals, for those who restore it.
+  'SiteBackup.location': WORKERS,
   'ServicePackage.prices': OWNERS,
   'SupportTicket.passwordFlagged': WORKERS,
   'TicketMessage.passwordHints': WORKERS,

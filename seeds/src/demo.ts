@@ -127,6 +127,16 @@ export const demoPaymentAccounts = {
   },
 } as const satisfies Record<string, DemoPaymentAccounts>;
 
+/**
+ * Issue 25: the card each agency's active renewing demo subscription is charged with (Stripe: the
+ * customer and its saved payment method, `cus_…/pm_…`, as a checkout with renewal consent keeps it).
+ * The local fake Stripe knows them when started with `savedCards` (tests/support/fake-payments).
+ */
+export const demoSavedCards = {
+  'jj-media': { customer: 'cus_demo_jj_media_bageriet', paymentMethod: 'pm_demo_jj_media_visa4242' },
+  'nordvik-webbyra': { customer: 'cus_demo_nordvik_fjallstuga', paymentMethod: 'pm_demo_nordvik_visa4242' },
+} as const satisfies Record<string, { customer: string; paymentMethod: string }>;
+
 export interface DemoPaymentAccounts {
   stripe: { secretKey: string; webhookSecret: string };
   mollie: { apiKey: string };

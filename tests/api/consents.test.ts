@@ -176,10 +176,49 @@ describe('P13: consent history', () => {
 });
 
 describe('S24: the age of consent', () => {
-  it('S24: nobody consents without confirming their age, unless a parent consented', async () => {
+  it("M19, S24: a company's contact is not asked her age: her consent is recorded without it, and the portal asks nothing", async () => {
+    const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
+    const olof = await contactId('olof@bageriet.example.com');
+    await sql('update contacts set age_confirmed = null, parental_consent = null where id = $1', [olof]);
+    const [{ buyer_type }] = await sql(
+      'select buyer_type from customers where id = (select customer_id from contacts where id = $1)',
+      [olof],
+    );
+    expect(buyer_type).toBe('COMPANY');
+    await employee.ok(RECORD, { i: { contactId: olof, purposeKey: 'profiling', channel: 'EMAIL', granted: true } });
+    // Anna, of the same company, is not asked in the portal either.
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    await sql(`update contacts set age_confirmed = null where email = 'anna@bageriet.example.com'`);
+    expect((await anna.ok('{ myConsentAsksAge }')).myConsentAsksAge).toBe(false);
+    await sql(`update customers set buyer_type = 'PRIVATE' where name = 'Bageriet Ek AB'`);
+    expect((await anna.ok('{ myConsentAsksAge }')).myConsentAsksAge).toBe(true);
+    await sql(`update customers set buyer_type = 'COMPANY' where name = 'Bageriet Ek AB'`);
+  });
+
+  it('M19: each purpose names the channels its consent is given on; purposes not resting on consent name none', async () => {
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    const { processingPurposes } = await anna.ok('{ processingPurposes { key legalBasis channels } }');
+    const byKey = Object.fromEntries(
+      processingPurposes.map((p: { key: string; channels: string[] }) => [p.key, p.channels]),
+    );
+    expect(byKey).toMatchObject({
+      newsletter: ['EMAIL', 'SMS', 'PHONE'],
+      email_tracking: ['EMAIL'],
+      analytics: ['WEB'],
+      service_delivery: [],
+    });
+    for (const p of processingPurposes) if (p.legalBasis !== 'CONSENT') expect(p.channels).toEqual([]);
+  });
+
+  it('S24: no private individual consents without confirming their age, unless a parent consented', async () => {
     const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
     const maja = await contactId('maja@fjallbryggeri.example.com');
     await sql('update contacts set age_confirmed = null, parental_consent = null where id = $1', [maja]);
+    // Issue 25: the age question is a private individual's (a company's contact is not asked, below).
+    await sql(
+      `update customers set buyer_type = 'PRIVATE' where id = (select customer_id from contacts where id = $1)`,
+      [maja],
+    );
     const choice = { contactId: maja, purposeKey: 'newsletter', channel: 'SMS', granted: true };
     const refused = await employee.gql(RECORD, { i: choice });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ageConfirmed' });

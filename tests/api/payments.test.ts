@@ -1,5 +1,5 @@
 // Checkout and payment through Stripe's official SDK against the local fake (P4, P15, P16, S21).
-import { demoPaymentAccounts } from '@sitecare/seeds';
+import { demoPaymentAccounts, demoSavedCards } from '@sitecare/seeds';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode } from '../support/api-client';
 import { runCli, startDemoApp, type DemoApp } from '../support/demo-app';
@@ -15,7 +15,8 @@ const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
 let stripeEnv: Record<string, string>;
 
 beforeAll(async () => {
-  stripe = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET });
+  // The demo's saved card (its active renewing subscription's) is known to the fake from the start.
+  stripe = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET, savedCards: [demoSavedCards['jj-media']] });
   stripeEnv = {
     STRIPE_API_BASE: stripe.baseUrl,
   };
@@ -341,11 +342,12 @@ describe('failed payments and cancellations', () => {
     expect(errorCode(await buyer.gql(PAY, { id: other.orderId }))).toBe('NOT_FOUND');
   });
 
-  it('staff cancel an order still waiting for payment, audited; a paid one cannot be cancelled; customers cannot', async () => {
+  it('staff cancel an order still waiting for payment, audited; a paid one cannot be cancelled; another customer finds no such order', async () => {
     const { orderId } = (await buy('cancel@nyabutiken.example.com')).data!.checkout;
     const CANCEL = 'mutation($id: UUID!) { orderCancel(id: $id) { status } }';
+    // M19: customers may cancel, but only their own (the row rule): someone else's order is not found.
     expect(errorCode(await (await as(demo.url, 'jj-media', 'CUSTOMER')).gql(CANCEL, { id: orderId }))).toBe(
-      'FORBIDDEN',
+      'NOT_FOUND',
     );
     const employee = await as(demo.url, 'jj-media', 'EMPLOYEE');
     expect((await employee.ok(CANCEL, { id: orderId })).orderCancel.status).toBe('CANCELLED');
@@ -366,6 +368,64 @@ describe('failed payments and cancellations', () => {
       [orderId],
     );
     expect(n).toBe(1);
+  });
+});
+
+describe('M19: a customer cancels her own order while it waits for payment', () => {
+  const CANCEL = 'mutation($id: UUID!) { orderCancel(id: $id) { status canCancel } }';
+  const ORDER = 'query($id: UUID!) { order(id: $id) { status canCancel } }';
+
+  it('M19: her own unpaid order: canCancel, cancelled, its payment closed as cancelled (not refused), audited as hers', async () => {
+    const first = (await buy('cancelmine@nyabutiken.example.com')).data!.checkout;
+    await deliver(stripe.completeSession(await sessionOf(first.orderId)));
+    const buyer = await acceptInvitation('cancelmine@nyabutiken.example.com');
+    const { orderId } = (await buy('cancelmine@nyabutiken.example.com')).data!.checkout;
+    expect((await buyer.ok(ORDER, { id: orderId })).order).toEqual({ status: 'PENDING_PAYMENT', canCancel: true });
+    expect((await buyer.ok(CANCEL, { id: orderId })).orderCancel).toEqual({ status: 'CANCELLED', canCancel: false });
+    expect(await orderState(orderId)).toMatchObject({ order: 'CANCELLED', payment: 'FAILED' });
+    const [{ failure_reason }] = await sql(`select failure_reason from payments where order_id = $1`, [orderId]);
+    expect(failure_reason).toBe('cancelled');
+    const audited = await sql(
+      `select u.email from audit_events a join users u on u.id = a.actor_user_id
+        where a.action = 'order.cancel' and a.entity_id = $1`,
+      [orderId],
+    );
+    expect(audited.map((a) => a.email)).toEqual(['cancelmine@nyabutiken.example.com']);
+  });
+
+  it('M19: her paid order: canCancel false, and orderCancel answers a typed error naming the field and its code', async () => {
+    const first = (await buy('cancelpaid@nyabutiken.example.com')).data!.checkout;
+    await deliver(stripe.completeSession(await sessionOf(first.orderId)));
+    const buyer = await acceptInvitation('cancelpaid@nyabutiken.example.com');
+    expect((await buyer.ok(ORDER, { id: first.orderId })).order).toEqual({ status: 'PAID', canCancel: false });
+    const refused = await buyer.gql(CANCEL, { id: first.orderId });
+    expect(refused.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+      fields: [{ field: 'id', code: 'orderNotCancellable' }],
+    });
+    expect(await orderState(first.orderId)).toMatchObject({ order: 'PAID' });
+  });
+
+  it('M19: an order waiting for payment with an open invoice is not hers to cancel (staff credit the invoice)', async () => {
+    const [invoiced] = await sql(
+      `select o.id from orders o join invoices i on i.order_id = o.id and i.status = 'OPEN'
+        join customers c on c.id = o.customer_id
+        where c.name = 'Bageriet Ek AB' and o.status = 'PENDING_PAYMENT' limit 1`,
+    );
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    expect((await anna.ok(ORDER, { id: invoiced.id })).order).toEqual({ status: 'PENDING_PAYMENT', canCancel: false });
+    const refused = await anna.gql(CANCEL, { id: invoiced.id });
+    expect(refused.errors![0].extensions).toMatchObject({ fields: [{ field: 'id', code: 'orderNotCancellable' }] });
+    expect(await orderState(invoiced.id)).toMatchObject({ order: 'PENDING_PAYMENT' });
+  });
+
+  it("M19: someone else's order waiting for payment is not found, and stays as it was", async () => {
+    const other = (await buy('cancelother@nyabutiken.example.com')).data!.checkout;
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    expect(errorCode(await anna.gql(CANCEL, { id: other.orderId }))).toBe('NOT_FOUND');
+    expect(errorCode(await anna.gql(ORDER, { id: other.orderId }))).toBe('NOT_FOUND');
+    expect(await orderState(other.orderId)).toMatchObject({ order: 'PENDING_PAYMENT' });
   });
 });
 
@@ -515,6 +575,28 @@ describe('P20: renewable subscriptions', () => {
       (e) => e.type === 'payment_intent.succeeded' && (e.data.object as { id: string }).id === intent.id,
     )!;
     expect((await deliver(succeeded)).body.outcome).toBe('stale:PAID');
+  });
+
+  it("M19: the demo's active renewing subscription has its payment method saved, and renews through it", async () => {
+    const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
+    const { subscriptions } = await anna.ok(
+      '{ subscriptions(page: { take: 10 }) { nodes { id status paymentMethodOnFile } } }',
+    );
+    const active = subscriptions.nodes.filter((s: { status: string }) => s.status === 'ACTIVE');
+    expect(active).toEqual([expect.objectContaining({ paymentMethodOnFile: true })]);
+    await makeDue(active[0].id);
+    expect(await renew()).toContain('charged through the stored method: 1');
+    const [renewal] = await sql(
+      `select o.status, p.via_mandate, p.provider_reference from orders o join payments p on p.order_id = o.id
+        where o.subscription_id = $1`,
+      [active[0].id],
+    );
+    expect(renewal).toMatchObject({ status: 'PAID', via_mandate: true });
+    expect(stripe.getPaymentIntent(renewal.provider_reference)).toMatchObject({
+      customer: demoSavedCards['jj-media'].customer,
+      payment_method: demoSavedCards['jj-media'].paymentMethod,
+      status: 'succeeded',
+    });
   });
 
   it("P20: a refused renewal charge makes the subscription past due and mails a payment page; a new card on Stripe's page charges it again", async () => {

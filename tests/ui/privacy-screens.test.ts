@@ -193,14 +193,13 @@ describe('issue 23 privacy screens', () => {
     expect(dash.pageErrors).toEqual([]);
   });
 
-  it('M23: the purposes are read-only for a customer (no edit view)', async () => {
+  it('M23, M19: the purposes register is not a customer screen: no menu entry, and its address is not allowed', async () => {
     const page = await dash.logIn(CUSTOMER);
-    await menuItem(page, 'Ändamål').click();
-    await page.getByRole('row').filter({ hasText: 'Kundundersökningar' }).waitFor();
     await settle(page);
-    await page.getByRole('row').filter({ hasText: 'Kundundersökningar' }).click();
-    await settle(page);
-    expect(page.url()).toMatch(/#\/processingPurposes$/);
+    expect(await menuItem(page, 'Ändamål').count()).toBe(0);
+    await page.goto(`${dash.app.url}/#/processingPurposes`);
+    await page.getByRole('heading', { level: 1, name: 'Åtkomst nekad' }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: 'Kundundersökningar' }).count()).toBe(0);
     expect(dash.pageErrors).toEqual([]);
   });
 });

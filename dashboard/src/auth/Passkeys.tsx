@@ -113,7 +113,9 @@ export const MyPasskeys = ({ onChange }: { onChange: (viewer: Viewer) => void })
       if (error instanceof ApiError && error.code === 'STEP_UP_REQUIRED') return setStepUp(true);
       setRemoving(null);
       notify(
-        error instanceof ApiError && error.code === 'BAD_USER_INPUT' ? error.message : 'ra.notification.http_error',
+        error instanceof ApiError && error.code === 'BAD_USER_INPUT'
+          ? error.inputMessage
+          : 'ra.notification.http_error',
         { type: 'error' },
       );
     }

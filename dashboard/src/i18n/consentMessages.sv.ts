@@ -86,6 +86,7 @@ export const consentSwedish: Messages<typeof consentEnglish> = {
       title: 'Mina samtycken',
       channels: 'Vad du har samtyckt till, och hur vi får kontakta dig',
       age_confirmed: 'Jag är gammal nog att själv ge mitt samtycke',
+      channel_unused: 'Används inte för det här ändamålet',
       cookies: 'Kakor',
       necessary: 'Nödvändiga (alltid på)',
       analytics: 'Statistik',

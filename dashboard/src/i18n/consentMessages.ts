@@ -85,6 +85,7 @@ export const consentEnglish = {
       title: 'My consents',
       channels: 'What you have agreed to, and how we may contact you',
       age_confirmed: 'I am old enough to give consent myself',
+      channel_unused: 'Not used for this purpose',
       cookies: 'Cookies',
       necessary: 'Necessary (always on)',
       analytics: 'Analytics',

@@ -228,8 +228,8 @@ export const helpdeskSwedish: Messages<typeof helpdeskEnglish> = {
       },
     },
     servicePackages: {
-      name: 'Servicepaket |||| Servicepaket',
-      empty: 'Inga servicepaket.',
+      name: 'Skötselpaket |||| Skötselpaket',
+      empty: 'Inga skötselpaket.',
       fields: {
         name: 'Namn',
         nameSv: 'Namn (svenska)',

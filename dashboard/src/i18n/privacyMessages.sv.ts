@@ -72,7 +72,6 @@ export const privacySwedish: Messages<typeof privacyEnglish> = {
       invite_title: 'Bjud in %{name} till kundportalen?',
       invite_content: 'En inbjudan skickas till %{email}. Hen väljer sitt eget lösenord.',
       invite_send: 'Skicka inbjudan',
-      invited: 'Inbjudan har skickats',
     },
     privacy_outcome: {
       title: 'Utfall',
@@ -153,6 +152,7 @@ export const privacySwedish: Messages<typeof privacyEnglish> = {
       attention_due: 'Senast %{date}',
       tools: {
         title: 'Integritetsverktyg',
+        file: 'Gör en begäran om dina uppgifter',
         intro:
           'Här kan du begära en kopia av dina uppgifter, få dem rättade eller raderade, begränsa eller invända mot hur de används, eller återkalla ditt samtycke. Vi svarar inom en månad.',
         type: 'Vad vill du göra?',

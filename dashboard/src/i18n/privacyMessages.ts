@@ -71,7 +71,6 @@ export const privacyEnglish = {
       invite_title: 'Invite %{name} to the customer portal?',
       invite_content: 'An invitation is mailed to %{email}. They choose their own password.',
       invite_send: 'Send invitation',
-      invited: 'The invitation has been sent',
     },
     privacy_outcome: {
       title: 'Outcome',
@@ -152,6 +151,7 @@ export const privacyEnglish = {
       attention_due: 'Due %{date}',
       tools: {
         title: 'Privacy tools',
+        file: 'Make a request about your data',
         intro:
           'Here you can ask for a copy of your data, have it corrected or erased, restrict or object to its use, or withdraw your consent. We answer within one month.',
         type: 'What do you want?',

@@ -15,6 +15,7 @@ import { subscriptionSwedish } from './subscriptionMessages.sv';
 import { portalSwedish } from './portalMessages.sv';
 import { privacySwedish } from './privacyMessages.sv';
 import { ticketWorkSwedish } from './ticketWorkMessages.sv';
+import { portalDaySwedish } from './portalDayMessages.sv';
 
 export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
   sitecare: {
@@ -32,6 +33,7 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...signinSwedish.sitecare,
     ...portalSwedish.sitecare,
     ...ticketWorkSwedish.sitecare,
+    ...portalDaySwedish.sitecare,
     table_region: 'Tabell: %{name}',
     common: {
       empty: 'Inget här',
@@ -171,7 +173,6 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
       invite: 'Bjud in',
       invite_title: 'Bjud in en användare',
       send_invitation: 'Skicka inbjudan',
-      invited: 'En inbjudan har skickats till %{email}',
       email_fixed: 'E-postadressen kan inte ändras',
       own_role: 'Du kan inte ändra din egen roll',
       language_help: 'För inbjudan och användargränssnittet',

@@ -17,6 +17,7 @@ import { subscriptionEnglish } from './subscriptionMessages';
 import { portalEnglish } from './portalMessages';
 import { privacyEnglish } from './privacyMessages';
 import { ticketWorkEnglish } from './ticketWorkMessages';
+import { portalDayEnglish } from './portalDayMessages';
 
 export const sitecareEnglish = {
   sitecare: {
@@ -34,6 +35,7 @@ export const sitecareEnglish = {
     ...signinEnglish.sitecare,
     ...portalEnglish.sitecare,
     ...ticketWorkEnglish.sitecare,
+    ...portalDayEnglish.sitecare,
     table_region: 'Table: %{name}',
     common: {
       empty: 'Nothing here',
@@ -173,7 +175,6 @@ export const sitecareEnglish = {
       invite: 'Invite',
       invite_title: 'Invite a user',
       send_invitation: 'Send invitation',
-      invited: 'An invitation has been sent to %{email}',
       email_fixed: 'The e-mail address cannot be changed',
       own_role: 'You cannot change your own role',
       language_help: 'Of the invitation and the user interface',

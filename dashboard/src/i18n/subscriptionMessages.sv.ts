@@ -26,7 +26,7 @@ export const subscriptionSwedish: Messages<typeof subscriptionEnglish> = {
       name: 'Abonnemang |||| Abonnemang',
       empty: 'Inga abonnemang.',
       fields: {
-        servicePackage: 'Servicepaket',
+        servicePackage: 'Skötselpaket',
         customer: 'Kund',
         interval: 'Fakturering',
         status: 'Status',

@@ -28,7 +28,7 @@ export const ticketWorkSwedish: Messages<typeof ticketWorkEnglish> = {
       month: 'Månad',
       used: 'Använt',
       included: 'Ingår',
-      none_included: 'Inga supporttimmar i serviceavtalet',
+      none_included: 'Inga supporttimmar i skötselpaketet',
       over: '%{time} över',
       summary: '%{used} av %{included} använt denna månad',
     },

@@ -2,7 +2,8 @@
 // sales, privacy, administration; for customers "my services" and privacy), then the system page.
 // For contractors and customers the sites entry is "My sites": they see only their own; for customers
 // the orders entry is "My orders" and the subscriptions entry "My subscriptions". With the sidebar
-// folded to icons, a divider stands in for each group's name.
+// folded to icons, a divider stands in for each group's name. The agency's registers and the system
+// status are not a customer's (issue 25: roleSeesScreen, which refuses their routes too).
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import PrivacyTipIcon from '@mui/icons-material/PrivacyTip';
@@ -12,7 +13,7 @@ import type { Role } from '@sitecare/schema';
 import { Fragment, type ReactNode } from 'react';
 import { Menu as RaMenu, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 
-import { roleCanAccess, roleMayCall } from '../providers/canAccess';
+import { roleCanAccess, roleMayCall, roleSeesScreen } from '../providers/canAccess';
 import { useViewerRole } from '../providers/useViewerRole';
 import { seesOwnSitesOnly } from '../resources/sites/ownSites';
 
@@ -28,11 +29,17 @@ const CustomerPages = () => (
     {/* P13: the customer's own consents (a portal page, not a resource). */}
     <RaMenu.Item to="/my-consents" primaryText="sitecare.my_consents.title" leftIcon={<FactCheckIcon />} />
     {/* P27/P33: the customer's privacy tools. */}
-    <RaMenu.Item to="/privacy-tools" primaryText="sitecare.privacy.tools.title" leftIcon={<PrivacyTipIcon />} />
+    <PrivacyToolsItem role="CUSTOMER" />
   </>
 );
 
 const PRIVACY_REGISTERS = ['processingPurposes', 'policyVersions', 'surveys'];
+
+/** Issue 25: everyone's own privacy requests and exports, staff's too (the page files a request only for customers). */
+const PrivacyToolsItem = ({ role }: { role: Role | undefined }) =>
+  roleMayCall(role, 'Query.myPrivacyRequests') ? (
+    <RaMenu.Item to="/privacy-tools" primaryText="sitecare.privacy.tools.title" leftIcon={<PrivacyTipIcon />} />
+  ) : null;
 
 function groupsFor(role: Role | undefined): Group[] {
   if (role === 'CUSTOMER') {
@@ -61,6 +68,8 @@ function groupsFor(role: Role | undefined): Group[] {
         'breaches',
         'visits',
       ],
+      // Staff (who handle others' requests) also reach their own.
+      pages: roleMayCall(role, 'Query.privacyRequests') ? <PrivacyToolsItem role={role} /> : undefined,
     },
     {
       label: 'sitecare.menu.admin',
@@ -135,10 +144,15 @@ const ResourceGroups = () => {
   );
 };
 
+const StatusItem = () =>
+  roleSeesScreen(useViewerRole(), 'status') ? (
+    <RaMenu.Item to="/status" primaryText="sitecare.status.title" leftIcon={<MonitorHeartIcon />} />
+  ) : null;
+
 export const Menu = () => (
   <RaMenu>
     <RaMenu.DashboardItem />
     <ResourceGroups />
-    <RaMenu.Item to="/status" primaryText="sitecare.status.title" leftIcon={<MonitorHeartIcon />} />
+    <StatusItem />
   </RaMenu>
 );

@@ -19,6 +19,7 @@ import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 
 import { StepUpDialog } from '../auth/StepUpDialog';
+import { errorNotice, useFieldErrorText } from '../providers/errorMessages';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
 
 type Provider = 'STRIPE' | 'MOLLIE' | 'PAYPAL';
@@ -126,8 +127,7 @@ function useSubmit() {
             }),
           );
         const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
-        if (!Object.keys(fieldErrors).length)
-          notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+        if (!Object.keys(fieldErrors).length) notify(errorNotice(error), { type: 'error' });
         return fieldErrors;
       }
     },
@@ -162,6 +162,7 @@ function SecretLine({ secret, label }: { secret: SecretState; label: string }) {
 
 function ProviderAccount({ account, onChange }: { account: PaymentAccount; onChange: (next: Accounts) => void }) {
   const translate = useTranslate();
+  const fieldError = useFieldErrorText();
   const notify = useNotify();
   const { submit, stepUp } = useSubmit();
   const { provider } = account;
@@ -237,7 +238,7 @@ function ProviderAccount({ account, onChange }: { account: PaymentAccount; onCha
             value={values[field] ?? ''}
             onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
             error={Boolean(errors[field])}
-            helperText={errors[field]}
+            helperText={fieldError(errors[field])}
             fullWidth
             size="small"
             margin="dense"
@@ -282,6 +283,7 @@ const RELAY_FIELDS = ['host', 'port', 'user', 'password', 'fromAddress'] as cons
 
 function SmtpRelay({ relay, onChange }: { relay: Relay | null; onChange: (next: Accounts) => void }) {
   const translate = useTranslate();
+  const fieldError = useFieldErrorText();
   const notify = useNotify();
   const { submit, stepUp } = useSubmit();
   const [values, setValues] = useState<Record<string, string>>({
@@ -354,7 +356,7 @@ function SmtpRelay({ relay, onChange }: { relay: Relay | null; onChange: (next: 
             value={values[field]}
             onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
             error={Boolean(errors[field])}
-            helperText={errors[field]}
+            helperText={fieldError(errors[field])}
             fullWidth
             size="small"
             margin="dense"

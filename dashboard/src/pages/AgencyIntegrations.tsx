@@ -18,6 +18,7 @@ import { WEBHOOK_EVENTS } from '@sitecare/schema';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 
+import { errorNotice, useFieldErrorText } from '../providers/errorMessages';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
 import { Section } from './AgencyAccounts';
 
@@ -75,8 +76,7 @@ function useRun() {
         return await graphqlRequest<T>(query, variables);
       } catch (error) {
         const fields = error instanceof ApiError ? error.fieldErrors : {};
-        if (!Object.keys(fields).length)
-          notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+        if (!Object.keys(fields).length) notify(errorNotice(error), { type: 'error' });
         return { __errors: JSON.stringify(fields) };
       }
     },
@@ -95,6 +95,7 @@ function useWhen() {
 
 function ApiKeys() {
   const translate = useTranslate();
+  const fieldError = useFieldErrorText();
   const when = useWhen();
   const run = useRun();
   const [keys, setKeys] = useState<ApiKey[]>([]);
@@ -183,7 +184,7 @@ function ApiKeys() {
           value={name}
           onChange={(e) => setName(e.target.value)}
           error={Boolean(errors.name)}
-          helperText={errors.name}
+          helperText={fieldError(errors.name)}
           fullWidth
           size="small"
           margin="dense"
@@ -194,7 +195,7 @@ function ApiKeys() {
           value={role}
           onChange={(e) => setRole(e.target.value as ApiKey['role'])}
           error={Boolean(errors.role)}
-          helperText={errors.role ?? translate(`sitecare.integrations.keys.role_${role}_help`)}
+          helperText={fieldError(errors.role) ?? translate(`sitecare.integrations.keys.role_${role}_help`)}
           slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
           fullWidth
           size="small"
@@ -212,7 +213,7 @@ function ApiKeys() {
           value={expires}
           onChange={(e) => setExpires(e.target.value)}
           error={Boolean(errors.expiresAt)}
-          helperText={errors.expiresAt}
+          helperText={fieldError(errors.expiresAt)}
           slotProps={{ inputLabel: { shrink: true } }}
           fullWidth
           size="small"
@@ -278,6 +279,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
 
 function Webhooks() {
   const translate = useTranslate();
+  const fieldError = useFieldErrorText();
   const run = useRun();
   const [endpoints, setEndpoints] = useState<Endpoint[]>([]);
   const [url, setUrl] = useState('');
@@ -402,7 +404,7 @@ function Webhooks() {
           type="url"
           onChange={(e) => setUrl(e.target.value)}
           error={Boolean(errors.url)}
-          helperText={errors.url}
+          helperText={fieldError(errors.url)}
           fullWidth
           size="small"
           margin="dense"
@@ -472,6 +474,7 @@ document.getElementById('sitecare-contact').addEventListener('submit', async (ev
 
 function Website() {
   const translate = useTranslate();
+  const fieldError = useFieldErrorText();
   const notify = useNotify();
   const run = useRun();
   const [slug, setSlug] = useState<string | undefined>();
@@ -519,7 +522,7 @@ function Website() {
           value={origins}
           onChange={(e) => setOrigins(e.target.value)}
           error={Boolean(error)}
-          helperText={error}
+          helperText={fieldError(error)}
           multiline
           minRows={2}
           fullWidth

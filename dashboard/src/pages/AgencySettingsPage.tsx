@@ -20,6 +20,7 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin';
+import { errorNotice } from '../providers/errorMessages';
 
 import { currentViewer, setViewer } from '../providers/authProvider';
 import { roleMayCall } from '../providers/canAccess';
@@ -80,7 +81,7 @@ const Logo = ({ agency, onChange }: { agency: Agency; onChange: (next: Agency) =
       onChange(tenantLogoSet);
       notify('sitecare.agency.logo_saved', { type: 'success' });
     } catch (error) {
-      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      notify(errorNotice(error), { type: 'error' });
     }
   };
   const remove = async () => {
@@ -163,7 +164,7 @@ export default function AgencySettingsPage() {
     } catch (error) {
       const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
       if (Object.keys(fieldErrors).length) return fieldErrors;
-      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      notify(errorNotice(error), { type: 'error' });
     }
   };
 

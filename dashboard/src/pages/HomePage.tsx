@@ -5,6 +5,7 @@ import { Box, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 
 import { currentViewer } from '../providers/authProvider';
+import { roleSeesScreen } from '../providers/canAccess';
 import { LabelledButton } from '../resources/LabelledButton';
 import { useViewerRole } from '../providers/useViewerRole';
 import PortalOverview from './PortalOverview';
@@ -24,9 +25,11 @@ export default function HomePage() {
           ? translate(`sitecare.portal.intro_${role.toLowerCase()}`, { agency: currentViewer()?.tenant.name ?? '' })
           : translate('sitecare.home.intro')}
       </Typography>
-      <LabelledButton to="/status" label="sitecare.home.status_link" variant="outlined">
-        <MonitorHeartIcon />
-      </LabelledButton>
+      {roleSeesScreen(role, 'status') ? (
+        <LabelledButton to="/status" label="sitecare.home.status_link" variant="outlined">
+          <MonitorHeartIcon />
+        </LabelledButton>
+      ) : null}
       {isStaff(role) ? <StaffOverview role={role} /> : role ? <PortalOverview role={role} /> : null}
     </Box>
   );

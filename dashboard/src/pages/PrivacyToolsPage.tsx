@@ -1,6 +1,7 @@
 // The portal's privacy tools (P27, P28, P33, P34): a customer files any request about their own data
 // (no token: they are logged in), follows its status, downloads an export, and sees whom to ask and
-// where to complain.
+// where to complain. Staff reach it from the menu too (issue 25): their own requests and exports;
+// they file a request about themselves as anyone does, on the agency's public page.
 import DownloadIcon from '@mui/icons-material/Download';
 import {
   Box,
@@ -17,9 +18,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
 
 import { currentViewer } from '../providers/authProvider';
+import { roleMayCall } from '../providers/canAccess';
+import { errorNotice } from '../providers/errorMessages';
 import { ApiError, graphqlRequest } from '../providers/graphqlRequest';
 import { StepUpDialog } from '../auth/StepUpDialog';
 import { PRIVACY_TYPES } from '../resources/privacy-requests/PrivacyRequestFields';
+import { useViewerRole } from '../providers/useViewerRole';
 
 interface MyRequest {
   id: string;
@@ -39,6 +43,7 @@ export default function PrivacyToolsPage() {
   const notify = useNotify();
   const [locale] = useLocaleState();
   const tenant = currentViewer()?.tenant;
+  const files = roleMayCall(useViewerRole(), 'Mutation.privacyRequestFile');
   const [requests, setRequests] = useState<MyRequest[]>([]);
   const [type, setType] = useState<string>('ACCESS');
   const [details, setDetails] = useState('');
@@ -53,7 +58,7 @@ export default function PrivacyToolsPage() {
     setRequests(myPrivacyRequests);
   }, []);
   useEffect(() => {
-    load().catch((error: Error) => notify(error.message, { type: 'error' }));
+    load().catch((error: Error) => notify(errorNotice(error), { type: 'error' }));
   }, [load, notify]);
 
   const submit = async () => {
@@ -64,7 +69,7 @@ export default function PrivacyToolsPage() {
       notify('sitecare.privacy.tools.sent', { type: 'info' });
       await load();
     } catch (error) {
-      notify((error as Error).message, { type: 'error' });
+      notify(errorNotice(error), { type: 'error' });
     } finally {
       setPending(false);
     }
@@ -77,46 +82,51 @@ export default function PrivacyToolsPage() {
       setTimeout(() => void load(), 2000);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'STEP_UP_REQUIRED') return setStepUpFor(id);
-      notify((error as Error).message, { type: 'error' });
+      notify(errorNotice(error), { type: 'error' });
     }
   };
 
   return (
     <Box sx={{ maxWidth: 760, mt: 2, display: 'grid', gap: 2 }}>
       <Title title={translate('sitecare.privacy.tools.title')} />
-      <Card>
-        <CardContent sx={{ display: 'grid', gap: 2 }}>
-          <Typography component="h2" variant="h6">
-            {translate('sitecare.privacy.tools.title')}
-          </Typography>
-          <Typography>{translate('sitecare.privacy.tools.intro')}</Typography>
-          <MuiTextField
-            select
-            label={translate('sitecare.privacy.tools.type')}
-            value={type}
-            onChange={(event) => setType(event.target.value)}
-          >
-            {PRIVACY_TYPES.map((t) => (
-              <MenuItem key={t} value={t}>
-                {translate(`sitecare.privacy_type.${t}`)}
-              </MenuItem>
-            ))}
-          </MuiTextField>
-          <MuiTextField
-            label={translate('sitecare.privacy.tools.details')}
-            value={details}
-            onChange={(event) => setDetails(event.target.value)}
-            multiline
-            minRows={2}
-            inputProps={{ maxLength: 5000 }}
-          />
-          <Box>
-            <Button variant="contained" onClick={() => void submit()} disabled={pending}>
-              {translate('sitecare.privacy.tools.submit')}
-            </Button>
-          </Box>
-        </CardContent>
-      </Card>
+      <Typography component="h1" variant="h5">
+        {translate('sitecare.privacy.tools.title')}
+      </Typography>
+      {files ? (
+        <Card>
+          <CardContent sx={{ display: 'grid', gap: 2 }}>
+            <Typography component="h2" variant="h6">
+              {translate('sitecare.privacy.tools.file')}
+            </Typography>
+            <Typography>{translate('sitecare.privacy.tools.intro')}</Typography>
+            <MuiTextField
+              select
+              label={translate('sitecare.privacy.tools.type')}
+              value={type}
+              onChange={(event) => setType(event.target.value)}
+            >
+              {PRIVACY_TYPES.map((t) => (
+                <MenuItem key={t} value={t}>
+                  {translate(`sitecare.privacy_type.${t}`)}
+                </MenuItem>
+              ))}
+            </MuiTextField>
+            <MuiTextField
+              label={translate('sitecare.privacy.tools.details')}
+              value={details}
+              onChange={(event) => setDetails(event.target.value)}
+              multiline
+              minRows={2}
+              inputProps={{ maxLength: 5000 }}
+            />
+            <Box>
+              <Button variant="contained" onClick={() => void submit()} disabled={pending}>
+                {translate('sitecare.privacy.tools.submit')}
+              </Button>
+            </Box>
+          </CardContent>
+        </Card>
+      ) : null}
       <Card>
         <CardContent>
           <Typography component="h2" variant="h6" gutterBottom>

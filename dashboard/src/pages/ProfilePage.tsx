@@ -18,6 +18,7 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin';
+import { errorNotice } from '../providers/errorMessages';
 
 import { MIN_PASSWORD_LENGTH, sameAs, validateNewPassword } from '../auth/passwordRules';
 import { TotpSetup } from '../auth/SecondFactor';
@@ -97,7 +98,7 @@ function useFailure() {
   return (error: unknown) => {
     const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
     if (Object.keys(fieldErrors).length) return fieldErrors;
-    notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+    notify(errorNotice(error), { type: 'error' });
     return undefined;
   };
 }
@@ -152,7 +153,9 @@ const SecondFactorSection = ({ viewer, onChange }: { viewer: Viewer; onChange: (
     } catch (error) {
       if (error instanceof ApiError && error.code === 'STEP_UP_REQUIRED') return setStepUp(true);
       notify(
-        error instanceof ApiError && error.code === 'BAD_USER_INPUT' ? error.message : 'ra.notification.http_error',
+        error instanceof ApiError && error.code === 'BAD_USER_INPUT'
+          ? error.inputMessage
+          : 'ra.notification.http_error',
         {
           type: 'error',
         },

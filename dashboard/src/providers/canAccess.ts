@@ -4,9 +4,29 @@ import { FIELD_PERMISSIONS, mayReach, PERSONAL_FIELDS, permissionOf, type Role }
 
 import { operationsFor } from './conventions';
 
-/** True when some operation behind `action` on `resource` exists and `role` may call it. */
+/**
+ * Issue 25: screens narrower than the operations behind them. The agency's registers (processing
+ * purposes, policy versions) and the system status are for those who run the agency's work; a
+ * customer's own pages still read some of the same queries (her consents read the purposes), so the
+ * permission matrix grants the query and the screen is refused here (menu and route alike).
+ */
+const SCREEN_AUDIENCE: Record<string, readonly Role[]> = {
+  processingPurposes: ['ADMIN', 'EMPLOYEE'],
+  policyVersions: ['ADMIN', 'EMPLOYEE'],
+  status: ['ADMIN', 'EMPLOYEE', 'CONTRACTOR'],
+};
+
+/** True when `role` may open the screen (a resource's pages, or a page such as `status`). */
+export function roleSeesScreen(role: Role | undefined, screen: string): boolean {
+  const audience = SCREEN_AUDIENCE[screen];
+  return !audience || (role !== undefined && audience.includes(role));
+}
+
+/** True when some operation behind `action` on `resource` exists and `role` may call it (and see its screen). */
 export function roleCanAccess(role: Role | undefined, resource: string, action: string): boolean {
-  return operationsFor(resource, action).some((operation) => roleMayCall(role, operation));
+  return (
+    roleSeesScreen(role, resource) && operationsFor(resource, action).some((operation) => roleMayCall(role, operation))
+  );
 }
 
 /** True when `role` may call the operation at `coordinate` (`Mutation.consentRecord`). */

@@ -49,7 +49,7 @@ import { apolloClient } from './apolloClient';
 import { currentViewer } from './authProvider';
 import { roleCanAccess, roleCanRead } from './canAccess';
 import { singularOf } from './conventions';
-import { type ApiErrorExtensions, fieldErrorsOf } from './graphqlRequest';
+import { type ApiErrorExtensions, fieldErrorsOf, inputErrorMessage } from './graphqlRequest';
 
 /** The parameters react-admin passes, per fetch method (as ra-data-graphql names them). */
 interface FetchParams {
@@ -429,8 +429,10 @@ export function toHttpError(error: unknown): unknown {
   const extensions = first.extensions ?? {};
   const code = extensions.code ?? 'INTERNAL_SERVER_ERROR';
   const errors = code === 'BAD_USER_INPUT' ? fieldErrorsOf(first.message, extensions) : {};
-  // A field's message shows under its input; every other message is the code's, in the UI's language.
-  const message = code === 'BAD_USER_INPUT' ? first.message : errorMessageKey({ code });
+  // A field's message shows under its input, and the notice says the first one, translated by its
+  // code (the server's text only for a code the dashboard does not know); every other message is the
+  // code's, in the UI's language.
+  const message = code === 'BAD_USER_INPUT' ? inputErrorMessage(first.message, extensions) : errorMessageKey({ code });
   return new HttpError(message, STATUS_OF_CODE[code] ?? 500, {
     code,
     extensions,

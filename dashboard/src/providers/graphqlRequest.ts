@@ -1,11 +1,13 @@
 // A few lines of fetch for the GraphQL calls made before and around login (login, me, password
 // pages, profile), so the login page loads without Apollo Client; the data provider uses Apollo.
+import { fieldErrorKeyOf } from './errorMessages';
 
 /** One GraphQL error as the API sends it: a stable code in `extensions.code`, maybe the field. */
 export interface ApiErrorExtensions {
   code?: string;
   field?: string;
-  fields?: { field: string; message: string }[];
+  /** Each refused field, with the server's code for what is wrong (issue 25 item 6) and its English text. */
+  fields?: { field: string; message: string; code?: string }[];
   retryAfterSeconds?: number;
   [key: string]: unknown;
 }
@@ -21,19 +23,34 @@ export class ApiError extends Error {
     this.extensions = extensions;
   }
 
+  /** What the person reads about this refusal: BAD_USER_INPUT's first field by its code (an i18n key), else the message. */
+  get inputMessage(): string {
+    return this.code === 'BAD_USER_INPUT' ? inputErrorMessage(this.message, this.extensions) : this.message;
+  }
+
   /** Server validation messages per form field (`{ email: '…' }`), empty when none names a field. */
   get fieldErrors(): Record<string, string> {
     return fieldErrorsOf(this.message, this.extensions);
   }
 }
 
+/**
+ * What each refused field says, for every form (the data provider's and the hand-made ones): the
+ * i18n key of its code when the dashboard knows the code (react-admin's inputs translate it; other
+ * forms show it through `translate`), otherwise the server's own text.
+ */
 export function fieldErrorsOf(message: string, extensions: ApiErrorExtensions): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const { field, message: fieldMessage } of extensions.fields ?? []) {
-    errors[field] ??= fieldMessage;
+  for (const { field, message: fieldMessage, code } of extensions.fields ?? []) {
+    errors[field] ??= fieldErrorKeyOf(code) ?? fieldMessage;
   }
   if (extensions.field && !errors[extensions.field]) errors[extensions.field] = message;
   return errors;
+}
+
+/** A BAD_USER_INPUT's notice: its first field's message by code (an i18n key), else the server's text. */
+export function inputErrorMessage(message: string, extensions: ApiErrorExtensions): string {
+  return fieldErrorKeyOf(extensions.fields?.[0]?.code) ?? message;
 }
 
 interface GraphQLResponse<T> {

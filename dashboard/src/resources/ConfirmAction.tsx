@@ -1,7 +1,10 @@
 // An action on a record that asks first: a trigger (button), a confirmation dialog, the call, a
-// notification, and a refresh. Errors from the API are shown as they come.
+// notification, and a refresh. Errors from the API are shown in the UI's language (errorNotice).
 import { useState, type ReactElement } from 'react';
 import { Confirm, useNotify, useRefresh } from 'react-admin';
+
+import { errorNotice } from '../providers/errorMessages';
+import { ApiError } from '../providers/graphqlRequest';
 
 export const ConfirmAction = ({
   trigger,
@@ -20,8 +23,8 @@ export const ConfirmAction = ({
   confirmLabel: string;
   /** The call to make once confirmed. */
   run: () => Promise<unknown>;
-  /** The message shown when it succeeded. */
-  done: string;
+  /** The message shown when it succeeded, or what to do with the call's result instead (its own notice). */
+  done: string | ((result: unknown) => void);
 }) => {
   const notify = useNotify();
   const refresh = useRefresh();
@@ -30,11 +33,17 @@ export const ConfirmAction = ({
   const confirm = async () => {
     setPending(true);
     try {
-      await run();
-      notify(done, { type: 'info' });
+      const result = await run();
+      if (typeof done === 'string') notify(done, { type: 'info' });
+      else done(result);
       refresh();
     } catch (error) {
-      notify((error as Error)?.message || 'ra.notification.http_error', { type: 'error' });
+      notify(
+        error instanceof ApiError ? errorNotice(error) : (error as Error)?.message || 'ra.notification.http_error',
+        {
+          type: 'error',
+        },
+      );
     } finally {
       setPending(false);
       setOpen(false);

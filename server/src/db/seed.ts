@@ -19,6 +19,7 @@ import {
   demoLeads,
   demoPackages,
   demoPaymentAccounts,
+  demoSavedCards,
   demoTenants,
   demoTickets,
   type DemoCustomer,
@@ -135,6 +136,12 @@ function seedTicket(em: EntityManager, tenant: Tenant, d: DemoTicket, customers:
     });
 }
 
+/** The demo's saved card for a Stripe subscription of this agency (`cus_…/pm_…`), as a checkout keeps it. */
+function savedCardOf(tenant: Tenant, provider: PaymentProvider): string | null {
+  const card = demoSavedCards[tenant.slug as keyof typeof demoSavedCards];
+  return card && provider === PaymentProvider.STRIPE ? `${card.customer}/${card.paymentMethod}` : null;
+}
+
 /** One order in every status, with its payment, from the first customers and packages. */
 function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer[], packages: ServicePackage[]) {
   const statuses = [
@@ -207,6 +214,8 @@ function seedOrders(em: EntityManager, tenant: Tenant, customers: SeededCustomer
         currency: 'SEK',
         provider,
         status: i === 0 ? SubscriptionStatus.ACTIVE : SubscriptionStatus.CANCELLED,
+        // Issue 25: the renewing one keeps the card it was bought with (its payment method is saved).
+        providerReference: i === 0 ? savedCardOf(tenant, provider) : null,
         periodAnchor: start,
         currentPeriodStart: start,
         currentPeriodEnd: nthPeriodEnd(start, BillingInterval.MONTHLY, tenant.timezone, 1),

@@ -46,7 +46,12 @@ export class AppError extends GraphQLError {
 
 export const notFound = (what = 'Record') => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
 export const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to do this');
-export const badInput = (field: string, message: string) => new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
+/**
+ * Bad input naming its field; with a `code` (a stable name of what is wrong, as class-validator's
+ * constraint names are) the client shows its own words for it (issue 25: translated by code).
+ */
+export const badInput = (field: string, message: string, code?: string) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, { field, ...(code ? { fields: [{ field, message, code }] } : {}) });
 
 /** Errors that mean "the database cannot be reached right now" (connection refused or cut, shutdown). */
 const UNAVAILABLE_CODES = new Set([

@@ -14,7 +14,13 @@ export interface ClassValidatorError {
 
 export interface FieldError {
   field: string;
+  /** The server's own words (English): shown only when the client does not know the code. */
   message: string;
+  /**
+   * Issue 25: what is wrong, stable across languages: class-validator's constraint name (`isEmail`,
+   * `length`, `maxLength` …) or a service's own (`orderNotCancellable`). The dashboard translates by it.
+   */
+  code?: string;
 }
 
 /** Fields are named as the form knows them: `input.` (the mutation's input argument) is left out. */
@@ -22,7 +28,7 @@ export function flattenValidation(errors: ClassValidatorError[], prefix = ''): F
   return errors.flatMap((e) => {
     if (!prefix && e.property === 'input' && e.children?.length) return flattenValidation(e.children);
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(e.constraints ?? {}).map(([code, message]) => ({ field, message, code }));
     return [...own, ...flattenValidation(e.children ?? [], field)];
   });
 }

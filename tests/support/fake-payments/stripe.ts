@@ -15,6 +15,8 @@ export interface FakeStripeOptions {
   webhookSecret: string;
   /** When set, only this exact key is accepted; otherwise any `sk_test_…` key. */
   apiKey?: string;
+  /** Customers with a saved card, known from the start (the demo's: `demoSavedCards` of @sitecare/seeds). */
+  savedCards?: readonly { customer: string; paymentMethod: string }[];
 }
 
 export interface FakeCheckoutSession {
@@ -600,6 +602,13 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     };
     paymentMethods.set(pm.id, pm);
     return pm;
+  }
+
+  for (const saved of options.savedCards ?? []) {
+    newCustomer({ id: saved.customer });
+    const pm = newPaymentMethod('card', saved.customer, null);
+    paymentMethods.delete(pm.id);
+    paymentMethods.set(saved.paymentMethod, { ...pm, id: saved.paymentMethod });
   }
 
   function newCharge(pi: FakePaymentIntent, type: string, failure?: { code: string; message: string }): FakeCharge {

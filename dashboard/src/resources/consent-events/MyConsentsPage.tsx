@@ -18,11 +18,14 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { Title, useLocale, useNotify, useTranslate } from 'react-admin';
 
+import { errorNotice } from '../../providers/errorMessages';
 import { graphqlRequest } from '../../providers/graphqlRequest';
 
 interface Purpose {
   key: string;
   legalBasis: string;
+  /** The channels its consent is given on (the server's rule). */
+  channels: string[];
   descriptionSv: string;
   descriptionEn: string;
 }
@@ -45,6 +48,7 @@ interface Acceptance {
 }
 interface State {
   processingPurposes: Purpose[];
+  myConsentAsksAge: boolean;
   myConsents: Current[];
   myConsentHistory: HistoryEvent[];
   myCookiePreferences: { analytics: boolean; marketing: boolean };
@@ -52,7 +56,8 @@ interface State {
 }
 
 const LOAD = `query MyConsents {
-  processingPurposes { key legalBasis descriptionSv descriptionEn }
+  processingPurposes { key legalBasis channels descriptionSv descriptionEn }
+  myConsentAsksAge
   myConsents { purposeKey channel granted }
   myConsentHistory { id createdAt purposeKey channel decision method }
   myCookiePreferences { analytics marketing }
@@ -63,9 +68,8 @@ const COOKIES =
   'mutation MyCookiePreferencesSet($i: MyCookiePreferencesInput!) { myCookiePreferencesSet(input: $i) { analytics } }';
 const ACCEPT = 'mutation PolicyAccept($id: UUID!) { policyAccept(policyVersionId: $id) { acceptedAt } }';
 
-/** Purposes people decide on by channel; cookie purposes are the cookie switches below. */
-const CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'SOCIAL'] as const;
-const COOKIE_PURPOSES = new Set(['analytics', 'targeted_ads']);
+/** The cookie banner's channel: its purposes are the cookie switches below, not a row of the table. */
+const COOKIE_CHANNEL = 'WEB';
 
 export default function MyConsentsPage() {
   const translate = useTranslate();
@@ -76,7 +80,7 @@ export default function MyConsentsPage() {
 
   const load = useCallback(() => graphqlRequest<State>(LOAD).then(setState), []);
   useEffect(() => {
-    load().catch((e: Error) => notify(e.message, { type: 'error' }));
+    load().catch((e: Error) => notify(errorNotice(e), { type: 'error' }));
   }, [load, notify]);
 
   const run = async (query: string, variables: Record<string, unknown>) => {
@@ -85,14 +89,18 @@ export default function MyConsentsPage() {
       await load();
       notify('sitecare.my_consents.saved', { type: 'info' });
     } catch (e) {
-      notify((e as Error).message, { type: 'error' });
+      notify(errorNotice(e), { type: 'error' });
     }
   };
 
   if (!state) return null;
   const granted = (purpose: string, channel: string) =>
     state.myConsents.some((c) => c.purposeKey === purpose && c.channel === channel && c.granted);
-  const purposes = state.processingPurposes.filter((p) => p.legalBasis === 'CONSENT' && !COOKIE_PURPOSES.has(p.key));
+  // Issue 25: a switch only for each channel a purpose uses (the server's `channels`), columns for
+  // the channels some purpose uses; the cookie banner's purposes are the cookie switches.
+  const channelsOf = (p: Purpose) => p.channels.filter((c) => c !== COOKIE_CHANNEL);
+  const purposes = state.processingPurposes.filter((p) => p.legalBasis === 'CONSENT' && channelsOf(p).length > 0);
+  const CHANNELS = [...new Set(purposes.flatMap(channelsOf))];
 
   return (
     <Box sx={{ display: 'grid', gap: 2, mt: 2 }}>
@@ -115,10 +123,12 @@ export default function MyConsentsPage() {
       <Card>
         <CardContent>
           <Typography variant="h6">{translate('sitecare.my_consents.channels')}</Typography>
-          <FormControlLabel
-            control={<Checkbox checked={ageConfirmed} onChange={(e) => setAgeConfirmed(e.target.checked)} />}
-            label={translate('sitecare.my_consents.age_confirmed')}
-          />
+          {state.myConsentAsksAge ? (
+            <FormControlLabel
+              control={<Checkbox checked={ageConfirmed} onChange={(e) => setAgeConfirmed(e.target.checked)} />}
+              label={translate('sitecare.my_consents.age_confirmed')}
+            />
+          ) : null}
           <Table size="small">
             <TableHead>
               <TableRow>
@@ -138,6 +148,12 @@ export default function MyConsentsPage() {
                   </TableCell>
                   {CHANNELS.map((channel) => {
                     const on = granted(p.key, channel);
+                    if (!p.channels.includes(channel))
+                      return (
+                        <TableCell key={channel} aria-label={translate('sitecare.my_consents.channel_unused')}>
+                          –
+                        </TableCell>
+                      );
                     return (
                       <TableCell key={channel}>
                         <Switch

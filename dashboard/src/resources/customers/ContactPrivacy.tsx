@@ -38,6 +38,7 @@ import { roleMayCall } from '../../providers/canAccess';
 import { ApiError, graphqlRequest } from '../../providers/graphqlRequest';
 import { useViewerRole } from '../../providers/useViewerRole';
 import { ConfirmAction } from '../ConfirmAction';
+import { useInvitationNotice } from '../users/InvitationNotice';
 import { FormDialog } from '../FormDialog';
 import { RowActionButton } from '../RowActionButton';
 
@@ -59,14 +60,17 @@ const PARENTAL_CONSENT = `mutation ContactParentalConsent($contactId: UUID!, $in
 const LEGAL_BASES = `query ContactLegalBases($id: UUID!) {
   contact(id: $id) { id legalBases { key basis categories heldUntil } }
 }`;
-const PORTAL_INVITE = `mutation ContactPortalInvite($id: UUID!) { contactPortalInvite(id: $id) { id } }`;
+// Issue 25: what the invitation did (queued without a mail server; the link outside production).
+const PORTAL_INVITE = `mutation ContactPortalInvite($id: UUID!) {
+  contactPortalInvite(id: $id) { id email invitationQueued invitationLink }
+}`;
 
 /** The API's field messages under the dialog's inputs (FormDialog reads `body.errors`). */
 async function call(query: string, variables: Record<string, unknown>) {
   try {
     return await graphqlRequest(query, variables);
   } catch (error) {
-    if (error instanceof ApiError) throw { message: error.message, body: { errors: error.fieldErrors } };
+    if (error instanceof ApiError) throw { message: error.inputMessage, body: { errors: error.fieldErrors } };
     throw error;
   }
 }
@@ -234,6 +238,7 @@ export const ParentalConsentButton = () => {
 export const PortalInviteButton = () => {
   const contact = useRecordContext<ContactRecord>();
   const allowed = roleMayCall(useViewerRole(), 'Mutation.contactPortalInvite');
+  const invitationNotice = useInvitationNotice();
   if (!contact || !allowed || contact.erasedAt) return null;
   return (
     <ConfirmAction
@@ -249,8 +254,8 @@ export const PortalInviteButton = () => {
       content="sitecare.contact_privacy.invite_content"
       translateOptions={{ name: contact.name, email: contact.email }}
       confirmLabel="sitecare.contact_privacy.invite_send"
-      run={() => graphqlRequest(PORTAL_INVITE, { id: contact.id })}
-      done="sitecare.contact_privacy.invited"
+      run={() => graphqlRequest<{ contactPortalInvite: RaRecord }>(PORTAL_INVITE, { id: contact.id })}
+      done={(result) => invitationNotice((result as { contactPortalInvite: RaRecord }).contactPortalInvite)}
     />
   );
 };

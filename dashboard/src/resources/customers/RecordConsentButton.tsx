@@ -61,7 +61,7 @@ export const RecordConsentButton = () => {
       });
     } catch (error) {
       // FormDialog shows the API's per-field messages under their inputs.
-      if (error instanceof ApiError) throw { message: error.message, body: { errors: error.fieldErrors } };
+      if (error instanceof ApiError) throw { message: error.inputMessage, body: { errors: error.fieldErrors } };
       throw error;
     }
     notify('sitecare.consent_record.recorded', { type: 'info' });

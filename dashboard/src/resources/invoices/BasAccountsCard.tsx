@@ -4,6 +4,7 @@ import { Box, Button, Card, CardContent, TextField, Typography } from '@mui/mate
 import { useEffect, useId, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 
+import { useFieldErrorText } from '../../providers/errorMessages';
 import { ApiError, graphqlRequest } from '../../providers/graphqlRequest';
 
 export const BAS_FIELDS = [
@@ -21,6 +22,7 @@ const SELECTION = BAS_FIELDS.join(' ');
 
 export const BasAccountsCard = () => {
   const translate = useTranslate();
+  const fieldError = useFieldErrorText();
   const notify = useNotify();
   const headingId = useId();
   const [accounts, setAccounts] = useState<Record<string, string> | undefined>();
@@ -64,7 +66,7 @@ export const BasAccountsCard = () => {
               value={accounts[field]}
               onChange={(e) => setAccounts({ ...accounts, [field]: e.target.value })}
               error={!!errors[field]}
-              helperText={errors[field] ?? ' '}
+              helperText={fieldError(errors[field]) ?? ' '}
               slotProps={{ htmlInput: { inputMode: 'numeric', pattern: '[0-9]{4}' } }}
             />
           ))}

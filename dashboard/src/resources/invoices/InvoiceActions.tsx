@@ -21,6 +21,7 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { errorNotice } from '../../providers/errorMessages';
 import { ApiError, graphqlRequest } from '../../providers/graphqlRequest';
 import { FormDialog } from '../FormDialog';
 import { formatMoney } from '../money';
@@ -124,7 +125,7 @@ export const MarkPaidButton = () => {
         },
       );
     } catch (error) {
-      if (error instanceof ApiError) throw { message: error.message, body: { errors: error.fieldErrors } };
+      if (error instanceof ApiError) throw { message: error.inputMessage, body: { errors: error.fieldErrors } };
       throw error;
     }
     const whole = Math.round(Number(values.amount) * 100) >= (invoice.remainingMinor ?? 0);
@@ -182,7 +183,7 @@ export const PayInvoiceButton = ({ compact = false }: { compact?: boolean }) => 
       );
       window.location.assign(invoicePay.redirectUrl);
     } catch (error) {
-      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      notify(errorNotice(error), { type: 'error' });
       setBusy(false);
     }
   };

@@ -5,6 +5,7 @@ import { Button } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 
+import { errorNotice } from '../../providers/errorMessages';
 import { roleMayCall } from '../../providers/canAccess';
 import { graphqlRequest } from '../../providers/graphqlRequest';
 import { useViewerRole } from '../../providers/useViewerRole';
@@ -25,7 +26,7 @@ export const OrderPayButton = () => {
       window.location.assign(orderPay);
     } catch (error) {
       setBusy(false);
-      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      notify(errorNotice(error), { type: 'error' });
     }
   };
   return (

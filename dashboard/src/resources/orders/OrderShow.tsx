@@ -28,6 +28,7 @@ import {
   PaymentStatusField,
   failureText,
 } from './OrderFields';
+import { OrderCancelButton } from './OrderCancelButton';
 import { OrderPayButton } from './OrderPayButton';
 import { OrderRefundButton } from './OrderRefundButton';
 import { InvoiceDownload } from '../invoices/InvoiceDownload';
@@ -120,7 +121,7 @@ const PaymentFailed = () => {
 const Invoices = () => {
   const translate = useTranslate();
   return (
-    <Section title="resources.invoices.name">
+    <Section title="resources.invoices.name" titleArgs={{ smart_count: 2 }}>
       <EmbeddedTable source="invoices" resource="invoices">
         <DataTable bulkActionButtons={false} empty={<EmptyText text="resources.invoices.empty" />}>
           <DataTable.Col source="number" />
@@ -157,6 +158,7 @@ export default function OrderShow() {
       actions={
         <TopToolbar>
           <OrderPayButton />
+          <OrderCancelButton />
           <OrderRefundButton />
         </TopToolbar>
       }

@@ -12,6 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { useCanRead } from '../../providers/useViewerRole';
 import { EmbeddedTable } from '../EmbeddedTable';
 import { EnumChipField } from '../EnumChipField';
 import { formatBytes } from '../formatBytes';
@@ -72,25 +73,31 @@ const BackupSummary = () => {
   );
 };
 
-export const SiteBackups = (_: { label?: false }) => (
-  <Section title="sitecare.sites.tabs.backups" actions={<BackupSummary />}>
-    <EmbeddedTable source="backups" resource="siteBackups" sort={{ field: 'takenAt', order: 'DESC' }} perPage={10}>
-      <DataTable
-        bulkActionButtons={false}
-        rowClick={false}
-        empty={<EmptyText text="sitecare.backups.empty" />}
-        rowSx={(backup: Backup) => (isExpired(backup) ? EXPIRED_ROW : NO_SX)}
-      >
-        <DataTable.Col source="takenAt">
-          <DateField source="takenAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col source="sizeBytes" field={SizeField} align="right" />
-        <DataTable.Col source="location">
-          <TextField source="location" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }} />
-        </DataTable.Col>
-        <DataTable.Col source="expiresAt" field={ExpiresField} />
-      </DataTable>
-      <Pagination rowsPerPageOptions={[10, 25, 50]} />
-    </EmbeddedTable>
-  </Section>
-);
+export const SiteBackups = (_: { label?: false }) => {
+  // Where a copy is stored is for those who restore it, not for the customer (issue 25).
+  const seesLocation = useCanRead('SiteBackup.location');
+  return (
+    <Section title="sitecare.sites.tabs.backups" actions={<BackupSummary />}>
+      <EmbeddedTable source="backups" resource="siteBackups" sort={{ field: 'takenAt', order: 'DESC' }} perPage={10}>
+        <DataTable
+          bulkActionButtons={false}
+          rowClick={false}
+          empty={<EmptyText text="sitecare.backups.empty" />}
+          rowSx={(backup: Backup) => (isExpired(backup) ? EXPIRED_ROW : NO_SX)}
+        >
+          <DataTable.Col source="takenAt">
+            <DateField source="takenAt" showTime />
+          </DataTable.Col>
+          <DataTable.Col source="sizeBytes" field={SizeField} align="right" />
+          {seesLocation ? (
+            <DataTable.Col source="location">
+              <TextField source="location" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }} />
+            </DataTable.Col>
+          ) : null}
+          <DataTable.Col source="expiresAt" field={ExpiresField} />
+        </DataTable>
+        <Pagination rowsPerPageOptions={[10, 25, 50]} />
+      </EmbeddedTable>
+    </Section>
+  );
+};

@@ -18,6 +18,7 @@ import {
 } from 'react-admin';
 import { LabelledButton } from '../LabelledButton';
 
+import { errorNotice } from '../../providers/errorMessages';
 import { graphqlRequest } from '../../providers/graphqlRequest';
 import { useCanRead, useViewerRole } from '../../providers/useViewerRole';
 import { Section } from '../Section';
@@ -61,7 +62,7 @@ export const HeldMail = ({ message }: { message: TicketMessage }) => {
       notify(accept ? 'sitecare.tickets.held_accepted' : 'sitecare.tickets.held_rejected', { type: 'success' });
       refresh();
     } catch (error) {
-      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      notify(errorNotice(error), { type: 'error' });
     } finally {
       setBusy(false);
     }

@@ -14,6 +14,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { errorNotice } from '../../providers/errorMessages';
 
 interface Question {
   key: string;
@@ -49,7 +50,7 @@ export function SurveyAnswerForm() {
     } catch (error) {
       const restriction = error instanceof HttpError ? (error.body?.extensions?.restriction as string) : undefined;
       if (restriction) setRefusal(restriction);
-      else notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      else notify(errorNotice(error), { type: 'error' });
     } finally {
       setPending(false);
     }

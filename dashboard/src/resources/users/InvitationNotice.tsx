@@ -1,9 +1,10 @@
 // Issue 25 item 10: what an invitation did, honestly: on its way, or queued because no mail server
 // is set up (it waits under Sent mail); outside production the API also gives the link to copy.
+// Every invitation says it so: a new user (UserCreate) and a contact invited to the portal.
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { Alert, Box, Button, TextField } from '@mui/material';
 import { useState } from 'react';
-import { type RaRecord, useTranslate } from 'react-admin';
+import { type RaRecord, useNotify, useTranslate } from 'react-admin';
 
 export const InvitationNotice = ({ user }: { user: RaRecord }) => {
   const translate = useTranslate();
@@ -40,3 +41,9 @@ export const InvitationNotice = ({ user }: { user: RaRecord }) => {
     </Alert>
   );
 };
+
+/** Tells what an invitation did: kept on screen while it offers a link to copy. */
+export function useInvitationNotice(): (user: RaRecord) => void {
+  const notify = useNotify();
+  return (user) => notify(<InvitationNotice user={user} />, { autoHideDuration: user.invitationLink ? null : 8000 });
+}

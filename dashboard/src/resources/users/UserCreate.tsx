@@ -1,8 +1,8 @@
 // Creating a user means inviting them: the API mails a link to choose a password.
-import { Create, type RaRecord, SaveButton, SimpleForm, Toolbar, useNotify, useRedirect } from 'react-admin';
+import { Create, type RaRecord, SaveButton, SimpleForm, Toolbar, useRedirect } from 'react-admin';
 
 import { currentViewer } from '../../providers/authProvider';
-import { InvitationNotice } from './InvitationNotice';
+import { useInvitationNotice } from './InvitationNotice';
 import { UserInputs } from './UserInputs';
 
 const InviteToolbar = () => (
@@ -12,7 +12,7 @@ const InviteToolbar = () => (
 );
 
 export default function UserCreate() {
-  const notify = useNotify();
+  const invitationNotice = useInvitationNotice();
   const redirect = useRedirect();
   const defaults = { role: 'EMPLOYEE', preferredLanguage: currentViewer()?.tenant.defaultLanguage ?? 'sv' };
   return (
@@ -21,7 +21,7 @@ export default function UserCreate() {
       mutationOptions={{
         onSuccess: (user: RaRecord) => {
           // Issue 25 item 10: queued or on its way, and the link to copy outside production.
-          notify(<InvitationNotice user={user} />, { autoHideDuration: user.invitationLink ? null : 8000 });
+          invitationNotice(user);
           redirect('list', 'users');
         },
       }}

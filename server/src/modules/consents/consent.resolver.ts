@@ -8,7 +8,7 @@ import { UUID } from '../../graphql/scalars';
 import { inTransaction } from '../../graphql/transaction';
 import { audit } from '../audit/audit.service';
 import { Contact } from '../customers/contact.entity';
-import { ConsentDecision, ConsentEvent, ConsentMethod } from './consent-event.entity';
+import { ConsentChannel, ConsentDecision, ConsentEvent, ConsentMethod } from './consent-event.entity';
 import {
   ConsentChoiceInput,
   ConsentEventListArgs,
@@ -19,7 +19,14 @@ import {
   PolicyVersionInput,
   ProcessingPurposeUpdateInput,
 } from './consent.inputs';
-import { assertMayConsentAlone, currentConsents, ownContact, recordConsent } from './consent.service';
+import {
+  asksAge,
+  assertMayConsentAlone,
+  channelsOf,
+  currentConsents,
+  ownContact,
+  recordConsent,
+} from './consent.service';
 import { CookiePreferences, CurrentConsent, toCurrent } from './consent.types';
 import {
   cookiePreferencesOf,
@@ -40,6 +47,14 @@ export class ProcessingPurposeResolver {
   @Query(() => [ProcessingPurpose], { description: 'P12: why the agency processes personal data, and on which basis.' })
   processingPurposes(@Ctx() ctx: RequestContext): Promise<ProcessingPurpose[]> {
     return ctx.em.find(ProcessingPurpose, {}, { orderBy: { key: 'asc' } });
+  }
+
+  @FieldResolver(() => [ConsentChannel], {
+    description:
+      'Issue 25: the channels consent for this purpose is given on (WEB: the cookie banner); empty when it does not rest on consent.',
+  })
+  channels(@Root() purpose: ProcessingPurpose): ConsentChannel[] {
+    return channelsOf(purpose.key);
   }
 
   @Query(() => ProcessingPurpose, { description: 'P12: one purpose (the edit view).' })
@@ -146,6 +161,16 @@ export class ConsentEventResolver {
     );
   }
 
+  @Query(() => Boolean, {
+    description:
+      "Issue 25: whether granting a consent asks the customer login's person to confirm her age (a private individual not yet confirmed); a company's contact is not asked.",
+  })
+  async myConsentAsksAge(@Ctx() ctx: RequestContext): Promise<boolean> {
+    const contact = await ownContact(ctx);
+    await ctx.em.populate(contact, ['customer']);
+    return asksAge(contact, contact.customer.buyerType);
+  }
+
   @Mutation(() => ConsentEvent, { description: 'P13: grant or withdraw one consent from the portal.' })
   myConsentSet(@Arg('input') input: ConsentChoiceInput, @Ctx() ctx: RequestContext): Promise<ConsentEvent> {
     return inTransaction(ctx, async () => decide(ctx, await ownContact(ctx), input, ConsentMethod.PORTAL));
@@ -200,7 +225,8 @@ async function decide(
   method: ConsentMethod,
 ): Promise<ConsentEvent> {
   if (input.granted) {
-    assertMayConsentAlone(contact, input.ageConfirmed);
+    await ctx.em.populate(contact, ['customer']);
+    assertMayConsentAlone(contact, input.ageConfirmed, undefined, contact.customer.buyerType);
     if (input.ageConfirmed && !contact.ageConfirmed) contact.ageConfirmed = true;
   }
   return recordConsent(

@@ -5,8 +5,9 @@ import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
 import { memo } from '../../graphql/loaders';
 import { ageOfConsent } from '../../privacy/age-of-consent';
+import { BuyerType } from '../invoices/vat';
 import { audit } from '../audit/audit.service';
-import type { Contact } from '../customers/contact.entity';
+import { type Contact, MinorStatus } from '../customers/contact.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
 import { ConsentChannel, ConsentDecision, ConsentEvent, ConsentMethod, SignupProof } from './consent-event.entity';
@@ -22,6 +23,11 @@ const PURPOSES: Record<
     dataCategories: string[];
     retentionDays: number | null;
     directMarketing?: boolean;
+    /**
+     * Issue 25: the channels people give or withdraw consent for this purpose on (the portal shows a
+     * switch for each, no more); WEB is the cookie banner's; none: it does not rest on consent.
+     */
+    channels: ConsentChannel[];
   }
 > = {
   newsletter: {
@@ -31,6 +37,7 @@ const PURPOSES: Record<
     directMarketing: true,
     dataCategories: ['name', 'email', 'preferred_language'],
     retentionDays: null,
+    channels: [ConsentChannel.EMAIL, ConsentChannel.SMS, ConsentChannel.PHONE],
   },
   targeted_ads: {
     sv: 'Riktad marknadsföring, även på andra plattformar (marknadsföringskakor).',
@@ -39,6 +46,7 @@ const PURPOSES: Record<
     directMarketing: true,
     dataCategories: ['visitor_id', 'pages_visited'],
     retentionDays: 395,
+    channels: [ConsentChannel.WEB],
   },
   profiling: {
     sv: 'Profilering för att anpassa erbjudanden.',
@@ -47,6 +55,7 @@ const PURPOSES: Record<
     directMarketing: true,
     dataCategories: ['purchases', 'email_engagement'],
     retentionDays: 730,
+    channels: [ConsentChannel.EMAIL],
   },
   service_delivery: {
     sv: 'Att leverera de tjänster du köpt: drift, support och fakturering.',
@@ -54,6 +63,7 @@ const PURPOSES: Record<
     legalBasis: LegalBasis.CONTRACT,
     dataCategories: ['name', 'email', 'phone', 'company', 'orders'],
     retentionDays: null,
+    channels: [],
   },
   analytics: {
     sv: 'Statistik över hur webbplatsen används (analyskakor).',
@@ -61,6 +71,7 @@ const PURPOSES: Record<
     legalBasis: LegalBasis.CONSENT,
     dataCategories: ['visitor_id', 'pages_visited', 'device'],
     retentionDays: 395,
+    channels: [ConsentChannel.WEB],
   },
   email_tracking: {
     sv: 'Om och när du öppnar våra utskick och klickar på länkar i dem.',
@@ -69,6 +80,7 @@ const PURPOSES: Record<
     directMarketing: true,
     dataCategories: ['email', 'opens', 'clicks'],
     retentionDays: 365,
+    channels: [ConsentChannel.EMAIL],
   },
   surveys: {
     sv: 'Kundundersökningar för att förbättra våra tjänster (berättigat intresse).',
@@ -76,8 +88,14 @@ const PURPOSES: Record<
     legalBasis: LegalBasis.LEGITIMATE_INTEREST,
     dataCategories: ['name', 'email', 'survey_answers'],
     retentionDays: 730,
+    channels: [],
   },
 };
+
+/** Issue 25: the channels a purpose's consent is given on (none for a purpose the agency added itself). */
+export function channelsOf(key: string): ConsentChannel[] {
+  return Object.prototype.hasOwnProperty.call(PURPOSES, key) ? PURPOSES[key as PurposeKey].channels : [];
+}
 
 /** P12: every new agency (demo and `tenant:create`) starts with the standard purposes. */
 export function createDefaultPurposes(em: EntityManager, tenant: Tenant): ProcessingPurpose[] {
@@ -134,12 +152,28 @@ export interface ConsentDecisionInput {
  * S24: a person below the age of consent of their country cannot consent alone. A grant needs the
  * age confirmed (now or at intake) or a parent's consent on file.
  */
+/**
+ * Issue 25: whether a person's own consent asks her age: a private individual's (a newsletter
+ * sign-up, a private customer's contact) until it is confirmed or a parent consented. A company's
+ * contact consents in the company's relationship with the agency and is not asked.
+ */
+export function asksAge(
+  person: (Pick<Contact, 'ageConfirmed' | 'parentalConsent'> & { minorStatus?: Contact['minorStatus'] }) | null,
+  buyerType?: BuyerType | null,
+): boolean {
+  if (person?.ageConfirmed || person?.parentalConsent) return false;
+  // A suspected minor (P2) is asked wherever she is, a company's contact too.
+  return buyerType !== BuyerType.COMPANY || person?.minorStatus === MinorStatus.SUSPECTED;
+}
+
 export function assertMayConsentAlone(
-  person: Pick<Contact, 'ageConfirmed' | 'parentalConsent' | 'country'> | null,
+  person:
+    (Pick<Contact, 'ageConfirmed' | 'parentalConsent' | 'country'> & Partial<Pick<Contact, 'minorStatus'>>) | null,
   ageConfirmedNow: boolean | null | undefined,
   country?: string | null,
+  buyerType?: BuyerType | null,
 ): void {
-  if (ageConfirmedNow || person?.ageConfirmed || person?.parentalConsent) return;
+  if (ageConfirmedNow || !asksAge(person, buyerType)) return;
   const age = ageOfConsent(country ?? person?.country);
   throw badInput(
     'ageConfirmed',

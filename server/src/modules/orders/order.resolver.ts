@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { readMany, readOne } from '../../graphql/sql/reads';
+import { readComputedValue, readMany, readOne } from '../../graphql/sql/reads';
 import { FilteredListArgs, ListOf, PageInput } from '../../graphql/pagination';
 import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
@@ -141,6 +141,14 @@ export class OrderResolver {
     return refundableOf(order);
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'Issue 25: whether it may be cancelled now (orderCancel): while it waits for payment and has no open invoice.',
+  })
+  canCancel(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return readComputedValue(ctx, 'Order.canCancel', Order, order.id);
+  }
+
   @FieldResolver(() => [Payment])
   payments(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Payment[]> {
     return readMany(ctx, 'Order.payments', Order, order.id);
@@ -154,7 +162,10 @@ export class OrderResolver {
     return orderService.payOrder(ctx, id);
   }
 
-  @Mutation(() => Order, { description: 'Cancels an order still waiting for payment (staff); audited.' })
+  @Mutation(() => Order, {
+    description:
+      'Cancels an order still waiting for payment (staff, or the customer her own; a paid one is refunded instead); audited.',
+  })
   orderCancel(@Arg('id', () => UUID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
     return orderService.cancelOrder(ctx, id);
   }

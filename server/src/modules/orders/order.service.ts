@@ -1,4 +1,4 @@
-// Orders: staff see the agency's, a customer only their own; staff cancel what is still unpaid.
+// Orders: staff see the agency's, a customer only their own; staff and the buyer cancel what is still unpaid.
 import { readList, readOne } from '../../graphql/sql/reads';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, notFound } from '../../graphql/errors';
@@ -15,6 +15,7 @@ import { cancelSubscription } from '../subscriptions/subscription.service';
 import { User } from '../users/user.entity';
 import { startCheckout } from './checkout.service';
 import { Order, OrderStatus } from './order.entity';
+import { cancellableSql } from './order.sql';
 
 export async function listOrders(
   ctx: RequestContext,
@@ -30,7 +31,6 @@ export async function getOrder(ctx: RequestContext, id: string): Promise<Order> 
   return order;
 }
 
-/** An order still waiting for payment is cancelled, and its pending payment marked failed; audited. */
 /**
  * Issue 25: "Pay now": the provider's payment page for an order still waiting for payment, started
  * as every checkout is (`startCheckout`: a new pending payment on the order). Audited.
@@ -48,17 +48,31 @@ export function payOrder(ctx: RequestContext, id: string): Promise<string> {
   });
 }
 
+/** Whether order `id` may be cancelled now (the one rule, cancellableSql), locked for this transaction. */
+async function lockCancellable(ctx: RequestContext, id: string): Promise<boolean> {
+  const rows = await ctx.em.execute<{ ok: boolean }[]>(
+    `select ${cancellableSql('o')} as ok from orders o where o.id = ? for update`,
+    [id],
+  );
+  return rows[0]?.ok === true;
+}
+
+/** An order still waiting for payment is cancelled, and its pending payment marked failed; audited. */
 export function cancelOrder(ctx: RequestContext, id: string): Promise<Order> {
   return inTransaction(ctx, async () => {
     const order = await getOrder(ctx, id);
-    if (order.status !== OrderStatus.PENDING_PAYMENT) {
-      throw badInput('id', 'Only an order waiting for payment can be cancelled');
+    if (!(await lockCancellable(ctx, id))) {
+      throw badInput(
+        'id',
+        'Only an order waiting for payment, without an open invoice, can be cancelled',
+        'orderNotCancellable',
+      );
     }
     order.status = OrderStatus.CANCELLED;
     await ctx.em.nativeUpdate(
       Payment,
       { order, status: PaymentStatus.PENDING },
-      { status: PaymentStatus.FAILED, failureReason: 'cancelled' }, // by staff: not a refused payment
+      { status: PaymentStatus.FAILED, failureReason: 'cancelled' }, // cancelled, not a refused payment
     );
     await ctx.em.flush();
     await audit(ctx, {

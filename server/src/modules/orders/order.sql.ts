@@ -23,6 +23,17 @@ readRoot('Query.orders', {
 
 readRoot('Query.order', { kind: 'one', entity: 'Order' });
 
+/**
+ * Issue 25: the one rule of which order may be cancelled, by staff or by its buyer (the row rule
+ * limits a customer to her own orders): one still waiting for payment with no open invoice (an
+ * invoiced order is credited by staff; a paid one is refunded). The service (cancelOrder) and
+ * `Order.canCancel` run this SQL.
+ */
+export const cancellableSql = (t: string) =>
+  `(${t}.status = 'PENDING_PAYMENT' and not exists (select 1 from invoices i where i.order_id = ${t}.id and i.status = 'OPEN'))`;
+
+readComputed('Order.canCancel', cancellableSql);
+
 readRelation('Order.customer', { entity: 'Customer', many: false, on: (t, order) => `${t}.id = ${order}.customer_id` });
 
 readRelation('Customer.latestOrders', {

@@ -70,7 +70,8 @@ export const sitesSource: PersonalDataSource = {
     const siteIds = ids(sites.map((x) => x.id));
     const backups = await rows<{ siteId: string }>(
       ctx,
-      `select site_id as "siteId", taken_at as "takenAt", location, size_bytes as "sizeBytes", expires_at as "expiresAt"
+      // When and how large, not where it is stored (a storage path is the agency's internals, issue 25).
+      `select site_id as "siteId", taken_at as "takenAt", size_bytes as "sizeBytes", expires_at as "expiresAt"
          from site_backups where tenant_id = ? and site_id = any(?::uuid[]) order by taken_at`,
       [s.tenantId, siteIds],
     );
