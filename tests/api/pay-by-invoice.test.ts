@@ -12,6 +12,7 @@ import { bgmaxFile } from '../support/bgmax-file';
 import { runCli, startDemoApp, type DemoApp } from '../support/demo-app';
 import { startFakeStripe, type FakeStripe } from '../support/fake-payments/stripe';
 import { pdfText } from '../support/pdf-text';
+import { checkoutPlus } from '../support/checkout';
 
 const WEBHOOK_SECRET = demoPaymentAccounts['jj-media'].stripe.webhookSecret;
 const JJ_BANKGIRO = '505-1057';
@@ -63,33 +64,18 @@ interface InvoiceShape {
 let buyers = 0;
 /** A waiting order of a new company buyer at JJ Media (checkout through the fake Stripe). */
 async function waitingOrder(language: 'sv' | 'en' = 'sv'): Promise<string> {
-  const [{ id: packageId }] = await sql(
-    `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Plus'`,
-  );
   buyers += 1;
-  const { checkout } = await new ApiClient(demo.url).ok(
-    'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId } }',
-    {
-      i: {
-        agency: 'jj-media',
-        packageId,
-        interval: 'MONTHLY',
-        currency: 'SEK',
-        provider: 'STRIPE',
-        buyer: {
-          name: `Inköpare ${buyers}`,
-          company: `Fakturaköparen ${buyers} AB`,
-          buyerType: 'COMPANY',
-          email: `buyer${buyers}@fakturakopare.example.com`,
-          country: 'SE',
-          addressLine1: 'Kungsgatan 1',
-          postalCode: '111 43',
-          city: 'Stockholm',
-          preferredLanguage: language,
-        },
-      },
-    },
-  );
+  const checkout = await checkoutPlus(demo.url, sql, {
+    name: `Inköpare ${buyers}`,
+    company: `Fakturaköparen ${buyers} AB`,
+    buyerType: 'COMPANY',
+    email: `buyer${buyers}@fakturakopare.example.com`,
+    country: 'SE',
+    addressLine1: 'Kungsgatan 1',
+    postalCode: '111 43',
+    city: 'Stockholm',
+    preferredLanguage: language,
+  });
   return checkout.orderId as string;
 }
 
@@ -152,22 +138,11 @@ describe('M13: pay by invoice', () => {
 
   it('M13: partial payments: part of an invoice leaves it open with the rest (staff and customer see it), the rest pays it, more is the customer’s credit', async () => {
     // Anna's company's invoice, so that she sees it in the portal.
-    const [{ id: packageId }] = await sql(
-      `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Plus'`,
-    );
-    const { checkout } = await new ApiClient(demo.url).ok(
-      'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId } }',
-      {
-        i: {
-          agency: 'jj-media',
-          packageId,
-          interval: 'MONTHLY',
-          currency: 'SEK',
-          provider: 'STRIPE',
-          buyer: { name: 'Anna', email: 'anna@bageriet.example.com', country: 'SE' },
-        },
-      },
-    );
+    const checkout = await checkoutPlus(demo.url, sql, {
+      name: 'Anna',
+      email: 'anna@bageriet.example.com',
+      country: 'SE',
+    });
     const invoice = await issue(checkout.orderId);
     expect(invoice).toMatchObject({ paidMinor: 0, remainingMinor: invoice.totalMinor, surplusMinor: 0 });
     const part = 10_000;
@@ -569,23 +544,12 @@ describe('M13: pay by invoice', () => {
 
   it('M13: a customer pays an open invoice by card through the fake provider; the invoice and the order are paid', async () => {
     const anna = await as(demo.url, 'jj-media', 'CUSTOMER');
-    const [{ id: packageId }] = await sql(
-      `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Plus'`,
-    );
     // Anna's company orders through the public checkout with her e-mail (her contact and customer).
-    const { checkout } = await new ApiClient(demo.url).ok(
-      'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId } }',
-      {
-        i: {
-          agency: 'jj-media',
-          packageId,
-          interval: 'MONTHLY',
-          currency: 'SEK',
-          provider: 'STRIPE',
-          buyer: { name: 'Anna', email: 'anna@bageriet.example.com', country: 'SE' },
-        },
-      },
-    );
+    const checkout = await checkoutPlus(demo.url, sql, {
+      name: 'Anna',
+      email: 'anna@bageriet.example.com',
+      country: 'SE',
+    });
     const invoice = await issue(checkout.orderId);
 
     const mine = await anna.ok<{ invoices: { nodes: InvoiceShape[] } }>(

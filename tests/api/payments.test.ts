@@ -26,6 +26,9 @@ afterAll(async () => {
   await demo?.stop();
   await stripe?.close();
 });
+// The suite checks out far more than one buyer's allowance of anonymous checkouts (abuse.test.ts
+// proves the limit): each test starts with a fresh allowance for this machine's address.
+beforeEach(() => sql(`delete from rate_limits where key like 'checkout-ip%'`));
 
 const CHECKOUT = 'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId orderNumber redirectUrl } }';
 const plusPackage = async (slug = 'jj-media') =>
@@ -597,6 +600,24 @@ describe('P20: renewable subscriptions', () => {
       payment_method: demoSavedCards['jj-media'].paymentMethod,
       status: 'succeeded',
     });
+  });
+
+  it('P20: a stored method Stripe no longer knows is a refused charge, not an outage: past due, a payment page, no retry loop', async () => {
+    const { sub } = await subscribed('vanished@nyabutiken.example.com');
+    const [customer] = String(sub.provider_reference).split('/');
+    await sql(`update subscriptions set provider_reference = $1 where id = $2`, [
+      `${customer}/pm_gone_at_stripe`,
+      sub.id,
+    ]);
+    await makeDue(sub.id);
+    expect(await renew()).toContain('renewal orders placed: 1 (charged through the stored method: 0');
+    expect((await subscriptionOf(sub.id)).status).toBe('PAST_DUE');
+    const [{ failure_reason }] = await sql(
+      `select p.failure_reason from payments p join orders o on o.id = p.order_id where o.subscription_id = $1 and p.via_mandate`,
+      [sub.id],
+    );
+    expect(failure_reason).toBe('payment_method_unusable');
+    expect(await mailsTo('vanished@nyabutiken.example.com')).toContain('subscription.charge_failed');
   });
 
   it("P20: a refused renewal charge makes the subscription past due and mails a payment page; a new card on Stripe's page charges it again", async () => {

@@ -13,6 +13,7 @@ import { startFakeStripe, type FakeStripe, type FakeStripeEvent } from '../suppo
 import { startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
 import { startSmtp, type LocalSmtp } from '../support/smtp';
 import { eventually } from '../support/wait';
+import { CHECKOUT, plusCheckout, plusPackageId } from '../support/checkout';
 
 // `pnpm test:faults` (SITECARE_FAULTS=full): several kill/restart rounds on the same database.
 const ROUNDS = process.env.SITECARE_FAULTS === 'full' ? 4 : 1;
@@ -44,7 +45,6 @@ afterAll(async () => {
 
 const TICKET = 'mutation($i: SupportTicketInput!) { supportTicketCreate(input: $i) { id } }';
 const REQUEST = 'mutation($i: PrivacyRequestPortalInput!) { privacyRequestFile(input: $i) { id } }';
-const CHECKOUT = 'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId } }';
 
 /** Everything the payment provider has sent (or will send again): each completed session's event. */
 const events: Array<{ orderId: string; event: FakeStripeEvent }> = [];
@@ -64,9 +64,7 @@ async function killDuringWrites(server: SitecareProcess, anna: ApiClient, round:
     orders: new Set<string>(),
     paid: new Set<string>(),
   };
-  const [{ id: packageId }] = await sql(
-    `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Plus'`,
-  );
+  const packageId = await plusPackageId(sql);
   const unpaid: string[] = [];
   // Checkouts without a login are rate-limited per IP (all rounds come from this one): share the budget.
   let checkoutsLeft = Math.floor(CHECKOUTS_PER_10_MIN / ROUNDS) - 1;
@@ -91,21 +89,17 @@ async function killDuringWrites(server: SitecareProcess, anna: ApiClient, round:
           if (res.status === 200) acknowledged.paid.add(orderId);
         } else if (i % 5 === 0 && checkoutsLeft-- > 0) {
           const res = await anonymous.gql(CHECKOUT, {
-            i: {
-              agency: 'jj-media',
+            i: plusCheckout(
               packageId,
-              interval: 'MONTHLY',
-              currency: 'SEK',
-              provider: 'STRIPE',
-              siteDomain: `krasch-${round}-${n}-${i}.example.com`,
-              buyer: {
+              {
                 name: `Krasch ${round}.${n}.${i}`,
                 email: `krasch-${round}-${n}-${i}@example.com`,
                 company: `Krasch ${round}.${n}.${i} AB`,
                 country: 'SE',
                 preferredLanguage: 'sv',
               },
-            },
+              { siteDomain: `krasch-${round}-${n}-${i}.example.com` },
+            ),
           });
           if (res.errors && !checkoutError) checkoutError = JSON.stringify(res.errors);
           if (res.data?.checkout) {

@@ -2,13 +2,14 @@
 // invoice paid and imports a BgMax file that pays the overdue one; a customer sees her open invoice
 // with "Betala".
 import { demoPaymentAccounts } from '@sitecare/seeds';
-import { ApiClient, as } from '../support/api-client';
+import { as } from '../support/api-client';
 import { queryAs } from '../../server/src/testing/database';
 import { accessibilityViolations } from '../support/axe';
 import { bgmaxFile } from '../support/bgmax-file';
 import { horizontalOverflow, screenshot } from '../support/browser';
 import { menuItem, useDashboard } from '../support/dashboard';
 import { startFakeStripe, type FakeStripe } from '../support/fake-payments/stripe';
+import { checkoutPlus } from '../support/checkout';
 
 const ADMIN = 'admin@jj-media.example.com';
 const CUSTOMER = 'anna@bageriet.example.com'; // Anna Ek of Bageriet Ek AB (prefers Swedish)
@@ -106,22 +107,7 @@ describe('pay by invoice in Chromium', () => {
   });
 
   it('M13: a customer sees what is left of her partly paid invoice and pays the rest by card in the portal (390 px, axe clean)', async () => {
-    const [{ id: packageId }] = await sql(
-      `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Plus'`,
-    );
-    const { checkout } = await new ApiClient(dash.app.url).ok(
-      'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId } }',
-      {
-        i: {
-          agency: 'jj-media',
-          packageId,
-          interval: 'MONTHLY',
-          currency: 'SEK',
-          provider: 'STRIPE',
-          buyer: { name: 'Anna Ek', email: CUSTOMER, country: 'SE' },
-        },
-      },
-    );
+    const checkout = await checkoutPlus(dash.app.url, sql, { name: 'Anna Ek', email: CUSTOMER, country: 'SE' });
     const admin = await as(dash.app.url, 'jj-media', 'ADMIN');
     const { orderIssueInvoice } = await admin.ok(
       'mutation($id: UUID!) { orderIssueInvoice(id: $id) { id number dueDate totalMinor } }',

@@ -53,7 +53,8 @@ describe('customers and sites in Chromium', () => {
     await anna.getByText('Sverige').waitFor();
     await screenshot(page, 'sites-employee-customer');
 
-    await page.getByRole('cell', { name: BAGERIET_SITE }).click();
+    // The customer page also names the site on its open tickets: the site's own row is in its sites table.
+    await page.getByRole('region', { name: 'Tabell: Webbplatser' }).getByRole('cell', { name: BAGERIET_SITE }).click();
     await page.getByText(`Webbplats ${BAGERIET_SITE}`).first().waitFor();
     for (const name of Object.values(TABS)) await tab(page, name).waitFor();
     await page.getByRole('heading', { name: 'Kontaktpersoner hos Bageriet Ek AB' }).waitFor();
@@ -141,11 +142,16 @@ describe('customers and sites in Chromium', () => {
   it("shows the admin the contractor's reveal in the audit log", async () => {
     const page = await dash.logIn(ADMIN);
     await menuItem(page, MENU.auditLog).click();
-    await page.getByRole('textbox', { name: 'Händelse' }).fill('credential.reveal');
-    await page.getByRole('cell', { name: 'auth.login', exact: true }).first().waitFor({ state: 'detached' });
-    const row = page.getByRole('row').filter({ hasText: 'credential.reveal' }).filter({ hasText: 'Mikael Berg' });
+    // The event filter is a pick-list of the events by name (issue 25).
+    await page.getByRole('combobox', { name: 'Händelse' }).fill('Inloggningsuppgift vis');
+    await page.getByRole('option', { name: 'Inloggningsuppgift visad' }).click();
+    await page.waitForURL((url) => decodeURIComponent(url.href).includes('"action":"credential.reveal"'));
+    await page.getByRole('cell', { name: 'Inloggning', exact: true }).first().waitFor({ state: 'detached' });
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: 'Inloggningsuppgift visad' })
+      .filter({ hasText: 'Mikael Berg' });
     await row.getByText('Tillåten').waitFor();
-    await row.getByText('Inloggningsuppgift').waitFor();
     await screenshot(page, 'sites-admin-audit-reveal');
   });
 

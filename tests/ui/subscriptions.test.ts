@@ -6,11 +6,11 @@
 import { demoPaymentAccounts } from '@sitecare/seeds';
 import type { Page } from 'playwright-core';
 import { queryAs } from '../../server/src/testing/database';
-import { ApiClient } from '../support/api-client';
 import { accessibilityViolations } from '../support/axe';
 import { screenshot } from '../support/browser';
 import { menuItem, useDashboard } from '../support/dashboard';
 import { startFakeStripe, type FakeStripe, type FakeStripeEvent } from '../support/fake-payments/stripe';
+import { checkoutPlus } from '../support/checkout';
 
 // JJ Media's demo people; all prefer Swedish, so the UI speaks Swedish to them after login.
 const EMPLOYEE = 'erik@jj-media.example.com';
@@ -115,22 +115,11 @@ describe('subscriptions in Chromium', () => {
   });
 
   it('lets an admin refund a paid order with a required reason, and shows it refunded', async () => {
-    const [{ id: packageId }] = await sql(
-      `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Plus'`,
-    );
-    const { checkout } = await new ApiClient(dash.app.url).ok(
-      'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId orderNumber } }',
-      {
-        i: {
-          agency: 'jj-media',
-          packageId,
-          interval: 'MONTHLY',
-          currency: 'SEK',
-          provider: 'STRIPE',
-          buyer: { name: 'Rut Refund', email: 'rut@refund.example.com', country: 'SE' },
-        },
-      },
-    );
+    const checkout = await checkoutPlus(dash.app.url, sql, {
+      name: 'Rut Refund',
+      email: 'rut@refund.example.com',
+      country: 'SE',
+    });
     const [{ provider_reference }] = await sql(`select provider_reference from payments where order_id = $1`, [
       checkout.orderId,
     ]);
@@ -156,22 +145,11 @@ describe('subscriptions in Chromium', () => {
   });
 
   it('M13: an admin refunds one line of an order on a phone (390 px): partly refunded, the refund listed, the credit note appears, axe clean', async () => {
-    const [{ id: packageId }] = await sql(
-      `select p.id from service_packages p join tenants t on t.id = p.tenant_id where t.slug = 'jj-media' and p.name_en = 'Plus'`,
-    );
-    const { checkout } = await new ApiClient(dash.app.url).ok(
-      'mutation($i: CheckoutInput!) { checkout(input: $i) { orderId orderNumber } }',
-      {
-        i: {
-          agency: 'jj-media',
-          packageId,
-          interval: 'MONTHLY',
-          currency: 'SEK',
-          provider: 'STRIPE',
-          buyer: { name: 'Linn Line', email: 'linn@refund.example.com', country: 'SE' },
-        },
-      },
-    );
+    const checkout = await checkoutPlus(dash.app.url, sql, {
+      name: 'Linn Line',
+      email: 'linn@refund.example.com',
+      country: 'SE',
+    });
     const [{ provider_reference }] = await sql(`select provider_reference from payments where order_id = $1`, [
       checkout.orderId,
     ]);

@@ -9,13 +9,17 @@ import http from 'node:http';
 import Stripe from 'stripe';
 import { HttpError, closeServer, handler, listen, postRaw, randomToken, sendHtml, sendJson } from './internal';
 import type { RecordedRequest } from './internal';
+import { demoSavedCards } from '@sitecare/seeds';
 
 export interface FakeStripeOptions {
   /** The endpoint secret (`whsec_…`) the receiver passes to `stripe.webhooks.constructEvent`. */
   webhookSecret: string;
   /** When set, only this exact key is accepted; otherwise any `sk_test_…` key. */
   apiKey?: string;
-  /** Customers with a saved card, known from the start (the demo's: `demoSavedCards` of @sitecare/seeds). */
+  /**
+   * Customers with a saved card, known from the start; by default the demo's (`demoSavedCards` of
+   * @sitecare/seeds), so the demo's renewing subscriptions renew through any fake Stripe.
+   */
   savedCards?: readonly { customer: string; paymentMethod: string }[];
 }
 
@@ -604,7 +608,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     return pm;
   }
 
-  for (const saved of options.savedCards ?? []) {
+  for (const saved of options.savedCards ?? Object.values(demoSavedCards)) {
     newCustomer({ id: saved.customer });
     const pm = newPaymentMethod('card', saved.customer, null);
     paymentMethods.delete(pm.id);

@@ -116,6 +116,18 @@ export function stripeGateway(account: StripeAccount): PaymentGateway {
             failure: error.decline_code ?? error.code ?? 'card_declined',
           };
         }
+        // The stored method is gone at Stripe (detached, or its customer deleted): also an answer, not an
+        // outage. Thrown, it would roll the renewal back every day; answered, the customer gets a payment page.
+        if (
+          error instanceof Stripe.errors.StripeInvalidRequestError &&
+          (error.param === 'payment_method' || error.param === 'customer')
+        ) {
+          return {
+            reference: `unusable:${request.idempotencyKey}`,
+            status: 'FAILED',
+            failure: 'payment_method_unusable',
+          };
+        }
         throw error;
       }
     },
