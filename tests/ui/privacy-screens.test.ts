@@ -172,7 +172,12 @@ describe('issue 23 privacy screens', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.waitForURL(/#\/processingPurposes$/);
-    await page.getByRole('row').filter({ hasText: 'Kundundersökningar' }).getByRole('cell', { name: '400' }).waitFor();
+    // On the phone the register is stacked rows: the purpose's row says its new period.
+    await page
+      .getByRole('link')
+      .filter({ hasText: 'Kundundersökningar' })
+      .filter({ hasText: 'Sparas (dagar): 400' })
+      .waitFor();
     const [saved] = await sql(
       `select p.retention_days from processing_purposes p join tenants t on t.id = p.tenant_id
         where t.slug = 'jj-media' and p.key = 'surveys'`,

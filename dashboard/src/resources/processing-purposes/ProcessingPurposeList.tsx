@@ -1,10 +1,28 @@
 // P12: why the agency processes personal data, on which legal basis, and for how long.
-import { BooleanField, DataTable, List, NumberField, TextField, useCanAccess, useLocale } from 'react-admin';
+import {
+  BooleanField,
+  DataTable,
+  List,
+  NumberField,
+  TextField,
+  useCanAccess,
+  useLocale,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 
 import { EnumChipField } from '../EnumChipField';
 import { csvExporter } from '../../providers/exporter';
 import { ListExportActions } from '../ListExportActions';
 import { PhoneList } from '../PhoneList';
+
+/** "Sparas (dagar): 400" on a phone row: how long the purpose keeps its data, the register's key fact. */
+const RetentionDays = () => {
+  const purpose = useRecordContext<{ id: string; retentionDays?: number | null }>();
+  const translate = useTranslate();
+  if (purpose?.retentionDays == null) return null;
+  return <span>{`${translate('resources.processingPurposes.fields.retentionDays')}: ${purpose.retentionDays}`}</span>;
+};
 
 export default function ProcessingPurposeList() {
   const locale = useLocale();
@@ -18,7 +36,7 @@ export default function ProcessingPurposeList() {
           <EnumChipField key="key" source="key" prefix="sitecare.purpose" />,
           <EnumChipField key="basis" source="legalBasis" prefix="sitecare.legal_basis" />,
         ]}
-        secondary={[<TextField key="categories" source="dataCategories" />]}
+        secondary={[<RetentionDays key="days" />, <TextField key="categories" source="dataCategories" />]}
       >
         <DataTable bulkActionButtons={false} rowClick={canEdit ? 'edit' : false}>
           <DataTable.Col source="key" disableSort>
