@@ -3,7 +3,6 @@ import { Admin, CustomRoutes, type I18nProvider, Loading, reactRouterProvider, R
 
 import { LoginPage } from './auth/LoginPage';
 import { AccessDenied } from './layout/AccessDenied';
-import { Layout } from './layout/Layout';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/lazyDataProvider';
 import { store } from './providers/store';
@@ -49,6 +48,14 @@ const { Route } = reactRouterProvider;
 
 // Routes without the layout have no Suspense boundary of their own.
 const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
+
+// The shell after login (app bar, menu, the agency's colours): not part of the login page's download.
+const ShellLayout = lazy(() => import('./layout/Layout').then((m) => ({ default: m.Layout })));
+const Layout = ({ children }: { children: ReactNode }) => (
+  <Lazy>
+    <ShellLayout>{children}</ShellLayout>
+  </Lazy>
+);
 
 // Every resource is declared for every role: canAccess (the permission matrix) decides what shows.
 export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (

@@ -3,7 +3,16 @@
 import { colord, extend } from 'colord';
 import a11yPlugin from 'colord/plugins/a11y';
 
-extend([a11yPlugin]);
+// colord's contrast comes from a plugin; added at the first use, so that importing @sitecare/schema
+// has no side effect (the dashboard's login page does not download colord).
+let contrastPlugin = false;
+const withContrast: typeof colord = (input) => {
+  if (!contrastPlugin) {
+    extend([a11yPlugin]);
+    contrastPlugin = true;
+  }
+  return colord(input);
+};
 
 /** Sitecare's own blue, for an agency without a colour. */
 export const DEFAULT_ACCENT = '#1f5fa8';
@@ -21,8 +30,8 @@ export interface BrandAccent {
 
 /** The agency's colour as an accent on white pages: darkened until white text on it (and it on white) reaches 4.5:1. */
 export function brandAccent(brandColor: string | null | undefined): BrandAccent {
-  let accent = colord(brandColor ?? DEFAULT_ACCENT);
-  if (!accent.isValid()) accent = colord(DEFAULT_ACCENT);
+  let accent = withContrast(brandColor ?? DEFAULT_ACCENT);
+  if (!accent.isValid()) accent = withContrast(DEFAULT_ACCENT);
   // Each step takes 4 % off the lightness; black is 21:1, so this ends within 25 steps.
   for (let i = 0; i < 30 && accent.contrast('#ffffff') < MIN_CONTRAST; i++) accent = accent.darken(0.04);
   return { accent: accent.toHex(), onAccent: '#ffffff', contrast: accent.contrast('#ffffff') };
@@ -39,7 +48,7 @@ export interface BrandSurface {
 
 /** A surface in the agency's own colour (the dashboard's app bar), with the text colour chosen by contrast; null without a valid colour. */
 export function brandSurface(brandColor: string | null | undefined): BrandSurface | null {
-  const background = colord(brandColor ?? '');
+  const background = withContrast(brandColor ?? '');
   if (!brandColor || !background.isValid()) return null;
   const white = background.contrast('#ffffff');
   const text = white >= MIN_CONTRAST ? '#ffffff' : '#000000';

@@ -326,6 +326,9 @@ describe('failed payments and cancellations', () => {
     // A second one she left unpaid (her e-mail: her company's order).
     const { orderId } = (await buy('paynow@nyabutiken.example.com')).data!.checkout;
     const PAY = 'mutation($id: UUID!) { orderPay(id: $id) }';
+    const canPay = async (id: string) =>
+      (await buyer.ok('query($id: UUID!) { order(id: $id) { canPay } }', { id })).order.canPay;
+    expect([await canPay(orderId), await canPay(first.orderId)]).toEqual([true, false]);
     const { orderPay } = await buyer.ok(PAY, { id: orderId });
     expect(orderPay.startsWith(stripe.baseUrl)).toBe(true);
     const payments = await sql(`select status from payments where order_id = $1 order by created_at`, [orderId]);
@@ -410,7 +413,7 @@ describe('M19: a customer cancels her own order while it waits for payment', () 
     expect(await orderState(first.orderId)).toMatchObject({ order: 'PAID' });
   });
 
-  it('M19: an order waiting for payment with an open invoice is not hers to cancel (staff credit the invoice)', async () => {
+  it('M19: an order waiting for payment with an open invoice is not hers to cancel or pay from its page (staff credit the invoice; she pays the invoice)', async () => {
     const [invoiced] = await sql(
       `select o.id from orders o join invoices i on i.order_id = o.id and i.status = 'OPEN'
         join customers c on c.id = o.customer_id
@@ -421,6 +424,12 @@ describe('M19: a customer cancels her own order while it waits for payment', () 
     const refused = await anna.gql(CANCEL, { id: invoiced.id });
     expect(refused.errors![0].extensions).toMatchObject({ fields: [{ field: 'id', code: 'orderNotCancellable' }] });
     expect(await orderState(invoiced.id)).toMatchObject({ order: 'PENDING_PAYMENT' });
+    // Nor is it paid from the order's page: its invoice is (invoicePay charges what is left of it).
+    expect((await anna.ok('query($id: UUID!) { order(id: $id) { canPay } }', { id: invoiced.id })).order).toEqual({
+      canPay: false,
+    });
+    const unpaid = await anna.gql('mutation($id: UUID!) { orderPay(id: $id) }', { id: invoiced.id });
+    expect(unpaid.errors![0].extensions).toMatchObject({ fields: [{ field: 'id', code: 'orderNotPayable' }] });
   });
 
   it("M19: someone else's order waiting for payment is not found, and stays as it was", async () => {

@@ -160,7 +160,7 @@ try {
 
   await admin.connect();
   await admin.query(await readFile(path.join(HERE, 'lib', 'peers.sql'), 'utf8'));
-  await admin.query(computedColumnFunctions());
+  await admin.query(computedColumnFunctions(RAW_TABLES));
   await checkColumns(admin, RAW_TABLES);
 
   // The largest agency, its admin, and the contractor with the most assigned sites.

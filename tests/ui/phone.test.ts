@@ -6,6 +6,7 @@
 // create button to its form, a page's edit link to its form), visiting one page of each kind.
 import type { Page } from 'playwright-core';
 
+import { as } from '../support/api-client';
 import { accessibilityViolations } from '../support/axe';
 import { docScreenshot, horizontalOverflow } from '../support/browser';
 import { settle, useDashboard } from '../support/dashboard';
@@ -135,9 +136,13 @@ describe('M19: every customer and contractor page on a 390 px phone', () => {
 
     // Actions say what they do in words on a phone, not only with an icon: cancelling a subscription
     // was a red ⊗ that read as "close".
-    const subscription = visits.find((visit) => kindOf(visit.route) === '/subscriptions/:id/show')!;
-    await page.goto(`${dash.app.url}/#${subscription.route}`);
-    const cancel = page.getByRole('button', { name: 'Säg upp abonnemanget' });
+    // Her active subscription (the walk opened whichever came first in her list).
+    const anna = await as(dash.app.url, 'jj-media', 'CUSTOMER');
+    const { subscriptions } = await anna.ok('{ subscriptions(page: { take: 20 }) { nodes { id status } } }');
+    const active = subscriptions.nodes.find((s: { status: string }) => s.status === 'ACTIVE');
+    await page.goto(`${dash.app.url}/#/subscriptions/${active.id}/show`);
+    // (includeHidden: the walk may leave the menu drawer open over the page; the words are what is checked.)
+    const cancel = page.getByRole('button', { name: 'Säg upp abonnemanget', includeHidden: true });
     await cancel.waitFor();
     expect(await cancel.innerText()).toMatch(/säg upp abonnemanget/i);
 

@@ -1,10 +1,7 @@
-// The Swedish of auditMessages.ts: the same keys (the `Messages` type checks it at compile time).
+// The Swedish of auditMessages.ts: the same keys (the AuditAction record type checks it at compile time).
 import type { AuditAction } from '@sitecare/schema';
 
-import type { auditEnglish } from './auditMessages';
-import type { Messages } from './types';
-
-const auditActionSwedish: Record<AuditAction, string> = {
+export const auditActionSwedish: Record<AuditAction, string> = {
   'apiKey.create': 'API-nyckel skapad',
   'apiKey.revoke': 'API-nyckel återkallad',
   'auth.invitation_accept': 'Inbjudan accepterad',
@@ -158,10 +155,4 @@ const auditActionSwedish: Record<AuditAction, string> = {
   'webhook.endpoint.delete': 'Webhookmottagare raderad',
   'webhook.endpoint.rotateSecret': 'Webhookhemlighet förnyad',
   'webhook.endpoint.update': 'Webhookmottagare uppdaterad',
-};
-
-export const auditSwedish: Messages<typeof auditEnglish> = {
-  sitecare: {
-    audit_action: auditActionSwedish,
-  },
 };

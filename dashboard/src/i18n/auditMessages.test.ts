@@ -3,15 +3,15 @@
 // added there without a Swedish and an English name fails here.
 import { AUDIT_ACTIONS } from '@sitecare/schema';
 
-import english from './english';
-import swedish from './swedish';
+import { auditActionEnglish } from './auditMessages';
+import { auditActionSwedish } from './auditMessages.sv';
 
 describe('M19: the audit log names every action the server writes', () => {
   for (const [language, messages] of [
-    ['en', english],
-    ['sv', swedish],
+    ['en', auditActionEnglish],
+    ['sv', auditActionSwedish],
   ] as const) {
-    const names = (messages.sitecare as { audit_action: Record<string, unknown> }).audit_action;
+    const names: Record<string, unknown> = messages;
 
     it(`M19: every audited action has a ${language} name, and no name is for an action the server never writes`, () => {
       const missing = AUDIT_ACTIONS.filter((action) => typeof names[action] !== 'string' || !names[action]);
@@ -21,8 +21,8 @@ describe('M19: the audit log names every action the server writes', () => {
   }
 
   it('M19: no name is the bare action (user.invite reads "Användare inbjuden")', () => {
-    const en = (english.sitecare as { audit_action: Record<string, string> }).audit_action;
-    const sv = (swedish.sitecare as { audit_action: Record<string, string> }).audit_action;
+    const en: Record<string, string> = auditActionEnglish;
+    const sv: Record<string, string> = auditActionSwedish;
     expect(AUDIT_ACTIONS.filter((action) => sv[action] === action || en[action] === action)).toEqual([]);
     expect(sv['user.invite']).toBe('Användare inbjuden');
   });

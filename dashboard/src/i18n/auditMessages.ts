@@ -1,8 +1,9 @@
 // The audit log's words (issue 25): a name for every action of AUDIT_ACTIONS (@sitecare/schema), the
-// one list the server writes; merged into sitecareMessages.ts. Swedish has the same keys.
+// one list the server writes. Not part of every page's messages: the audit screens load them
+// (resources/audit-events/auditActionNames.ts), keeping the login page's download small. Swedish has the same keys.
 import type { AuditAction } from '@sitecare/schema';
 
-const auditActionEnglish: Record<AuditAction, string> = {
+export const auditActionEnglish: Record<AuditAction, string> = {
   'apiKey.create': 'API key created',
   'apiKey.revoke': 'API key revoked',
   'auth.invitation_accept': 'Invitation accepted',
@@ -156,10 +157,4 @@ const auditActionEnglish: Record<AuditAction, string> = {
   'webhook.endpoint.delete': 'Webhook endpoint deleted',
   'webhook.endpoint.rotateSecret': 'Webhook secret renewed',
   'webhook.endpoint.update': 'Webhook endpoint updated',
-};
-
-export const auditEnglish = {
-  sitecare: {
-    audit_action: auditActionEnglish,
-  },
 };

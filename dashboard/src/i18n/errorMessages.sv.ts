@@ -54,6 +54,8 @@ export const errorSwedish: Messages<typeof errorEnglish> = {
       equals: 'Det här måste godkännas.',
       orderNotCancellable:
         'Bara en beställning som väntar på betalning kan avbrytas; en betald beställning återbetalar vi.',
+      orderNotPayable:
+        'Bara en beställning som väntar på betalning kan betalas här; en fakturerad betalas via sin faktura.',
     },
   },
 };

@@ -54,6 +54,8 @@ export const errorEnglish = {
       arrayMaxSize: 'Too many chosen.',
       equals: 'This must be accepted.',
       orderNotCancellable: 'Only an order waiting for payment can be cancelled; a paid order is refunded by us.',
+      orderNotPayable:
+        'Only an order waiting for payment can be paid here; an invoiced order is paid through its invoice.',
     },
   },
 } as const;

@@ -9,7 +9,6 @@ import { attentionSwedish } from './attentionMessages.sv';
 import { consentSwedish } from './consentMessages.sv';
 import { helpdeskSwedish } from './helpdeskMessages.sv';
 import { registerSwedish } from './registerMessages.sv';
-import { auditSwedish } from './auditMessages.sv';
 import { invoiceSwedish } from './invoiceMessages.sv';
 import { subscriptionSwedish } from './subscriptionMessages.sv';
 import { portalSwedish } from './portalMessages.sv';
@@ -22,7 +21,6 @@ export const sitecareSwedish: Messages<typeof sitecareEnglish> = {
     ...helpdeskSwedish.sitecare,
     ...subscriptionSwedish.sitecare,
     ...invoiceSwedish.sitecare,
-    ...auditSwedish.sitecare,
     ...registerSwedish.sitecare,
     ...attentionSwedish.sitecare,
     ...errorSwedish.sitecare,

@@ -11,7 +11,6 @@ import { attentionEnglish } from './attentionMessages';
 import { consentEnglish } from './consentMessages';
 import { helpdeskEnglish } from './helpdeskMessages';
 import { registerEnglish } from './registerMessages';
-import { auditEnglish } from './auditMessages';
 import { invoiceEnglish } from './invoiceMessages';
 import { subscriptionEnglish } from './subscriptionMessages';
 import { portalEnglish } from './portalMessages';
@@ -24,7 +23,6 @@ export const sitecareEnglish = {
     ...helpdeskEnglish.sitecare,
     ...subscriptionEnglish.sitecare,
     ...invoiceEnglish.sitecare,
-    ...auditEnglish.sitecare,
     ...registerEnglish.sitecare,
     ...attentionEnglish.sitecare,
     ...errorEnglish.sitecare,

@@ -47,7 +47,7 @@ alter function sites_open_tickets(sites) owner to sitecare_owner;
 alter function ticket_reply(uuid, text) owner to sitecare_owner;
 grant execute on function sites_open_tickets(sites), ticket_reply(uuid, text) to sitecare_app, bench_contractor;
 
--- Computed columns (paymentMethodOnFile, refundableMinor, a ticket's overdue): run.mjs creates
--- them from Sitecare's own read definitions (selection.mjs, computedColumnFunctions).
+-- Computed columns (a subscription's paymentMethodOnFile, an order's refundableMinor, …): run.mjs
+-- creates them from Sitecare's own read definitions (selection.mjs, computedColumnFunctions).
 -- The table's GraphQL name would clash with the root Subscription type.
 comment on table subscriptions is E'@name package_subscriptions';

@@ -57,43 +57,38 @@ export function postgraphileSelection(typeName, role, relations = '') {
 }
 
 /**
- * Fields Sitecare computes rather than reads from a column, with the table and SQL type of the
- * PostgreSQL function PostGraphile gets for each (a computed column). Their SQL is Sitecare's own
- * read definition (`readComputed` in the module's `*.sql.ts`), read from the server's build: the raw
- * baseline inlines it, and `computedColumnFunctions()` wraps it for PostGraphile, so no copy of a
- * rule lives here.
+ * Fields Sitecare computes rather than reads from a column (`readComputed` in a module's `*.sql.ts`):
+ * their SQL is Sitecare's own read definition, read from the server's build with every module
+ * loaded. The raw baseline inlines it, and `computedColumnFunctions()` wraps it for PostGraphile as a
+ * computed column, so no copy of a rule lives here and a new computed field needs nothing.
  */
-const COMPUTED = {
-  'PackageSubscription.paymentMethodOnFile': {
-    module: 'subscriptions/subscription.sql.js',
-    table: 'subscriptions',
-    returns: 'boolean',
-  },
-  'Order.refundableMinor': { module: 'orders/order.sql.js', table: 'orders', returns: 'integer' },
-  'SupportTicket.overdue': { module: 'tickets/ticket.sql.js', table: 'support_tickets', returns: 'boolean' },
-};
-for (const { module } of Object.values(COMPUTED)) fromServer(`modules/${module}`);
+fromServer('reflect-metadata');
+fromServer('modules/index.js');
 const { computedReader } = fromServer('graphql/sql/compile.js');
 
 /** Sitecare's SQL of computed field `coordinate` for table alias `alias`, or undefined for a column. */
-function computedSql(coordinate, alias) {
-  if (!COMPUTED[coordinate]) return undefined;
-  const reader = computedReader(coordinate);
-  if (!reader) throw new Error(`Sitecare has no computed definition of ${coordinate}`);
-  return reader(alias);
-}
+const computedSql = (coordinate, alias) => computedReader(coordinate)?.(alias);
 
-/** PostGraphile's computed column functions (`orders_refundable_minor(orders)`), from Sitecare's definitions. */
-export function computedColumnFunctions() {
-  return Object.entries(COMPUTED)
-    .map(([coordinate, { table, returns }]) => {
-      const fn = `${table}_${snakeCase(coordinate.split('.')[1])}(t ${table})`;
-      const signature = `${table}_${snakeCase(coordinate.split('.')[1])}(${table})`;
-      return `create or replace function ${fn} returns ${returns} language sql stable as $$ select ${computedSql(coordinate, 't')} $$;
-alter function ${signature} owner to sitecare_owner;
-grant execute on function ${signature} to sitecare_app, bench_contractor;`;
-    })
-    .join('\n');
+const SQL_TYPES = { Boolean: 'boolean', Int: 'integer', Float: 'double precision', String: 'text' };
+
+/** PostGraphile's computed column functions (`orders_refundable_minor(orders)`) for `tables`' computed fields. */
+export function computedColumnFunctions(tables) {
+  const statements = [];
+  for (const [typeName, table] of tables) {
+    for (const field of Object.values(schema.getType(typeName).getFields())) {
+      const sql = computedSql(`${typeName}.${field.name}`, 't');
+      if (sql === undefined) continue;
+      const returns = SQL_TYPES[getNamedType(field.type).name];
+      if (!returns) throw new Error(`${typeName}.${field.name}: no SQL type for ${getNamedType(field.type).name}`);
+      const signature = `${table}_${snakeCase(field.name)}(${table})`;
+      statements.push(
+        `create or replace function ${table}_${snakeCase(field.name)}(t ${table}) returns ${returns} language sql stable as $$ select ${sql} $$;`,
+        `alter function ${signature} owner to sitecare_owner;`,
+        `grant execute on function ${signature} to sitecare_app, bench_contractor;`,
+      );
+    }
+  }
+  return statements.join('\n');
 }
 
 export const snakeCase = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -118,7 +113,7 @@ export async function checkColumns(client, tables) {
   const columns = new Set(rows.map((r) => `${r.table_name}.${r.column_name}`));
   for (const [typeName, table, role] of tables) {
     for (const field of scalarFields(typeName, role)) {
-      if (COMPUTED[`${typeName}.${field}`]) continue;
+      if (computedReader(`${typeName}.${field}`)) continue;
       if (!columns.has(`${table}.${snakeCase(field)}`))
         throw new Error(
           `${typeName}.${field} has no column ${table}.${snakeCase(field)}: the raw-SQL baseline needs one`,

@@ -23,16 +23,14 @@ import { DateField } from '../DateField';
 import { ActionField, ActorField, EntityField } from './AuditFields';
 import { csvExporter } from '../../providers/exporter';
 import { ListExportActions } from '../ListExportActions';
+import { useAuditActionNames } from './auditActionNames';
 
 /** The event pick-list: every action the server writes, by its name, alphabetically in the UI's language. */
 const ActionFilter = (props: { source: string; alwaysOn?: boolean }) => {
-  const translate = useTranslate();
+  const { name } = useAuditActionNames();
   const choices = useMemo(
-    () =>
-      AUDIT_ACTIONS.map((id) => ({ id, name: translate(`sitecare.audit_action.${id}`, { _: id }) })).sort((a, b) =>
-        a.name.localeCompare(b.name),
-      ),
-    [translate],
+    () => AUDIT_ACTIONS.map((id) => ({ id, name: name(id) })).sort((a, b) => a.name.localeCompare(b.name)),
+    [name],
   );
   return <AutocompleteInput {...props} choices={choices} translateChoice={false} sx={{ minWidth: 280 }} />;
 };

@@ -4,6 +4,7 @@
 import { Box } from '@mui/material';
 import type { MouseEvent } from 'react';
 import { Link, useRecordContext, useTranslate } from 'react-admin';
+import { useAuditActionNames } from './auditActionNames';
 
 /**
  * The person who acted (embedded in the page's one query: no request per row), or what kind of
@@ -25,9 +26,9 @@ export const ActorField = () => {
 
 export const ActionField = () => {
   const record = useRecordContext();
-  const translate = useTranslate();
+  const { name } = useAuditActionNames();
   if (!record?.action) return null;
-  return <>{translate(`sitecare.audit_action.${record.action}`, { _: record.action })}</>;
+  return <>{name(String(record.action))}</>;
 };
 
 /** What the event concerns: its kind, and the record by name with a link while the viewer may see it. */

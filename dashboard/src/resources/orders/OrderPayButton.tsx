@@ -1,5 +1,5 @@
 // Issue 25: "Pay now" on an order waiting for payment: opens the provider's payment page, started by
-// the API (orderPay) as every checkout is.
+// the API (orderPay) as every checkout is. Which order may be paid is the server's rule (`Order.canPay`).
 import PaymentIcon from '@mui/icons-material/Payment';
 import { Button } from '@mui/material';
 import { useState } from 'react';
@@ -18,7 +18,7 @@ export const OrderPayButton = () => {
   const notify = useNotify();
   const role = useViewerRole();
   const [busy, setBusy] = useState(false);
-  if (!order || order.status !== 'PENDING_PAYMENT' || !roleMayCall(role, 'Mutation.orderPay')) return null;
+  if (!order?.canPay || !roleMayCall(role, 'Mutation.orderPay')) return null;
   const pay = async () => {
     setBusy(true);
     try {

@@ -17,7 +17,6 @@ import { UUID } from '../../graphql/scalars';
 import { Customer } from '../customers/customer.entity';
 import { Payment } from '../payments/payment.entity';
 import { Refund } from '../payments/refund.entity';
-import { refundableOf } from '../payments/refund.service';
 import { Site } from '../sites/site.entity';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { CheckoutInput, CheckoutResult } from './checkout.inputs';
@@ -137,8 +136,8 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => Int, { description: 'What may still be refunded, in minor units (0 unless paid).' })
-  refundableMinor(@Root() order: Order): number {
-    return refundableOf(order);
+  refundableMinor(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<number> {
+    return readComputedValue(ctx, 'Order.refundableMinor', Order, order.id);
   }
 
   @FieldResolver(() => Boolean, {
@@ -147,6 +146,14 @@ export class OrderResolver {
   })
   canCancel(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<boolean> {
     return readComputedValue(ctx, 'Order.canCancel', Order, order.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Issue 25: whether it may be paid from its page now (orderPay): while it waits for payment and has no open invoice (an invoice is paid through invoicePay).',
+  })
+  canPay(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return readComputedValue(ctx, 'Order.canPay', Order, order.id);
   }
 
   @FieldResolver(() => [Payment])

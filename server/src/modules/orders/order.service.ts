@@ -15,7 +15,7 @@ import { cancelSubscription } from '../subscriptions/subscription.service';
 import { User } from '../users/user.entity';
 import { startCheckout } from './checkout.service';
 import { Order, OrderStatus } from './order.entity';
-import { cancellableSql } from './order.sql';
+import { awaitsOrderPaymentSql } from './order.sql';
 
 export async function listOrders(
   ctx: RequestContext,
@@ -38,8 +38,12 @@ export async function getOrder(ctx: RequestContext, id: string): Promise<Order> 
 export function payOrder(ctx: RequestContext, id: string): Promise<string> {
   return inTransaction(ctx, async () => {
     const order = await getOrder(ctx, id);
-    if (order.status !== OrderStatus.PENDING_PAYMENT)
-      throw badInput('id', 'Only an order waiting for payment can be paid');
+    if (!(await lockAwaitingPayment(ctx, id)))
+      throw badInput(
+        'id',
+        'Only an order waiting for payment, without an open invoice (pay the invoice instead), can be paid here',
+        'orderNotPayable',
+      );
     await ctx.em.populate(order, ['contact', 'tenant']);
     const buyer = order.contact ?? (await ctx.em.findOneOrFail(User, ctx.viewer!.userId));
     const { redirectUrl } = await startCheckout(ctx, order, { email: buyer.email, name: buyer.name });
@@ -48,10 +52,10 @@ export function payOrder(ctx: RequestContext, id: string): Promise<string> {
   });
 }
 
-/** Whether order `id` may be cancelled now (the one rule, cancellableSql), locked for this transaction. */
-async function lockCancellable(ctx: RequestContext, id: string): Promise<boolean> {
+/** Whether order `id` waits for payment at the order level (the one rule, awaitsOrderPaymentSql), locked for this transaction. */
+async function lockAwaitingPayment(ctx: RequestContext, id: string): Promise<boolean> {
   const rows = await ctx.em.execute<{ ok: boolean }[]>(
-    `select ${cancellableSql('o')} as ok from orders o where o.id = ? for update`,
+    `select ${awaitsOrderPaymentSql('o')} as ok from orders o where o.id = ? for update`,
     [id],
   );
   return rows[0]?.ok === true;
@@ -61,7 +65,7 @@ async function lockCancellable(ctx: RequestContext, id: string): Promise<boolean
 export function cancelOrder(ctx: RequestContext, id: string): Promise<Order> {
   return inTransaction(ctx, async () => {
     const order = await getOrder(ctx, id);
-    if (!(await lockCancellable(ctx, id))) {
+    if (!(await lockAwaitingPayment(ctx, id))) {
       throw badInput(
         'id',
         'Only an order waiting for payment, without an open invoice, can be cancelled',

@@ -24,15 +24,18 @@ readRoot('Query.orders', {
 readRoot('Query.order', { kind: 'one', entity: 'Order' });
 
 /**
- * Issue 25: the one rule of which order may be cancelled, by staff or by its buyer (the row rule
- * limits a customer to her own orders): one still waiting for payment with no open invoice (an
- * invoiced order is credited by staff; a paid one is refunded). The service (cancelOrder) and
- * `Order.canCancel` run this SQL.
+ * Issue 25: the one rule of an order that waits for payment at the order level: still PENDING_PAYMENT
+ * with no open invoice (an invoiced order is paid through its invoice, `invoicePay`, which charges
+ * what is left of it, and is credited by staff; a paid one is refunded). Only such an order may be
+ * cancelled (by staff, or by its buyer: the row rule limits a customer to her own orders) or paid
+ * from its page (`orderPay`). The services (cancelOrder, payOrder), `Order.canCancel` and
+ * `Order.canPay` run this SQL.
  */
-export const cancellableSql = (t: string) =>
+export const awaitsOrderPaymentSql = (t: string) =>
   `(${t}.status = 'PENDING_PAYMENT' and not exists (select 1 from invoices i where i.order_id = ${t}.id and i.status = 'OPEN'))`;
 
-readComputed('Order.canCancel', cancellableSql);
+readComputed('Order.canCancel', awaitsOrderPaymentSql);
+readComputed('Order.canPay', awaitsOrderPaymentSql);
 
 readRelation('Order.customer', { entity: 'Customer', many: false, on: (t, order) => `${t}.id = ${order}.customer_id` });
 
@@ -74,7 +77,7 @@ readRelation('Order.refunds', {
   orderBy: (t) => `${t}.created_at asc, ${t}.id asc`,
 });
 
-/** As `refundableOf` (payments/refund.service.ts): nothing unless paid, else what was paid less the refunds. */
+/** Nothing unless paid, else what was paid less the refunds (the refund form's ceiling). */
 readComputed(
   'Order.refundableMinor',
   (t) =>

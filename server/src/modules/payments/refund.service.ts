@@ -14,13 +14,6 @@ import { gateway, providerCall } from './gateway';
 import { Payment, PaymentStatus } from './payment.entity';
 import { Refund, RefundStatus, type RefundLine } from './refund.entity';
 
-/** What may still be refunded of an order: nothing unless it was paid, else what was paid less the refunds. */
-export function refundableOf(order: Pick<Order, 'status' | 'totalMinor' | 'refundedMinor'>): number {
-  return order.status === OrderStatus.PAID || order.status === OrderStatus.PARTIALLY_REFUNDED
-    ? order.totalMinor - order.refundedMinor
-    : 0;
-}
-
 /** The one status rule: all of the payment refunded → REFUNDED; part of it → PARTIALLY_REFUNDED. */
 function applyRefundedState(payment: Payment, order: Order, at: Date): void {
   if (payment.refundedMinor >= payment.amountMinor) {
