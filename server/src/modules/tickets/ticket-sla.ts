@@ -5,10 +5,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { OPEN_TICKET_STATUSES } from './support-ticket.entity';
 import { staffNoticeSql } from './ticket-mail.sql';
 
+/** Open: a ticket of OPEN_TICKET_STATUSES (new, open, waiting on the customer). */
+export const openSql = (t: string) => `${t}.status in (${OPEN_TICKET_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
 /** Overdue: open, no first response, due time passed (the staff home page lists the same). */
 export const overdueSql = (t: string) =>
   `${t}.first_responded_at is null and ${t}.first_response_due_at < now()
-   and ${t}.status in (${OPEN_TICKET_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+   and ${openSql(t)}`;
 
 export const OVERDUE_NOTICE_SQL = `with breached as (
     update support_tickets s set breach_notified_at = now()

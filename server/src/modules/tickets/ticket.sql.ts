@@ -12,9 +12,12 @@ import {
   type Params,
 } from '../../graphql/sql/compile';
 import { redactForStorage, type PasswordHint } from '../../privacy/redaction';
-import { OPEN_TICKET_STATUSES, replyStatusProblem, TicketStatus, type ReplyStatus } from './support-ticket.entity';
+import { replyStatusProblem, TicketStatus, type ReplyStatus } from './support-ticket.entity';
 import { requesterReplySql, staffNoticeSql } from './ticket-mail.sql';
-import { overdueSql } from './ticket-sla';
+import { openSql, overdueSql } from './ticket-sla';
+
+/** Open tickets, the first response due soonest first. */
+const mostUrgentFirst = (t: string) => `${t}.first_response_due_at asc, ${t}.id asc`;
 
 readRoot('Query.supportTickets', {
   kind: 'list',
@@ -76,8 +79,8 @@ readRelation('Customer.openTickets', {
   entity: 'SupportTicket',
   many: true,
   on: (t, customer) => `${t}.customer_id = ${customer}.id`,
-  where: (t) => `${t}.status in (${OPEN_TICKET_STATUSES.map((s) => `'${s}'`).join(', ')})`,
-  orderBy: (t) => `${t}.first_response_due_at asc, ${t}.id asc`,
+  where: openSql,
+  orderBy: mostUrgentFirst,
   limit: 20,
 });
 
@@ -85,8 +88,8 @@ readRelation('Site.openTickets', {
   entity: 'SupportTicket',
   many: true,
   on: (t, site) => `${t}.site_id = ${site}.id`,
-  where: (t) => `${t}.status in (${OPEN_TICKET_STATUSES.map((s) => `'${s}'`).join(', ')})`,
-  orderBy: (t) => `${t}.first_response_due_at asc, ${t}.id asc`,
+  where: openSql,
+  orderBy: mostUrgentFirst,
 });
 
 /** What a reply writes: the message as stored (masked by redactForStorage) and the replier's role. */
