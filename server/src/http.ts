@@ -16,6 +16,7 @@ import { createApolloServer } from './graphql/apollo';
 import { QueryCosts } from './graphql/armor';
 import { LIMITS } from './graphql/limits';
 import { SqlAnswers } from './graphql/sql/answer';
+import { rememberViewerRules, VIEWER_RULES_SQL } from './graphql/sql/viewer-rules';
 import { compiledLane } from './graphql/sql/lane';
 import type { AppServices, RequestContext } from './graphql/context';
 import { buildSitecareSchema } from './graphql/schema';
@@ -135,6 +136,8 @@ export async function createHttpApp(opts: {
   const schema = await buildSitecareSchema();
   const costs = new QueryCosts(schema);
   const sqlAnswers = config.compiledReads ? new SqlAnswers(schema, orm, opts.appUrl) : undefined;
+  // The row rules as migrated, for the lists that state them to the planner (graphql/sql/viewer-rules.ts).
+  rememberViewerRules(await orm.em.getConnection().execute(VIEWER_RULES_SQL));
   const context = (req: express.Request, res: express.Response): RequestContext => {
     const requestId = String(res.locals.requestId);
     // The request's EntityManager and logger are made on first use: a query answered by one

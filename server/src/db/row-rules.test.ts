@@ -5,6 +5,7 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { queryAs, type TestDatabase } from '../testing/database';
 import { createDemoDatabase } from '../testing/demo';
+import { rememberViewerRules, viewerRuleFor, VIEWER_RULES_SQL } from '../graphql/sql/viewer-rules';
 
 /** The tables with a viewer rule (migration viewer_rules). */
 const RULED = [
@@ -232,5 +233,33 @@ describe('S39: row rules in PostgreSQL', () => {
       active.map((a) => a.site_id),
     ]);
     expect(await count(viewer, 'customers', 'id = $1', [ended.customer_id])).toBe(stillTheirs ? 1 : 0);
+  });
+
+  it('M10: a list states the policy to the planner for a contractor and a customer login, and it keeps exactly the rows the policy keeps', async () => {
+    rememberViewerRules(await queryAs<{ table: string; rule: string }>(db.superuserUrl, VIEWER_RULES_SQL));
+    // Partially evaluated: the arms a contractor cannot meet are gone, the assignment's is left.
+    const contractorTickets = viewerRuleFor('support_tickets', 'CONTRACTOR', 'r0')!;
+    expect(contractorTickets).toMatch(/site_id = ANY/);
+    expect(contractorTickets).not.toMatch(/sitecare_viewer_sees_all|sitecare_viewer_customer\(\)|sitecare_viewer_role/);
+    expect(viewerRuleFor('support_tickets', 'CUSTOMER', 'r0')).toMatch(
+      /customer_id = \( SELECT sitecare_viewer_customer/,
+    );
+    // Staff see every row: nothing to add.
+    expect(viewerRuleFor('support_tickets', 'ADMIN', 'r0')).toBeUndefined();
+    expect(viewerRuleFor('support_tickets', 'EMPLOYEE', 'r0')).toBeUndefined();
+    const viewers = [people['kontraktor@freelance.example.com'], people['anna@bageriet.example.com']];
+    const roles = ['CONTRACTOR', 'CUSTOMER'] as const;
+    for (const [i, viewer] of viewers.entries()) {
+      for (const table of RULED) {
+        const rule = viewerRuleFor(table, roles[i], 'r0');
+        expect({ table, role: roles[i], stated: Boolean(rule) }).toEqual({ table, role: roles[i], stated: true });
+        const byPolicy = await count({ tenant: viewer.tenant, user: viewer.id }, `${table} r0`);
+        const both = await count({ tenant: viewer.tenant, user: viewer.id }, `${table} r0`, rule);
+        expect({ table, role: roles[i], rows: both }).toEqual({ table, role: roles[i], rows: byPolicy });
+      }
+    }
+    // And the rows are there to keep: the contractor's tickets and the customer's orders.
+    expect(await count({ tenant: viewers[0].tenant, user: viewers[0].id }, 'support_tickets')).toBeGreaterThan(0);
+    expect(await count({ tenant: viewers[1].tenant, user: viewers[1].id }, 'orders')).toBeGreaterThan(0);
   });
 });

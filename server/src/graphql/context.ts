@@ -73,12 +73,20 @@ export interface RequestContext {
  */
 export async function useTenant(ctx: RequestContext, tenantId: string | undefined): Promise<void> {
   scopeFilters(ctx, tenantId);
-  const viewer = tenantId && ctx.viewer?.tenantId === tenantId ? ctx.viewer.userId : null;
+  const viewer = rowViewer(ctx, tenantId)?.userId ?? null;
   await ctx.em.execute("select sitecare_set_viewer(?::uuid, ?) from (select set_config('app.tenant_id', ?, true)) t", [
     viewer,
     tenantId && !viewer ? 'SYSTEM' : null,
     tenantId ?? '',
   ]);
+}
+
+/**
+ * The viewer whose row rules PostgreSQL applies in a request scoped to `tenantId`: the logged-in viewer
+ * in their own agency; undefined when the code itself acts for the agency (SYSTEM) or nobody does.
+ */
+export function rowViewer(ctx: RequestContext, tenantId = ctx.tenantId): Viewer | undefined {
+  return tenantId && ctx.viewer?.tenantId === tenantId ? ctx.viewer : undefined;
 }
 
 /** PostgreSQL's viewer for the rest of the transaction, after a login or a logout in this request. */

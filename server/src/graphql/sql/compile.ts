@@ -25,6 +25,7 @@ import {
 } from 'graphql';
 import { getMetadataStorage as getValidationStorage, validateSync } from 'class-validator';
 import { getMetadataStorage } from 'type-graphql';
+import { viewerRuleFor } from './viewer-rules';
 
 /** The statement's fixed parameters: every reader may use them. */
 export const TENANT = '$1';
@@ -39,7 +40,12 @@ const refuse = (why: string): never => {
 /** Collects the request's argument values as typed parameters (`$3::uuid`, …). */
 export class Params {
   readonly values: unknown[];
-  constructor(tenantId: string, userId: string) {
+  /** `role`: the viewer's, whose row rules PostgreSQL applies (none: the code itself, or nobody). */
+  constructor(
+    tenantId: string,
+    userId: string,
+    readonly role?: Role,
+  ) {
     this.values = [tenantId, userId];
   }
   /** More parameters after those of a compiled statement. */
@@ -276,6 +282,9 @@ export function listParts(
     const filter = reader.filters?.[name] ?? refuse(`filter ${name}`);
     conditions.push(filter(value, 'r0', params) ?? refuse(`filter ${name} value`));
   }
+  // The viewer's row rule as the planner can use it (viewer-rules.ts): the same policy, for this role.
+  const rule = viewerRuleFor(meta.tableName, params.role, 'r0');
+  if (rule) conditions.push(rule);
   return {
     table: ident(meta.tableName),
     where: rowsOf(meta, 'r0', conditions.join(' and ') || undefined),
@@ -321,7 +330,7 @@ export class SqlReads {
     variables: Record<string, unknown>,
     viewer: { role: Role; tenantId: string; userId: string },
   ): Compiled {
-    const params = new Params(viewer.tenantId, viewer.userId);
+    const params = new Params(viewer.tenantId, viewer.userId, viewer.role);
     if (operation.operation === 'mutation') return this.mutation(operation, fragments, variables, viewer.role, params);
     const query = this.schema.getQueryType()!;
     const pairs: string[] = [];

@@ -5,7 +5,7 @@
 // are PostgreSQL's (migration viewer_rules).
 import type { EntityClass } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
-import type { RequestContext } from '../context';
+import { rowViewer, type RequestContext } from '../context';
 import { loaderFor } from '../loaders';
 import type { Page } from '../pagination';
 import {
@@ -40,7 +40,7 @@ export function positional(text: string, values: unknown[]): { sql: string; bind
 
 function paramsOf(ctx: RequestContext): Params {
   if (!ctx.tenantId) throw new Error('a read definition needs the request scoped to a tenant');
-  return new Params(ctx.tenantId, ctx.viewer?.userId ?? NOBODY);
+  return new Params(ctx.tenantId, ctx.viewer?.userId ?? NOBODY, rowViewer(ctx)?.role);
 }
 
 async function run(ctx: RequestContext, text: string, values: unknown[]): Promise<Record<string, unknown>[]> {
