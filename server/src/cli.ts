@@ -19,6 +19,7 @@ import { loadScale } from './db/scale';
 import { hashPassword } from './auth/passwords';
 import { initOrm, migrateUp } from './db/orm';
 import { APP_ROLE, OWNER_ROLE, provisionRoles, withCredentials, withDatabaseName } from './db/roles';
+import { entityShapedSchema } from './db/tenant-keys';
 import { systemContext, useTenant } from './graphql/context';
 import { printSitecareSchema } from './graphql/schema';
 import { createLogger } from './logger';
@@ -112,7 +113,13 @@ program
       // A second ORM that resolves migration paths to the TypeScript sources, where the new file belongs.
       const orm = await initOrm(database.ownerUrl, { preferTs: true, logger: () => undefined });
       try {
-        const result = await orm.getMigrator().createMigration(undefined, false, false, name);
+        // The migrator compares the entities with this schema (its snapshot hook; snapshots are off):
+        // the database's, with the agency keys in the entities' terms (db/tenant-keys.ts), so a new
+        // migration does not undo them.
+        const fromSchema = await entityShapedSchema(orm);
+        const migrator = orm.getMigrator();
+        Object.assign(migrator, { getSchemaFromSnapshot: () => fromSchema });
+        const result = await migrator.createMigration(undefined, false, false, name);
         console.log(result.diff.up.length ? `wrote ${result.fileName}` : 'no changes: nothing written');
       } finally {
         await orm.close(true);

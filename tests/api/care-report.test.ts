@@ -37,7 +37,7 @@ beforeAll(async () => {
      select gen_random_uuid(), s.tenant_id, s.id, 'DAY', $2::timestamptz + d * interval '1 day', 288,
             case when d = 0 then 276 else 288 end, 200, 400
        from sites s, generate_series(0, 9) d where s.id = $1
-     on conflict (site_id, period, period_start) do update set checks = excluded.checks, ok_checks = excluded.ok_checks,
+     on conflict (tenant_id, site_id, period, period_start) do update set checks = excluded.checks, ok_checks = excluded.ok_checks,
         p50_ms = excluded.p50_ms, p95_ms = excluded.p95_ms`,
     [siteId, start],
   );

@@ -57,8 +57,9 @@ export function ormConfig(url: string, overrides: Partial<Options> = {}): Option
     // relation applies the filter again, and row-level security hides any other tenant's row anyway.
     // The joins cost more than the query itself at scale.
     autoJoinRefsForFilters: false,
-    // Tables made by migrations for libraries, not entities (rate-limiter-flexible's store), and the WebAuthn challenges (raw SQL, modules/auth/passkey.service.ts).
-    schemaGenerator: { skipTables: ['rate_limits', 'webauthn_challenges'] },
+    // Tables made by migrations for libraries, not entities (rate-limiter-flexible's store), the WebAuthn
+    // challenges (raw SQL, modules/auth/passkey.service.ts) and the login directory (kept by a trigger).
+    schemaGenerator: { skipTables: ['rate_limits', 'webauthn_challenges', 'login_directory'] },
     pool: { min: 0, max: 10, acquireTimeoutMillis: 10_000 },
     forceUtcTimezone: true,
     allowGlobalContext: false,

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../../db/base.entity';
 import { User } from '../users/user.entity';
@@ -29,6 +29,7 @@ registerEnumType(ApiKeyRole, {
  */
 @ObjectType({ description: 'An API key of the agency (the secret is never shown again after it is made).' })
 @Entity({ tableName: 'api_keys' })
+@Unique({ properties: ['tenant', 'tokenHash'] })
 export class ApiKey extends TenantOwned<'expiresAt' | 'lastUsedAt' | 'revokedAt'> {
   @Field()
   @Property({ type: 'text' })
@@ -43,7 +44,7 @@ export class ApiKey extends TenantOwned<'expiresAt' | 'lastUsedAt' | 'revokedAt'
   @Property({ type: 'text' })
   hint!: string;
 
-  @Property({ type: 'text', unique: true, hidden: true })
+  @Property({ type: 'text', hidden: true })
   tokenHash!: string;
 
   @ManyToOne(() => User, { deleteRule: 'cascade', index: true })

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { TenantOwned } from '../../db/base.entity';
 import { User } from '../users/user.entity';
 
@@ -9,6 +9,7 @@ export enum AuthTokenPurpose {
 
 /** A single-use, expiring token sent by e-mail (invitation, password reset); stored as a hash. */
 @Entity({ tableName: 'auth_tokens' })
+@Unique({ properties: ['tenant', 'tokenHash'] })
 export class AuthToken extends TenantOwned<'usedAt'> {
   @ManyToOne(() => User, { deleteRule: 'cascade', index: true })
   user!: User;
@@ -16,7 +17,7 @@ export class AuthToken extends TenantOwned<'usedAt'> {
   @Enum({ items: () => AuthTokenPurpose })
   purpose!: AuthTokenPurpose;
 
-  @Property({ type: 'text', unique: true })
+  @Property({ type: 'text' })
   tokenHash!: string;
 
   @Property({ type: 'datetime' })

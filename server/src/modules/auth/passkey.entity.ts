@@ -1,4 +1,4 @@
-import { BigIntType, Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { TenantOwned } from '../../db/base.entity';
 import { User } from '../users/user.entity';
@@ -10,13 +10,16 @@ import { User } from '../users/user.entity';
  */
 @ObjectType({ description: 'A passkey of the viewer (WebAuthn); the key itself never leaves the server.' })
 @Entity({ tableName: 'passkeys' })
+@Unique({ properties: ['tenant', 'credentialId'] })
+// A usernameless login finds the passkey by its credential id alone, before the agency is known.
+@Index({ properties: ['credentialId'] })
 export class Passkey extends TenantOwned<'transports' | 'lastUsedAt' | 'counter'> {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   @Index()
   user!: User;
 
   /** The credential id (base64url), unique over every agency: it finds the user of a usernameless login. */
-  @Property({ type: 'text', unique: true })
+  @Property({ type: 'text' })
   credentialId!: string;
 
   /** The COSE public key, base64url. */

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { TenantOwned } from '../../db/base.entity';
 import { User } from '../users/user.entity';
 
@@ -7,11 +7,12 @@ import { User } from '../users/user.entity';
  * is stored, so a copy of this table opens no session.
  */
 @Entity({ tableName: 'sessions' })
+@Unique({ properties: ['tenant', 'tokenHash'] })
 export class Session extends TenantOwned<'revokedAt' | 'ip' | 'userAgent' | 'pendingStep' | 'stepUpAt'> {
   @ManyToOne(() => User, { deleteRule: 'cascade', index: true })
   user!: User;
 
-  @Property({ type: 'text', unique: true })
+  @Property({ type: 'text' })
   tokenHash!: string;
 
   @Property({ type: 'datetime' })

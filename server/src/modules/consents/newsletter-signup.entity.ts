@@ -1,4 +1,4 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Property, Unique } from '@mikro-orm/core';
 import { TenantOwned } from '../../db/base.entity';
 
 /**
@@ -7,6 +7,7 @@ import { TenantOwned } from '../../db/base.entity';
  * but the confirmation request until it is confirmed.
  */
 @Entity({ tableName: 'newsletter_signups' })
+@Unique({ properties: ['tenant', 'tokenHash'] })
 export class NewsletterSignup extends TenantOwned<
   'name' | 'country' | 'sourceUrl' | 'ip' | 'userAgent' | 'confirmedAt'
 > {
@@ -34,7 +35,7 @@ export class NewsletterSignup extends TenantOwned<
   @Property({ type: 'text', nullable: true })
   userAgent: string | null = null;
 
-  @Property({ type: 'text', unique: true })
+  @Property({ type: 'text' })
   tokenHash!: string;
 
   @Property({ type: 'datetime' })

@@ -33,7 +33,11 @@ export class PolicyVersion extends TenantOwned<'publishedAt' | 'materialChange'>
 /** P22: a person's acceptance of a material change: pending (acceptedAt null) until they accept. */
 @ObjectType({ description: 'P22: a pending or given acceptance of a policy version.' })
 @Entity({ tableName: 'policy_acceptances' })
-@Unique({ properties: ['policyVersion', 'contact'] })
+// The name it had before tenant_id led it (the convention's name would pass PostgreSQL's 63 characters).
+@Unique({
+  name: 'policy_acceptances_policy_version_id_contact_id_unique',
+  properties: ['tenant', 'policyVersion', 'contact'],
+})
 export class PolicyAcceptance extends TenantOwned<'acceptedAt' | 'ip' | 'userAgent'> {
   @ManyToOne(() => PolicyVersion, { deleteRule: 'cascade' })
   policyVersion!: Rel<PolicyVersion>;

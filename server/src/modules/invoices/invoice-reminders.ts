@@ -41,7 +41,7 @@ export async function sendInvoiceReminders(
         await useTenant(ctx, row.tenant_id);
         const inserted = await tx.execute<{ id: string }[]>(
           `insert into invoice_reminders (id, tenant_id, invoice_id, step, days_overdue)
-           values (gen_random_uuid(), ?, ?, ?, ?) on conflict (invoice_id, step) do nothing returning id`,
+           values (gen_random_uuid(), ?, ?, ?, ?) on conflict (tenant_id, invoice_id, step) do nothing returning id`,
           [row.tenant_id, row.id, step, row.days],
         );
         if (!inserted.length) return false;

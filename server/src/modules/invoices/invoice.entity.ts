@@ -235,7 +235,7 @@ export class DocumentCounter extends TenantOwned {
  * `REMINDER_STEPS`): the job writes it with its mail, so each step is sent once.
  */
 @Entity({ tableName: 'invoice_reminders' })
-@Unique({ properties: ['invoice', 'step'] })
+@Unique({ properties: ['tenant', 'invoice', 'step'] })
 export class InvoiceReminder extends TenantOwned {
   @ManyToOne(() => Invoice, { deleteRule: 'cascade' })
   invoice!: Rel<Invoice>;

@@ -10,7 +10,7 @@ import { Site } from '../sites/site.entity';
  */
 @ObjectType({ description: "A site's monthly care report." })
 @Entity({ tableName: 'site_care_reports' })
-@Unique({ properties: ['site', 'month'] })
+@Unique({ properties: ['tenant', 'site', 'month'] })
 @Index({ properties: ['tenant', 'site', 'month'] })
 export class SiteCareReport extends TenantOwned<'sentAt'> {
   @ManyToOne(() => Site, { deleteRule: 'cascade' })

@@ -121,7 +121,7 @@ async function makeReport(
   const [made] = await ctx.em.execute<{ id: string }[]>(
     `insert into site_care_reports (id, created_at, updated_at, tenant_id, site_id, month, figures)
      select gen_random_uuid(), now(), now(), s.tenant_id, s.id, ?, ?::jsonb from sites s where s.id = ?
-     on conflict (site_id, month) do nothing returning id`,
+     on conflict (tenant_id, site_id, month) do nothing returning id`,
     [month, JSON.stringify(figures), siteId],
   );
   if (made) return { id: made.id, made: true };

@@ -117,7 +117,7 @@ export async function seedCheckHistory(em: EntityManager, now = new Date()): Pro
             generate_series(date_trunc('day', ?::timestamptz - interval '${care.days} days', 'UTC'),
                             date_trunc('day', ?::timestamptz - interval '${care.rawDays + 1} days', 'UTC'), interval '1 day') d
       where ${monitoredSql('s', 'p')}
-     on conflict (site_id, period, period_start) do nothing`,
+     on conflict (tenant_id, site_id, period, period_start) do nothing`,
     [start, start, care.outage.minutes, now, now],
   );
 }

@@ -17,7 +17,7 @@ export const SYNC_SCHEDULES_SQL = `with added as (
            now() + make_interval(secs => (abs(hashtext(s.id::text)) % (p.check_interval_minutes * 60)))
       from sites s, service_packages p
      where ${monitoredSql('s', 'p')}
-    on conflict (site_id) do nothing
+    on conflict (tenant_id, site_id) do nothing
     returning 1),
   removed as (
     delete from site_check_schedules c

@@ -148,7 +148,7 @@ async function open(
     const [made] = await ctx.em.execute<{ id: string }[]>(
       `insert into site_incidents (id, created_at, updated_at, tenant_id, site_id, kind, opened_at, detail)
        values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?)
-       on conflict (site_id, kind) where closed_at is null do nothing returning id`,
+       on conflict (tenant_id, site_id, kind) where closed_at is null do nothing returning id`,
       [c.tenant_id, c.site_id, kind, now, text.body],
     );
     if (!made) return 'none'; // another process opened it

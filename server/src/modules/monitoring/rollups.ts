@@ -26,7 +26,7 @@ const rollupSql = (period: keyof typeof UNITS) => {
      where r.kind = 'HTTP' and r.checked_at >= ? and r.checked_at < date_trunc('${unit}', ?::timestamptz, 'UTC')
        and date_trunc('${unit}', r.checked_at, 'UTC') >= ?
      group by r.tenant_id, r.site_id, date_trunc('${unit}', r.checked_at, 'UTC')
-    on conflict (site_id, period, period_start) do update
+    on conflict (tenant_id, site_id, period, period_start) do update
        set checks = excluded.checks, ok_checks = excluded.ok_checks, p50_ms = excluded.p50_ms,
            p95_ms = excluded.p95_ms, updated_at = now()
     returning tenant_id)

@@ -24,10 +24,11 @@ registerEnumType(RollupPeriod, { name: 'RollupPeriod' });
  */
 @Entity({ tableName: 'site_check_schedules' })
 @Index({ properties: ['dueAt'] })
+@Unique({ properties: ['tenant', 'site'] })
 export class SiteCheckSchedule extends TenantOwned<
   'expectedText' | 'consecutiveFailures' | 'tlsCheckedAt' | 'domainCheckedAt'
 > {
-  @ManyToOne(() => Site, { deleteRule: 'cascade', unique: true })
+  @ManyToOne(() => Site, { deleteRule: 'cascade' })
   site!: Site;
 
   @Property({ type: 'datetime' })
@@ -90,7 +91,7 @@ export class SiteCheckResult extends TenantOwned {
 /** Issue 22: an hour's or a day's HTTP checks of a site, made from the raw results before they go. */
 @ObjectType({ description: "An hour's or a day's checks of a site." })
 @Entity({ tableName: 'site_check_rollups' })
-@Unique({ properties: ['site', 'period', 'periodStart'] })
+@Unique({ properties: ['tenant', 'site', 'period', 'periodStart'] })
 @Index({ properties: ['tenant', 'site', 'period', 'periodStart'] })
 export class SiteCheckRollup extends TenantOwned {
   @ManyToOne(() => Site, { deleteRule: 'cascade' })
@@ -139,7 +140,7 @@ registerEnumType(IncidentKind, {
 @Index({
   name: 'site_incidents_open_unique',
   expression:
-    'create unique index "site_incidents_open_unique" on "site_incidents" ("site_id", "kind") where "closed_at" is null',
+    'create unique index "site_incidents_open_unique" on "site_incidents" ("tenant_id", "site_id", "kind") where "closed_at" is null',
 })
 export class SiteIncident extends TenantOwned<'closedAt' | 'detail' | 'ticket'> {
   @ManyToOne(() => Site, { deleteRule: 'cascade' })

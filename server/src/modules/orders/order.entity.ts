@@ -38,7 +38,7 @@ registerEnumType(PaymentProvider, { name: 'PaymentProvider' });
 @Index({ properties: ['tenant', 'createdAt'] })
 // For the foreign key's `set null` when a site is deleted, which does not filter by tenant.
 @Index({ properties: ['site'] })
-@Unique({ name: 'orders_renewal_unique', properties: ['subscription', 'periodStart'] })
+@Unique({ name: 'orders_renewal_unique', properties: ['tenant', 'subscription', 'periodStart'] })
 export class Order extends TenantOwned<
   | 'status'
   | 'site'

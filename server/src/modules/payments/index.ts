@@ -5,7 +5,6 @@ import { webhookRouter } from './webhooks';
 
 export const paymentsModule: SitecareModule = {
   name: 'payments',
-  entities: [Payment, Refund],
-  globalEntities: [WebhookEvent],
+  entities: [Payment, Refund, WebhookEvent],
   routes: ({ owner, services }) => (owner ? webhookRouter(owner, services) : undefined), // providers' webhooks, on the system path
 };

@@ -1,7 +1,7 @@
 import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity, TenantOwned } from '../../db/base.entity';
+import { TenantOwned } from '../../db/base.entity';
 import { Order, PaymentProvider } from '../orders/order.entity';
 
 export enum PaymentStatus {
@@ -23,7 +23,7 @@ registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
   name: 'payments_refunded_within_amount',
   expression: 'refunded_minor >= 0 and refunded_minor <= amount_minor',
 })
-@Unique({ properties: ['provider', 'providerReference'] })
+@Unique({ properties: ['tenant', 'provider', 'providerReference'] })
 @Index({ properties: ['tenant', 'order'] })
 export class Payment extends TenantOwned<
   'status' | 'method' | 'paidAt' | 'providerPaymentId' | 'viaMandate' | 'failureReason' | 'refundedAt' | 'refundedMinor'
@@ -88,12 +88,12 @@ export class Payment extends TenantOwned<
 }
 
 /**
- * The idempotency ledger of provider webhooks: one row per provider event, processed once. A platform
- * table (no personal data, no tenant: events arrive before we know whose they are).
+ * The idempotency ledger of provider webhooks: one row per provider event and agency, processed once.
+ * No personal data; the agency is the one whose URL the event came through (issue 26).
  */
 @Entity({ tableName: 'webhook_events' })
-@Unique({ properties: ['provider', 'eventId'] })
-export class WebhookEvent extends BaseEntity<'processedAt' | 'outcome'> {
+@Unique({ properties: ['tenant', 'provider', 'eventId'] })
+export class WebhookEvent extends TenantOwned<'processedAt' | 'outcome'> {
   @Enum({ items: () => PaymentProvider })
   provider!: PaymentProvider;
 

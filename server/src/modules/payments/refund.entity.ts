@@ -34,7 +34,7 @@ export class RefundLine {
 @Entity({ tableName: 'refunds' })
 @Check({ name: 'refunds_amount_positive', expression: 'amount_minor > 0' })
 @Index({ properties: ['tenant', 'order', 'createdAt'] })
-@Unique({ properties: ['payment', 'idempotencyKey'] })
+@Unique({ properties: ['tenant', 'payment', 'idempotencyKey'] })
 export class Refund extends TenantOwned<'status' | 'providerRefundId' | 'lines' | 'createdBy'> {
   @ManyToOne(() => Payment, { deleteRule: 'cascade', index: true })
   payment!: Rel<Payment>;

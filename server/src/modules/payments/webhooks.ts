@@ -40,9 +40,9 @@ async function processOnce(
   return orm.em.fork().transactional(async (em) => {
     const ctx = systemContext(em, app, `webhook:${provider.toLowerCase()}`);
     const inserted = await ctx.em.execute<{ id: string }[]>(
-      `insert into webhook_events (id, created_at, updated_at, provider, event_id, type)
-       values (?, now(), now(), ?, ?, ?) on conflict (provider, event_id) do nothing returning id`,
-      [randomUUID(), provider, event.id, event.type],
+      `insert into webhook_events (id, created_at, updated_at, tenant_id, provider, event_id, type)
+       values (?, now(), now(), ?, ?, ?, ?) on conflict (tenant_id, provider, event_id) do nothing returning id`,
+      [randomUUID(), agencyId, provider, event.id, event.type],
     );
     if (!inserted.length) return 'duplicate';
     const resolved = await outcome();
@@ -51,8 +51,9 @@ async function processOnce(
       : 'kind' in resolved
         ? await applyMethodChange(ctx, resolved, agencyId)
         : await applyProviderOutcome(ctx, resolved, agencyId);
-    await ctx.em.execute('update webhook_events set processed_at = now(), outcome = ? where id = ?', [
+    await ctx.em.execute('update webhook_events set processed_at = now(), outcome = ? where tenant_id = ? and id = ?', [
       result,
+      agencyId,
       inserted[0].id,
     ]);
     return result;

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
@@ -130,6 +130,7 @@ export class PrivacyRequest extends TenantOwned<
 
 /** P29: a request from the public page waits here until the person follows the link mailed to the address. */
 @Entity({ tableName: 'privacy_request_tokens' })
+@Unique({ properties: ['tenant', 'tokenHash'] })
 export class PrivacyRequestToken extends TenantOwned<'details' | 'usedAt'> {
   @Property({ type: 'text' })
   email!: string;
@@ -143,7 +144,7 @@ export class PrivacyRequestToken extends TenantOwned<'details' | 'usedAt'> {
   @Property({ type: 'text' })
   language!: string;
 
-  @Property({ type: 'text', unique: true })
+  @Property({ type: 'text' })
   tokenHash!: string;
 
   @Property({ type: 'datetime' })
@@ -155,6 +156,7 @@ export class PrivacyRequestToken extends TenantOwned<'details' | 'usedAt'> {
 
 /** P28/S25: a built export (ZIP bytes), downloaded once through a link with a hashed token, then gone. */
 @Entity({ tableName: 'privacy_exports' })
+@Unique({ properties: ['tenant', 'tokenHash'] })
 export class PrivacyExport extends TenantOwned<'downloadedAt' | 'tokenHash'> {
   @ManyToOne(() => PrivacyRequest, { deleteRule: 'cascade', index: true })
   request!: Rel<PrivacyRequest>;
@@ -163,7 +165,7 @@ export class PrivacyExport extends TenantOwned<'downloadedAt' | 'tokenHash'> {
   content!: Buffer;
 
   /** The current single-use link's hash; a new link (from the portal) replaces it. */
-  @Property({ type: 'text', nullable: true, unique: true })
+  @Property({ type: 'text', nullable: true })
   tokenHash: string | null = null;
 
   @Property({ type: 'datetime' })

@@ -29,6 +29,9 @@ registerEnumType(SiteStatus, { name: 'SiteStatus' });
 // The site list's sorts and the home page's active sites by domain, tenant first.
 @Index({ properties: ['tenant', 'status', 'domain'] })
 @Index({ properties: ['tenant', 'createdAt'] })
+@Unique({ properties: ['tenant', 'agentTokenHash'] })
+// A site agent's report finds its site by the token alone, before the agency is known.
+@Index({ properties: ['agentTokenHash'] })
 export class Site extends TenantOwned<
   'status' | 'stagingUrl' | 'servicePackage' | 'agentTokenHash' | 'agentTokenCreatedAt'
 > {
@@ -60,7 +63,7 @@ export class Site extends TenantOwned<
   servicePackage: ServicePackage | null = null;
 
   /** Issue 22: SHA-256 (hex) of the site agent's token; the token itself is shown once, when made. */
-  @Property({ type: 'text', nullable: true, unique: true, hidden: true })
+  @Property({ type: 'text', nullable: true, hidden: true })
   agentTokenHash: string | null = null;
 
   @Field(() => Date, { nullable: true, description: "When the site agent's current token was made (null: none)." })

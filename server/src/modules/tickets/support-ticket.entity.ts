@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwned } from '../../db/base.entity';
@@ -79,6 +79,7 @@ registerEnumType(TicketChannel, { name: 'TicketChannel' });
 @Index({ properties: ['tenant', 'assignee', 'firstResponseDueAt'] })
 // For the foreign key's `set null` when a site is deleted, which does not filter by tenant.
 @Index({ properties: ['site'] })
+@Unique({ name: 'support_tickets_number_unique', properties: ['tenant', 'number'] })
 export class SupportTicket extends TenantOwned<
   | 'status'
   | 'priority'
@@ -97,7 +98,6 @@ export class SupportTicket extends TenantOwned<
   @Property({
     type: 'integer',
     autoincrement: true,
-    unique: 'support_tickets_number_unique',
   })
   number!: number;
 
