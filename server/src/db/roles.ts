@@ -26,6 +26,9 @@ export async function provisionRoles(
   passwords: { owner: string; app: string },
 ): Promise<void> {
   await withClient(superuserUrl, async (client) => {
+    // Roles are the cluster's: two processes provisioning at once (test files side by side) would both
+    // alter a role and one would fail with "tuple concurrently updated". One at a time, for the session.
+    await client.query('select pg_advisory_lock(hashtext($1))', ['sitecare provision roles']);
     const ensure = async (role: string, password: string, attributes: string) => {
       const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);
       const verb = rowCount ? 'alter' : 'create';
