@@ -171,7 +171,7 @@ try {
   const [contractor] = (
     await admin.query(
       `select u.id, u.email, count(*) as sites from users u join site_assignments a on a.user_id = u.id
-        where u.tenant_id = $1 and u.role = 'CONTRACTOR' group by u.id order by count(*) desc limit 1`,
+        where u.tenant_id = $1 and u.role = 'CONTRACTOR' group by u.id, u.email order by count(*) desc limit 1`,
       [tenant.id],
     )
   ).rows;
@@ -203,6 +203,27 @@ try {
     ADMIN: { tenantId: tenant.id, userId: adminUser.id, role: 'ADMIN' },
     CONTRACTOR: { tenantId: tenant.id, userId: contractor.id, role: 'CONTRACTOR' },
   };
+  // PostGraphile sets the viewer as settings (pgSettings), not by calling a function: the settings
+  // Sitecare's sitecare_set_viewer makes for each viewer, found once here, travel in its token.
+  for (const claims of Object.values(claimsOf)) {
+    const app = new Client({ connectionString: db.appUrl });
+    await app.connect();
+    try {
+      await app.query('begin');
+      await app.query(
+        `select sitecare_set_viewer($2::uuid, null) from (select set_config('app.tenant_id', $1, true)) t`,
+        [claims.tenantId, claims.userId],
+      );
+      const names = ['role', 'user', 'contact', 'customer', 'sites', 'customers'].map((n) => `app.viewer_${n}`);
+      const [values] = (
+        await app.query(`select ${names.map((n, i) => `current_setting($${i + 1}, true) as "${n}"`).join(', ')}`, names)
+      ).rows;
+      claims.settings = Object.fromEntries(names.map((n) => [n, values[n] ?? '']));
+    } finally {
+      await app.query('rollback').catch(() => undefined);
+      await app.end();
+    }
+  }
   log(`agency ${tenant.slug}; contractor ${contractor.email} with ${contractor.sites} sites`);
 
   // ---- the three servers ----
@@ -299,6 +320,7 @@ try {
   };
   let replies = 0;
   const paramsFor = (q, random) => ({
+    tenantId: tenant.id,
     siteId: random ? pick(siteIds) : checkSite?.id,
     ticketId: random ? pick(ticketIds) : ticketIds[0],
     orderId: random ? pick(orderIds) : orderIds[0],

@@ -16,8 +16,26 @@ import { verifyToken } from './token.mjs';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
+/**
+ * Every key of an agency's table leads with `tenant_id` (issue 26): names made of a key's columns
+ * leave it out, so relations read as before (`customerByCustomerId`, not
+ * `customerByTenantIdAndCustomerId`); a look-up by a unique key still takes `tenantId`.
+ */
+const TenantlessNamesPlugin = {
+  name: 'TenantlessNamesPlugin',
+  version: '0.0.0',
+  inflection: {
+    replace: {
+      _joinAttributeNames(previous, _options, codec, names) {
+        return previous(codec, names.length > 1 ? names.filter((name) => name !== 'tenant_id') : names);
+      },
+    },
+  },
+};
+
 const preset = {
   extends: [PostGraphileAmberPreset, PostGraphileConnectionFilterPreset],
+  plugins: [TenantlessNamesPlugin],
   // Relations and orderings regardless of which indexes exist (Sitecare's are tenant-first), so
   // PostGraphile can express the dashboard's queries; the planner still uses the indexes.
   disablePlugins: ['PgIndexBehaviorsPlugin'],
@@ -33,9 +51,9 @@ const preset = {
         pgSettings: {
           'app.tenant_id': claims.tenantId,
           'app.user_id': claims.userId,
-          // The viewer whose row rules (Sitecare's restrictive policies) apply, as Sitecare sets it.
-          'app.viewer_role': claims.role,
-          'app.viewer_user': claims.userId,
+          // The viewer whose row rules (Sitecare's restrictive policies) apply: the settings Sitecare's
+          // sitecare_set_viewer makes for this viewer (run.mjs finds them once).
+          ...claims.settings,
           ...(claims.role === 'CONTRACTOR' ? { role: 'bench_contractor' } : {}),
         },
       };

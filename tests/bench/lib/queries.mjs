@@ -80,8 +80,9 @@ export const QUERIES = [
         ${sc('Site', 'ADMIN', ['customer', 'latestOrders', 'openTickets.latestMessages'])} } }`,
       variables: { id: siteId },
     }),
-    postgraphile: ({ siteId }) => ({
-      query: `query Site($id: UUID!) { data: siteByRowId(rowId: $id) {
+    // Its look-up by key takes the agency, the key's first column (issue 26).
+    postgraphile: ({ siteId, tenantId }) => ({
+      query: `query Site($tenantId: UUID!, $id: UUID!) { data: siteByRowId(tenantId: $tenantId, rowId: $id) {
         ${pgl(
           'Site',
           'ADMIN',
@@ -95,7 +96,7 @@ export const QUERIES = [
                nodes { ${pgl('TicketMessage', 'ADMIN')} } }`,
            )} } }`,
         )} } }`,
-      variables: { id: siteId },
+      variables: { tenantId, id: siteId },
     }),
     raw: ({ siteId }) => ({
       text: `select ${siteRaw('ADMIN')} as data from sites s where s.id = $1`,
@@ -282,15 +283,15 @@ export const QUERIES = [
         data: order(id: $id) { ${sc('Order', 'ADMIN', ['customer', 'lines', 'payments'])} } }`,
       variables: { id: orderId },
     }),
-    postgraphile: ({ orderId }) => ({
-      query: `query Order($id: UUID!) { data: orderByRowId(rowId: $id) { ${pgl(
+    postgraphile: ({ orderId, tenantId }) => ({
+      query: `query Order($tenantId: UUID!, $id: UUID!) { data: orderByRowId(tenantId: $tenantId, rowId: $id) { ${pgl(
         'Order',
         'ADMIN',
         `customer: customerByCustomerId { ${pgl('Customer', 'ADMIN')} }
          lines: orderLinesByOrderId { nodes { ${pgl('OrderLine', 'ADMIN')} } }
          payments: paymentsByOrderId { nodes { ${pgl('Payment', 'ADMIN')} } }`,
       )} } }`,
-      variables: { id: orderId },
+      variables: { tenantId, id: orderId },
     }),
     raw: ({ orderId }) => ({
       text: `select ${jsonObject('Order', 'ADMIN', 'o', {

@@ -22,9 +22,8 @@ async function answer(query, params, claims) {
     await client.query('begin');
     // The tenant and the viewer, whose row rules (restrictive policies) apply as they do to Sitecare.
     await client.query(
-      `select set_config('app.tenant_id', $1, true), set_config('app.viewer_role', $2, true),
-        set_config('app.viewer_user', $3, true)`,
-      [claims.tenantId, claims.role, claims.userId],
+      `select sitecare_set_viewer($2::uuid, null) from (select set_config('app.tenant_id', $1, true)) t`,
+      [claims.tenantId, claims.userId],
     );
     const statements = [query.raw(params, claims)].flat();
     let data = 'null';

@@ -14,7 +14,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { createHash } from 'node:crypto';
-import { Pool, type PoolClient } from 'pg';
+import { Pool, types, type PoolClient } from 'pg';
 import { resumeStatement, setResumedViewer, type ResumedSession } from '../../auth/resume';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
@@ -36,7 +36,7 @@ interface PgConnection {
 async function run<R>(
   orm: MikroORM,
   connection: PgConnection,
-  query: string | { name?: string; text: string; values?: unknown[] },
+  query: string | { name?: string; text: string; values?: unknown[]; types?: typeof JSON_AS_TEXT },
 ): Promise<{ rows: R[] }> {
   const started = Date.now();
   const result = await connection.query<R>(query);
@@ -114,7 +114,29 @@ export interface CompiledRequest {
   document: DocumentNode;
   variables: Record<string, unknown> | undefined;
   ctx: RequestContext;
+  /** The lane writes the answer itself: `data` may stay the JSON text PostgreSQL wrote (RawJson). */
+  raw?: boolean;
 }
+
+/**
+ * A `data` object as the JSON text PostgreSQL built: the compiled lane sends it as it is, without
+ * parsing and writing it again (the customer list's page is a quarter of a megabyte). Anything that
+ * serialises it otherwise gets the parsed object.
+ */
+export class RawJson {
+  constructor(readonly text: string) {}
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
+/** The json column as its text: node-postgres parses every other type as usual. */
+const JSON_AS_TEXT = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === types.builtins.JSON
+      ? (value: string) => value
+      : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+};
 
 /** A request of a session seen before, on its connection. */
 interface KnownSessionCall {
@@ -242,7 +264,7 @@ export class SqlAnswers {
   private async inOneStatement(call: KnownSessionCall): Promise<GraphQLResponse | null | 'again'> {
     const { connection, known } = call;
     const { ctx, tenantId, hash, idle, touch } = this.knownSession(call);
-    let rows: Array<ResumedSession & { data: Record<string, unknown> | null }>;
+    let rows: Array<ResumedSession & { data: string | null; complete: boolean }>;
     try {
       const compiled = this.compiledFor(call);
       if (!compiled) return null;
@@ -252,9 +274,10 @@ export class SqlAnswers {
         touchSeconds: touch,
         role: known.role,
       });
-      ({ rows } = await run<ResumedSession & { data: Record<string, unknown> | null }>(this.orm, connection, {
+      ({ rows } = await run<ResumedSession & { data: string | null; complete: boolean }>(this.orm, connection, {
         name: statementName(connection, statement.text),
         ...statement,
+        types: JSON_AS_TEXT,
       }));
     } catch (error) {
       logFallback(ctx, error, 'compiled read failed; answered by the resolvers');
@@ -266,7 +289,8 @@ export class SqlAnswers {
       return 'again';
     }
     setResumedViewer(ctx, tenantId, row);
-    return this.response(row.data);
+    if (!row.complete || row.data === null) return null;
+    return this.response(call.request.raw ? new RawJson(row.data) : (JSON.parse(row.data) as Record<string, unknown>));
   }
 
   /**
@@ -385,9 +409,12 @@ export class SqlAnswers {
   }
 
   /** The answer, or null when a root found nothing (an unknown or out-of-scope id: the resolvers word it). */
-  private response(data: Record<string, unknown> | null | undefined): GraphQLResponse | null {
-    if (!data || Object.values(data).some((v) => v === null)) return null;
-    return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
+  private response(data: Record<string, unknown> | RawJson | null | undefined): GraphQLResponse | null {
+    if (!data || (!(data instanceof RawJson) && Object.values(data).some((v) => v === null))) return null;
+    return {
+      http: { status: undefined, headers: new HeaderMap() },
+      body: { kind: 'single', singleResult: { data: data as Record<string, unknown> } },
+    };
   }
 
   /** Sessions seen (token digest → user and role), so that their next query needs one statement. */

@@ -126,7 +126,9 @@ export function sessionStatementOf(
 ): { text: string; values: unknown[] } {
   if (compiled.ctes) throw new Error('a mutation runs in a transaction');
   const params = Params.after(compiled.values);
-  const text = `select v.session_id, v.user_id, v.role, x.data
+  // `complete`: every root has a value (a root that is null is the resolvers' to word, as NOT_FOUND).
+  const text = `select v.session_id, v.user_id, v.role, x.data,
+      (select coalesce(bool_and(json_typeof(r.value) <> 'null'), true) from json_each(x.data) r) as complete
     from sitecare_resume_session(${TENANT}::uuid, ${params.add(session.hash, 'text')},
       ${params.add(session.idleSeconds, 'float8')}, ${params.add(session.touchSeconds, 'float8')}) v
     cross join lateral (select ${compiled.data} as data where v.session_id is not null) x

@@ -12,7 +12,7 @@ import type { DocumentNode } from 'graphql';
 import type { QueryCosts } from '../armor';
 import type { RequestContext } from '../context';
 import { LIMITS } from '../limits';
-import { logFallback, type SqlAnswers } from './answer';
+import { logFallback, RawJson, type SqlAnswers } from './answer';
 
 /** Apollo Server's media types for a single result, in its order of preference. */
 const MEDIA_TYPES = [
@@ -76,7 +76,7 @@ export function compiledLane(opts: {
     const ctx = opts.context(req, res);
     let response;
     try {
-      response = await opts.answers.answerInLane({ ...learned, variables: body.variables, ctx });
+      response = await opts.answers.answerInLane({ ...learned, variables: body.variables, ctx, raw: true });
     } catch (error) {
       logFallback(ctx, error, 'compiled lane failed; answered through Apollo');
       return next();
@@ -84,8 +84,14 @@ export function compiledLane(opts: {
     if (response?.body.kind !== 'single') return next();
     res.status(response.http.status ?? 200);
     res.setHeader('content-type', mediaType);
-    // As Apollo Server writes a single result.
-    res.send(`${JSON.stringify(response.body.singleResult)}\n`);
+    // As Apollo Server writes a single result; PostgreSQL's JSON text as it is (RawJson).
+    const { singleResult } = response.body;
+    const data = singleResult.data as unknown;
+    res.send(
+      data instanceof RawJson && Object.keys(singleResult).length === 1
+        ? `{"data":${data.text}}\n`
+        : `${JSON.stringify(singleResult)}\n`,
+    );
   }) as CompiledLane;
   lane.close = () => void (closed = true);
   return lane;

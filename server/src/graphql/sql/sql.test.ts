@@ -528,7 +528,7 @@ describe('compiled reads (graphql/sql)', () => {
     expect(compiledWrites).toBe(7);
   });
 
-  it('a document answered before takes the compiled lane, with the status, headers and body Apollo gives', async () => {
+  it('a document answered before takes the compiled lane, with the status, headers and JSON body Apollo gives', async () => {
     const lane = jest.spyOn(SqlAnswers.prototype, 'answerInLane');
     try {
       const query = `query Lane($take: Int) { customers(page: { take: $take }) { totalCount nodes { ${CUSTOMER} } } }`;
@@ -538,8 +538,11 @@ describe('compiled reads (graphql/sql)', () => {
           headers: { 'content-type': 'application/json', cookie: cookies.ADMIN, ...headers },
           body: JSON.stringify(body),
         });
-        const { date: _date, ...rest } = Object.fromEntries(res.headers);
-        return { status: res.status, headers: rest, body: await res.text() };
+        // The lane sends PostgreSQL's JSON text as it is (RawJson): the same JSON, spaced as PostgreSQL
+        // spaces it, so the length differs from Apollo's.
+        const { date: _date, 'content-length': _length, ...rest } = Object.fromEntries(res.headers);
+        const text = await res.text();
+        return { status: res.status, headers: rest, body: res.status === 406 ? text : (JSON.parse(text) as unknown) };
       };
       const request = { query, variables: { take: 7 }, operationName: 'Lane' };
       const id = { 'x-request-id': 'lane-test-0001' };
@@ -574,7 +577,9 @@ describe('compiled reads (graphql/sql)', () => {
       expect(lane.mock.calls.length).toBe(calls);
       const anonymous = await send(compiled, { ...id, cookie: '' }, request);
       expect(anonymous).toEqual(await send(resolvers, { ...id, cookie: '' }, request));
-      expect(JSON.parse(anonymous.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((anonymous.body as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(
+        'UNAUTHENTICATED',
+      );
     } finally {
       lane.mockRestore();
     }
