@@ -1,8 +1,9 @@
-// One database per test file, cloned from the migrated template that globalSetup made.
+// One database per test file, cloned from a template that globalSetup made: the migrated one, or the
+// migrated one with the demo data.
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { APP_ROLE, OWNER_ROLE, provisionRoles, withCredentials, withDatabaseName } from '../db/roles';
-import { TEMPLATE_DATABASE, TEST_CREDENTIALS_KEY, TEST_ENV, TEST_PASSWORDS } from './env';
+import { DEMO_TEMPLATE_DATABASE, TEMPLATE_DATABASE, TEST_CREDENTIALS_KEY, TEST_ENV, TEST_PASSWORDS } from './env';
 
 export interface TestDatabase {
   name: string;
@@ -41,10 +42,15 @@ export async function queryAs<T = Record<string, unknown>>(
 export const adminQuery = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
   queryAs<T>(adminUrl(), sql, params);
 
-/** `migrated: false` gives an empty database, for testing the migrations themselves. */
-export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+/**
+ * `migrated: false` gives an empty database, for testing the migrations themselves; `demo: true` one
+ * with the demo data already loaded, as a server with `SITECARE_DEMO` and this run's `CREDENTIALS_KEY`
+ * would have seeded it (`createDemoDatabase`).
+ */
+export async function createTestDatabase(options: { migrated?: boolean; demo?: boolean } = {}): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
-  const template = options.migrated === false ? 'template0' : TEMPLATE_DATABASE;
+  const template =
+    options.migrated === false ? 'template0' : options.demo ? DEMO_TEMPLATE_DATABASE : TEMPLATE_DATABASE;
   await adminQuery(`create database ${name} template ${template}`);
   await provisionRoles(adminUrl(), name, TEST_PASSWORDS);
   const superuserUrl = withDatabaseName(adminUrl(), name);
