@@ -86,8 +86,7 @@ export const adminQuery = <T = Record<string, unknown>>(sql: string, params: unk
  */
 export async function createTestDatabase(options: { migrated?: boolean; demo?: boolean } = {}): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
-  const template =
-    options.migrated === false ? 'template0' : options.demo ? DEMO_TEMPLATE_DATABASE : TEMPLATE_DATABASE;
+  const template = options.migrated === false ? 'template0' : options.demo ? DEMO_TEMPLATE_DATABASE : TEMPLATE_DATABASE;
   await adminQuery(`create database ${name} template ${template}`);
   await provisionRoles(adminUrl(), name, TEST_PASSWORDS);
   const superuserUrl = withDatabaseName(adminUrl(), name);
