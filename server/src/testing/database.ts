@@ -57,6 +57,8 @@ async function endPools(urls: string[]): Promise<void> {
  * One statement (or a semicolon-separated script) as `url`'s role, on a session as good as new: the
  * connection is reset afterwards (DISCARD ALL: settings, temporary tables, prepared statements), and
  * one left in a transaction or an error is closed, so nothing a call did carries over to the next.
+ * (A custom setting such as app.tenant_id, once set, reads '' after the reset rather than null: the
+ * row rules read both as unset.)
  */
 export async function queryAs<T = Record<string, unknown>>(
   url: string,
