@@ -72,6 +72,8 @@ module.exports = {
     project('tests', { setupFilesAfterEnv: ['<rootDir>/support/jest-timeout.ts'] }),
     dashboard,
   ],
+  // Longest files first, also on a fresh clone with no timings cached (jest.sequencer.js).
+  testSequencer: '<rootDir>/jest.sequencer.js',
   globalSetup: '<rootDir>/server/src/testing/global-setup.ts',
   globalTeardown: '<rootDir>/server/src/testing/global-teardown.ts',
   testTimeout: 30_000,

@@ -3,9 +3,14 @@
 // columns. Deterministic: the same plan and seed give the same rows, ids included (a seeded faker).
 // Swedish and English names, as an agency in Sweden would have. The loader (server/src/db/scale.ts)
 // streams the rows into PostgreSQL with COPY.
-import { Faker, base, en, sv } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 
 import { demoPackages } from './demo-care';
+
+// Loaded at first use: faker's locales are a tenth of a server's start-up, and only the generator needs
+// them, not the server or the CLI that import this package for the demo data (issue 24).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fakerModule = (): typeof import('@faker-js/faker') => require('@faker-js/faker');
 
 export interface ScalePlan {
   tenants: number;
@@ -101,6 +106,7 @@ export function* generateScale(
   passwordHash: string,
   now = Date.UTC(2026, 10, 1),
 ): Generator<ScaleTenant> {
+  const { Faker, base, en, sv } = fakerModule();
   const faker = new Faker({ locale: [sv, en, base], seed: plan.seed });
   const english = new Faker({ locale: [en, base], seed: plan.seed + 1 });
   const customerSizes = zipfSplit(plan.customers, plan.tenants);

@@ -4,11 +4,13 @@
 // (slowloris), and rate limits on login, every public form and anonymous checkout, with a retry hint. The depth, alias,
 // token, cost and first CSRF probes are in graphql-surface.test.ts (S1–S4, S6).
 import { connect } from 'node:net';
+import { demoPaymentAccounts } from '@sitecare/seeds';
 import { CHECKOUTS_PER_10_MIN, PUBLIC_FORMS_PER_10_MIN } from '../../server/src/auth/throttle';
 import { LIMITS } from '../../server/src/graphql/limits';
 import { queryAs } from '../../server/src/testing/database';
 import { ApiClient, as, errorCode, type GraphQLResponse } from '../support/api-client';
 import { startDemoApp, startProductionDemoApp, type DemoApp } from '../support/demo-app';
+import { startFakeStripe, type FakeStripe } from '../support/fake-payments/stripe';
 
 // Short enough for the probes to finish quickly; the defaults (10 s and 30 s) are set in config.ts.
 const HEADERS_TIMEOUT_MS = 2_000;
@@ -16,17 +18,24 @@ const REQUEST_TIMEOUT_MS = 4_000;
 
 let demo: DemoApp;
 let admin: ApiClient;
+/** The anonymous checkouts' provider: a local fake, never the network (issue 24: each one waited on api.stripe.com). */
+let stripe: FakeStripe;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
   queryAs<T>(demo.db.superuserUrl, text, params);
 
 beforeAll(async () => {
+  stripe = await startFakeStripe({ webhookSecret: demoPaymentAccounts['jj-media'].stripe.webhookSecret });
   demo = await startDemoApp({
+    STRIPE_API_BASE: stripe.baseUrl,
     HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
     HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
   });
   admin = await as(demo.url, 'jj-media', 'ADMIN');
 }, 60_000);
-afterAll(() => demo?.stop());
+afterAll(async () => {
+  await demo?.stop();
+  await stripe?.close();
+});
 
 const invite = (email: string) => `userInvite(input: { email: "${email}", name: "Probe", role: EMPLOYEE }) { id }`;
 const invited = async (pattern: string) =>

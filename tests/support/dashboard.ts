@@ -2,8 +2,9 @@
 // no uncaught page error allowed in any test, and the steps every journey starts with.
 import { DEMO_PASSWORD } from '@sitecare/seeds';
 import type { Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../../server/src/testing/database';
+import type { TestDatabase } from '../../server/src/testing/database';
 import { launchBrowser, networkQuiet, type BrowserSession } from './browser';
+import { createDatabaseFor } from './demo-app';
 import { startSitecareProcess, type SitecareProcess } from './sitecare-process';
 
 type PageOptions = { locale?: string; beforeLoad?: (page: Page) => Promise<void> };
@@ -56,9 +57,12 @@ export async function settle(page: Page): Promise<void> {
 export function useDashboard(env: Record<string, string> = {}): DashboardFixture {
   const fixture = new DashboardFixture();
   beforeAll(async () => {
-    fixture.db = await createTestDatabase();
-    fixture.app = await startSitecareProcess({ ...fixture.db.env, SITECARE_DEMO: 'true', ...env });
-    fixture.browser = await launchBrowser();
+    fixture.db = await createDatabaseFor(env);
+    // Side by side: Chromium starts while the server boots.
+    [fixture.app, fixture.browser] = await Promise.all([
+      startSitecareProcess({ ...fixture.db.env, SITECARE_DEMO: 'true', ...env }),
+      launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await fixture.browser?.close();

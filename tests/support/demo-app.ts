@@ -1,9 +1,12 @@
 // A Sitecare server process on a fresh test database with the demo data: the usual fixture of API suites.
+// The database is a clone of the run's demo template (seeded once by globalSetup), so the server's own
+// demo seeding finds the data there and does nothing: a start costs no seeding.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '../../server/src/testing/database';
-import { REPO_ROOT, startSitecareProcess, type SitecareProcess } from './sitecare-process';
+import { TEST_CREDENTIALS_KEY } from '../../server/src/testing/env';
+import { NODE_COMPILE_CACHE, REPO_ROOT, startSitecareProcess, type SitecareProcess } from './sitecare-process';
 import { startSmtp, type LocalSmtp } from './smtp';
 
 export interface DemoApp {
@@ -13,8 +16,18 @@ export interface DemoApp {
   stop(): Promise<void>;
 }
 
+/**
+ * A fresh database for a server started with `env` and the demo: a clone of the seeded demo template,
+ * unless `env` turns the demo off or brings another CREDENTIALS_KEY (the template's secrets are sealed
+ * with the test key), in which case the migrated template, and the server seeds what it needs.
+ */
+export function createDatabaseFor(env: Record<string, string>): Promise<TestDatabase> {
+  const demo = env.SITECARE_DEMO !== 'false' && (env.CREDENTIALS_KEY ?? TEST_CREDENTIALS_KEY) === TEST_CREDENTIALS_KEY;
+  return createTestDatabase({ demo });
+}
+
 export async function startDemoApp(env: Record<string, string> = {}): Promise<DemoApp> {
-  const db = await createTestDatabase();
+  const db = await createDatabaseFor(env);
   const app = await startSitecareProcess({ ...db.env, SITECARE_DEMO: 'true', ...env });
   return {
     db,
@@ -33,7 +46,7 @@ export async function runCli(demo: DemoApp, args: string[], env: Record<string, 
     process.execPath,
     [path.join(REPO_ROOT, 'server', 'dist', 'cli.js'), ...args],
     {
-      env: { PATH: process.env.PATH, ...demo.db.env, ...env, LOG_LEVEL: 'silent' },
+      env: { PATH: process.env.PATH, NODE_COMPILE_CACHE, ...demo.db.env, ...env, LOG_LEVEL: 'silent' },
     },
   );
   return stdout;
@@ -65,14 +78,13 @@ export function useDemoWithSmtp(env: Record<string, string> = {}): { demo: DemoA
  * production the banner shows PUBLIC_URL, so `url` is the local address from its "Listening" line.
  */
 export async function startProductionDemoApp(): Promise<DemoApp> {
-  const db = await createTestDatabase();
+  const db = await createDatabaseFor({});
   const app = await startSitecareProcess({
     ...db.env,
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     SITECARE_DEMO: 'true',
     SESSION_SECRET: 'p'.repeat(48),
-    CREDENTIALS_KEY: Buffer.alloc(32, 1).toString('base64'),
     PUBLIC_URL: 'https://care.example.com',
   });
   const port = /Listening\s+[\d.]+:(\d+)/.exec(app.output())?.[1];

@@ -4,6 +4,12 @@ import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const MAIN_JS = path.join(REPO_ROOT, 'server', 'dist', 'main.js');
+/**
+ * Node's on-disk compile cache for the server and CLI processes the suites start (a hundred or so
+ * per run): they load the same built files each time, and reading compiled code back instead of
+ * compiling it again saves about a fifth of each start. Keyed by file content, so a rebuild is safe.
+ */
+export const NODE_COMPILE_CACHE = path.join(REPO_ROOT, 'node_modules', '.cache', 'node-compile-cache');
 
 export interface SitecareProcess {
   child: ChildProcess;
@@ -21,7 +27,13 @@ export function runSitecare(env: Record<string, string>): {
 } {
   const child = spawn(process.execPath, [MAIN_JS], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      LOG_LEVEL: 'info',
+      NODE_COMPILE_CACHE,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

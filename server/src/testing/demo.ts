@@ -1,17 +1,7 @@
-// A test database with the demo data loaded (both demo agencies, their logins and records).
-import 'reflect-metadata';
-import { initOrm } from '../db/orm';
-import { seedDemoIfEmpty } from '../db/seed';
+// A test database with the demo data loaded (both demo agencies, their logins and records): a clone of
+// the demo template that globalSetup seeded once for the run, with the test keyring (TEST_CREDENTIALS_KEY).
 import { createTestDatabase, type TestDatabase } from './database';
-import { testKeyring } from './env';
 
-export async function createDemoDatabase(): Promise<TestDatabase> {
-  const db = await createTestDatabase();
-  const owner = await initOrm(db.ownerUrl, { logger: () => undefined });
-  try {
-    await seedDemoIfEmpty(owner, testKeyring());
-  } finally {
-    await owner.close(true);
-  }
-  return db;
+export function createDemoDatabase(): Promise<TestDatabase> {
+  return createTestDatabase({ demo: true });
 }

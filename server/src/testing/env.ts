@@ -1,5 +1,7 @@
 import { Keyring } from '../secrets/keyring';
 export const TEMPLATE_DATABASE = 'sitecare_template';
+/** The migrated template with the demo data loaded (once per run, by globalSetup, with `testKeyring()`). */
+export const DEMO_TEMPLATE_DATABASE = 'sitecare_demo_template';
 export const TEST_ENV = { adminUrl: 'SITECARE_TEST_ADMIN_URL' } as const;
 /** Test clusters are throwaway: fixed role passwords are fine there. */
 export const TEST_PASSWORDS = { superuser: 'sitecare-test', owner: 'owner-test', app: 'app-test' } as const;

@@ -5,15 +5,12 @@
 // S3-compatible server (s3rver).
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-  type S3ClientConfig,
-} from '@aws-sdk/client-s3';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import type { AttachmentsS3, Config } from '../../config';
+
+// Loaded at first use, not at start-up: only an installation with a bucket needs it (issue 24).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const s3sdk = (): typeof import('@aws-sdk/client-s3') => require('@aws-sdk/client-s3');
 
 export interface AttachmentStore {
   /** Where the files go, for logs and the README: `disk:<dir>` or `s3:<bucket>`. */
@@ -78,22 +75,27 @@ export class S3Store implements AttachmentStore {
 
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: this.key(key), Body: bytes, ContentType: contentType }),
+      new (s3sdk().PutObjectCommand)({
+        Bucket: this.bucket,
+        Key: this.key(key),
+        Body: bytes,
+        ContentType: contentType,
+      }),
     );
   }
 
   async get(key: string): Promise<Buffer | null> {
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.key(key) }));
+      const out = await this.client.send(new (s3sdk().GetObjectCommand)({ Bucket: this.bucket, Key: this.key(key) }));
       return out.Body ? Buffer.from(await out.Body.transformToByteArray()) : null;
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
+      if (error instanceof s3sdk().NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
       throw error;
     }
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(key) }));
+    await this.client.send(new (s3sdk().DeleteObjectCommand)({ Bucket: this.bucket, Key: this.key(key) }));
   }
 }
 
@@ -106,7 +108,7 @@ export function storeFor(dataDir: string, s3: AttachmentsS3 | undefined): Attach
   if (!s3) return new DiskStore(path.join(dataDir, 'attachments'));
   const config: S3ClientConfig = { region: s3.region, forcePathStyle: s3.forcePathStyle };
   if (s3.endpoint) config.endpoint = s3.endpoint;
-  return new S3Store(new S3Client(config), s3.bucket, s3.prefix);
+  return new S3Store(new (s3sdk().S3Client)(config), s3.bucket, s3.prefix);
 }
 
 const stores = new Map<string, AttachmentStore>();

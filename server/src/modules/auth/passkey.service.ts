@@ -8,14 +8,10 @@
 // another purpose or session, an expired one or one already used is refused. The signature counter
 // only goes forward (a compare-and-set on the row); a cloned authenticator's older counter is refused.
 import { createHash } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransport,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransport,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { useTenant, type RequestContext } from '../../graphql/context';
 import { AppError, ErrorCode, badInput } from '../../graphql/errors';
@@ -25,6 +21,10 @@ import { audit } from '../audit/audit.service';
 import { User, UserStatus } from '../users/user.entity';
 import { Passkey } from './passkey.entity';
 import { endCurrentSession, mailIfNewBrowser, markStepUp, startSession } from './session.service';
+
+// Loaded at first use, not at start-up: most server and CLI processes never need it (issue 24).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const webauthn = (): typeof import('@simplewebauthn/server') => require('@simplewebauthn/server');
 
 export const CHALLENGE_TTL_SECONDS = 300;
 export type PasskeyPurpose = 'REGISTER' | 'LOGIN' | 'SECOND_STEP' | 'STEP_UP';
@@ -117,7 +117,7 @@ export function passkeyCount(ctx: RequestContext, user: User): Promise<number> {
 export async function registrationOptions(ctx: RequestContext): Promise<string> {
   const user = await viewerUser(ctx);
   const existing = await ownPasskeys(ctx);
-  const options = await generateRegistrationOptions({
+  const options = await webauthn().generateRegistrationOptions({
     rpName: 'Sitecare',
     rpID: ctx.app.config.webauthn.rpId,
     userName: user.email,
@@ -140,13 +140,15 @@ export async function registerPasskey(ctx: RequestContext, name: string, respons
   const user = await viewerUser(ctx);
   const challenge = await takeChallenge(ctx, response, 'REGISTER');
   const verification = challenge
-    ? await verifyRegistrationResponse({
-        response,
-        expectedChallenge: challenge,
-        expectedOrigin: expectedOrigins(ctx, response),
-        expectedRPID: ctx.app.config.webauthn.rpId,
-        requireUserVerification: true,
-      }).catch(() => null)
+    ? await webauthn()
+        .verifyRegistrationResponse({
+          response,
+          expectedChallenge: challenge,
+          expectedOrigin: expectedOrigins(ctx, response),
+          expectedRPID: ctx.app.config.webauthn.rpId,
+          requireUserVerification: true,
+        })
+        .catch(() => null)
     : null;
   if (!verification?.verified) {
     await audit(ctx, {
@@ -195,7 +197,7 @@ export async function authenticationOptions(ctx: RequestContext, purpose: Passke
   }
   if (purpose === 'STEP_UP' && (!ctx.viewer || ctx.viewer.pendingStep)) throw badInput('purpose', 'Log in first');
   const own = purpose === 'LOGIN' ? [] : await ownPasskeys(ctx);
-  const options = await generateAuthenticationOptions({
+  const options = await webauthn().generateAuthenticationOptions({
     rpID: ctx.app.config.webauthn.rpId,
     userVerification: 'required',
     allowCredentials: own.map((p) => ({ id: p.credentialId, transports: p.transports })),
@@ -231,19 +233,21 @@ async function verifyAssertion(
 ): Promise<boolean> {
   const handle = response.response.userHandle;
   if (handle && handle !== userHandleOf(passkey.user.id).toString('base64url')) return false;
-  const verification = await verifyAuthenticationResponse({
-    response,
-    expectedChallenge: challenge,
-    expectedOrigin: expectedOrigins(ctx, response),
-    expectedRPID: ctx.app.config.webauthn.rpId,
-    credential: {
-      id: passkey.credentialId,
-      publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')),
-      counter: Number(passkey.counter),
-      transports: passkey.transports as AuthenticatorTransport[],
-    },
-    requireUserVerification: true,
-  }).catch(() => null);
+  const verification = await webauthn()
+    .verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: expectedOrigins(ctx, response),
+      expectedRPID: ctx.app.config.webauthn.rpId,
+      credential: {
+        id: passkey.credentialId,
+        publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')),
+        counter: Number(passkey.counter),
+        transports: passkey.transports as AuthenticatorTransport[],
+      },
+      requireUserVerification: true,
+    })
+    .catch(() => null);
   if (!verification?.verified) return false;
   const next = verification.authenticationInfo.newCounter;
   // The counter only goes forward (or stays 0 for an authenticator that keeps none): one winner.

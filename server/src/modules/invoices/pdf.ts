@@ -5,10 +5,14 @@
 // the server and has no PDF/A mode). The font is DejaVu Sans (the `dejavu-fonts-ttf` package: a free
 // licence, and it covers å, ä, ö, the euro sign and the minus sign). PDF/A-2b rather than 1b because an
 // agency's PNG logo may have transparency, which PDF/A-1 forbids.
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import { formatMoney } from '../mail/templates';
 import { InvoiceKind, type Invoice } from './invoice.entity';
 import { VatReason } from './vat';
+
+// Loaded at first use, not at start-up: most server and CLI processes never need it (issue 24).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfDocument = (): typeof PDFKit => require('pdfkit');
 
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
@@ -151,6 +155,7 @@ export function renderInvoicePdf(invoice: Invoice, extras: PdfExtras): Promise<B
   const title = credit ? w.creditNote : w.invoice;
   const seller = invoice.seller;
 
+  const PDFDocument = pdfDocument();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,

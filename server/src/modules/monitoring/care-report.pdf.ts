@@ -1,7 +1,11 @@
 // Issue 22: the care report as a PDF (pdfkit, its built-in Helvetica: Swedish letters included), in
 // the reader's language, from the report's figures as made (care-report.ts).
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import { hoursText, monthName, type CareReportFigures } from './care-report';
+
+// Loaded at first use, not at start-up: most server and CLI processes never need it (issue 24).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfDocument = (): typeof PDFKit => require('pdfkit');
 
 type Lang = 'sv' | 'en';
 
@@ -57,6 +61,7 @@ export function renderCareReportPdf(f: CareReportFigures, language: Lang): Promi
   const locale = language === 'sv' ? 'sv-SE' : 'en-GB';
   const when = (iso: string | null) =>
     iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: f.timezone }) : '–';
+  const PDFDocument = pdfDocument();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

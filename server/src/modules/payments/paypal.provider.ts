@@ -2,26 +2,17 @@
 // PayPal's own verification endpoint answers SUCCESS, and amount, currency and order must match ours
 // (S22). Recurring: the buyer's PayPal is vaulted at checkout (with consent); renewals are orders paid
 // with the vault token; a new token comes from a setup token the customer approves at PayPal.
-import {
-  ApiError,
-  CheckoutPaymentIntent,
-  Client,
-  Environment,
-  OrdersController,
-  PaymentsController,
-  PaypalPaymentTokenCustomerType,
-  PaypalPaymentTokenUsageType,
-  StoreInVaultInstruction,
-  VaultController,
-  VaultTokenRequestType,
-  type Order as PayPalOrder,
-} from '@paypal/paypal-server-sdk';
+import type { Client, Order as PayPalOrder } from '@paypal/paypal-server-sdk';
 import { PaymentProvider } from '../orders/order.entity';
 import type { PayPalAccount } from './accounts';
 import type { ChargeResult, PaymentGateway } from './provider.types';
 import { fromDecimal, toDecimal } from './money';
 import type { ProviderOutcome } from './provider.types';
 import { paypalAdapterFor } from './paypal-adapter';
+
+// Loaded at first use, not at start-up: most server and CLI processes never need it (issue 24).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sdk = (): typeof import('@paypal/paypal-server-sdk') => require('@paypal/paypal-server-sdk');
 
 const LIVE = 'https://api-m.paypal.com';
 const SANDBOX = 'https://api-m.sandbox.paypal.com';
@@ -35,9 +26,9 @@ export const paypalBase = (account: PayPalAccount) =>
 function paypalClient(account: PayPalAccount): Client {
   const { clientId, clientSecret } = credentials(account);
   const { apiBase, live } = account;
-  return new Client({
+  return new (sdk().Client)({
     clientCredentialsAuthCredentials: { oAuthClientId: clientId, oAuthClientSecret: clientSecret },
-    environment: live ? Environment.Production : Environment.Sandbox,
+    environment: live ? sdk().Environment.Production : sdk().Environment.Sandbox,
     // The SDK has no base-URL option: a configured base (a local fake in tests) is reached through an adapter.
     ...(apiBase
       ? { httpClientOptions: { timeout: 15_000 }, unstable_httpClientOptions: { adapter: paypalAdapterFor(apiBase) } }
@@ -45,7 +36,7 @@ function paypalClient(account: PayPalAccount): Client {
   });
 }
 
-export const paypalOrders = (account: PayPalAccount) => new OrdersController(paypalClient(account));
+export const paypalOrders = (account: PayPalAccount) => new (sdk().OrdersController)(paypalClient(account));
 
 async function accessToken(account: PayPalAccount): Promise<string> {
   const { clientId, clientSecret } = credentials(account);
@@ -183,7 +174,7 @@ export async function paypalOutcome(account: PayPalAccount, event: PayPalEvent):
 
 /** A refused charge: PayPal names the reason in the first detail's issue. */
 function refusal(error: unknown): string | undefined {
-  if (!(error instanceof ApiError) || error.statusCode !== 422) return undefined;
+  if (!(error instanceof sdk().ApiError) || error.statusCode !== 422) return undefined;
   const details = (error.result as { details?: { issue?: string }[] } | undefined)?.details;
   return details?.[0]?.issue ?? 'UNPROCESSABLE_ENTITY';
 }
@@ -200,7 +191,7 @@ export function paypalGateway(account: PayPalAccount): PaymentGateway {
     async checkout(request) {
       const { result } = await paypalOrders(account).createOrder({
         body: {
-          intent: CheckoutPaymentIntent.Capture,
+          intent: sdk().CheckoutPaymentIntent.Capture,
           purchaseUnits: [purchaseUnit(request)],
           // P20: only with the buyer's consent is their PayPal vaulted for later charges.
           ...(request.recurring
@@ -210,9 +201,9 @@ export function paypalGateway(account: PayPalAccount): PaymentGateway {
                     experienceContext: { returnUrl: request.successUrl, cancelUrl: request.cancelUrl },
                     attributes: {
                       vault: {
-                        storeInVault: StoreInVaultInstruction.OnSuccess,
-                        usageType: PaypalPaymentTokenUsageType.Merchant,
-                        customerType: PaypalPaymentTokenCustomerType.Consumer,
+                        storeInVault: sdk().StoreInVaultInstruction.OnSuccess,
+                        usageType: sdk().PaypalPaymentTokenUsageType.Merchant,
+                        customerType: sdk().PaypalPaymentTokenCustomerType.Consumer,
                       },
                     },
                   },
@@ -233,7 +224,7 @@ export function paypalGateway(account: PayPalAccount): PaymentGateway {
       try {
         const { result } = await paypalOrders(account).createOrder({
           body: {
-            intent: CheckoutPaymentIntent.Capture,
+            intent: sdk().CheckoutPaymentIntent.Capture,
             purchaseUnits: [purchaseUnit(request)],
             paymentSource: { paypal: { vaultId: request.mandate } },
           },
@@ -258,13 +249,13 @@ export function paypalGateway(account: PayPalAccount): PaymentGateway {
 
     /** A setup token the customer approves at PayPal; the return route turns it into a vault token. */
     async startMethodChange(request) {
-      const { result } = await new VaultController(paypalClient(account)).createSetupToken({
+      const { result } = await new (sdk().VaultController)(paypalClient(account)).createSetupToken({
         paypalRequestId: request.idempotencyKey,
         body: {
           paymentSource: {
             paypal: {
-              usageType: PaypalPaymentTokenUsageType.Merchant,
-              customerType: PaypalPaymentTokenCustomerType.Consumer,
+              usageType: sdk().PaypalPaymentTokenUsageType.Merchant,
+              customerType: sdk().PaypalPaymentTokenCustomerType.Consumer,
               experienceContext: { returnUrl: request.returnUrl, cancelUrl: request.cancelUrl },
             },
           },
@@ -277,7 +268,7 @@ export function paypalGateway(account: PayPalAccount): PaymentGateway {
 
     async refund(request) {
       if (!request.providerPaymentId) throw new Error('No PayPal capture to refund');
-      const { result } = await new PaymentsController(paypalClient(account)).refundCapturedPayment({
+      const { result } = await new (sdk().PaymentsController)(paypalClient(account)).refundCapturedPayment({
         captureId: request.providerPaymentId,
         body: {
           amount: { currencyCode: request.currency, value: toDecimal(request.amountMinor) },
@@ -294,9 +285,9 @@ export function paypalGateway(account: PayPalAccount): PaymentGateway {
 
 /** The approved setup token becomes a vault payment token: the new mandate. */
 export async function paypalVaultToken(account: PayPalAccount, setupTokenId: string): Promise<string> {
-  const { result } = await new VaultController(paypalClient(account)).createPaymentToken({
+  const { result } = await new (sdk().VaultController)(paypalClient(account)).createPaymentToken({
     paypalRequestId: `payment-token-${setupTokenId}`,
-    body: { paymentSource: { token: { id: setupTokenId, type: VaultTokenRequestType.SetupToken } } },
+    body: { paymentSource: { token: { id: setupTokenId, type: sdk().VaultTokenRequestType.SetupToken } } },
   });
   if (!result.id) throw new Error('PayPal returned no payment token');
   return result.id;

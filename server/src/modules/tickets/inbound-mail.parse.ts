@@ -1,9 +1,13 @@
 // Issue 18: what an inbound mail is, whichever way it arrives at POST /inbound/email: raw MIME
 // (`Content-Type: message/rfc822`, parsed with mailparser), Sitecare's own JSON, Postmark's inbound
 // webhook JSON, or a Mailgun route (its form fields, or the same fields as JSON).
-import { simpleParser, type AddressObject } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import { z } from 'zod';
 import { REPLY_MARKER } from '../mail/templates';
+
+// Loaded at first use, not at start-up: most server and CLI processes never need it (issue 24).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const mailparser = (): typeof import('mailparser') => require('mailparser');
 
 export interface InboundAttachment {
   filename: string | null;
@@ -147,6 +151,7 @@ export async function parseInboundMail(contentType: string, body: unknown): Prom
 }
 
 async function parseMime(raw: Buffer): Promise<InboundMail | null> {
+  const { simpleParser } = mailparser();
   const mail = await simpleParser(raw, { skipHtmlToText: false });
   const from = mail.from?.value[0];
   if (!from?.address) return null;
