@@ -5,9 +5,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DEFAULT_SCALE, scaledPlan } from '@sitecare/seeds';
-import { createTestDatabase, queryAs, type TestDatabase } from '../../server/src/testing/database';
+import {
+  createTestDatabase,
+  emptyDatabaseFixture,
+  queryAs,
+  type TestDatabase,
+} from '../../server/src/testing/database';
 import { testKeyring } from '../../server/src/testing/env';
-import { initOrm, migrateUp } from '../../server/src/db/orm';
+import { migrateUp } from '../../server/src/db/orm';
 import { loadScale } from '../../server/src/db/scale';
 import { seedDemoIfEmpty } from '../../server/src/db/seed';
 import { AGENCY_LESS_TABLES } from '../../server/src/db/tenant-keys';
@@ -179,21 +184,12 @@ describe('M20: agency keys', () => {
 });
 
 describe('M20: the key migration on existing data', () => {
-  let db: TestDatabase;
-  let orm: Awaited<ReturnType<typeof initOrm>>;
-  beforeAll(async () => {
-    db = await createTestDatabase({ migrated: false });
-    orm = await initOrm(db.ownerUrl, { logger: () => undefined });
-  });
-  afterAll(async () => {
-    await orm?.close(true);
-    await db?.drop();
-  });
+  const fixture = emptyDatabaseFixture();
 
   /** Row count and checksum of every public table, over the columns it had before. */
   const facts = async (columns?: Map<string, string[]>) => {
     const tables = await queryAs<{ name: string; cols: string[] }>(
-      db.superuserUrl,
+      fixture.db.superuserUrl,
       `select table_name::text as name, array_agg(column_name::text order by ordinal_position) as cols
          from information_schema.columns where table_schema = 'public' and table_name <> 'mikro_orm_migrations'
         group by table_name order by 1`,
@@ -202,7 +198,7 @@ describe('M20: the key migration on existing data', () => {
     for (const { name, cols } of tables) {
       const list = (columns?.get(name) ?? cols).map((c) => `"${c}"`).join(', ');
       const [row] = await queryAs<{ n: number; sum: string }>(
-        db.superuserUrl,
+        fixture.db.superuserUrl,
         `select count(*)::int as n, coalesce(md5(string_agg(md5(row(${list})::text), ',' order by md5(row(${list})::text))), '') as sum from "${name}"`,
       );
       out[name] = `${row.n}:${row.sum}`;
@@ -213,13 +209,13 @@ describe('M20: the key migration on existing data', () => {
   it('M20: demo and scale data (factor 0.1) keep every row and checksum through the key migration', async () => {
     // The data is made by today's code (the demo seed runs the monitoring rollups, which name today's
     // keys), then the key migration is taken back, so that it runs forwards on data under the old keys.
-    await migrateUp(orm);
-    await seedDemoIfEmpty(orm, testKeyring());
-    await loadScale(db.ownerUrl, scaledPlan(DEFAULT_SCALE, 0.1), 'not-a-real-hash', false);
-    await orm.getMigrator().down({ migrations: [KEYS_MIGRATION] });
-    expect((await orm.getMigrator().getPendingMigrations()).map((m) => m.name)).toEqual([KEYS_MIGRATION]);
+    await migrateUp(fixture.orm);
+    await seedDemoIfEmpty(fixture.orm, testKeyring());
+    await loadScale(fixture.db.ownerUrl, scaledPlan(DEFAULT_SCALE, 0.1), 'not-a-real-hash', false);
+    await fixture.orm.getMigrator().down({ migrations: [KEYS_MIGRATION] });
+    expect((await fixture.orm.getMigrator().getPendingMigrations()).map((m) => m.name)).toEqual([KEYS_MIGRATION]);
     const [{ n: oldKeys }] = await queryAs<{ n: number }>(
-      db.superuserUrl,
+      fixture.db.superuserUrl,
       `select count(*)::int as n from pg_constraint where contype = 'p' and pg_get_constraintdef(oid) = 'PRIMARY KEY (id)'`,
     );
     expect(oldKeys).toBeGreaterThan(50);
@@ -227,7 +223,7 @@ describe('M20: the key migration on existing data', () => {
     expect(Number(before.out.ticket_messages.split(':')[0])).toBeGreaterThan(10_000);
 
     const started = Date.now();
-    expect(await migrateUp(orm)).toEqual([KEYS_MIGRATION]);
+    expect(await migrateUp(fixture.orm)).toEqual([KEYS_MIGRATION]);
     console.log(`M20: the key migration took ${Date.now() - started} ms on the demo and the scale data at 0.1`);
     expect((await facts(before.columns)).out).toEqual(before.out);
   });
