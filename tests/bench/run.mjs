@@ -204,7 +204,9 @@ try {
     CONTRACTOR: { tenantId: tenant.id, userId: contractor.id, role: 'CONTRACTOR' },
   };
   // PostGraphile sets the viewer as settings (pgSettings), not by calling a function: the settings
-  // Sitecare's sitecare_set_viewer makes for each viewer, found once here, travel in its token.
+  // Sitecare's sitecare_set_viewer makes for each viewer, found once here, are handed to it at start
+  // (BENCH_VIEWER_SETTINGS; a contractor's sites would not fit in a request header).
+  const viewerSettings = {};
   for (const claims of Object.values(claimsOf)) {
     const app = new Client({ connectionString: db.appUrl });
     await app.connect();
@@ -218,7 +220,7 @@ try {
       const [values] = (
         await app.query(`select ${names.map((n, i) => `current_setting($${i + 1}, true) as "${n}"`).join(', ')}`, names)
       ).rows;
-      claims.settings = Object.fromEntries(names.map((n) => [n, values[n] ?? '']));
+      viewerSettings[claims.userId] = Object.fromEntries(names.map((n) => [n, values[n] ?? '']));
     } finally {
       await app.query('rollback').catch(() => undefined);
       await app.end();
@@ -266,7 +268,13 @@ try {
     'PostGraphile',
     process.execPath,
     [path.join(HERE, 'lib', 'postgraphile-server.mjs')],
-    { DATABASE_URL: db.appUrl, BENCH_SECRET: secret, PORT: '0', NODE_ENV: 'production' },
+    {
+      DATABASE_URL: db.appUrl,
+      BENCH_SECRET: secret,
+      BENCH_VIEWER_SETTINGS: JSON.stringify(viewerSettings),
+      PORT: '0',
+      NODE_ENV: 'production',
+    },
     /READY (\d+)/,
   );
 

@@ -1,7 +1,7 @@
 // The PostGraphile 5 peer (needs Node 22+: the same Node 24 as the rest). Amber preset
 // plus the connection-filter plugin, on the same database as the application role; each request's
 // bearer token gives pgSettings: the tenant (row-level security, as Sitecare) and, for a contractor,
-// the role whose policy limits tickets to assigned sites (peers.sql). Env: DATABASE_URL,
+// the role whose policy limits tickets to assigned sites (peers.sql). Env: DATABASE_URL, BENCH_VIEWER_SETTINGS (per user: the viewer settings),
 // BENCH_SECRET, PORT; prints "READY <port>".
 import { createServer } from 'node:http';
 
@@ -13,6 +13,9 @@ import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 import { PostGraphileConnectionFilterPreset } from 'postgraphile-plugin-connection-filter';
 
 import { verifyToken } from './token.mjs';
+
+/** Per user: the viewer's settings as sitecare_set_viewer makes them (run.mjs). */
+const VIEWER_SETTINGS = JSON.parse(process.env.BENCH_VIEWER_SETTINGS ?? '{}');
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
@@ -53,7 +56,7 @@ const preset = {
           'app.user_id': claims.userId,
           // The viewer whose row rules (Sitecare's restrictive policies) apply: the settings Sitecare's
           // sitecare_set_viewer makes for this viewer (run.mjs finds them once).
-          ...claims.settings,
+          ...VIEWER_SETTINGS[claims.userId],
           ...(claims.role === 'CONTRACTOR' ? { role: 'bench_contractor' } : {}),
         },
       };
