@@ -342,7 +342,7 @@ export class SqlReads {
     const params = new Params(viewer.tenantId, viewer.userId, viewer.role);
     if (operation.operation === 'mutation') return this.mutation(operation, fragments, variables, viewer.role, params);
     const query = this.schema.getQueryType()!;
-    const pairs: string[] = [];
+    const fields: Array<[string, string]> = [];
     const keys = new Set<string>();
     for (const selection of operation.selectionSet.selections) {
       const field = selection as FieldNode;
@@ -352,7 +352,7 @@ export class SqlReads {
       if (keys.has(key)) refuse('a root response key selected twice');
       keys.add(key);
       if (field.name.value === '__typename') {
-        pairs.push(quote(key), quote(query.name));
+        fields.push([quote(key), quote(query.name)]);
         continue;
       }
       const coordinate = `Query.${field.name.value}`;
@@ -368,12 +368,10 @@ export class SqlReads {
           : reader.kind === 'list'
             ? this.list(reader, call)
             : refuse('a mutation in a query');
-      pairs.push(quote(key), sql);
+      fields.push([quote(key), sql]);
     }
-    if (pairs.length / 2 > MAX_KEYS) refuse('too many root fields');
-    const fields: Array<[string, string]> = [];
-    for (let i = 0; i < pairs.length; i += 2) fields.push([pairs[i], pairs[i + 1]]);
-    return { data: `json_build_object(${pairs.join(', ')})`, values: params.values, roots: fields };
+    if (fields.length > MAX_KEYS) refuse('too many root fields');
+    return { data: `json_build_object(${fields.flat().join(', ')})`, values: params.values, roots: fields };
   }
 
   /** `with …, written as (insert … returning *) select json_build_object(<key>, <selection of written>)`. */
