@@ -129,7 +129,10 @@ export function sessionStatementOf(
   if (compiled.ctes) throw new Error('a mutation runs in a transaction');
   const params = Params.after(compiled.values);
   // Each root once, as a column; `complete`: every root has a value (a root that is null is the
-  // resolvers' to word, as NOT_FOUND), without reading the JSON built from them again.
+  // resolvers' to word, as NOT_FOUND), without reading the JSON built from them again. `offset 0`
+  // keeps the lateral subquery a subquery: pulled up, each of its columns would be replaced by its
+  // expression wherever it is named, and every root would be built twice (once for `data`, once
+  // for `complete`).
   const { roots } = compiled;
   if (!roots?.length) throw new Error('a query without its root fields');
   const text = `select v.session_id, v.user_id, v.role,
@@ -138,7 +141,7 @@ export function sessionStatementOf(
     from sitecare_resume_session(${TENANT}::uuid, ${params.add(session.hash, 'text')},
       ${params.add(session.idleSeconds, 'float8')}, ${params.add(session.touchSeconds, 'float8')}) v
     cross join lateral (select ${roots.map(([, value], i) => `${value} as c${i}`).join(', ')}
-      where v.session_id is not null) x
+      where v.session_id is not null offset 0) x
     where v.user_id = ${VIEWER}::uuid and v.role = ${params.add(session.role, 'text')}`;
   return { text, values: params.values };
 }

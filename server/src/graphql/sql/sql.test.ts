@@ -636,6 +636,35 @@ describe('compiled reads (graphql/sql)', () => {
     }
   });
 
+  it('M10: the one statement builds each root once, for its answer and for whether every root was found', async () => {
+    const query =
+      'query { sites(page: { take: 5 }) { totalCount nodes { id } } customers(page: { take: 5 }) { totalCount } }';
+    await post(compiled, cookies.EMPLOYEE, query);
+    compiled.statements.length = 0;
+    await post(compiled, cookies.EMPLOYEE, query);
+    expect(compiled.statements).toHaveLength(1);
+    // eslint-disable-next-line no-control-regex
+    const logged = compiled.statements[0].replace(/\u001b\[[0-9;]*m/g, '');
+    const text = /\[query\] ([\s\S]*) \[took /.exec(logged)?.[1];
+    expect(text).toContain('sitecare_resume_session');
+    // The owner's plan (no row rules): every scan of a table is the query's own.
+    const [row] = await queryAs<{ 'QUERY PLAN': unknown }>(
+      db.superuserUrl,
+      `explain (generic_plan, format json) ${text}`,
+    );
+    const scans: Record<string, number> = {};
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const relation = (node as Record<string, unknown>)['Relation Name'];
+      if (typeof relation === 'string') scans[relation] = (scans[relation] ?? 0) + 1;
+      Object.values(node).forEach(walk);
+    };
+    walk(row['QUERY PLAN']);
+    // Sites: the count and the page; customers: the count. Twice as many if a root were built again.
+    expect(scans).toEqual({ sites: 2, customers: 1 });
+  });
+
   it("a reply in one round trip writes nothing when the session's role changed since it was seen", async () => {
     await post(compiled, cookies.EMPLOYEE, 'query { sites(page: { take: 1 }) { totalCount } }');
     await queryAs(db.superuserUrl, `update users set role = 'CONTRACTOR' where email = $1`, [LOGINS.EMPLOYEE]);
