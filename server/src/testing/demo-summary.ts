@@ -7,13 +7,19 @@
 import { createHash } from 'node:crypto';
 import { queryAs } from './database';
 
-/** Columns whose values are random in every seeding (`table.column`). */
+/**
+ * Columns whose values differ from one seeding to the next (`table.column`): random (salts, sealed
+ * secrets, tokens, response times drawn from the site's id), or depending on the time of day the seed
+ * ran (how many of a site's checks fall into each hour's roll-up).
+ */
 const RANDOM_COLUMNS = new Set<string>([
   'agency_secrets.ciphertext',
   'api_keys.hint',
   'api_keys.token_hash',
   'audit_events.request_id',
   'site_check_results.response_ms',
+  'site_check_rollups.checks',
+  'site_check_rollups.ok_checks',
   'site_check_rollups.p50_ms',
   'site_check_rollups.p95_ms',
   'site_credentials.secret_ciphertext',
