@@ -1,8 +1,10 @@
 // The one list of Sitecare's modules. Each declares its entities, resolvers, read definitions,
-// personal data, retention tasks and routes in its own `index.ts` (see system/module.ts); the ORM,
-// the schema, the HTTP server, the jobs and the privacy engine take them from here.
+// personal data, retention tasks, routes and demo seed in its own `index.ts` (see system/module.ts);
+// the ORM, the schema, the HTTP server, the jobs, the privacy engine and the demo seed (db/seed.ts)
+// take them from here.
 // The order is the order of the personal-data export (erasure runs it in reverse, so rows that
-// point at a contact go before the contact) and of the nightly retention run.
+// point at a contact go before the contact) and of the nightly retention run; the demo seeders run in
+// the order their `after` declarations give, and in this order where those leave it open.
 import type { EntityClass } from '@mikro-orm/core';
 import type { NonEmptyArray } from 'type-graphql';
 import { usePersonalDataSources } from '../privacy/personal-data';

@@ -2,12 +2,14 @@
 // modules. A module's read definitions (`*.sql.ts`: `readRoot`, `readRelation`) register themselves
 // when its `index.ts` imports them. The composition roots (the ORM configuration, the GraphQL
 // schema, the HTTP server, the jobs and the CLI) read that list; nothing below the modules imports
-// a module.
+// a module. Its `seed` is its part of the demo data (system/demo-seed.ts): what it needs from other
+// modules' seeds is declared with `after`, and the run order comes from those declarations.
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Router } from 'express';
 import type { AppServices } from '../graphql/context';
 import type { PersonalDataSource } from '../privacy/personal-data';
+import type { DemoSeeder } from './demo-seed';
 import type { RetentionReport } from './tasks';
 
 /** A nightly retention task (P26): idempotent, on the system path (the owner's connection). */
@@ -55,4 +57,6 @@ export interface SitecareModule {
   retention?: RetentionTask[];
   /** Its HTTP routes outside GraphQL. */
   routes?: (deps: RouteDeps) => Router | undefined;
+  /** Its part of the demo data (`modules/<m>/<m>.seed.ts`), run for each demo agency in declared order. */
+  seed?: DemoSeeder;
 }

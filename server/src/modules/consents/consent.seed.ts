@@ -8,6 +8,9 @@ import { ConsentChannel, ConsentDecision, ConsentEvent, ConsentMethod } from './
 import { NewsletterSignup } from './newsletter-signup.entity';
 import { PolicyVersion } from './policy-version.entity';
 import { ProcessingPurpose } from './processing-purpose.entity';
+import type { DemoSeeder } from '../../system/demo-seed';
+import { DEMO_CUSTOMERS } from '../customers/customer.seed';
+import { DEMO_TENANT } from '../tenants/tenant.seed';
 
 const DAY = 24 * 3600_000;
 export const DEMO_NEWSLETTER_WORDING =
@@ -105,3 +108,14 @@ export async function seedConsents(em: EntityManager, tenant: Tenant, contacts: 
     sourceUrl: `https://${tenant.slug}.example.com/nyhetsbrev`,
   };
 }
+
+export const consentSeed: DemoSeeder = {
+  // The agency's processing purposes are made with the agency (tenants).
+  after: ['tenants', 'customers'],
+  perAgency: (ctx) =>
+    seedConsents(
+      ctx.em,
+      ctx.get(DEMO_TENANT),
+      ctx.get(DEMO_CUSTOMERS).flatMap((c) => c.contacts),
+    ),
+};

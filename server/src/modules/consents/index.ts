@@ -11,6 +11,7 @@ import {
 } from './consent.resolver';
 import { consentSource } from './consent.source';
 import { purgeConsentLeftovers } from './consent.retention';
+import { consentSeed } from './consent.seed';
 
 export const consentsModule: SitecareModule = {
   name: 'consents',
@@ -18,4 +19,5 @@ export const consentsModule: SitecareModule = {
   resolvers: [ConsentEventResolver, PolicyAcceptanceResolver, PolicyVersionResolver, ProcessingPurposeResolver],
   personalData: [consentSource],
   retention: [(em, _app, now) => purgeConsentLeftovers(em, now)],
+  seed: consentSeed, // its part of the demo data
 };

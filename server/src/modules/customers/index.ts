@@ -5,6 +5,7 @@ import { Customer } from './customer.entity';
 import { ContactResolver, CustomerResolver } from './customer.resolver';
 import { contactsSource, customersSource } from '../../privacy/sources/people';
 import './customer.sql'; // its read definitions
+import { customerSeed } from './customer.seed';
 
 export const customersModule: SitecareModule = {
   name: 'customers',
@@ -12,4 +13,5 @@ export const customersModule: SitecareModule = {
   resolvers: [CustomerResolver, ContactResolver],
   personalData: [contactsSource, customersSource],
   retention: [(em, app, now) => runContractEnd(em, app, now)],
+  seed: customerSeed, // its part of the demo data
 };

@@ -14,6 +14,7 @@ import {
 import { invoiceRouter } from './invoice.routes';
 import { invoicesSource } from './invoice.source';
 import './invoice.sql'; // its read definitions
+import { invoiceSeed } from './invoice.seed';
 
 // A receipt or renewal mail tied to an invoice (the outbox row's invoice_id) carries its stored PDF.
 registerMailAttachments(async (em, message) => {
@@ -40,4 +41,5 @@ export const invoicesModule: SitecareModule = {
   ],
   personalData: [invoicesSource],
   routes: ({ orm, services }) => invoiceRouter(orm, services), // the PDF download
+  seed: invoiceSeed, // its part of the demo data
 };

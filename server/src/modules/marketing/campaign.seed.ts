@@ -2,6 +2,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Tenant } from '../tenants/tenant.entity';
 import { MarketingCampaign } from './campaign.entity';
+import type { DemoSeeder } from '../../system/demo-seed';
+import { DEMO_TENANT } from '../tenants/tenant.seed';
 
 export function seedCampaigns(em: EntityManager, tenant: Tenant): void {
   const sentAt = new Date(Date.now() - 60 * 24 * 3600_000);
@@ -16,3 +18,8 @@ export function seedCampaigns(em: EntityManager, tenant: Tenant): void {
     updatedAt: sentAt,
   });
 }
+
+export const campaignSeed: DemoSeeder = {
+  after: ['tenants'],
+  perAgency: (ctx) => seedCampaigns(ctx.em, ctx.get(DEMO_TENANT)),
+};

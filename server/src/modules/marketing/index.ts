@@ -3,6 +3,7 @@ import { MarketingCampaign, MarketingCampaignRecipient } from './campaign.entity
 import { TrackingEvent } from './tracking-event.entity';
 import { MarketingCampaignResolver, MarketingResolver } from './marketing.resolver';
 import { marketingRouter } from './marketing.routes';
+import { campaignSeed } from './campaign.seed';
 
 export const marketingModule: SitecareModule = {
   name: 'marketing',
@@ -13,4 +14,5 @@ export const marketingModule: SitecareModule = {
     { purpose: 'email_tracking', table: 'tracking_events', timestamp: 'created_at', entityType: 'TrackingEvent' },
   ],
   routes: ({ orm, services }) => marketingRouter(orm, services), // unsubscribe, newsletter confirmation, tracking
+  seed: campaignSeed, // its part of the demo data
 };

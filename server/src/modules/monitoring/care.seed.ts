@@ -15,6 +15,10 @@ import { monitoredSql } from './checks';
 import { rollUpChecks } from './rollups';
 import { IncidentKind, SiteIncident } from './site-check.entity';
 import { SiteUpdate } from './site-update.entity';
+import type { DemoSeeder } from '../../system/demo-seed';
+import { DEMO_SITES } from '../sites/site.seed';
+import { DEMO_TENANT } from '../tenants/tenant.seed';
+import { DEMO_STAFF } from '../users/user.seed';
 
 const DAY = 86_400_000;
 const fill = (text: string, domain: string) => text.replace('%{domain}', domain);
@@ -121,3 +125,10 @@ export async function seedCheckHistory(em: EntityManager, now = new Date()): Pro
     [start, start, care.outage.minutes, now, now],
   );
 }
+
+export const careSeed: DemoSeeder = {
+  // After the tickets: the outage's ticket takes the agency's next ticket number.
+  after: ['tenants', 'users', 'sites', 'tickets'],
+  perAgency: (ctx) => seedCareRecords(ctx.em, ctx.get(DEMO_TENANT), ctx.get(DEMO_SITES).flat(), ctx.get(DEMO_STAFF)),
+  afterFlush: (em) => seedCheckHistory(em), // a month of checks on every agency's monitored sites, set-based
+};

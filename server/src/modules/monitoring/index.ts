@@ -11,6 +11,7 @@ import { CareReportResolver } from './care-report.resolver';
 import { registerMailAttachments } from '../mail/attachments';
 import { renderCareReportPdf } from './care-report.pdf';
 import type { CareReportFigures } from './care-report';
+import { careSeed } from './care.seed';
 
 // The care report's mail carries its PDF, rendered from the report's figures as it leaves.
 registerMailAttachments(async (em, message) => {
@@ -37,4 +38,5 @@ export const monitoringModule: SitecareModule = {
   resolvers: [CareReportResolver, SiteAgentResolver, SiteCareResolver, SiteCheckRollupResolver, SiteIncidentResolver],
   routes: ({ orm, services }) => agentRouter(orm, services), // the site agent's reports
   retention: [(em, _app, now) => pruneChecks(em, now)],
+  seed: careSeed, // its part of the demo data
 };

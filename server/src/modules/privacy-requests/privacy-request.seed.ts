@@ -8,6 +8,8 @@ import {
   PrivacyRequestStatus,
   PrivacyRequestType,
 } from './privacy-request.entity';
+import type { DemoSeeder } from '../../system/demo-seed';
+import { DEMO_TENANT } from '../tenants/tenant.seed';
 
 const DAY = 24 * 3600_000;
 
@@ -83,3 +85,8 @@ export function seedPrivacyRequests(em: EntityManager, tenant: Tenant): void {
     });
   }
 }
+
+export const privacyRequestSeed: DemoSeeder = {
+  after: ['tenants'],
+  perAgency: (ctx) => seedPrivacyRequests(ctx.em, ctx.get(DEMO_TENANT)),
+};

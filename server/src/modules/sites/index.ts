@@ -6,6 +6,7 @@ import { SiteAssignmentResolver, SiteResolver } from './site.resolver';
 import { purgeExpiredBackups } from './site-backup.retention';
 import { sitesSource } from '../../privacy/sources/care';
 import './site.sql'; // its read definitions
+import { siteSeed } from './site.seed';
 
 export const sitesModule: SitecareModule = {
   name: 'sites',
@@ -13,4 +14,5 @@ export const sitesModule: SitecareModule = {
   resolvers: [SiteResolver, SiteAssignmentResolver],
   personalData: [sitesSource],
   retention: [(em, _app, now) => purgeExpiredBackups(em, now)],
+  seed: siteSeed, // its part of the demo data
 };

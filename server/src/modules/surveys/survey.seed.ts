@@ -4,6 +4,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Contact } from '../customers/contact.entity';
 import type { Tenant } from '../tenants/tenant.entity';
 import { Survey, SurveyChannel, SurveyQuestionKind, SurveyResponse } from './survey.entity';
+import type { DemoSeeder } from '../../system/demo-seed';
+import { DEMO_CUSTOMERS } from '../customers/customer.seed';
+import { DEMO_TENANT } from '../tenants/tenant.seed';
 
 const day = 24 * 3600_000;
 
@@ -64,3 +67,13 @@ export function seedSurveys(em: EntityManager, tenant: Tenant, contacts: Contact
     em.create(SurveyResponse, { tenant, survey, createdAt: at, updatedAt: at, ...a });
   }
 }
+
+export const surveySeed: DemoSeeder = {
+  after: ['tenants', 'customers'],
+  perAgency: (ctx) =>
+    seedSurveys(
+      ctx.em,
+      ctx.get(DEMO_TENANT),
+      ctx.get(DEMO_CUSTOMERS).flatMap((c) => c.contacts),
+    ),
+};

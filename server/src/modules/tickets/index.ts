@@ -10,6 +10,7 @@ import {
 import { inboundEmailRouter } from './inbound-email';
 import { ticketsSource } from '../../privacy/sources/care';
 import './ticket.sql'; // its read definitions
+import { ticketSeed } from './ticket.seed';
 
 export const ticketsModule: SitecareModule = {
   name: 'tickets',
@@ -17,4 +18,5 @@ export const ticketsModule: SitecareModule = {
   resolvers: [SupportTicketResolver, TicketMessageResolver, SiteTicketsResolver, CustomerTicketsResolver],
   personalData: [ticketsSource],
   routes: ({ orm, services }) => inboundEmailRouter(orm, services),
+  seed: ticketSeed, // its part of the demo data
 };

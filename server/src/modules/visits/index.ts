@@ -3,6 +3,7 @@ import { Visit } from './visit.entity';
 import { VisitResolver } from './visit.resolver';
 import { visitSource } from './visit.source';
 import { anonymiseVisitIps } from './visit.retention';
+import { visitSeed } from './visit.seed';
 
 export const visitsModule: SitecareModule = {
   name: 'visits',
@@ -13,4 +14,5 @@ export const visitsModule: SitecareModule = {
   // purpose's retention period (visitor id, pages, device: its data categories).
   retention: [(em, _app, now) => anonymiseVisitIps(em, now)],
   purposeData: [{ purpose: 'analytics', table: 'visits', timestamp: 'created_at', entityType: 'Visit' }],
+  seed: visitSeed, // its part of the demo data
 };

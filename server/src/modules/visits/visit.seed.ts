@@ -5,6 +5,9 @@ import type { Tenant } from '../tenants/tenant.entity';
 import type { User } from '../users/user.entity';
 import { Visit } from './visit.entity';
 import { parseUserAgent } from '../../net/client';
+import type { DemoSeeder } from '../../system/demo-seed';
+import { DEMO_TENANT } from '../tenants/tenant.seed';
+import { DEMO_USERS } from '../users/user.seed';
 
 export const DEMO_USER_AGENTS = {
   firefoxWindows: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0',
@@ -51,3 +54,8 @@ export function seedVisits(em: EntityManager, tenant: Tenant, users: User[], now
     });
   }
 }
+
+export const visitSeed: DemoSeeder = {
+  after: ['tenants', 'users'],
+  perAgency: (ctx) => seedVisits(ctx.em, ctx.get(DEMO_TENANT), [...ctx.get(DEMO_USERS).values()]),
+};

@@ -1,6 +1,7 @@
 import type { SitecareModule } from '../../system/module';
 import { WebhookDelivery, WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookResolver } from './webhook.resolver';
+import { webhookSeed } from './webhook.seed';
 
 /**
  * Issue 21: signed outgoing webhooks (S36). Events are emitted by triggers (migration webhooks) and
@@ -10,4 +11,5 @@ export const webhooksModule: SitecareModule = {
   name: 'webhooks',
   entities: [WebhookEndpoint, WebhookDelivery],
   resolvers: [WebhookResolver],
+  seed: webhookSeed, // its part of the demo data
 };

@@ -10,6 +10,10 @@ import type { User } from '../users/user.entity';
 import { newWebhookSecret } from './signing';
 import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from './webhook-endpoint.entity';
 import { sealWebhookSecret } from './webhook.service';
+import type { DemoSeeder } from '../../system/demo-seed';
+import { DEMO_CUSTOMERS } from '../customers/customer.seed';
+import { DEMO_TENANT } from '../tenants/tenant.seed';
+import { DEMO_ADMIN } from '../users/user.seed';
 
 export function seedIntegrations(
   tx: EntityManager,
@@ -50,3 +54,15 @@ export function seedIntegrations(
   });
   tenant.allowedOrigins = [`https://www.${tenant.slug}.example.com`];
 }
+
+export const webhookSeed: DemoSeeder = {
+  after: ['tenants', 'users', 'customers'],
+  perAgency: (ctx) =>
+    seedIntegrations(
+      ctx.em,
+      ctx.keyring,
+      ctx.get(DEMO_TENANT),
+      ctx.get(DEMO_ADMIN),
+      ctx.get(DEMO_CUSTOMERS)[0].customer.id,
+    ),
+};

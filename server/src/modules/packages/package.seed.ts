@@ -1,0 +1,37 @@
+// Demo data: the agency's service packages (`@sitecare/seeds`), priced in SEK, EUR and USD.
+import { demoPackages, type DemoPackage } from '@sitecare/seeds';
+import { demoSeedKey, type DemoSeeder } from '../../system/demo-seed';
+import type { Tenant } from '../tenants/tenant.entity';
+import { DEMO_TENANT } from '../tenants/tenant.seed';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BillingInterval, ServicePackage } from './service-package.entity';
+
+/** The agency's packages, in the order of `demoPackages`. */
+export const DEMO_PACKAGES = demoSeedKey<ServicePackage[]>('packages', 'packages');
+
+function seedPackage(em: EntityManager, tenant: Tenant, p: DemoPackage): ServicePackage {
+  const { key: _key, monthlySekMinor, ...fields } = p;
+  // Yearly: ten months' price; EUR and USD at round demo rates.
+  const prices = (['SEK', 'EUR', 'USD'] as const).flatMap((currency) => {
+    const monthly =
+      currency === 'SEK'
+        ? monthlySekMinor
+        : Math.round(monthlySekMinor / (currency === 'EUR' ? 11.5 : 10.5) / 100) * 100;
+    return [
+      { interval: BillingInterval.MONTHLY, currency, amountMinor: monthly },
+      { interval: BillingInterval.YEARLY, currency, amountMinor: monthly * 10 },
+    ];
+  });
+  return em.create(ServicePackage, { tenant, ...fields, prices });
+}
+
+export const packageSeed: DemoSeeder = {
+  after: ['tenants'],
+  perAgency: (ctx) => {
+    const tenant = ctx.get(DEMO_TENANT);
+    ctx.set(
+      DEMO_PACKAGES,
+      demoPackages.map((p) => seedPackage(ctx.em, tenant, p)),
+    );
+  },
+};
