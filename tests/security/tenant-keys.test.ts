@@ -15,7 +15,7 @@ import { testKeyring } from '../../server/src/testing/env';
 import { migrateUp } from '../../server/src/db/orm';
 import { loadScale } from '../../server/src/db/scale';
 import { seedDemoIfEmpty } from '../../server/src/db/seed';
-import { AGENCY_LESS_TABLES } from '../../server/src/db/tenant-keys';
+import { AGENCY_LESS_TABLES, TENANT_KEYS_MIGRATION } from '../../server/src/db/tenant-keys';
 
 /** Every way a public table breaks the agency-key rule, named by table and constraint. */
 const VIOLATIONS = `
@@ -40,7 +40,7 @@ const VIOLATIONS = `
   order by 1`;
 
 const CITUS_SQL = readFileSync(path.join(__dirname, '../../server/src/db/citus.sql'), 'utf8');
-const KEYS_MIGRATION = 'Migration20261208010000_tenant_keys';
+const KEYS_MIGRATION = TENANT_KEYS_MIGRATION;
 
 describe('M20: agency keys', () => {
   let db: TestDatabase;

@@ -3,6 +3,9 @@
 // schema comparison that the composite keys in the database are those entities' keys.
 import { DatabaseSchema, type MikroORM } from '@mikro-orm/postgresql';
 
+/** The migration that led every key with `tenant_id` (its time on existing data: `pnpm bench`, tenant-keys.test). */
+export const TENANT_KEYS_MIGRATION = 'Migration20261208010000_tenant_keys';
+
 /**
  * The tables without an agency, and why. Every other table of the public schema is tenant-keyed: its
  * primary key and unique keys lead with `tenant_id`, and its foreign keys to other agency tables

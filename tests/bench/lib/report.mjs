@@ -56,6 +56,12 @@ export function renderMarkdown(report, queries) {
       `Cold start on the existing data (embedded PostgreSQL stopped and started, ${extras.postgresRestartMs} ms of it; ` +
         `then the production build) to a healthy /healthz: ${extras.sitecareColdStartMs} ms.`,
     );
+  if (extras?.keyMigration)
+    lines.push(
+      '',
+      `The key migration (issue 26: every key led by tenant_id) on this data: ${extras.keyMigration.upMs} ms ` +
+        `(taken back first, to the old keys, in ${extras.keyMigration.downMs} ms).`,
+    );
   if (extras?.privacy) {
     const { customer: c, exportMs, erasureMs, erasureStatus } = extras.privacy;
     lines.push(

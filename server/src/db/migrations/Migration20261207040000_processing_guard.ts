@@ -1,37 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
+import { webhookEmitter } from '../webhook-emitter';
 
-const ts = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/**
- * The webhook emitter as migration `webhooks` wrote it; `withheld` adds the restriction's check, and
- * `listenedFirst` (migration `webhook_listened_first`) returns at once when no endpoint of the agency
- * takes the event, before that check reads the person's rows.
- */
-export const emit = (withheld: boolean, listenedFirst = false) => `create or replace function sitecare_webhook_emit(p_tenant uuid, p_type text, p_data jsonb) returns void
-      language plpgsql volatile security definer set search_path = public, pg_temp as $$
-      declare
-        v_id uuid;
-      begin
-        ${
-          listenedFirst
-            ? `if not exists (select 1 from webhook_endpoints e
-                             where e.tenant_id = p_tenant and e.enabled and p_type = any(e.events)) then
-          return;
-        end if;`
-            : ''
-        }
-        ${withheld ? 'if sitecare_webhook_withheld(p_data) then return; end if;' : ''}
-        for v_id in
-          insert into webhook_deliveries (id, tenant_id, endpoint_id, event_type, payload)
-          select gen_random_uuid(), e.tenant_id, e.id, p_type, jsonb_build_object(
-                   'type', p_type, 'timestamp', ${ts('clock_timestamp()')}, 'data', jsonb_strip_nulls(p_data))
-            from webhook_endpoints e
-           where e.tenant_id = p_tenant and e.enabled and p_type = any(e.events)
-          returning id
-        loop
-          perform pg_notify('sitecare_webhook', v_id::text);
-        end loop;
-      end $$;`;
+/** The webhook emitter as migration `webhooks` wrote it, with the restriction's check or without. */
+const emit = (withheld: boolean) => webhookEmitter({ withheld });
 
 /**
  * Issue 23: restriction (Art. 18) and objection (Art. 21) are states every module honours, written

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { emit } from './Migration20261207040000_processing_guard';
+import { webhookEmitter } from '../webhook-emitter';
 
 /**
  * Every change a webhook reports calls `sitecare_webhook_emit` from its trigger (a ticket's reply, an
@@ -11,10 +11,10 @@ import { emit } from './Migration20261207040000_processing_guard';
  */
 export class Migration20261209000000_webhook_listened_first extends Migration {
   override async up(): Promise<void> {
-    this.addSql(emit(true, true));
+    this.addSql(webhookEmitter({ withheld: true, listenedFirst: true }));
   }
 
   override async down(): Promise<void> {
-    this.addSql(emit(true));
+    this.addSql(webhookEmitter({ withheld: true }));
   }
 }
