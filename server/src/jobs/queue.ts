@@ -290,8 +290,10 @@ export async function startJobQueue(opts: {
     }),
   );
 
-  // The safety net of the outbox pattern: anything still pending (a crash between commit and notify,
-  // or SMTP down for longer than the retries) is picked up again every minute.
+  // The safety net of the outbox pattern: anything still pending for half a tick (30 s by default: a
+  // crash between commit and notify, or SMTP down for longer than the retries) is picked up again every
+  // tick. A second job for a message being sent skips it (its row is locked while it is sent).
+  const sweepAfterMs = config.jobs.tickSeconds * 500;
   await boss.work(
     SWEEP_QUEUE,
     tracedJob(SWEEP_QUEUE, async () => {
@@ -299,11 +301,15 @@ export async function startJobQueue(opts: {
         .fork()
         .find(
           OutboxMessage,
-          { status: OutboxStatus.PENDING, createdAt: { $lt: new Date(Date.now() - 30_000) } },
+          { status: OutboxStatus.PENDING, createdAt: { $lt: new Date(Date.now() - sweepAfterMs) } },
           { filters: false, limit: 500 },
         );
       for (const message of pending)
-        await boss.send(MAIL_QUEUE, { outboxId: message.id }, { singletonKey: message.id, singletonSeconds: 60 });
+        await boss.send(
+          MAIL_QUEUE,
+          { outboxId: message.id },
+          { singletonKey: message.id, singletonSeconds: config.jobs.tickSeconds }, // once per message and tick
+        );
     }),
   );
 
