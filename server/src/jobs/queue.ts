@@ -187,7 +187,7 @@ export async function startJobQueue(opts: {
     }),
   );
 
-  // Issue 18: first responses past their due time mail the assignee once, every minute.
+  // Issue 18: first responses past their due time mail the assignee once, every tick (a minute by default).
   await boss.work(
     TICKET_SLA_QUEUE,
     tracedJob(TICKET_SLA_QUEUE, async () => {
@@ -205,7 +205,7 @@ export async function startJobQueue(opts: {
     }),
   );
 
-  // Issue 22: sites under care are checked. Newly monitored sites get a due time every minute (one
+  // Issue 22: sites under care are checked. Newly monitored sites get a due time every tick (one
   // run across all processes); every process takes due checks (FOR UPDATE SKIP LOCKED: each runs once).
   const checks = config.monitoring.enabled
     ? startCheckLoop({ config, owner, logger, services: opts.services })
