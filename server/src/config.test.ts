@@ -100,6 +100,16 @@ describe('configuration', () => {
     );
   });
 
+  it('M24: the period of the frequent jobs is a minute unless SITECARE_JOB_TICK_SECONDS says otherwise (1 s to 1 h)', () => {
+    const dir = tmpdir() + '/sitecare-ticks';
+    expect(loadConfig({ SITECARE_DATA_DIR: dir }).jobs).toEqual({ tickSeconds: 60 });
+    expect(loadConfig({ SITECARE_DATA_DIR: dir, SITECARE_JOB_TICK_SECONDS: '3' }).jobs).toEqual({ tickSeconds: 3 });
+    for (const bad of ['0', '2.5', '3601', 'often'])
+      expect(() => loadConfig({ SITECARE_DATA_DIR: dir, SITECARE_JOB_TICK_SECONDS: bad })).toThrow(
+        /SITECARE_JOB_TICK_SECONDS:/,
+      );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', SITECARE_DATA_DIR: tmpdir() + '/sitecare-empty' }).port).toBe(4000);
   });

@@ -83,6 +83,11 @@ const envShape = z.object({
   OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
   /** The service name on every span (default "sitecare"). */
   OTEL_SERVICE_NAME: optionalString,
+  /**
+   * The period in seconds of the job queue's frequent jobs (overdue first responses, the mail and webhook
+   * sweeps, new checks' schedules): a minute by default; tests run them every few seconds (issue 24).
+   */
+  SITECARE_JOB_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Uptime and certificate checks of sites under care (issue 22); default: on in production only. */
   MONITORING_CHECKS: booleanFlag,
   /** At most this many checks at once in one process. */
@@ -191,6 +196,8 @@ export interface Config {
    */
   webauthn: { rpId: string; origins: string[] };
   mail: { smtpUrl: string | undefined; from: string };
+  /** The job queue (jobs/queue.ts): the period of its frequent jobs (SITECARE_JOB_TICK_SECONDS). */
+  jobs: { tickSeconds: number };
   inboundEmailToken: string | undefined;
   /**
    * Where ticket attachments are stored (modules/attachments/storage.ts): an S3-compatible bucket
@@ -332,6 +339,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     webauthn: webauthnFrom(env),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    jobs: { tickSeconds: env.SITECARE_JOB_TICK_SECONDS },
     inboundEmailToken: env.INBOUND_EMAIL_TOKEN,
     attachments: {
       s3: env.ATTACHMENTS_S3_BUCKET

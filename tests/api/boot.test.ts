@@ -1,5 +1,7 @@
 import { createTestDatabase, queryAs, type TestDatabase } from '../../server/src/testing/database';
+import { ALL_TICK_QUEUES, TICKET_SLA_QUEUE } from '../../server/src/jobs/queue-names';
 import { runSitecare, startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
+import { eventually } from '../support/wait';
 
 describe('boot over real HTTP (server/dist/main.js on DATABASE_URL)', () => {
   let db: TestDatabase;
@@ -90,6 +92,44 @@ describe('a job queue left by pg-boss 10', () => {
           'select max(version)::int as version from pgboss.version',
         );
         expect(version).toBeGreaterThanOrEqual(25);
+      } finally {
+        await app.stop();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe('the frequent jobs', () => {
+  it("M24: an earlier version's per-minute cron rows of them are removed at start; the tick sends them instead", async () => {
+    const db = await createTestDatabase();
+    try {
+      const first = await startSitecareProcess({ ...db.env, LOG_LEVEL: 'warn' });
+      await first.stop();
+      // What the previous version scheduled: pg-boss's per-minute cron for each frequent job.
+      await queryAs(
+        db.ownerUrl,
+        `insert into pgboss.schedule (name, cron) select name, '* * * * *' from pgboss.queue where name = any($1)`,
+        [ALL_TICK_QUEUES],
+      );
+      const app = await startSitecareProcess({ ...db.env, LOG_LEVEL: 'warn' });
+      try {
+        const scheduled = await queryAs(db.ownerUrl, `select name from pgboss.schedule where name = any($1)`, [
+          ALL_TICK_QUEUES,
+        ]);
+        expect(scheduled).toEqual([]);
+        // The ticket SLA job still runs, sent by the tick.
+        await eventually(
+          () =>
+            queryAs<{ n: number }>(
+              db.ownerUrl,
+              `select count(*)::int as n from pgboss.job where name = $1 and state = 'completed'`,
+              [TICKET_SLA_QUEUE],
+            ),
+          ([{ n }]) => n > 0,
+          { what: 'a completed ticket SLA job' },
+        );
       } finally {
         await app.stop();
       }

@@ -438,7 +438,7 @@ describe('M12: the helpdesk by e-mail', () => {
     );
     expect(receipt.text).toContain('inom 4 timmar');
 
-    // Overdue: the job (every minute) mails the assignee once.
+    // Overdue: the job (every tick: a minute, in tests a few seconds) mails the assignee once.
     const [{ id: erik }] = await sql(`select id from users where email = 'erik@jj-media.example.com'`);
     await sql(
       `update support_tickets set first_response_due_at = now() - interval '1 minute', assignee_id = $2 where id = $1`,

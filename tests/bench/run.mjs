@@ -3,7 +3,7 @@
 // same-data check of every query → each variant × query measured with autocannon (warm-up
 // discarded, repeats in random order) → results/latest.json, latest.md, latest.svg (and with
 // --record, the table in RESULTS.md). Options: --factor 0.05 (scale), --duration 10 --warmup 3
-// --repeats 3 --connections 10 (seconds / counts), --out <dir>, --queries a,b, --variants sitecare,raw (measured; all are checked), --record, --skip-extras.
+// --repeats 3 --connections 10 (seconds / counts; --warmup 0: none), --out <dir>, --queries a,b, --variants sitecare,raw (measured; all are checked), --record, --skip-extras.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -405,7 +405,7 @@ try {
   };
   for (const [i, { v, q, repeat }] of schedule.entries()) {
     const variant = variants[v];
-    await fire(v, q, warmup);
+    if (warmup > 0) await fire(v, q, warmup); // --warmup 0: none (the smoke test's cold cells)
     await resetStatements(admin);
     const peakReset = resetPeakRss(variant.pid);
     const cpu0 = cpuMs(variant.pid);

@@ -7,20 +7,21 @@ import { createTestDatabase, queryAs, type TestDatabase } from '../../server/src
 import { ApiClient, as, errorCode } from '../support/api-client';
 import { startSitecareProcess, type SitecareProcess } from '../support/sitecare-process';
 import { startSmtp, type LocalSmtp } from '../support/smtp';
+import { TEST_JOB_TICK_SECONDS } from '../../server/src/testing/env';
 
-// A cron tick is a minute: `pnpm test` waits for one, `pnpm test:faults` (SITECARE_FAULTS=full) for three.
-const TICKS = process.env.SITECARE_FAULTS === 'full' ? 3 : 1;
+// A tick of the frequent jobs is a minute in production and a few seconds in tests
+// (SITECARE_JOB_TICK_SECONDS): `pnpm test` waits for three, `pnpm test:faults` (SITECARE_FAULTS=full) for ten.
+const TICKS = process.env.SITECARE_FAULTS === 'full' ? 10 : 3;
+const PERIOD_MS = TEST_JOB_TICK_SECONDS * 1000;
 
 let db: TestDatabase;
 let smtp: LocalSmtp;
 let a: SitecareProcess;
 let b: SitecareProcess;
-let started: number;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
   queryAs<T>(db.superuserUrl, text, params);
 
 beforeAll(async () => {
-  started = Date.now();
   db = await createTestDatabase();
   smtp = await startSmtp();
   const env = { ...db.env, SITECARE_DEMO: 'true', SMTP_URL: smtp.url, LOG_LEVEL: 'warn' };
@@ -81,28 +82,28 @@ describe('two server processes on one database', () => {
   }, 60_000);
 
   it(
-    `run a scheduled job once per tick across both processes (${TICKS} tick${TICKS > 1 ? 's' : ''})`,
+    `M24: run a scheduled job once per tick across both processes (${TICKS} ticks of ${TEST_JOB_TICK_SECONDS} s)`,
     async () => {
-      // The mail sweep runs every minute; pg-boss's cron monitor and its singleton send make one job per
-      // tick however many processes schedule it, and SKIP LOCKED lets only one of them run it. A start
-      // catches up on the tick just past, so there are at most (minute boundaries since the start) + 1
-      // sweep jobs, each run to completion once; a job per process and tick would double them.
+      // The mail sweep runs every tick; both processes send it, the queue's throttle slot (one per period)
+      // keeps one job per tick however many processes send it, and SKIP LOCKED lets only one of them run
+      // it. So there are at most (period boundaries since the first sweep job) + 1 sweep jobs, each run
+      // to completion once; a job per process and tick would double them.
       const sweeps = async () =>
         (
           await sql<{ jobs: number; completed: number; boundaries: number }>(
             `select count(*)::int as jobs, count(*) filter (where state = 'completed')::int as completed,
-                  (floor(extract(epoch from now()) / 60) - floor($1::float8 / 60000))::int as boundaries
+                  (floor(extract(epoch from now()) * 1000 / $1)
+                   - floor(extract(epoch from min(created_on)) * 1000 / $1))::int as boundaries
              from pgboss.job where name = 'mail.sweep'`,
-            [started],
+            [PERIOD_MS],
           )
         )[0];
-      const deadline = Date.now() + (TICKS + 1) * 60_000;
-      while ((await sweeps()).completed < TICKS && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 2_000));
-      await new Promise((r) => setTimeout(r, 5_000)); // room for a second process's duplicate to show up
+      const deadline = Date.now() + (TICKS + 2) * PERIOD_MS + 30_000;
+      while ((await sweeps()).completed < TICKS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, PERIOD_MS + 2_000)); // room for a second process's duplicate to show up
       const seen = await sweeps();
       console.log(
-        `cron: ${seen.jobs} mail.sweep jobs (${seen.completed} completed) across both processes over ${seen.boundaries} minute boundaries`,
+        `ticks: ${seen.jobs} mail.sweep jobs (${seen.completed} completed) across both processes over ${seen.boundaries} boundaries of ${TEST_JOB_TICK_SECONDS} s`,
       );
       expect(seen.completed).toBeGreaterThanOrEqual(TICKS);
       expect(seen.jobs).toBeLessThanOrEqual(seen.boundaries + 1);
@@ -111,6 +112,6 @@ describe('two server processes on one database', () => {
       );
       expect(runs.every((r) => r.retries === 0)).toBe(true);
     },
-    (TICKS + 2) * 60_000,
+    (TICKS + 2) * PERIOD_MS + 60_000,
   );
 });

@@ -6,6 +6,7 @@ import { entities } from '../../server/src/modules';
 import { initOrm } from '../../server/src/db/orm';
 import { roleFacts } from '../../server/src/db/roles';
 import { queryAs } from '../../server/src/testing/database';
+import { ALL_TICK_QUEUES } from '../../server/src/jobs/queue-names';
 import type { DemoRole } from '@sitecare/seeds';
 import { FIELD_PERMISSIONS, PERMISSIONS, ROLES, mayReach, type Audience } from '@sitecare/schema';
 import { ApiClient, as, demoEmail, errorCode, withoutRequestIds, type GraphQLResponse } from '../support/api-client';
@@ -278,11 +279,12 @@ describe("S9: one tenant's lists do not move when another tenant grows", () => {
     await eventually(
       () =>
         sql(
-          `select s.name from pgboss.schedule s where s.cron = '* * * * *'
-            and not exists (select 1 from pgboss.job j where j.name = s.name and j.state = 'completed')`,
+          `select q.name from pgboss.queue q where q.name = any($1)
+            and not exists (select 1 from pgboss.job j where j.name = q.name and j.state = 'completed')`,
+          [ALL_TICK_QUEUES],
         ),
       (waiting) => waiting.length === 0,
-      { timeoutMs: 120_000, intervalMs: 1000, what: 'the minute jobs to have run once' },
+      { timeoutMs: 120_000, intervalMs: 500, what: 'the minute jobs to have run once' },
     );
     const before = await snapshot();
     // Every call is answered (each is one its role may make), and every list counts exactly its nodes.

@@ -206,12 +206,33 @@ describe('M20: the key migration on existing data', () => {
     return { out, columns: new Map(tables.map((t) => [t.name, t.cols])) };
   };
 
-  it('M20: demo and scale data (factor 0.1) keep every row and checksum through the key migration', async () => {
+  const UNFILLED_TABLES = [
+    'auth_tokens',
+    'invoice_reminders',
+    'marketing_campaign_recipients',
+    'policy_acceptances',
+    'privacy_exports',
+    'privacy_request_tokens',
+    'rate_limits',
+    'sessions',
+    'site_care_reports',
+    'site_check_schedules',
+    'suppression_entries',
+    'ticket_attachments',
+    'tracking_events',
+    'webauthn_challenges',
+    'webhook_events',
+  ];
+  // A fiftieth of the bench's data: rows in every table (asserted), thousands in the large ones. The
+  // bench measures the migration at full scale; this proves that it keeps every row (issue 24: 0.1 took a minute).
+  const FACTOR = 0.02;
+
+  it(`M20: demo and scale data (factor ${FACTOR}) keep every row and checksum through the key migration`, async () => {
     // The data is made by today's code (the demo seed runs the monitoring rollups, which name today's
     // keys), then the key migration is taken back, so that it runs forwards on data under the old keys.
     await migrateUp(fixture.orm);
     await seedDemoIfEmpty(fixture.orm, testKeyring());
-    await loadScale(fixture.db.ownerUrl, scaledPlan(DEFAULT_SCALE, 0.1), 'not-a-real-hash', false);
+    await loadScale(fixture.db.ownerUrl, scaledPlan(DEFAULT_SCALE, FACTOR), 'not-a-real-hash', false);
     await fixture.orm.getMigrator().down({ migrations: [KEYS_MIGRATION] });
     expect((await fixture.orm.getMigrator().getPendingMigrations()).map((m) => m.name)).toEqual([KEYS_MIGRATION]);
     const [{ n: oldKeys }] = await queryAs<{ n: number }>(
@@ -220,11 +241,14 @@ describe('M20: the key migration on existing data', () => {
     );
     expect(oldKeys).toBeGreaterThan(50);
     const before = await facts();
-    expect(Number(before.out.ticket_messages.split(':')[0])).toBeGreaterThan(10_000);
+    const rowCount = (table: string) => Number(before.out[table].split(':')[0]);
+    // Rows in every table but those neither the demo nor the scale data fill at any factor (the same at 0.1).
+    expect(Object.keys(before.out).filter((table) => rowCount(table) === 0)).toEqual(UNFILLED_TABLES);
+    expect(rowCount('ticket_messages')).toBeGreaterThan(5_000);
 
     const started = Date.now();
     expect(await migrateUp(fixture.orm)).toEqual([KEYS_MIGRATION]);
-    console.log(`M20: the key migration took ${Date.now() - started} ms on the demo and the scale data at 0.1`);
+    console.log(`M20: the key migration took ${Date.now() - started} ms on the demo and the scale data at ${FACTOR}`);
     expect((await facts(before.columns)).out).toEqual(before.out);
   });
 });

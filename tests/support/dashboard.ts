@@ -1,7 +1,7 @@
 // The fixture of a browser suite: a server with the demo data on its own database, one Chromium,
 // no uncaught page error allowed in any test, and the steps every journey starts with.
 import { DEMO_PASSWORD } from '@sitecare/seeds';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import type { TestDatabase } from '../../server/src/testing/database';
 import { launchBrowser, networkQuiet, type BrowserSession } from './browser';
 import { createDatabaseFor } from './demo-app';
@@ -76,4 +76,15 @@ export function useDashboard(env: Record<string, string> = {}): DashboardFixture
     expect(fixture.pageErrors).toEqual([]);
   });
   return fixture;
+}
+
+/** The GraphQL requests a page sends, with their operation names (from the JSON body). */
+export function recordGraphQL(page: Page): { operationName: string | null; query: string }[] {
+  const sent: { operationName: string | null; query: string }[] = [];
+  page.on('request', (request: Request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    const body = request.postDataJSON() as { operationName?: string | null; query?: string } | null;
+    sent.push({ operationName: body?.operationName ?? null, query: body?.query ?? '' });
+  });
+  return sent;
 }

@@ -1,6 +1,7 @@
 // Runs the built server (server/dist/main.js) as a real child process, the way `pnpm start` does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { TEST_JOB_TICK_SECONDS } from '../../server/src/testing/env';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const MAIN_JS = path.join(REPO_ROOT, 'server', 'dist', 'main.js');
@@ -32,6 +33,7 @@ export function runSitecare(env: Record<string, string>): {
       HOME: process.env.HOME ?? '/tmp',
       LOG_LEVEL: 'info',
       NODE_COMPILE_CACHE,
+      SITECARE_JOB_TICK_SECONDS: String(TEST_JOB_TICK_SECONDS),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -164,23 +164,26 @@ describe('M19: a working day with customers and tickets', () => {
   });
 
   it('M19: item 4: care package prices show on the list and the page, for an admin and for a customer', async () => {
-    for (const email of ['admin@jj-media.example.com', CUSTOMER]) {
-      const page = await dash.logIn(email);
-      await page.goto(`${dash.app.url}/#/servicePackages`);
-      // Bas: 299 kr a month (the demo's SEK price), on the list...
-      const row = page.getByRole('row').filter({ hasText: 'Bas' });
-      await row.getByText(/^299,00\s*kr \/ månad$/).waitFor();
-      expect(await row.getByText('–', { exact: true }).count()).toBe(0);
-      // ...and on the package's page.
-      await row.click();
-      await page.getByText(/^299,00\s*kr \/ månad$/).waitFor();
-      await page
-        .getByText(/\/ år$/)
-        .first()
-        .waitFor();
-      expect(await accessibilityViolations(page)).toEqual([]);
-      await page.context().close();
-    }
+    // The admin and the customer side by side, each in a context of their own.
+    await Promise.all(
+      ['admin@jj-media.example.com', CUSTOMER].map(async (email) => {
+        const page = await dash.logIn(email);
+        await page.goto(`${dash.app.url}/#/servicePackages`);
+        // Bas: 299 kr a month (the demo's SEK price), on the list...
+        const row = page.getByRole('row').filter({ hasText: 'Bas' });
+        await row.getByText(/^299,00\s*kr \/ månad$/).waitFor();
+        expect(await row.getByText('–', { exact: true }).count()).toBe(0);
+        // ...and on the package's page.
+        await row.click();
+        await page.getByText(/^299,00\s*kr \/ månad$/).waitFor();
+        await page
+          .getByText(/\/ år$/)
+          .first()
+          .waitFor();
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await page.context().close();
+      }),
+    );
   });
 
   it('M19: item 5: a failed payment shows its reason and is found by the "payment failed" filter; a refunded order shows when and why', async () => {

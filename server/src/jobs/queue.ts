@@ -24,17 +24,51 @@ import { startCheckLoop } from './check-loop';
 import { sendMonthlyCareReports } from '../modules/monitoring/care-report';
 import { syncCheckSchedules } from '../modules/monitoring/checks';
 import { sendInvoiceReminders } from '../modules/invoices/invoice-reminders';
+import {
+  ALL_TICK_QUEUES,
+  CARE_REPORT_QUEUE,
+  CHECK_SYNC_QUEUE,
+  INVOICE_REMINDER_QUEUE,
+  MAIL_QUEUE,
+  RENEWAL_QUEUE,
+  RETENTION_QUEUE,
+  SWEEP_QUEUE,
+  TICKET_SLA_QUEUE,
+  WEBHOOK_QUEUE,
+  WEBHOOK_SWEEP_QUEUE,
+} from './queue-names';
 
-export const MAIL_QUEUE = 'mail.send';
-const SWEEP_QUEUE = 'mail.sweep';
-const RETENTION_QUEUE = 'retention.run';
-const RENEWAL_QUEUE = 'subscriptions.renew';
-export const TICKET_SLA_QUEUE = 'tickets.overdue';
-const CHECK_SYNC_QUEUE = 'monitoring.sync';
-const CARE_REPORT_QUEUE = 'monitoring.care-reports';
-const INVOICE_REMINDER_QUEUE = 'invoices.remind';
-export const WEBHOOK_QUEUE = 'webhooks.deliver';
-const WEBHOOK_SWEEP_QUEUE = 'webhooks.sweep';
+/**
+ * Sends each of `queues` once per tick: at the start (catching up on the tick in progress) and then in
+ * the middle of every period of `seconds` counted from the epoch. Every process sends; the queue files
+ * each send in the throttle slot of its period on the database's clock (singletonSeconds), so one job
+ * per queue and period is made however many processes send it (tests/reliability/replicas.test.ts).
+ * Sending mid-period leaves half a period for the processes' clocks to differ from the database's.
+ */
+function startTicker(boss: PgBoss, queues: readonly string[], seconds: number, logger: Logger): { stop(): void } {
+  const period = seconds * 1000;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = async () => {
+    for (const queue of queues)
+      await boss
+        .send(queue, {}, { singletonSeconds: seconds })
+        .catch((error: unknown) => logger.warn({ err: error, queue }, 'job queue: tick not sent'));
+  };
+  const next = () => {
+    if (stopped) return;
+    const now = Date.now();
+    const wait = Math.floor(now / period) * period + period / 2 - now;
+    timer = setTimeout(() => void tick().finally(next), wait > 0 ? wait : wait + period).unref();
+  };
+  void tick().finally(next);
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
 
 export interface JobQueue {
   /** True from start until stop (readiness: /readyz). */
@@ -93,13 +127,11 @@ export async function startJobQueue(opts: {
     await boss.createQueue(INVOICE_REMINDER_QUEUE, { policy: 'singleton' });
     await boss.schedule(INVOICE_REMINDER_QUEUE, '0 8 * * *', {}, { tz: 'Europe/Stockholm' });
     await boss.createQueue(TICKET_SLA_QUEUE, { policy: 'singleton' });
-    await boss.schedule(TICKET_SLA_QUEUE, '* * * * *');
     // Issue 22: hourly; each agency's reports go on the first of its month from 06:00 in its own time zone.
     await boss.createQueue(CARE_REPORT_QUEUE, { policy: 'singleton' });
     await boss.schedule(CARE_REPORT_QUEUE, '5 * * * *');
     if (config.monitoring.enabled) {
       await boss.createQueue(CHECK_SYNC_QUEUE, { policy: 'singleton' });
-      await boss.schedule(CHECK_SYNC_QUEUE, '* * * * *');
     }
     // Issue 21: outgoing webhooks, retried with back-off (config.webhooks) before the endpoint is failing.
     const retries = {
@@ -111,12 +143,24 @@ export async function startJobQueue(opts: {
     await boss.createQueue(WEBHOOK_QUEUE, retries);
     await boss.updateQueue(WEBHOOK_QUEUE, retries);
     await boss.createQueue(WEBHOOK_SWEEP_QUEUE, { policy: 'singleton' });
-    await boss.schedule(WEBHOOK_SWEEP_QUEUE, '* * * * *');
+    // The frequent jobs are sent by every process's ticker (below), no longer by pg-boss's per-minute
+    // cron: an installation's cron rows of them are removed, or both would send.
+    for (const queue of ALL_TICK_QUEUES) await boss.unschedule(queue);
     if (!smtpUrl) return;
     await boss.createQueue(MAIL_QUEUE, { retryLimit: 7, retryDelay: 5, retryBackoff: true });
     await boss.createQueue(SWEEP_QUEUE, { policy: 'singleton' });
-    await boss.schedule(SWEEP_QUEUE, '* * * * *');
   });
+  const ticker = startTicker(
+    boss,
+    [
+      TICKET_SLA_QUEUE,
+      WEBHOOK_SWEEP_QUEUE,
+      ...(config.monitoring.enabled ? [CHECK_SYNC_QUEUE] : []),
+      ...(smtpUrl ? [SWEEP_QUEUE] : []),
+    ],
+    config.jobs.tickSeconds,
+    logger,
+  );
 
   // Retention, nightly at 03:15 (one run across all processes).
   await boss.work(
@@ -143,7 +187,7 @@ export async function startJobQueue(opts: {
     }),
   );
 
-  // Issue 18: first responses past their due time mail the assignee once, every minute.
+  // Issue 18: first responses past their due time mail the assignee once, every tick (a minute by default).
   await boss.work(
     TICKET_SLA_QUEUE,
     tracedJob(TICKET_SLA_QUEUE, async () => {
@@ -161,7 +205,7 @@ export async function startJobQueue(opts: {
     }),
   );
 
-  // Issue 22: sites under care are checked. Newly monitored sites get a due time every minute (one
+  // Issue 22: sites under care are checked. Newly monitored sites get a due time every tick (one
   // run across all processes); every process takes due checks (FOR UPDATE SKIP LOCKED: each runs once).
   const checks = config.monitoring.enabled
     ? startCheckLoop({ config, owner, logger, services: opts.services })
@@ -211,6 +255,7 @@ export async function startJobQueue(opts: {
   let running = true;
   const stopBoss = async () => {
     running = false;
+    ticker.stop();
     await webhookListener.stop();
     await checks?.stop();
     await boss.stop({ graceful: true, timeout: 10_000 });
@@ -245,8 +290,10 @@ export async function startJobQueue(opts: {
     }),
   );
 
-  // The safety net of the outbox pattern: anything still pending (a crash between commit and notify,
-  // or SMTP down for longer than the retries) is picked up again every minute.
+  // The safety net of the outbox pattern: anything still pending for half a tick (30 s by default: a
+  // crash between commit and notify, or SMTP down for longer than the retries) is picked up again every
+  // tick. A second job for a message being sent skips it (its row is locked while it is sent).
+  const sweepAfterMs = config.jobs.tickSeconds * 500;
   await boss.work(
     SWEEP_QUEUE,
     tracedJob(SWEEP_QUEUE, async () => {
@@ -254,11 +301,15 @@ export async function startJobQueue(opts: {
         .fork()
         .find(
           OutboxMessage,
-          { status: OutboxStatus.PENDING, createdAt: { $lt: new Date(Date.now() - 30_000) } },
+          { status: OutboxStatus.PENDING, createdAt: { $lt: new Date(Date.now() - sweepAfterMs) } },
           { filters: false, limit: 500 },
         );
       for (const message of pending)
-        await boss.send(MAIL_QUEUE, { outboxId: message.id }, { singletonKey: message.id, singletonSeconds: 60 });
+        await boss.send(
+          MAIL_QUEUE,
+          { outboxId: message.id },
+          { singletonKey: message.id, singletonSeconds: config.jobs.tickSeconds }, // once per message and tick
+        );
     }),
   );
 
