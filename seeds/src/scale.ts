@@ -1,5 +1,5 @@
 // The scale generator for benchmarks: agencies of skewed sizes with customers, contacts, sites,
-// orders (with lines and payments) and tickets (with messages), as plain rows named like the tables'
+// orders (with lines and payments), subscriptions and tickets (with messages), as plain rows named like the tables'
 // columns. Deterministic: the same plan and seed give the same rows, ids included (a seeded faker).
 // Swedish and English names, as an agency in Sweden would have. The loader (server/src/db/scale.ts)
 // streams the rows into PostgreSQL with COPY.
@@ -109,6 +109,8 @@ export function* generateScale(
   const { Faker, base, en, sv } = fakerModule();
   const faker = new Faker({ locale: [sv, en, base], seed: plan.seed });
   const english = new Faker({ locale: [en, base], seed: plan.seed + 1 });
+  // The subscriptions draw from their own faker, so the rows drawn before them stay as they were.
+  const recurring = new Faker({ locale: [base], seed: plan.seed + 2 });
   const customerSizes = zipfSplit(plan.customers, plan.tenants);
   const share = (total: number, t: number) => Math.round((total * customerSizes[t]) / plan.customers);
 
@@ -337,6 +339,55 @@ export function* generateScale(
       }
     });
 
+    // About one customer in three pays a care package by subscription, started by one of its paid
+    // orders: most active (renewing within the period), some past due, some cancelled.
+    const subscriptions: Row[] = [];
+    const firstPaid = new Map<Row[string], number>();
+    orders.forEach((o, i) => {
+      if (o.status === 'PAID' && !firstPaid.has(o.customer_id)) firstPaid.set(o.customer_id, i);
+    });
+    for (const [customerId, i] of firstPaid) {
+      if (recurring.number.int({ max: 2 }) !== 0) continue;
+      const order = orders[i];
+      const line = lines[i];
+      const yearly = line.interval === 'YEARLY';
+      const roll = recurring.number.float({ min: 0, max: 1 });
+      const status = roll < 0.8 ? 'ACTIVE' : roll < 0.9 ? 'PAST_DUE' : 'CANCELLED';
+      const periodDays = yearly ? 365 : 30;
+      const end = now + (status === 'PAST_DUE' ? -1 : 1) * recurring.number.int({ min: 1, max: periodDays - 1 }) * DAY;
+      const start = end - periodDays * DAY;
+      subscriptions.push(
+        own({
+          id: recurring.string.uuid(),
+          created_at: order.created_at,
+          updated_at: iso(start),
+          customer_id: customerId,
+          site_id: order.site_id,
+          service_package_id: line.service_package_id,
+          first_order_id: order.id,
+          interval: line.interval,
+          currency: 'SEK',
+          status,
+          provider: order.provider,
+          provider_reference: `scale_sub_${order.id}`,
+          current_period_start: iso(start),
+          current_period_end: iso(end),
+          next_renewal_at: iso(end),
+          recurring_consent: JSON.stringify({
+            givenAt: order.created_at,
+            wording:
+              'Jag godkänner att paketet förnyas och debiteras automatiskt varje period tills jag säger upp det.',
+            ip: order.ip,
+            userAgent: order.user_agent,
+          }),
+          cancelled_at: status === 'CANCELLED' ? iso(start + DAY) : null,
+          cancel_reason: status === 'CANCELLED' ? 'Flyttar sidan till egen drift' : null,
+          pending_method_reference: null,
+          period_anchor: order.created_at,
+        }),
+      );
+    }
+
     const tickets: Row[] = [];
     const messages: Row[] = [];
     const messageTotal = share(plan.ticketMessages, t);
@@ -410,6 +461,7 @@ export function* generateScale(
         ['orders', orders],
         ['order_lines', lines],
         ['payments', payments],
+        ['subscriptions', subscriptions],
         ['support_tickets', tickets],
         ['ticket_messages', messages],
       ],
