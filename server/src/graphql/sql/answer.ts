@@ -20,7 +20,15 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
 import { observeCompiledAnswer, observeOperation } from '../../observability/graphql';
 import type { Role } from '@sitecare/schema';
-import { mayCompile, Refused, sessionStatementOf, SqlReads, statementOf, type Compiled } from './compile';
+import {
+  mayCompile,
+  Refused,
+  RefusedToRole,
+  sessionStatementOf,
+  SqlReads,
+  statementOf,
+  type Compiled,
+} from './compile';
 import { Pipeline, type PipelinedStatement } from './pipeline';
 
 /** A connection of the compiled path's own pool (node-postgres). */
@@ -267,6 +275,7 @@ export class SqlAnswers {
     let rows: Array<ResumedSession & { data: string | null; complete: boolean }>;
     try {
       const compiled = this.compiledFor(call);
+      if (compiled instanceof RefusedToRole) return this.forget(call);
       if (!compiled) return null;
       const statement = sessionStatementOf(compiled, {
         hash,
@@ -305,6 +314,7 @@ export class SqlAnswers {
     let results: Array<Array<Record<string, unknown>>>;
     try {
       const compiled = this.compiledFor(call);
+      if (compiled instanceof RefusedToRole) return this.forget(call);
       if (!compiled) return null;
       const statements: PipelinedStatement[] = [
         { text: RESUME_AS, values: [tenantId, hash, idle, touch, known.userId, known.role] },
@@ -334,10 +344,20 @@ export class SqlAnswers {
     return { ctx: request.ctx, tenantId, hash, idle, touch };
   }
 
-  /** The operation compiled for the remembered viewer (undefined: a reader refused). */
-  private compiledFor({ request, resume, known, fragments, variables }: KnownSessionCall): Compiled | undefined {
+  /**
+   * The operation compiled for the remembered viewer (undefined: a reader refused). RefusedToRole: the
+   * remembered role may not run it, and the role may have changed since the session was seen (an
+   * employee made a contractor and back): the caller asks the session again the long way, which finds
+   * its role now, rather than leaving it to the resolvers for as long as it is remembered.
+   */
+  private compiledFor({ request, resume, known, fragments, variables }: KnownSessionCall) {
     const tenantId = String(resume.values[0]);
     return this.compiled(request.ctx, request.operation, fragments, variables, { ...known, tenantId });
+  }
+
+  private forget({ resume }: KnownSessionCall): 'again' {
+    this.sessions.delete(String(resume.values[1]));
+    return 'again';
   }
 
   /** The long way: begin with the session (one round trip), the statement, commit. */
@@ -371,7 +391,7 @@ export class SqlAnswers {
       setResumedViewer(ctx, tenantId, session);
       this.remember(hash, { userId: session.user_id, role: session.role });
       const compiled = this.compiled(ctx, operation, fragments, variables, ctx.viewer!);
-      if (!compiled) return await this.abandon(connection, () => (open = false));
+      if (!compiled || compiled instanceof RefusedToRole) return await this.abandon(connection, () => (open = false));
       const text = statementOf(compiled);
       const { rows } = await run<{ data: Record<string, unknown> | null }>(this.orm, connection, {
         name: statementName(connection, text),
@@ -398,13 +418,13 @@ export class SqlAnswers {
     fragments: Record<string, FragmentDefinitionNode>,
     variables: Record<string, unknown>,
     viewer: { role: Role; tenantId: string; userId: string },
-  ): Compiled | undefined {
+  ): Compiled | RefusedToRole | undefined {
     try {
       return this.compiler!.compile(operation, fragments, variables, viewer);
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
       ctx.logger.debug({ reason: error.message }, 'no compiled read; answered by the resolvers');
-      return undefined;
+      return error instanceof RefusedToRole ? error : undefined;
     }
   }
 

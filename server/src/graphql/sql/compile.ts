@@ -33,8 +33,13 @@ export const VIEWER = '$2';
 
 /** A reader that does not cover this request: the resolvers answer it. */
 export class Refused extends Error {}
+/** Refused because the viewer's role may not run the field (a session remembered under a former role). */
+export class RefusedToRole extends Refused {}
 const refuse = (why: string): never => {
   throw new Refused(why);
+};
+const refuseToRole = (coordinate: string): never => {
+  throw new RefusedToRole(`${coordinate}: not this role's`);
 };
 
 /** Collects the request's argument values as typed parameters (`$3::uuid`, …). */
@@ -360,7 +365,7 @@ export class SqlReads {
       }
       const coordinate = `Query.${field.name.value}`;
       const permission = permissionOf(coordinate);
-      if (!permission || !mayReach(permission.audience, viewer.role)) refuse(`${coordinate}: not this role's`);
+      if (!permission || !mayReach(permission.audience, viewer.role)) refuseToRole(coordinate);
       const definition = query.getFields()[field.name.value];
       const args = getArgumentValues(definition, field, variables);
       const reader = roots.get(coordinate)!;
@@ -388,7 +393,7 @@ export class SqlReads {
     const field = operation.selectionSet.selections[0] as FieldNode;
     const coordinate = `Mutation.${field.name.value}`;
     const permission = permissionOf(coordinate);
-    if (!permission || !mayReach(permission.audience, role)) refuse(`${coordinate}: not this role's`);
+    if (!permission || !mayReach(permission.audience, role)) refuseToRole(coordinate);
     const definition = this.schema.getMutationType()!.getFields()[field.name.value];
     const args = getArgumentValues(definition, field, variables);
     for (const arg of definition.args)

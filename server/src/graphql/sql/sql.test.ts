@@ -636,6 +636,24 @@ describe('compiled reads (graphql/sql)', () => {
     }
   });
 
+  it('a session remembered under a former role is asked again, and answered compiled as its role now', async () => {
+    const sites = 'query { sites(page: { take: 1 }) { totalCount } }';
+    const customers = 'query { customers(page: { take: 1 }) { totalCount } }';
+    await queryAs(db.superuserUrl, `update users set role = 'CONTRACTOR' where email = $1`, [LOGINS.EMPLOYEE]);
+    try {
+      await post(compiled, cookies.EMPLOYEE, sites);
+      await post(compiled, cookies.EMPLOYEE, sites); // remembered as a contractor
+    } finally {
+      await queryAs(db.superuserUrl, `update users set role = 'EMPLOYEE' where email = $1`, [LOGINS.EMPLOYEE]);
+    }
+    // Customers are not a contractor's: the remembered role refuses, so the session is asked again.
+    const { fast, slow } = await both('EMPLOYEE', customers);
+    expect(fast).toEqual(slow);
+    expect(compiled.statements.some((s) => s.includes('json_build_object'))).toBe(true);
+    expect(compiled.statements.some((s) => s.includes('select r0.*'))).toBe(false); // not the ORM's
+    expect((await both('EMPLOYEE', customers)).oneStatement).toBe(true);
+  });
+
   it('M10: the one statement builds each root once, for its answer and for whether every root was found', async () => {
     const query =
       'query { sites(page: { take: 5 }) { totalCount nodes { id } } customers(page: { take: 5 }) { totalCount } }';
