@@ -17,6 +17,25 @@ export interface DemoPackage {
   monthlySekMinor: number;
 }
 
+/**
+ * A demo package's prices, from its monthly price in SEK: monthly and yearly (ten months' price) in
+ * SEK, EUR and USD, at round demo rates. The demo data and the scale data price packages alike.
+ */
+export function demoPackagePrices(
+  monthlySekMinor: number,
+): Array<{ interval: 'MONTHLY' | 'YEARLY'; currency: 'SEK' | 'EUR' | 'USD'; amountMinor: number }> {
+  return (['SEK', 'EUR', 'USD'] as const).flatMap((currency) => {
+    const monthly =
+      currency === 'SEK'
+        ? monthlySekMinor
+        : Math.round(monthlySekMinor / (currency === 'EUR' ? 11.5 : 10.5) / 100) * 100;
+    return [
+      { interval: 'MONTHLY' as const, currency, amountMinor: monthly },
+      { interval: 'YEARLY' as const, currency, amountMinor: monthly * 10 },
+    ];
+  });
+}
+
 export const demoPackages: readonly DemoPackage[] = [
   {
     key: 'bas',

@@ -5,7 +5,7 @@
 // streams the rows into PostgreSQL with COPY.
 import type { Faker } from '@faker-js/faker';
 
-import { demoPackages } from './demo-care';
+import { demoPackagePrices, demoPackages } from './demo-care';
 
 // Loaded at first use: faker's locales are a tenth of a server's start-up, and only the generator needs
 // them, not the server or the CLI that import this package for the demo data (issue 24).
@@ -160,16 +160,7 @@ export function* generateScale(
     const contractors = staff.filter((u) => u.role === 'CONTRACTOR');
 
     const packages = demoPackages.map(({ key: _key, monthlySekMinor, ...p }) => {
-      const prices = (['SEK', 'EUR', 'USD'] as const).flatMap((currency) => {
-        const monthly =
-          currency === 'SEK'
-            ? monthlySekMinor
-            : Math.round(monthlySekMinor / (currency === 'EUR' ? 11.5 : 10.5) / 100) * 100;
-        return [
-          { interval: 'MONTHLY', currency, amountMinor: monthly },
-          { interval: 'YEARLY', currency, amountMinor: monthly * 10 },
-        ];
-      });
+      const prices = demoPackagePrices(monthlySekMinor);
       return {
         row: own({
           id: faker.string.uuid(),

@@ -1,5 +1,5 @@
 // Demo data: the agency's service packages (`@sitecare/seeds`), priced in SEK, EUR and USD.
-import { demoPackages, type DemoPackage } from '@sitecare/seeds';
+import { demoPackagePrices, demoPackages, type DemoPackage } from '@sitecare/seeds';
 import { demoSeedKey, type DemoSeeder } from '../../system/demo-seed';
 import type { Tenant } from '../tenants/tenant.entity';
 import { DEMO_TENANT } from '../tenants/tenant.seed';
@@ -11,17 +11,7 @@ export const DEMO_PACKAGES = demoSeedKey<ServicePackage[]>('packages', 'packages
 
 function seedPackage(em: EntityManager, tenant: Tenant, p: DemoPackage): ServicePackage {
   const { key: _key, monthlySekMinor, ...fields } = p;
-  // Yearly: ten months' price; EUR and USD at round demo rates.
-  const prices = (['SEK', 'EUR', 'USD'] as const).flatMap((currency) => {
-    const monthly =
-      currency === 'SEK'
-        ? monthlySekMinor
-        : Math.round(monthlySekMinor / (currency === 'EUR' ? 11.5 : 10.5) / 100) * 100;
-    return [
-      { interval: BillingInterval.MONTHLY, currency, amountMinor: monthly },
-      { interval: BillingInterval.YEARLY, currency, amountMinor: monthly * 10 },
-    ];
-  });
+  const prices = demoPackagePrices(monthlySekMinor).map((p) => ({ ...p, interval: BillingInterval[p.interval] }));
   return em.create(ServicePackage, { tenant, ...fields, prices });
 }
 
