@@ -223,9 +223,9 @@ describe('M20: the key migration on existing data', () => {
     'webauthn_challenges',
     'webhook_events',
   ];
-  // A fiftieth of the bench's data: rows in every table (asserted), thousands in the large ones. The
-  // bench measures the migration at full scale; this proves that it keeps every row (issue 24: 0.1 took a minute).
-  const FACTOR = 0.02;
+  // A tenth of the bench's data, as issue 26 asks of this test: rows in every table (asserted), tens of
+  // thousands in the large ones. The bench times the migration at full scale (`pnpm bench`'s log).
+  const FACTOR = 0.1;
 
   it(`M20: demo and scale data (factor ${FACTOR}) keep every row and checksum through the key migration`, async () => {
     // The data is made by today's code (the demo seed runs the monitoring rollups, which name today's
@@ -244,7 +244,7 @@ describe('M20: the key migration on existing data', () => {
     const rowCount = (table: string) => Number(before.out[table].split(':')[0]);
     // Rows in every table but those neither the demo nor the scale data fill at any factor (the same at 0.1).
     expect(Object.keys(before.out).filter((table) => rowCount(table) === 0)).toEqual(UNFILLED_TABLES);
-    expect(rowCount('ticket_messages')).toBeGreaterThan(5_000);
+    expect(rowCount('ticket_messages')).toBeGreaterThan(10_000);
 
     const started = Date.now();
     expect(await migrateUp(fixture.orm)).toEqual([KEYS_MIGRATION]);
