@@ -222,5 +222,9 @@ export const demoLeads: readonly DemoLead[] = [
   },
 ];
 
+/** The wording a demo (or scale) subscriber agreed to at checkout: renewal and charge each period. */
+export const RECURRING_CONSENT_TEXT =
+  'Jag godkänner att abonnemanget förnyas och debiteras automatiskt varje period tills jag säger upp det. / I agree that the subscription renews and is charged automatically each period until I cancel.';
+
 export const LEAD_CONSENT_TEXT =
   'Jag godkänner att ni kontaktar mig om min förfrågan. / I agree that you contact me about my request.';

@@ -5,7 +5,7 @@
 // streams the rows into PostgreSQL with COPY.
 import type { Faker } from '@faker-js/faker';
 
-import { demoPackagePrices, demoPackages } from './demo-care';
+import { demoPackagePrices, demoPackages, RECURRING_CONSENT_TEXT } from './demo-care';
 
 // Loaded at first use: faker's locales are a tenth of a server's start-up, and only the generator needs
 // them, not the server or the CLI that import this package for the demo data (issue 24).
@@ -366,8 +366,7 @@ export function* generateScale(
           next_renewal_at: iso(end),
           recurring_consent: JSON.stringify({
             givenAt: order.created_at,
-            wording:
-              'Jag godkänner att paketet förnyas och debiteras automatiskt varje period tills jag säger upp det.',
+            wording: RECURRING_CONSENT_TEXT,
             ip: order.ip,
             userAgent: order.user_agent,
           }),

@@ -1,7 +1,7 @@
 // Demo data (P20): the two paid demo orders renew. The first one's subscription is active, renewed
 // five days ago and keeping the card it was bought with (issue 25); the second one's was cancelled and
 // ran out, and its buyer got the cancellation mail.
-import { demoSavedCards } from '@sitecare/seeds';
+import { demoSavedCards, RECURRING_CONSENT_TEXT } from '@sitecare/seeds';
 import type { DemoSeeder } from '../../system/demo-seed';
 import { PaymentProvider } from '../orders/order.entity';
 import { DEMO_ORDERS, orderMailBase, seedOrderMail } from '../orders/order.seed';
@@ -12,8 +12,6 @@ import { nthPeriodEnd } from './periods';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
 
 const DAY = 24 * 3600_000;
-const RECURRING_CONSENT_TEXT =
-  'Jag godkänner att abonnemanget förnyas och debiteras automatiskt varje period tills jag säger upp det. / I agree that the subscription renews and is charged automatically each period until I cancel.';
 
 /** The demo's saved card for a Stripe subscription of this agency (`cus_…/pm_…`), as a checkout keeps it. */
 function savedCardOf(tenant: Tenant, provider: PaymentProvider): string | null {
