@@ -15,8 +15,6 @@ import { BgMaxImport, BgMaxImportRow, BgMaxRowResult } from './bgmax-import.enti
 import { creditOrderAmount, creditOrderInFull, issueInvoice } from './invoice.service';
 import { markInvoicePaid } from './pay-by-invoice.service';
 
-const DAY = 24 * 3600_000;
-
 /** The app services the seed's invoices need: no foreign currency in the demo, no logger output. */
 const SEED_SERVICES = {
   logger: pino({ level: 'silent' }),
@@ -53,7 +51,10 @@ async function seedInvoices(orm: MikroORM): Promise<void> {
       );
       if (!waiting) return;
       await issueInvoice(ctx, waiting, { open: { dueDays: tenant.invoiceDueDays } });
-      const issuedAt = new Date(Date.now() - 45 * DAY);
+      // Days back in the agency's calendar, not 24-hour steps: 45 × 24 h back from late evening in winter
+      // lands on the next day in summer time, and the invoice was then only 14 days overdue.
+      const daysAgo = (days: number) => DateTime.now().setZone(tenant.timezone).minus({ days });
+      const issuedAt = daysAgo(45).toJSDate();
       /** Another order of the waiting order's buyer, for the same lines, made at `at`. */
       const copyOfWaiting = async (at: Date) => {
         const [{ next }] = await tx.execute<{ next: number }[]>(
@@ -94,11 +95,11 @@ async function seedInvoices(orm: MikroORM): Promise<void> {
       await issueInvoice(ctx, await copyOfWaiting(issuedAt), { open: { dueDays: 30, issuedAt } });
       // A partly paid invoice: issued ten days ago, 40 % received by bank since (staff recorded it), the
       // rest still open.
-      const partIssuedAt = new Date(Date.now() - 10 * DAY);
+      const partIssuedAt = daysAgo(10).toJSDate();
       const partly = await issueInvoice(ctx, await copyOfWaiting(partIssuedAt), {
         open: { dueDays: 30, issuedAt: partIssuedAt },
       });
-      const paidOn = DateTime.fromMillis(Date.now() - 3 * DAY, { zone: tenant.timezone }).toISODate()!;
+      const paidOn = daysAgo(3).toISODate()!;
       await markInvoicePaid(ctx, partly.id, paidOn, Math.round(partly.totalMinor * 0.4));
       // An imported BgMax file whose one payment matched none of the agency's invoices: what staff
       // see on the import screen when a payment needs them (a wrong reference, or none).
