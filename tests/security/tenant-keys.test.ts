@@ -5,12 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DEFAULT_SCALE, scaledPlan } from '@sitecare/seeds';
-import {
-  createTestDatabase,
-  emptyDatabaseFixture,
-  queryAs,
-  type TestDatabase,
-} from '../../server/src/testing/database';
+import { createTestDatabase, queryAs, type TestDatabase } from '../../server/src/testing/database';
+import { emptyDatabaseFixture } from '../../server/src/testing/migrations-fixture';
 import { testKeyring } from '../../server/src/testing/env';
 import { migrateUp } from '../../server/src/db/orm';
 import { loadScale } from '../../server/src/db/scale';

@@ -32,6 +32,10 @@ export async function launchBrowser(): Promise<BrowserSession> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Chromium 156 gives every new window (each context's first page) the omnibox popup, a WebUI in
+      // a renderer process of its own: a second renderer started, and drawn, for every page a test
+      // opens. Headless tests never show an omnibox (issue 24: about a third of the renderers).
+      '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
     ],
   });
   const contexts: BrowserContext[] = [];

@@ -9,12 +9,24 @@ import { startSitecareProcess, type SitecareProcess } from './sitecare-process';
 
 type PageOptions = { locale?: string; beforeLoad?: (page: Page) => Promise<void> };
 
+/** A new context's viewport (Playwright's default), given back to a page that is used again. */
+const VIEWPORT = { width: 1280, height: 720 };
+
 export class DashboardFixture {
   db!: TestDatabase;
   app!: SitecareProcess;
   browser!: BrowserSession;
   /** Uncaught errors of every page opened through the fixture; each test must end with none. */
   pageErrors: string[] = [];
+  /**
+   * Pages that `logIn` gave to a test which has ended, by their language, for the file's next `logIn`
+   * (issue 24). A new page costs Chromium a new renderer process and a cold start of the app, about a
+   * second of CPU, which was the largest single cost of the browser suites; a page used again is
+   * cleared first (its cookies, storage, listeners, routes and size) and loads the app afresh.
+   */
+  private idle: { page: Page; locale: string }[] = [];
+  private lent: { page: Page; locale: string }[] = [];
+  private inTest = false;
 
   /** A fresh browser context (no cookie, nothing remembered) on the login page. */
   async loginPage({ locale = 'en-GB', beforeLoad }: PageOptions = {}): Promise<Page> {
@@ -32,12 +44,68 @@ export class DashboardFixture {
     await page.getByRole('button', { name: /^(Sign in|Logga in)$/ }).click();
   }
 
-  /** Logs in on a fresh context and waits for the menu. */
-  async logIn(email: string, options?: PageOptions): Promise<Page> {
-    const page = await this.loginPage(options);
+  /**
+   * Logs in on the login page of a context with no cookie and nothing stored, and waits for the menu.
+   * Within a test, each call has a context of its own. A page with `beforeLoad` (routes, a clock) is
+   * always new, and not used again; nor is a page logged in outside a test (in `beforeAll`).
+   */
+  async logIn(email: string, options: PageOptions = {}): Promise<Page> {
+    const locale = options.locale ?? 'en-GB';
+    const reusable = this.inTest && !options.beforeLoad;
+    const page = (reusable && (await this.pageUsedBefore(locale))) || (await this.loginPage(options));
+    if (reusable) this.lent.push({ page, locale });
     await this.submitLogin(page, email);
     await menuItem(page, /^(Dashboard|Översikt)$/).waitFor();
     return page;
+  }
+
+  /** A page an earlier test logged in on, cleared and on the login page; null when there is none. */
+  private async pageUsedBefore(locale: string): Promise<Page | null> {
+    const index = this.idle.findIndex((idle) => idle.locale === locale);
+    if (index < 0) return null;
+    const [{ page }] = this.idle.splice(index, 1);
+    try {
+      // Away from the app first (a page of the same origin that runs no script), so that nothing of
+      // the earlier test writes to the storage after it is cleared.
+      await page.goto(`${this.app.url}/livez`);
+      await page.evaluate('localStorage.clear(); sessionStorage.clear()');
+      await page.context().clearCookies();
+      await page.context().clearPermissions();
+      await page.setViewportSize(VIEWPORT);
+      page.on('pageerror', (error) => this.pageErrors.push(error.message));
+      await page.goto(`${this.app.url}/#/login`);
+      return page;
+    } catch {
+      await page
+        .context()
+        .close()
+        .catch(() => undefined);
+      return null;
+    }
+  }
+
+  /** At a test's start: `logIn` may lend pages from now on. */
+  startTest(): void {
+    this.inTest = true;
+  }
+
+  /** At a test's end: its pages still open, without the test's listeners and routes, wait for the next one. */
+  async endTest(): Promise<void> {
+    this.inTest = false;
+    const lent = this.lent.splice(0);
+    for (const { page, locale } of lent) {
+      if (page.isClosed()) continue;
+      try {
+        await page.removeAllListeners(undefined, { behavior: 'ignoreErrors' });
+        await page.unrouteAll({ behavior: 'ignoreErrors' });
+        this.idle.push({ page, locale });
+      } catch {
+        await page
+          .context()
+          .close()
+          .catch(() => undefined);
+      }
+    }
   }
 }
 
@@ -71,9 +139,12 @@ export function useDashboard(env: Record<string, string> = {}): DashboardFixture
   });
   beforeEach(() => {
     fixture.pageErrors = [];
+    fixture.startTest();
   });
-  afterEach(() => {
-    expect(fixture.pageErrors).toEqual([]);
+  afterEach(async () => {
+    const errors = fixture.pageErrors;
+    await fixture.endTest();
+    expect(errors).toEqual([]);
   });
   return fixture;
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { emptyDatabaseFixture } from '../testing/database';
+import { emptyDatabaseFixture } from '../testing/migrations-fixture';
 import { migrateUp } from './orm';
 import { entitySchemaDiff } from './tenant-keys';
 

@@ -1,9 +1,7 @@
 // One database per test file, cloned from a template that globalSetup made: the migrated one, or the
 // migrated one with the demo data.
 import { randomBytes } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { Pool } from 'pg';
-import { initOrm } from '../db/orm';
 import { APP_ROLE, OWNER_ROLE, provisionRoles, withCredentials, withDatabaseName } from '../db/roles';
 import { DEMO_TEMPLATE_DATABASE, TEMPLATE_DATABASE, TEST_CREDENTIALS_KEY, TEST_ENV, TEST_PASSWORDS } from './env';
 
@@ -107,21 +105,4 @@ export async function createTestDatabase(options: { migrated?: boolean; demo?: b
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
-}
-
-/**
- * For a file that tests the migrations themselves: an empty database (no migration run) and the
- * owner's ORM on it, made before the file's tests and dropped after them.
- */
-export function emptyDatabaseFixture(): { db: TestDatabase; orm: MikroORM } {
-  const fixture = {} as { db: TestDatabase; orm: MikroORM };
-  beforeAll(async () => {
-    fixture.db = await createTestDatabase({ migrated: false });
-    fixture.orm = await initOrm(fixture.db.ownerUrl, { logger: () => undefined });
-  });
-  afterAll(async () => {
-    await fixture.orm?.close(true);
-    await fixture.db?.drop();
-  });
-  return fixture;
 }
