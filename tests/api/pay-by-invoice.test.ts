@@ -430,10 +430,14 @@ describe('M13: pay by invoice', () => {
     });
 
     it('M13: overdue is one rule: the list filter, the fields and the reminder job agree; one reminder per step', async () => {
-      // The underpaid invoice, as if issued 40 days ago (due 10 days ago).
-      await sql(`update invoices set issue_date = current_date - 40, due_date = current_date - 10 where id = $1`, [
-        under.id,
-      ]);
+      // The underpaid invoice, as if issued 40 days ago (due 10 days ago), in the agency's calendar (the
+      // overdue rule's): from 23 h UTC in winter, UTC's current_date is a day behind Stockholm's.
+      await sql(
+        `update invoices i set issue_date = (now() at time zone t.timezone)::date - 40,
+                due_date = (now() at time zone t.timezone)::date - 10
+           from tenants t where t.id = i.tenant_id and i.id = $1`,
+        [under.id],
+      );
       const { invoices } = await admin.ok<{ invoices: { nodes: InvoiceShape[] } }>(
         `query { invoices(filter: { overdue: true }) { nodes { ${INVOICE} } } }`,
       );

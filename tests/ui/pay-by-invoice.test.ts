@@ -30,7 +30,7 @@ describe('pay by invoice in Chromium', () => {
   it('M13: the staff home page lists the overdue invoices in their own card', async () => {
     const [overdue] = await sql(
       `select i.number from invoices i join tenants t on t.id = i.tenant_id
-        where t.slug = 'jj-media' and i.kind = 'INVOICE' and i.status = 'OPEN' and i.due_date < current_date`,
+        where t.slug = 'jj-media' and i.kind = 'INVOICE' and i.status = 'OPEN' and sitecare_invoice_days_overdue(i.kind, i.status, i.due_date, i.tenant_id, now()) > 0`,
     );
     expect(overdue).toBeDefined();
     const page = await dash.logIn(ADMIN);
@@ -47,7 +47,7 @@ describe('pay by invoice in Chromium', () => {
 
   it('M13: an admin marks an open invoice paid and imports a BgMax file paying the overdue one (390 px, axe clean)', async () => {
     const open = await sql(
-      `select i.id, i.number, i.ocr_reference, i.total_minor, i.due_date < current_date as overdue
+      `select i.id, i.number, i.ocr_reference, i.total_minor, sitecare_invoice_days_overdue(i.kind, i.status, i.due_date, i.tenant_id, now()) > 0 as overdue
          from invoices i join tenants t on t.id = i.tenant_id
         where t.slug = 'jj-media' and i.kind = 'INVOICE' and i.status = 'OPEN' order by i.due_date`,
     );
