@@ -8,7 +8,8 @@ export async function accessibilityViolations(page: Page, selector = 'body'): Pr
   await page.waitForFunction(
     "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
   );
-  await page.addScriptTag({ content: source });
+  // Once per document: a single-page app keeps it across its screens (half a megabyte to parse again).
+  if (!(await page.evaluate('typeof globalThis.axe === "object"'))) await page.addScriptTag({ content: source });
   return page.evaluate(async (context) => {
     const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
     const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });

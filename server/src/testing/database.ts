@@ -102,7 +102,26 @@ export async function createTestDatabase(options: { migrated?: boolean; demo?: b
     env: { DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: ownerUrl, CREDENTIALS_KEY: TEST_CREDENTIALS_KEY },
     drop: async () => {
       await endPools([appUrl, ownerUrl, superuserUrl]);
+      await connectionsGone(name);
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/**
+ * Waits (up to `timeoutMs`) until no backend is connected to database `name`. A client that has just
+ * ended may still have its backend on the way out; `drop database … with (force)` terminating it then
+ * reaches the client, which no longer listens, as an unhandled 57P01 error in whichever test runs
+ * (seen in the scale loader's test). After the time is up, the drop's `force` ends what is left.
+ */
+async function connectionsGone(name: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ n }] = await adminQuery<{ n: number }>(
+      'select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [name],
+    );
+    if (n === 0 || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
