@@ -97,6 +97,22 @@ async function replaceOldQueueSchema(client: Client, logger: Logger): Promise<vo
   logger.warn({ from: version }, 'job queue: replaced an old pg-boss schema (unsent mail stays in the outbox)');
 }
 
+/**
+ * A queue of the frequent jobs (one active at a time, sent every tick). Its job carries a heartbeat:
+ * when the process running it dies (SIGKILL, out of memory), pg-boss fails the job at its next
+ * supervision (within a minute) instead of at its expiry, so the queue's one active place does not
+ * stay taken for fifteen minutes with the outbox unswept (seen in the crash test on a loaded machine).
+ * An installation's queue made before gets the setting too.
+ */
+async function tickQueue(boss: PgBoss, queue: string): Promise<void> {
+  const options = { policy: 'singleton', heartbeatSeconds: TICK_JOB_HEARTBEAT_SECONDS } as const;
+  await boss.createQueue(queue, options);
+  await boss.updateQueue(queue, { heartbeatSeconds: options.heartbeatSeconds });
+}
+
+/** pg-boss's least heartbeat; the worker refreshes it every half of it while the job runs. */
+const TICK_JOB_HEARTBEAT_SECONDS = 10;
+
 export async function startJobQueue(opts: {
   config: Config;
   owner: MikroORM;
@@ -126,12 +142,12 @@ export async function startJobQueue(opts: {
     // Issue 19: reminders of overdue invoices, every morning at 08:00.
     await boss.createQueue(INVOICE_REMINDER_QUEUE, { policy: 'singleton' });
     await boss.schedule(INVOICE_REMINDER_QUEUE, '0 8 * * *', {}, { tz: 'Europe/Stockholm' });
-    await boss.createQueue(TICKET_SLA_QUEUE, { policy: 'singleton' });
+    await tickQueue(boss, TICKET_SLA_QUEUE);
     // Issue 22: hourly; each agency's reports go on the first of its month from 06:00 in its own time zone.
     await boss.createQueue(CARE_REPORT_QUEUE, { policy: 'singleton' });
     await boss.schedule(CARE_REPORT_QUEUE, '5 * * * *');
     if (config.monitoring.enabled) {
-      await boss.createQueue(CHECK_SYNC_QUEUE, { policy: 'singleton' });
+      await tickQueue(boss, CHECK_SYNC_QUEUE);
     }
     // Issue 21: outgoing webhooks, retried with back-off (config.webhooks) before the endpoint is failing.
     const retries = {
@@ -142,13 +158,13 @@ export async function startJobQueue(opts: {
     };
     await boss.createQueue(WEBHOOK_QUEUE, retries);
     await boss.updateQueue(WEBHOOK_QUEUE, retries);
-    await boss.createQueue(WEBHOOK_SWEEP_QUEUE, { policy: 'singleton' });
+    await tickQueue(boss, WEBHOOK_SWEEP_QUEUE);
     // The frequent jobs are sent by every process's ticker (below), no longer by pg-boss's per-minute
     // cron: an installation's cron rows of them are removed, or both would send.
     for (const queue of ALL_TICK_QUEUES) await boss.unschedule(queue);
     if (!smtpUrl) return;
     await boss.createQueue(MAIL_QUEUE, { retryLimit: 7, retryDelay: 5, retryBackoff: true });
-    await boss.createQueue(SWEEP_QUEUE, { policy: 'singleton' });
+    await tickQueue(boss, SWEEP_QUEUE);
   });
   const ticker = startTicker(
     boss,
