@@ -31,7 +31,7 @@ export class DashboardFixture {
   /** A fresh browser context (no cookie, nothing remembered) on the login page. */
   async loginPage({ locale = 'en-GB', beforeLoad }: PageOptions = {}): Promise<Page> {
     const page = await this.browser.newPage({ locale });
-    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+    this.watchErrors(page);
     await beforeLoad?.(page);
     await page.goto(`${this.app.url}/#/login`);
     return page;
@@ -72,16 +72,18 @@ export class DashboardFixture {
       await page.context().clearCookies();
       await page.context().clearPermissions();
       await page.setViewportSize(VIEWPORT);
-      page.on('pageerror', (error) => this.pageErrors.push(error.message));
+      this.watchErrors(page);
       await page.goto(`${this.app.url}/#/login`);
       return page;
     } catch {
-      await page
-        .context()
-        .close()
-        .catch(() => undefined);
+      await discard(page);
       return null;
     }
+  }
+
+  /** Collects the page's uncaught errors into `pageErrors`, which each test must end empty. */
+  private watchErrors(page: Page): void {
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
   }
 
   /** At a test's start: `logIn` may lend pages from now on. */
@@ -100,14 +102,18 @@ export class DashboardFixture {
         await page.unrouteAll({ behavior: 'ignoreErrors' });
         this.idle.push({ page, locale });
       } catch {
-        await page
-          .context()
-          .close()
-          .catch(() => undefined);
+        await discard(page);
       }
     }
   }
 }
+
+/** A page that cannot be cleared for the next test: its context goes, whatever state it is in. */
+const discard = (page: Page) =>
+  page
+    .context()
+    .close()
+    .catch(() => undefined);
 
 export const menuItem = (page: Page, name: string | RegExp) => page.getByRole('menuitem', { name, exact: true });
 
