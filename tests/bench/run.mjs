@@ -4,6 +4,8 @@
 // discarded, repeats in random order) → results/latest.json, latest.md, latest.svg (and with
 // --record, the table in RESULTS.md). Options: --factor 0.05 (scale), --duration 10 --warmup 3
 // --repeats 3 --connections 10 (seconds / counts; --warmup 0: none), --out <dir>, --queries a,b, --variants sitecare,raw (measured; all are checked), --record, --skip-extras.
+// --keys compare (`pnpm bench:keys`, issue 26): every cell on the old keys (migration tenant_keys taken
+// back) and on the new ones, same data and servers, switched between cells; ratios new ÷ old (lib/keys.mjs).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -14,9 +16,10 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
 import { fromServer, REPO_ROOT, startBenchDatabase } from './lib/database.mjs';
+import { KEY_STATES, keySwitcher } from './lib/keys.mjs';
 import { clusterCpuMs, cpuMs, peakRssMb, resetPeakRss, resetStatements, statementCount } from './lib/measure.mjs';
 import { normalise, QUERIES, RAW_TABLES } from './lib/queries.mjs';
-import { renderMarkdown, renderSvg, summarise } from './lib/report.mjs';
+import { keyRatios, renderKeysMarkdown, renderMarkdown, renderSvg, summarise, summariseByKeys } from './lib/report.mjs';
 import { checkColumns, computedColumnFunctions } from './lib/selection.mjs';
 import { issueToken } from './lib/token.mjs';
 
@@ -36,8 +39,13 @@ const { values: opts } = parseArgs({
     out: { type: 'string', default: path.join(HERE, 'results') },
     record: { type: 'boolean', default: false },
     'skip-extras': { type: 'boolean', default: false },
+    keys: { type: 'string' },
   },
 });
+const compareKeys = opts.keys !== undefined;
+if (compareKeys && opts.keys !== 'compare') throw new Error(`--keys: only 'compare' is known, not '${opts.keys}'`);
+if (compareKeys && opts.record)
+  throw new Error('--keys compare does not write RESULTS.md (--record): copy its table by hand');
 const factor = Number(opts.factor);
 const duration = Number(opts.duration);
 const warmup = Number(opts.warmup);
@@ -146,6 +154,8 @@ const db = await startBenchDatabase({
 });
 const { Client } = fromServer('pg');
 let admin = new Client({ connectionString: db.superuserUrl });
+/** --keys compare: switches the keys between cells (the state at any time: keys.current). */
+let keys;
 try {
   // ---- the data, once ----
   const { DEFAULT_SCALE, scaledPlan } = require(path.join(REPO_ROOT, 'seeds', 'dist', 'index.js'));
@@ -360,35 +370,73 @@ try {
   });
 
   // ---- the same data from every variant, before any timing ----
-  const check = {};
-  for (const q of queries) {
-    const answers = {};
-    for (const [name, variant] of Object.entries(variants)) {
-      const { url, headers, body } = variant.request(q, { ...paramsFor(q, false), body: 'Tack, vi tittar på det.' });
-      const res = await fetch(url, { method: 'POST', headers, body });
-      const json = await res.json();
-      if (json.errors?.length || res.status !== 200)
-        throw new Error(`${variant.label}, query ${q.key}: HTTP ${res.status} ${JSON.stringify(json.errors)}`);
-      answers[name] = normalise(variant.data(json, q), { dropVolatile: Boolean(q.mutation) });
-      if (answers[name] == null) throw new Error(`${variant.label}, query ${q.key}: no data`);
+  /** Every query from every variant, compared; `state` (--keys compare): the key state, for the messages. */
+  const sameData = async (state) => {
+    const check = {};
+    const answersOf = {};
+    for (const q of queries) {
+      const answers = {};
+      for (const [name, variant] of Object.entries(variants)) {
+        const { url, headers, body } = variant.request(q, { ...paramsFor(q, false), body: 'Tack, vi tittar på det.' });
+        const res = await fetch(url, { method: 'POST', headers, body });
+        const json = await res.json();
+        if (json.errors?.length || res.status !== 200)
+          throw new Error(`${variant.label}, query ${q.key}: HTTP ${res.status} ${JSON.stringify(json.errors)}`);
+        answers[name] = normalise(variant.data(json, q), { dropVolatile: Boolean(q.mutation) });
+        if (answers[name] == null) throw new Error(`${variant.label}, query ${q.key}: no data`);
+      }
+      const same = Object.values(answers).every((a) => isDeepStrictEqual(a, answers.sitecare));
+      const size = JSON.stringify(answers.sitecare).length;
+      check[q.key] = { same, bytes: size };
+      answersOf[q.key] = answers;
+      if (!same) {
+        await mkdir(opts.out, { recursive: true });
+        const file = path.join(opts.out, state ? `mismatch-${q.key}-${state}-keys.json` : `mismatch-${q.key}.json`);
+        await writeFile(file, JSON.stringify(answers, null, 1));
+        throw new Error(
+          `Query ${q.key}: the variants answer differently${state ? ` on the ${state} keys` : ''} (all three answers in ${file})`,
+        );
+      }
+      log(`query ${q.key}: same data from all three (${size} bytes normalised)${state ? ` on the ${state} keys` : ''}`);
     }
-    const same = Object.values(answers).every((a) => isDeepStrictEqual(a, answers.sitecare));
-    const size = JSON.stringify(answers.sitecare).length;
-    check[q.key] = { same, bytes: size };
-    if (!same) {
-      await mkdir(opts.out, { recursive: true });
-      const file = path.join(opts.out, `mismatch-${q.key}.json`);
-      await writeFile(file, JSON.stringify(answers, null, 1));
-      throw new Error(`Query ${q.key}: the variants answer differently (all three answers in ${file})`);
+    return { check, answersOf };
+  };
+  let check;
+  if (!compareKeys) ({ check } = await sameData());
+  else {
+    // The server migrated up at start: the new keys first, then the old ones (where repeat 0 begins),
+    // and every query's answers must also be equal between the two states.
+    keys = await keySwitcher({ ownerUrl: db.ownerUrl, admin, log });
+    const onNew = await sameData('new');
+    await keys.switchTo('old');
+    const onOld = await sameData('old');
+    check = {};
+    for (const q of queries) {
+      if (!isDeepStrictEqual(onOld.answersOf[q.key], onNew.answersOf[q.key])) {
+        await mkdir(opts.out, { recursive: true });
+        const file = path.join(opts.out, `mismatch-${q.key}-keys.json`);
+        await writeFile(file, JSON.stringify({ old: onOld.answersOf[q.key], new: onNew.answersOf[q.key] }, null, 1));
+        throw new Error(`Query ${q.key}: the answers differ between the old and the new keys (both in ${file})`);
+      }
+      check[q.key] = { ...onNew.check[q.key], sameOnOldKeys: true, sameAcrossKeys: true };
     }
-    log(`query ${q.key}: same data from all three (${size} bytes normalised)`);
+    log(`every query: the same answers on the old and the new keys`);
   }
 
   // ---- measurements ----
   const runs = [];
   const schedule = [];
-  for (let r = 0; r < repeats; r++)
-    schedule.push(...shuffle(opts.variants.split(',').flatMap((v) => queries.map((q) => ({ v, q, repeat: r })))));
+  if (!compareKeys)
+    for (let r = 0; r < repeats; r++)
+      schedule.push(...shuffle(opts.variants.split(',').flatMap((v) => queries.map((q) => ({ v, q, repeat: r })))));
+  else
+    // Both key states in every repeat, old then new, then new then old, …: one switch per repeat (the
+    // check left the database on the old keys), cells in random order within a state.
+    for (let r = 0; r < repeats; r++)
+      for (const state of r % 2 ? [...KEY_STATES].reverse() : KEY_STATES)
+        schedule.push(
+          ...shuffle(opts.variants.split(',').flatMap((v) => queries.map((q) => ({ v, q, repeat: r, state })))),
+        );
   const fire = (v, q, seconds) => {
     const variant = variants[v];
     const first = variant.request(q, paramsFor(q, true));
@@ -407,8 +455,9 @@ try {
       ],
     });
   };
-  for (const [i, { v, q, repeat }] of schedule.entries()) {
+  for (const [i, { v, q, repeat, state }] of schedule.entries()) {
     const variant = variants[v];
+    if (state && state !== keys.current) await keys.switchTo(state); // the servers are idle between cells
     if (warmup > 0) await fire(v, q, warmup); // --warmup 0: none (the smoke test's cold cells)
     await resetStatements(admin);
     const peakReset = resetPeakRss(variant.pid);
@@ -434,13 +483,21 @@ try {
       pgCpuMsPerRequest: (clusterCpuMs(path.join(db.dir, 'data')) - pg0) / requests,
       peakRssMb: peakRssMb(variant.pid),
       peakRssWindow: peakReset ? 'measurement' : 'process lifetime',
+      ...(state ? { keys: state } : {}),
     };
     runs.push(run);
     log(
-      `${i + 1}/${schedule.length} ${variant.label.padEnd(15)} ${q.key}: ${run.rps.toFixed(0)} req/s, p99 ${run.p99} ms, ` +
+      `${i + 1}/${schedule.length} ${variant.label.padEnd(15)} ${q.key}${state ? ` ${state} keys` : ''}: ` +
+        `${run.rps.toFixed(0)} req/s, p99 ${run.p99} ms, ` +
         `${run.statementsPerRequest.toFixed(1)} statements/req${failed ? `, ${failed} FAILED` : ''}`,
     );
     if (failed > requests * 0.01) throw new Error(`${variant.label}, query ${q.key}: ${failed} of ${requests} failed`);
+  }
+
+  if (keys) {
+    // The extras below run on the new keys, as the server leaves them (at start it would migrate up).
+    if (!opts['skip-extras'] && keys.current !== 'new') await keys.switchTo('new');
+    await keys.close();
   }
 
   // ---- cold start of Sitecare on the existing data, to a healthy /healthz ----
@@ -487,20 +544,32 @@ try {
   }
 
   // ---- output ----
-  const summary = summarise(runs, Object.fromEntries(Object.entries(variants).map(([k, v]) => [k, v.label])), queries);
+  const labels = Object.fromEntries(Object.entries(variants).map(([k, v]) => [k, v.label]));
+  const summary = compareKeys ? summariseByKeys(runs, labels, queries, KEY_STATES) : summarise(runs, labels, queries);
   const report = {
     startedAt: new Date(startedAt).toISOString(),
     seconds: (Date.now() - startedAt) / 1000,
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-    settings: { factor, duration, warmup, repeats, connections },
+    settings: { factor, duration, warmup, repeats, connections, ...(keys ? { keys: 'compare' } : {}) },
     data: loaded.rows,
     check,
     extras,
     summary,
     runs,
+    // --keys compare: the switches (each followed by ANALYZE) and the ratios new ÷ old.
+    ...(keys
+      ? {
+          keys: {
+            states: KEY_STATES,
+            analyzeAfterSwitch: true,
+            switches: keys.switches,
+            ratios: keyRatios(summary, queries),
+          },
+        }
+      : {}),
   };
   await mkdir(opts.out, { recursive: true });
-  const markdown = renderMarkdown(report, queries);
+  const markdown = keys ? renderKeysMarkdown(report, queries) : renderMarkdown(report, queries);
   await writeFile(path.join(opts.out, 'latest.json'), JSON.stringify(report, null, 2));
   await writeFile(path.join(opts.out, 'latest.md'), markdown);
   await writeFile(path.join(opts.out, 'latest.svg'), renderSvg(summary, queries));
@@ -518,6 +587,7 @@ try {
   console.log(markdown);
   log(`done in ${((Date.now() - startedAt) / 1000).toFixed(0)} s; results in ${opts.out}`);
 } finally {
+  await keys?.close().catch(() => undefined);
   for (const child of children) await stopChild(child);
   await admin.end().catch(() => undefined);
   await db.stop();
