@@ -84,7 +84,7 @@ export async function createHttpApp(opts: {
   // An idle connection cut by the server (a database restart) is dropped and reopened on demand (S29);
   // without a listener, pg would crash the process.
   throttlePool.on('error', (error) => logger.warn({ err: error }, 'throttle pool lost a connection'));
-  const metrics = new Metrics();
+  const metrics = new Metrics({ processMetrics: config.metrics.enabled });
   metrics.watch({
     pools: {
       app: ormPoolUse(orm),

@@ -1,4 +1,4 @@
-// Smoke test of `pnpm bench` (tests/bench/run.mjs) at a tiny scale with half-second measurements and no
+// Smoke test of `pnpm bench` (tests/bench/run.mjs) at a tiny scale with 0.2-second cells of two connections and no
 // warm-up (it proves the harness, not the figures): the same-data check passes for every query, and
 // every variant × query has figures. And the check does catch a variant that answers differently
 // (fault injected into the raw baseline).
@@ -12,7 +12,19 @@ const run = promisify(execFile);
 const RUN = path.join(__dirname, 'run.mjs');
 const VARIANTS = ['sitecare', 'postgraphile', 'raw'];
 const QUERIES = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-const tiny = ['--factor', '0.01', '--duration', '0.5', '--warmup', '0', '--repeats', '1', '--skip-extras'];
+const tiny = [
+  '--factor',
+  '0.01',
+  '--duration',
+  '0.2',
+  '--connections',
+  '2',
+  '--warmup',
+  '0',
+  '--repeats',
+  '1',
+  '--skip-extras',
+];
 
 describe('pnpm bench (tiny scale)', () => {
   let out: string;
