@@ -16,9 +16,9 @@ describe('the ORM tenant filter (wall one)', () => {
   let orm: MikroORM;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    // A clone of the run's demo template (seeded once by globalSetup, as seedDemoIfEmpty would seed it).
+    db = await createTestDatabase({ demo: true });
     orm = await initOrm(db.ownerUrl, { logger: () => undefined });
-    await seedDemoIfEmpty(orm, testKeyring());
   });
   afterAll(async () => {
     await orm?.close(true);

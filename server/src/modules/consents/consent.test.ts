@@ -7,14 +7,13 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { loadConfig } from '../../config';
 import { initOrm } from '../../db/orm';
-import { seedDemoIfEmpty } from '../../db/seed';
 import { systemContext, useTenant, type AppServices, type RequestContext } from '../../graphql/context';
 import { createHttpApp, type HttpApp } from '../../http';
 import { personalDataSources, purposeHoldings } from '../index';
 import type { DataSubject } from '../../privacy/personal-data';
 import { expirePurposeData } from '../../system/purpose-retention';
 import { createTestDatabase, queryAs, type TestDatabase } from '../../testing/database';
-import { TEST_CREDENTIALS_KEY, testKeyring } from '../../testing/env';
+import { TEST_CREDENTIALS_KEY } from '../../testing/env';
 import { purgeConsentLeftovers } from './consent.retention';
 import { consentSource } from './consent.source';
 
@@ -24,9 +23,9 @@ const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) 
   queryAs<T>(db.superuserUrl, text, params);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  // A clone of the run's demo template (seeded once by globalSetup, as seedDemoIfEmpty would seed it).
+  db = await createTestDatabase({ demo: true });
   owner = await initOrm(db.ownerUrl, { logger: () => undefined });
-  await seedDemoIfEmpty(owner, testKeyring());
 });
 afterAll(async () => {
   await owner?.close(true);

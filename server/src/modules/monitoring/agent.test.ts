@@ -7,11 +7,10 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { loadConfig } from '../../config';
 import { initOrm } from '../../db/orm';
-import { seedDemoIfEmpty } from '../../db/seed';
 import { systemContext, useTenant, type AppServices } from '../../graphql/context';
 import { createHttpApp, type HttpApp } from '../../http';
 import { createTestDatabase, queryAs, type TestDatabase } from '../../testing/database';
-import { TEST_CREDENTIALS_KEY, testKeyring } from '../../testing/env';
+import { TEST_CREDENTIALS_KEY } from '../../testing/env';
 import { rotateAgentToken } from './agent.service';
 
 let db: TestDatabase;
@@ -57,9 +56,9 @@ const backup = {
 };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  // A clone of the run's demo template (seeded once by globalSetup, as seedDemoIfEmpty would seed it).
+  db = await createTestDatabase({ demo: true });
   owner = await initOrm(db.ownerUrl, { logger: () => undefined });
-  await seedDemoIfEmpty(owner, testKeyring());
   // Start from no care history (the demo's own is care.seed.ts's, tested in care.seed.test.ts).
   await sql(`truncate site_check_results, site_check_rollups, site_incidents, site_updates`);
   await sql(`delete from support_tickets where channel = 'MONITORING'`);

@@ -4,9 +4,7 @@ import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { demoCareHistory } from '@sitecare/seeds';
 import { initOrm } from '../../db/orm';
-import { seedDemoIfEmpty } from '../../db/seed';
 import { createTestDatabase, queryAs, type TestDatabase } from '../../testing/database';
-import { testKeyring } from '../../testing/env';
 
 let db: TestDatabase;
 let owner: MikroORM;
@@ -14,9 +12,9 @@ const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) 
   queryAs<T>(db.superuserUrl, text, params);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  // A clone of the run's demo template (seeded once by globalSetup, as seedDemoIfEmpty would seed it).
+  db = await createTestDatabase({ demo: true });
   owner = await initOrm(db.ownerUrl, { logger: () => undefined });
-  await seedDemoIfEmpty(owner, testKeyring());
 });
 
 afterAll(async () => {

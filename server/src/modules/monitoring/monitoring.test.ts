@@ -8,9 +8,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { initOrm } from '../../db/orm';
-import { seedDemoIfEmpty } from '../../db/seed';
 import { createTestDatabase, queryAs, type TestDatabase } from '../../testing/database';
-import { testKeyring } from '../../testing/env';
 import { runDueChecks, syncCheckSchedules, type CheckRunOptions } from './checks';
 import { probeHttp, probeTls } from './probe';
 import { pruneChecks } from './rollups';
@@ -99,9 +97,9 @@ const resultsOf = (siteId: string, kind = 'HTTP') =>
   );
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  // A clone of the run's demo template (seeded once by globalSetup, as seedDemoIfEmpty would seed it).
+  db = await createTestDatabase({ demo: true });
   owner = await initOrm(db.ownerUrl, { logger: () => undefined });
-  await seedDemoIfEmpty(owner, testKeyring());
   // Start from no care history (the demo's own is care.seed.ts's, tested in care.seed.test.ts).
   await sql(`truncate site_check_results, site_check_rollups, site_incidents, site_updates`);
   await sql(`delete from support_tickets where channel = 'MONITORING'`);
