@@ -3,14 +3,12 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { DEFAULT_SCALE, scaledPlan } from '@sitecare/seeds';
 import { createTestDatabase, queryAs, type TestDatabase } from '../../server/src/testing/database';
-import { emptyDatabaseFixture } from '../../server/src/testing/migrations-fixture';
-import { testKeyring } from '../../server/src/testing/env';
-import { migrateUp } from '../../server/src/db/orm';
+import { initOrm, migrateUp } from '../../server/src/db/orm';
 import { loadScale } from '../../server/src/db/scale';
-import { seedDemoIfEmpty } from '../../server/src/db/seed';
 import { AGENCY_LESS_TABLES, TENANT_KEYS_MIGRATION } from '../../server/src/db/tenant-keys';
 
 /** Every way a public table breaks the agency-key rule, named by table and constraint. */
@@ -180,7 +178,17 @@ describe('M20: agency keys', () => {
 });
 
 describe('M20: the key migration on existing data', () => {
-  const fixture = emptyDatabaseFixture();
+  // A clone of the run's demo template: migrated and seeded by today's code once per run (globalSetup;
+  // the demo seed runs the monitoring rollups, which name today's keys), instead of both again here.
+  const fixture = {} as { db: TestDatabase; orm: MikroORM };
+  beforeAll(async () => {
+    fixture.db = await createTestDatabase({ demo: true });
+    fixture.orm = await initOrm(fixture.db.ownerUrl, { logger: () => undefined });
+  });
+  afterAll(async () => {
+    await fixture.orm?.close(true);
+    await fixture.db?.drop();
+  });
 
   /** Row count and checksum of every public table, over the columns it had before. */
   const facts = async (columns?: Map<string, string[]>) => {
@@ -224,10 +232,8 @@ describe('M20: the key migration on existing data', () => {
   const FACTOR = 0.1;
 
   it(`M20: demo and scale data (factor ${FACTOR}) keep every row and checksum through the key migration`, async () => {
-    // The data is made by today's code (the demo seed runs the monitoring rollups, which name today's
-    // keys), then the key migration is taken back, so that it runs forwards on data under the old keys.
-    await migrateUp(fixture.orm);
-    await seedDemoIfEmpty(fixture.orm, testKeyring());
+    // The data is made by today's code (the demo, and the scale data loaded here), then the key migration
+    // is taken back, so that it runs forwards on data under the old keys.
     await loadScale(fixture.db.ownerUrl, scaledPlan(DEFAULT_SCALE, FACTOR), 'not-a-real-hash', false);
     await fixture.orm.getMigrator().down({ migrations: [KEYS_MIGRATION] });
     expect((await fixture.orm.getMigrator().getPendingMigrations()).map((m) => m.name)).toEqual([KEYS_MIGRATION]);
