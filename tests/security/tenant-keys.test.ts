@@ -3,11 +3,11 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { DEFAULT_SCALE, scaledPlan } from '@sitecare/seeds';
 import { createTestDatabase, queryAs, type TestDatabase } from '../../server/src/testing/database';
-import { initOrm, migrateUp } from '../../server/src/db/orm';
+import { ormDatabaseFixture } from '../../server/src/testing/migrations-fixture';
+import { migrateUp } from '../../server/src/db/orm';
 import { loadScale } from '../../server/src/db/scale';
 import { AGENCY_LESS_TABLES, TENANT_KEYS_MIGRATION } from '../../server/src/db/tenant-keys';
 
@@ -180,15 +180,7 @@ describe('M20: agency keys', () => {
 describe('M20: the key migration on existing data', () => {
   // A clone of the run's demo template: migrated and seeded by today's code once per run (globalSetup;
   // the demo seed runs the monitoring rollups, which name today's keys), instead of both again here.
-  const fixture = {} as { db: TestDatabase; orm: MikroORM };
-  beforeAll(async () => {
-    fixture.db = await createTestDatabase({ demo: true });
-    fixture.orm = await initOrm(fixture.db.ownerUrl, { logger: () => undefined });
-  });
-  afterAll(async () => {
-    await fixture.orm?.close(true);
-    await fixture.db?.drop();
-  });
+  const fixture = ormDatabaseFixture({ demo: true });
 
   /** Row count and checksum of every public table, over the columns it had before. */
   const facts = async (columns?: Map<string, string[]>) => {
