@@ -119,6 +119,24 @@ describe('S39: row rules in PostgreSQL', () => {
     }
   });
 
+  it('M10: the functions that set every request\'s viewer keep generic plans (a later "create or replace" drops the setting)', async () => {
+    const functions = await queryAs<{ proname: string; proconfig: string[] | null }>(
+      db.superuserUrl,
+      `select proname, proconfig from pg_proc
+        where proname in ('sitecare_set_viewer', 'sitecare_resume_session', 'sitecare_resume_session_as')
+        order by proname`,
+    );
+    expect(functions.map((f) => f.proname)).toEqual([
+      'sitecare_resume_session',
+      'sitecare_resume_session_as',
+      'sitecare_set_viewer',
+    ]);
+    for (const f of functions)
+      expect({ [f.proname]: f.proconfig ?? [] }).toEqual({
+        [f.proname]: expect.arrayContaining(['plan_cache_mode=force_generic_plan']),
+      });
+  });
+
   it("S39: every tenant table that refers to a customer's or a person's rows has a viewer rule, or is named with its reason", async () => {
     const tables = await queryAs<{ table_name: string }>(
       db.superuserUrl,
