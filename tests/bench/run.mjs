@@ -20,7 +20,7 @@ import { KEY_STATES, keySwitcher } from './lib/keys.mjs';
 import { clusterCpuMs, cpuMs, peakRssMb, resetPeakRss, resetStatements, statementCount } from './lib/measure.mjs';
 import { normalise, QUERIES, RAW_TABLES } from './lib/queries.mjs';
 import { keyRatios, renderKeysMarkdown, renderMarkdown, renderSvg, summarise, summariseByKeys } from './lib/report.mjs';
-import { checkColumns, computedColumnFunctions } from './lib/selection.mjs';
+import { checkColumns, computedColumnFunctions, replyMailFunction } from './lib/selection.mjs';
 import { issueToken } from './lib/token.mjs';
 
 const require = createRequire(import.meta.url);
@@ -191,6 +191,7 @@ try {
 
   await admin.query(await readFile(path.join(HERE, 'lib', 'peers.sql'), 'utf8'));
   await admin.query(computedColumnFunctions(RAW_TABLES));
+  await admin.query(replyMailFunction());
   await checkColumns(admin, RAW_TABLES);
 
   // The largest agency, its admin, and the contractor with the most assigned sites.

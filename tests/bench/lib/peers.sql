@@ -41,6 +41,8 @@ create or replace function ticket_reply(p_ticket_id uuid, p_body text) returns t
     values (gen_random_uuid(), nullif(current_setting('app.tenant_id', true), '')::uuid, p_ticket_id,
             nullif(current_setting('app.user_id', true), '')::uuid, p_body, false, '[]', now(), now())
     returning * into message;
+    -- The requester's mail, as Sitecare's reply queues it (run.mjs creates it from Sitecare's SQL).
+    perform bench_reply_mail(message.id, message.ticket_id, message.body);
     return message;
   end $$;
 alter function sites_open_tickets(sites) owner to sitecare_owner;

@@ -2,7 +2,7 @@
 // Sitecare's GraphQL as the dashboard's data provider sends it, PostGraphile 5's equivalent, and a
 // raw-SQL handler (one statement, json built by PostgreSQL). `params` vary per request (a random
 // site or ticket); `normalise` makes the three answers comparable.
-import { jsonObject, postgraphileSelection as pgl, sitecareSelection as sc } from './selection.mjs';
+import { jsonObject, postgraphileSelection as pgl, replyMailSql, sitecareSelection as sc } from './selection.mjs';
 
 const OPEN = `('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')`;
 const list = (sql) => `coalesce((${sql}), '[]'::json)`;
@@ -159,9 +159,12 @@ export const QUERIES = [
         expectRows: 1,
       },
       {
-        text: `insert into ticket_messages (id, tenant_id, ticket_id, author_user_id, body, internal, password_hints, created_at, updated_at)
-               values (gen_random_uuid(), $2, $1, $3, $4, false, '[]', now(), now())
-               returning ${jsonObject('TicketMessage', 'ADMIN', 'ticket_messages')} as data`,
+        // The message and the requester's mail (Sitecare's SQL, selection.mjs replyMailSql).
+        text: `with written as (
+                 insert into ticket_messages (id, tenant_id, ticket_id, author_user_id, body, internal, password_hints, created_at, updated_at)
+                 values (gen_random_uuid(), $2, $1, $3, $4, false, '[]', now(), now()) returning *),
+               mailed as (${replyMailSql('written')})
+               select ${jsonObject('TicketMessage', 'ADMIN', 'written')} as data from written`,
         values: [ticketId, claims.tenantId, claims.userId, body],
       },
     ],

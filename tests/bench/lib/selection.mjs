@@ -91,6 +91,25 @@ export function computedColumnFunctions(tables) {
   return statements.join('\n');
 }
 
+/**
+ * The reply's mail to the requester (issue 18) as Sitecare's reply queues it, in Sitecare's own SQL
+ * (`requesterReplySql`, modules/tickets/ticket-mail.sql.ts): the peers' reply (d) queues the same outbox
+ * row, so that all three do the same work. `written` is a relation of the new message (`id`,
+ * `ticket_id`, `body`, `internal`).
+ */
+const { requesterReplySql } = fromServer('modules/tickets/ticket-mail.sql.js');
+export const replyMailSql = (written) => requesterReplySql(written);
+
+/** `bench_reply_mail(message)`, which PostGraphile's `ticket_reply` (peers.sql) calls (PL/pgSQL: its plan is kept). */
+export const replyMailFunction = () =>
+  `create or replace function bench_reply_mail(p_id uuid, p_ticket uuid, p_body text) returns void
+     language plpgsql volatile as $$ begin
+       with written as (select p_id as id, p_ticket as ticket_id, p_body as body, false as internal)
+       ${replyMailSql('written')};
+     end $$;
+   alter function bench_reply_mail(uuid, uuid, text) owner to sitecare_owner;
+   grant execute on function bench_reply_mail(uuid, uuid, text) to sitecare_app, bench_contractor;`;
+
 export const snakeCase = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**

@@ -488,7 +488,12 @@ describe('compiled reads (graphql/sql)', () => {
     const rowsOf = (ticketId: string, since: string) =>
       queryAs<Record<string, unknown>>(
         db.superuserUrl,
-        `select recipient, template, language, subject, payload, status, ticket_id from outbox_messages
+        // A reply's mail names the reply (its history is quoted when sent): the id differs between the
+        // two paths, so it is compared as "the message this path wrote".
+        `select recipient, template, language, subject, payload - 'messageId' as payload, status, ticket_id,
+                exists (select 1 from ticket_messages m where m.ticket_id = o.ticket_id
+                          and m.id::text = o.payload->>'messageId' and m.body like 'Utskick %') as "namesReply"
+           from outbox_messages o
           where ticket_id = $1 and created_at >= $2 order by template, recipient`,
         [ticketId, since],
       );
@@ -511,7 +516,7 @@ describe('compiled reads (graphql/sql)', () => {
           )
             compiledWrites++;
           written.push(await rowsOf(tickets[role], since));
-          // The next path replies to the same thread (the quoted history is the same).
+          // The next path replies to the same thread (the same messages before it).
           await queryAs(
             db.superuserUrl,
             "delete from ticket_messages where ticket_id = $1 and created_at >= $2 and body like 'Utskick %'",
@@ -522,6 +527,7 @@ describe('compiled reads (graphql/sql)', () => {
         // A public staff or contractor reply mails the requester; a customer's answer the staff; a note nobody.
         const templates = new Set(written[0].map((r) => r.template));
         expect([...templates]).toEqual(internal ? [] : role === 'CUSTOMER' ? ['ticket.answered'] : ['ticket.reply']);
+        for (const row of written[0]) expect(row.namesReply).toBe(row.template === 'ticket.reply');
       }
     }
     // Every one of these replies went through the compiled path's one round trip.

@@ -8,6 +8,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { Logger } from '../../logger';
 import type { Keyring } from '../../secrets/keyring';
 import { agencyEnvelope } from '../tenants/agency-mail';
+import { quotedHistorySql } from '../tickets/ticket-mail.sql';
 import { replyToWithToken, signTicketToken } from '../tickets/ticket-token';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { renderMail, type MailTemplate } from './templates';
@@ -88,6 +89,17 @@ async function ticketHeaders(
 }
 
 /**
+ * A reply's quoted history, read when its mail is sent (the outbox row names the reply: `messageId`).
+ * A row queued before it did so carries its `quoted` in the payload and is sent as it is.
+ */
+async function quotedHistory(tx: EntityManager, message: OutboxMessage): Promise<{ quoted?: unknown }> {
+  const { messageId } = message.payload;
+  if (message.template !== 'ticket.reply' || typeof messageId !== 'string') return {};
+  const [row] = await tx.execute<{ quoted: unknown }[]>(quotedHistorySql, [message.tenant.id, messageId]);
+  return { quoted: row?.quoted ?? [] };
+}
+
+/**
  * Sends outbox message `id` if it is still pending, in its own transaction on the owner's connection
  * (the system path: the worker serves every agency). Throws on a transient failure so the queue retries.
  * Issue 17: the mail is from the agency's sender name (at the installation's address `from`, or the
@@ -116,7 +128,10 @@ export async function sendOutboxMessage(
       ticketMail && typeof portalPath === 'string' && portalPath.startsWith('/')
         ? { ...message.payload, link: `${ticketMail.publicUrl}${portalPath}` }
         : message.payload;
-    const mail = renderMail(message.template as MailTemplate, message.language as SupportedLanguage, vars);
+    const mail = renderMail(message.template as MailTemplate, message.language as SupportedLanguage, {
+      ...vars,
+      ...(await quotedHistory(tx, message)),
+    });
     message.attempts += 1;
     let relay: Transporter | undefined;
     try {
