@@ -136,7 +136,7 @@ export const QUERIES = [
   },
   {
     key: 'd',
-    title: 'mutation: reply to a ticket (random ticket)',
+    title: 'mutation: reply to a ticket, with its mail to the requester queued (random ticket)',
     role: 'ADMIN',
     mutation: true,
     sitecare: ({ ticketId, body }) => ({
