@@ -84,6 +84,9 @@ function singleRoot(operation: OperationDefinitionNode): boolean {
 /** Sessions remembered at most (a digest, a user id and a role each): beyond it, the memory starts over. */
 const REMEMBERED_SESSIONS = 10_000;
 
+/** Compiled statements kept per operation (viewers × variables) before the operation's are dropped. */
+const COMPILED_PER_OPERATION = 500;
+
 /** Prepared statements per connection at most: distinct documents beyond it are parsed each time. */
 const PREPARED_PER_CONNECTION = 200;
 const prepared = new WeakMap<PgConnection, Set<string>>();
@@ -419,14 +422,34 @@ export class SqlAnswers {
     variables: Record<string, unknown>,
     viewer: { role: Role; tenantId: string; userId: string },
   ): Compiled | RefusedToRole | undefined {
+    // A query compiles to the same statement for the same viewer and variables: kept per parsed
+    // operation (Apollo's document cache and the lane's hand back the same object for the same text).
+    // Mutations are compiled every time (their variables differ from call to call).
+    const read = operation.operation === 'query';
+    let known = read ? this.compiledByOperation.get(operation) : undefined;
+    const key = read ? `${viewer.role}\0${viewer.tenantId}\0${viewer.userId}\0${JSON.stringify(variables)}` : '';
+    if (known?.has(key)) return known.get(key);
+    let compiled: Compiled | RefusedToRole | undefined;
     try {
-      return this.compiler!.compile(operation, fragments, variables, viewer);
+      compiled = this.compiler!.compile(operation, fragments, variables, viewer);
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
       ctx.logger.debug({ reason: error.message }, 'no compiled read; answered by the resolvers');
-      return error instanceof RefusedToRole ? error : undefined;
+      compiled = error instanceof RefusedToRole ? error : undefined;
     }
+    if (read) {
+      if (!known) this.compiledByOperation.set(operation, (known = new Map()));
+      if (known.size >= COMPILED_PER_OPERATION) known.clear();
+      known.set(key, compiled);
+    }
+    return compiled;
   }
+
+  /** Compiled queries by parsed operation, then by viewer and variables (at most COMPILED_PER_OPERATION each). */
+  private readonly compiledByOperation = new WeakMap<
+    OperationDefinitionNode,
+    Map<string, Compiled | RefusedToRole | undefined>
+  >();
 
   /** The answer, or null when a root found nothing (an unknown or out-of-scope id: the resolvers word it). */
   private response(data: Record<string, unknown> | RawJson | null | undefined): GraphQLResponse | null {
