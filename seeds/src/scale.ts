@@ -415,6 +415,10 @@ export function* generateScale(
             channel: faker.helpers.arrayElement(['PORTAL', 'FORM', 'EMAIL']),
             first_response_due_at: iso(at + 24 * 3_600_000),
             first_responded_at: answered ? iso(at + faker.number.int({ min: 1, max: 30 }) * 3_600_000) : null,
+            // Unanswered past its due time: the staff were told then (the overdue job marks it, issue 18),
+            // as in an installation that has been running; otherwise its first start would mark
+            // thousands of tickets at once.
+            breach_notified_at: answered ? null : iso(at + 24 * 3_600_000),
             password_flagged: false,
           }),
         );
