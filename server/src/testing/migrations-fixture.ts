@@ -1,7 +1,7 @@
 // The fixture of files that need the owner's ORM on a database of their own (the migrations tests, the
-// key migration's). Apart from database.ts, which every suite loads: this one loads the ORM and with it
-// every entity and module, about a second of each test file's start in jest's module registry (issue 24),
-// which a suite that only needs a database does without.
+// key migration's, the reply mail's). Apart from database.ts, which every suite loads: this one loads
+// the ORM and with it every entity and module, about a second of each test file's start in jest's
+// module registry (issue 24), which a suite that only needs a database does without.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { initOrm } from '../db/orm';
 import { createTestDatabase, type TestDatabase } from './database';

@@ -2,30 +2,19 @@
 // the outbox row, through the real sender and nodemailer (a stream transport: the message as it would
 // go over SMTP, parsed back).
 import 'reflect-metadata';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { simpleParser } from 'mailparser';
 import { createTransport } from 'nodemailer';
-import { initOrm } from '../../db/orm';
 import { createLogger } from '../../logger';
-import { createTestDatabase, queryAs, type TestDatabase } from '../../testing/database';
+import { queryAs } from '../../testing/database';
 import { testKeyring } from '../../testing/env';
+import { ormDatabaseFixture } from '../../testing/migrations-fixture';
 import { sendOutboxMessage } from '../mail/mail.sender';
 import { requesterReplySql } from './ticket-mail.sql';
 
-let db: TestDatabase;
-let owner: MikroORM;
+// A clone of the run's demo template, and the owner's ORM (the sender's system path).
+const fixture = ormDatabaseFixture({ demo: true });
 const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
-  queryAs<T>(db.superuserUrl, text, params);
-
-beforeAll(async () => {
-  db = await createTestDatabase({ demo: true });
-  owner = await initOrm(db.ownerUrl, { logger: () => undefined });
-});
-
-afterAll(async () => {
-  await owner?.close(true);
-  await db?.drop();
-});
+  queryAs<T>(fixture.db.superuserUrl, text, params);
 
 describe("a reply's mail", () => {
   it('M10: quotes the public messages before the reply as they are when it is sent, and the outbox keeps no copy of them', async () => {
@@ -71,7 +60,7 @@ describe("a reply's mail", () => {
       return info;
     }) as typeof transport.sendMail;
     const outcome = await sendOutboxMessage(
-      owner.em,
+      fixture.orm.em,
       transport,
       'no-reply@sitecare.example.com',
       queued.id,
