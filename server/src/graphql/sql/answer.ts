@@ -84,8 +84,11 @@ function singleRoot(operation: OperationDefinitionNode): boolean {
 /** Sessions remembered at most (a digest, a user id and a role each): beyond it, the memory starts over. */
 const REMEMBERED_SESSIONS = 10_000;
 
-/** Compiled statements kept per operation (viewers × variables) before the operation's are dropped. */
-const COMPILED_PER_OPERATION = 500;
+/**
+ * Compiled queries kept (operations × viewers × variables), in all: a statement is a few kilobytes of
+ * SQL, so the bound holds memory to tens of megabytes whatever clients send; when full, all are dropped.
+ */
+const COMPILED_KEPT = 2_000;
 
 /** Prepared statements per connection at most: distinct documents beyond it are parsed each time. */
 const PREPARED_PER_CONNECTION = 200;
@@ -426,9 +429,12 @@ export class SqlAnswers {
     // operation (Apollo's document cache and the lane's hand back the same object for the same text).
     // Mutations are compiled every time (their variables differ from call to call).
     const read = operation.operation === 'query';
-    let known = read ? this.compiledByOperation.get(operation) : undefined;
-    const key = read ? `${viewer.role}\0${viewer.tenantId}\0${viewer.userId}\0${JSON.stringify(variables)}` : '';
-    if (known?.has(key)) return known.get(key);
+    let operationId = read ? this.operationIds.get(operation) : undefined;
+    if (read && operationId === undefined) this.operationIds.set(operation, (operationId = this.operationCount++));
+    const key = read
+      ? `${operationId}\0${viewer.role}\0${viewer.tenantId}\0${viewer.userId}\0${JSON.stringify(variables)}`
+      : '';
+    if (read && this.compiledKept.has(key)) return this.compiledKept.get(key);
     let compiled: Compiled | RefusedToRole | undefined;
     try {
       compiled = this.compiler!.compile(operation, fragments, variables, viewer);
@@ -438,18 +444,17 @@ export class SqlAnswers {
       compiled = error instanceof RefusedToRole ? error : undefined;
     }
     if (read) {
-      if (!known) this.compiledByOperation.set(operation, (known = new Map()));
-      if (known.size >= COMPILED_PER_OPERATION) known.clear();
-      known.set(key, compiled);
+      if (this.compiledKept.size >= COMPILED_KEPT) this.compiledKept.clear();
+      this.compiledKept.set(key, compiled);
     }
     return compiled;
   }
 
-  /** Compiled queries by parsed operation, then by viewer and variables (at most COMPILED_PER_OPERATION each). */
-  private readonly compiledByOperation = new WeakMap<
-    OperationDefinitionNode,
-    Map<string, Compiled | RefusedToRole | undefined>
-  >();
+  /** Compiled queries by operation (its number here), viewer and variables; at most COMPILED_KEPT. */
+  private readonly compiledKept = new Map<string, Compiled | RefusedToRole | undefined>();
+  /** A number per parsed operation, for the keys above (a WeakMap: operations Apollo drops go too). */
+  private readonly operationIds = new WeakMap<OperationDefinitionNode, number>();
+  private operationCount = 0;
 
   /** The answer, or null when a root found nothing (an unknown or out-of-scope id: the resolvers word it). */
   private response(data: Record<string, unknown> | RawJson | null | undefined): GraphQLResponse | null {
