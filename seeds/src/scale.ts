@@ -390,6 +390,7 @@ export function* generateScale(
         const status = faker.helpers.arrayElement(TICKET_STATUSES);
         const ticketId = faker.string.uuid();
         const answered = status !== 'NEW';
+        const due = at + 24 * 3_600_000;
         tickets.push(
           own({
             id: ticketId,
@@ -413,12 +414,12 @@ export function* generateScale(
             priority: faker.helpers.arrayElement(PRIORITIES),
             assignee_id: answered ? faker.helpers.arrayElement(employees).id : null,
             channel: faker.helpers.arrayElement(['PORTAL', 'FORM', 'EMAIL']),
-            first_response_due_at: iso(at + 24 * 3_600_000),
+            first_response_due_at: iso(due),
             first_responded_at: answered ? iso(at + faker.number.int({ min: 1, max: 30 }) * 3_600_000) : null,
             // Unanswered past its due time: the staff were told then (the overdue job marks it, issue 18),
             // as in an installation that has been running; otherwise its first start would mark
             // thousands of tickets at once.
-            breach_notified_at: answered ? null : iso(at + 24 * 3_600_000),
+            breach_notified_at: answered ? null : iso(due),
             password_flagged: false,
           }),
         );

@@ -97,8 +97,7 @@ export function computedColumnFunctions(tables) {
  * row, so that all three do the same work. `written` is a relation of the new message (`id`,
  * `ticket_id`, `body`, `internal`).
  */
-const { requesterReplySql } = fromServer('modules/tickets/ticket-mail.sql.js');
-export const replyMailSql = (written) => requesterReplySql(written);
+export const { requesterReplySql: replyMailSql } = fromServer('modules/tickets/ticket-mail.sql.js');
 
 /** `bench_reply_mail(message)`, which PostGraphile's `ticket_reply` (peers.sql) calls (PL/pgSQL: its plan is kept). */
 export const replyMailFunction = () =>
